@@ -1,0 +1,83 @@
+import type { LineIndex } from '../text/lineIndex';
+import type { Range } from '../types';
+
+/** A heading as written: `level` 1–6, `text` is the inline source without `#` markers. */
+export interface Heading {
+  level: number;
+  text: string;
+  /** The heading text only (what a squiggle should underline). */
+  textRange: Range;
+  /** The whole heading, markers included (two lines for setext headings). */
+  range: Range;
+}
+
+/** A `**Key:** value` (or `**Key**: value`) line, in a bullet item or on its own line. */
+export interface Field {
+  key: string;
+  keyRange: Range;
+  /** The value as written, trimmed; continuation lines and nested items included. */
+  value: string;
+  /** Range of the trimmed value; zero-width just after the key when the value is empty. */
+  valueRange: Range;
+  /** The whole item or line. */
+  range: Range;
+}
+
+export type BlockKind = 'paragraph' | 'list' | 'table' | 'code' | 'html' | 'blockquote' | 'rule' | 'heading';
+
+/** A top-level block of section content, kept as a line span of the source. */
+export interface Block {
+  kind: BlockKind;
+  range: Range;
+}
+
+/** Content under a heading: the fields recognised in it and every block it holds. */
+export interface ContentContainer {
+  heading: Heading;
+  fields: Field[];
+  blocks: Block[];
+  /** From the heading to the end of its last content line. */
+  range: Range;
+}
+
+/** An H3 inside a section, e.g. a timeline phase. Deeper headings stay blocks of their H3. */
+export type Subsection = ContentContainer;
+
+/** An H2 section. */
+export interface Section extends ContentContainer {
+  subsections: Subsection[];
+}
+
+export interface FrontMatterEntry {
+  key: string;
+  keyRange: Range;
+  valueRange: Range;
+}
+
+export interface FrontMatter {
+  /** The parsed YAML mapping; `undefined` when the YAML is broken or not a mapping. */
+  data: Record<string, unknown> | undefined;
+  entries: FrontMatterEntry[];
+  /** From the opening `---` to the closing fence. */
+  range: Range;
+  errors: { message: string; range: Range }[];
+}
+
+/** An `<!-- increport-... -->` control comment. */
+export interface ControlComment {
+  directive: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  ruleIds: string[];
+  range: Range;
+}
+
+/** The located model of one report: every element carries its exact source range. */
+export interface ReportModel {
+  lines: LineIndex;
+  frontMatter?: FrontMatter;
+  /** Every H1, in order; the first is the report title. */
+  titles: Heading[];
+  sections: Section[];
+  /** Lines that are not prose: code blocks, HTML blocks, front matter. Text rules skip them. */
+  verbatimLines: ReadonlySet<number>;
+  controlComments: ControlComment[];
+}

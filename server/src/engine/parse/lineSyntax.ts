@@ -1,0 +1,63 @@
+/**
+ * Column finders for the few line shapes the model needs, applied to one source line. They follow
+ * CommonMark's syntax for the construct the block parser already identified on that line, so positions
+ * are derived, never searched for.
+ */
+
+/** Start of an ATX heading's text and end of it (closing `#` sequence and spaces excluded). */
+export function atxHeadingText(line: string): { start: number; end: number } | undefined {
+  const open = /^ {0,3}(#{1,6})(?=[ \t]|$)[ \t]*/.exec(line);
+  if (!open) return undefined;
+  const start = open[0].length;
+  let end = line.length;
+  while (end > start && /[ \t]/.test(line[end - 1])) end--;
+  // An optional closing sequence: spaces then only '#' characters.
+  let hashes = end;
+  while (hashes > start && line[hashes - 1] === '#') hashes--;
+  if (hashes < end && (hashes === start || /[ \t]/.test(line[hashes - 1]))) {
+    end = hashes;
+    while (end > start && /[ \t]/.test(line[end - 1])) end--;
+  }
+  return { start, end: Math.max(start, end) };
+}
+
+/** Trimmed content span of a line. */
+export function trimmedSpan(line: string): { start: number; end: number } {
+  const end = line.trimEnd().length;
+  const start = Math.min(line.length - line.trimStart().length, end);
+  return { start, end };
+}
+
+/**
+ * Where a list item's content starts on its first line: after block-quote prefixes, indentation,
+ * the marker (`-`, `*`, `+`, `1.` or `1)`) and the spaces that follow it.
+ */
+export function listItemContentStart(line: string): number | undefined {
+  const match = /^(?:[ \t]*>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/.exec(line);
+  return match ? match[0].length : undefined;
+}
+
+export interface FieldSyntax {
+  keyStart: number;
+  keyEnd: number;
+  /** Where the value begins (after the closing emphasis and colon, and spaces). */
+  valueStart: number;
+}
+
+/**
+ * `**Key:** value`, `**Key**: value`, and the same with `__`, starting at `from`. The key must be
+ * non-empty and the colon must be directly inside or directly after the strong emphasis.
+ */
+export function fieldAt(line: string, from: number): FieldSyntax | undefined {
+  const rest = line.slice(from);
+  const match = /^(\*\*|__)([^*_\s](?:[^*_]*?[^*_\s])?)[ \t]*(:?)\1(:?)/.exec(rest);
+  if (!match) return undefined;
+  const colonInside = match[3] === ':';
+  const colonOutside = match[4] === ':';
+  if (colonInside === colonOutside) return undefined;
+  const keyStart = from + match[1].length;
+  const keyEnd = keyStart + match[2].length;
+  let valueStart = from + match[0].length;
+  while (valueStart < line.length && (line[valueStart] === ' ' || line[valueStart] === '\t')) valueStart++;
+  return { keyStart, keyEnd, valueStart };
+}

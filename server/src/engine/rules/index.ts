@@ -1,0 +1,14 @@
+import type { SchemaValidator } from '../schema/compileSchema';
+import { placeholderRule } from './placeholderRule';
+import type { Rule, RuleMeta } from './ruleTypes';
+import { createSchemaRule } from './schemaRules';
+import { structureRule } from './structureRules';
+
+/** The rules every check runs, in reporting order. Domain rule families plug in here. */
+export function createDefaultRules(validate: SchemaValidator): Rule[] {
+  return [createSchemaRule(validate), structureRule, placeholderRule];
+}
+
+export function ruleMetaOf(rules: readonly Rule[]): RuleMeta[] {
+  return rules.flatMap((rule) => rule.meta).sort((a, b) => a.id.localeCompare(b.id));
+}

@@ -1,0 +1,35 @@
+import type { Rule, RuleContext } from './ruleTypes';
+
+/** Template leftovers. Each pattern names what it found, for the message. */
+const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
+  /\b(?:TBD|TBC|TODO|FIXME|XXX)\b/g,
+  /\[(?:\.\.\.|…)\]/g,
+  /\blorem ipsum\b/gi,
+  /\{\{[^{}\n]*\}\}/g,
+  // "[Name]", "[Company Name]", "[Insert date]": a bracketed phrase that is not a link, checkbox or defanged dot.
+  /\[(?!REDACTED\])[A-Z][\w'-]+(?: [\w'-]+){0,4}\](?![([:])/g,
+  /\b(?:YYYY-MM-DD|MM\/DD\/YYYY|DD\/MM\/YYYY|HH:MM(?::SS)?)\b/g,
+];
+
+/** Inline code spans and HTML comments are not report text: blank them, keeping columns. */
+const MASKED_SPANS = /`+[^`]*`+|<!--.*?-->/g;
+
+export const placeholderRule: Rule = {
+  meta: [{ id: 'placeholder', family: 'placeholders', defaultSeverity: 'warning', summary: 'Template placeholder text (TBD, TODO, [Name], {{…}}, YYYY-MM-DD, lorem ipsum) left in the report.' }],
+  check(context: RuleContext) {
+    const { lines, verbatimLines } = context.model;
+    for (let line = 0; line < lines.lineCount; line++) {
+      if (verbatimLines.has(line)) continue;
+      const raw = lines.lineText(line);
+      if (raw.length === 0) continue;
+      const text = raw.includes('`') || raw.includes('<!--') ? raw.replace(MASKED_SPANS, (span) => ' '.repeat(span.length)) : raw;
+      for (const pattern of PLACEHOLDER_PATTERNS) {
+        pattern.lastIndex = 0;
+        for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+          const range = { start: { line, character: match.index }, end: { line, character: match.index + match[0].length } };
+          context.report('placeholder', range, `Placeholder '${match[0]}' left in the report: replace it with the real content`, { placeholder: match[0] });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import type { Finding, FindingData, Range, Severity } from '../types';
+import type { ReportModel } from '../model/modelTypes';
+import type { ReportSpec } from '../schema/reportSpec';
+
+export type RuleFamily = 'structure' | 'fields' | 'values' | 'placeholders' | 'attack' | 'dates' | 'iocs';
+
+/** What a rule is, independent of any one check: shown in docs, SARIF `rules`, and config validation. */
+export interface RuleMeta {
+  id: string;
+  family: RuleFamily;
+  defaultSeverity: Severity;
+  /** One sentence for listings (README, SARIF shortDescription). */
+  summary: string;
+}
+
+/** Everything a rule may look at, passed in so rules stay plain functions. */
+export interface RuleContext {
+  readonly model: ReportModel;
+  readonly spec: ReportSpec;
+  /** The instant the check runs, for "date in the future" checks; injected for reproducible tests. */
+  readonly now: Date;
+  report(ruleId: string, range: Range, message: string, data?: FindingData): void;
+}
+
+/** A checker emits findings for one or more rule ids. */
+export interface Rule {
+  readonly meta: readonly RuleMeta[];
+  check(context: RuleContext): void;
+}
+
+export type { Finding };

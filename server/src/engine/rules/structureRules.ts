@@ -1,0 +1,60 @@
+import type { Section } from '../model/modelTypes';
+import type { SectionSpec } from '../schema/reportSpec';
+import type { Rule, RuleContext } from './ruleTypes';
+
+/** Title and section structure beyond what the schema expresses: duplicates, order, levels. */
+export const structureRule: Rule = {
+  meta: [
+    { id: 'title-multiple', family: 'structure', defaultSeverity: 'error', summary: 'More than one level-1 heading: a report has exactly one title.' },
+    { id: 'section-duplicate', family: 'structure', defaultSeverity: 'error', summary: 'The same section appears twice.' },
+    { id: 'section-order', family: 'structure', defaultSeverity: 'warning', summary: 'A section is out of the order the schema defines.' },
+    { id: 'section-unknown', family: 'structure', defaultSeverity: 'info', summary: 'A level-2 section that is not part of the report schema.' },
+    { id: 'heading-level', family: 'structure', defaultSeverity: 'warning', summary: 'A known section written at the wrong heading level.' },
+  ],
+  check(context: RuleContext) {
+    const { model, spec } = context;
+    for (const title of model.titles.slice(1)) {
+      context.report('title-multiple', title.textRange, `A report has one title (level-1 heading); '${title.text}' is a second one. Use '##' for a section.`);
+    }
+
+    const firstByKey = new Map<string, Section>();
+    let latest: { spec: SectionSpec; section: Section } | undefined;
+    for (const section of model.sections) {
+      const sectionSpec = spec.findSection(section.heading.text);
+      if (!sectionSpec) {
+        context.report('section-unknown', section.heading.textRange, `Section '${section.heading.text}' is not part of the report template`);
+        continue;
+      }
+      const first = firstByKey.get(sectionSpec.key);
+      if (first) {
+        context.report('section-duplicate', section.heading.textRange,
+          `Section '${sectionSpec.title}' appears twice; the first is on line ${first.heading.range.start.line + 1}`,
+          { firstLine: first.heading.range.start.line });
+        continue;
+      }
+      firstByKey.set(sectionSpec.key, section);
+      if (latest && sectionSpec.order < latest.spec.order) {
+        context.report('section-order', section.heading.textRange,
+          `Section '${sectionSpec.title}' should come before '${latest.spec.title}'`,
+          { sectionKey: sectionSpec.key, before: latest.spec.key });
+      } else {
+        latest = { spec: sectionSpec, section };
+      }
+    }
+
+    // Subsections and H1s named like a section were most likely meant as sections.
+    const misplaced = [
+      ...model.sections
+        .filter((section) => spec.findSection(section.heading.text)?.kind !== 'timeline') // phases may be named "Impact"
+        .flatMap((section) => section.subsections.map((subsection) => subsection.heading)),
+      ...model.titles.slice(1),
+    ];
+    for (const heading of misplaced) {
+      const sectionSpec = spec.findSection(heading.text);
+      if (!sectionSpec || firstByKey.has(sectionSpec.key)) continue;
+      context.report('heading-level', heading.textRange,
+        `'${sectionSpec.title}' is a section and should be a level-2 heading (##), not level ${heading.level}`,
+        { sectionKey: sectionSpec.key, level: heading.level, headingLine: heading.range.start.line });
+    }
+  },
+};

@@ -1,0 +1,157 @@
+import type { FindingData, Range } from '../types';
+import type { ReportModel } from '../model/modelTypes';
+import type { PointerTarget } from './instance';
+import type { SchemaError } from './compileSchema';
+import type { ReportSpec, SchemaNode } from './reportSpec';
+
+export interface MappedError {
+  ruleId: string;
+  range: Range;
+  message: string;
+  data?: FindingData;
+}
+
+/**
+ * Turns one ajv error into a finding a report writer understands, at the narrowest source range.
+ * Returns undefined for errors that repeat another (ajv's `if`/`anyOf` wrappers).
+ */
+export function mapSchemaError(
+  error: SchemaError,
+  targets: Map<string, PointerTarget>,
+  model: ReportModel,
+  spec: ReportSpec,
+): MappedError | undefined {
+  const path = error.instancePath;
+  const target = nearestTarget(targets, path);
+  const parent = (error.parentSchema ?? {}) as SchemaNode;
+  const custom = parent['x-messages']?.[error.keyword];
+
+  if (error.keyword === 'required') {
+    const missing = String((error.params as { missingProperty: string }).missingProperty);
+    return mapMissing(path, missing, target, model, spec, custom);
+  }
+  if (error.keyword === 'minLength' && path.endsWith('/content')) {
+    return { ruleId: 'section-empty', range: target.range, message: custom ?? `${target.label} is empty` };
+  }
+  if (error.keyword === 'minLength' && path === '/title') {
+    return { ruleId: 'title-missing', range: target.range, message: custom ?? 'The report title is empty' };
+  }
+  if (error.keyword === 'minLength' && typeof error.data === 'string' && error.data.trim() === '') {
+    return { ruleId: 'field-empty', range: target.range, message: custom ?? `${target.label} is empty` };
+  }
+  if (error.keyword === 'additionalProperties') {
+    const extra = String((error.params as { additionalProperty: string }).additionalProperty);
+    const extraTarget = targets.get(`${path}/${extra}`) ?? target;
+    return {
+      ruleId: 'field-unknown',
+      range: extraTarget.range,
+      message: custom ?? `${extraTarget.label} is not expected here (${target.label})`,
+    };
+  }
+  if (['anyOf', 'oneOf', 'if', 'not', 'allOf'].includes(error.keyword)) return undefined;
+  return { ruleId: 'value-invalid', range: target.range, message: custom ?? describeInvalidValue(error, target) };
+}
+
+function mapMissing(
+  path: string,
+  missing: string,
+  target: PointerTarget,
+  model: ReportModel,
+  spec: ReportSpec,
+  custom: string | undefined,
+): MappedError {
+  if (path === '' && missing === 'title') {
+    return { ruleId: 'title-missing', range: target.range, message: custom ?? 'The report has no title: start it with a level-1 heading such as "# Incident Report: …"' };
+  }
+  if (path === '/sections') {
+    const sectionSpec = spec.sectionByKey(missing);
+    const title = sectionSpec?.title ?? missing;
+    const place = missingSectionPlace(missing, model, spec);
+    return {
+      ruleId: 'section-missing',
+      range: place.range,
+      message: custom ?? `Section '${title}' is missing${place.hint}`,
+      data: { sectionKey: missing, insertLine: place.insertLine },
+    };
+  }
+  if (path === '/frontMatter') {
+    const fieldSpec = spec.findFrontMatterField(missing);
+    return {
+      ruleId: 'field-missing',
+      range: target.range,
+      message: custom ?? `Front matter field '${fieldSpec?.title ?? missing}' (${missing}) is missing`,
+      data: { frontMatterKey: missing },
+    };
+  }
+  const container = target.container;
+  const fieldSpec = path.includes('/subsections/') ? target.section?.findSubsectionField(missing) : target.section?.findField(missing);
+  const insertLine = container ? container.range.end.line + 1 : target.range.end.line + 1;
+  return {
+    ruleId: 'field-missing',
+    range: target.range,
+    message: custom ?? `Field '${fieldSpec?.title ?? missing}' is missing from ${target.label.charAt(0).toLowerCase()}${target.label.slice(1)}`,
+    data: { fieldKey: missing, fieldTitle: fieldSpec?.title ?? missing, insertLine },
+  };
+}
+
+/** A missing section belongs before the next section of the schema order that is present. */
+function missingSectionPlace(key: string, model: ReportModel, spec: ReportSpec): { range: Range; hint: string; insertLine: number } {
+  const order = spec.sectionByKey(key)?.order ?? Number.MAX_SAFE_INTEGER;
+  let following: { range: Range; title: string; line: number } | undefined;
+  let lastLine = -1;
+  for (const section of model.sections) {
+    const sectionSpec = spec.findSection(section.heading.text);
+    if (!sectionSpec) continue;
+    if (sectionSpec.order > order && (!following || section.heading.range.start.line < following.line)) {
+      following = { range: section.heading.textRange, title: sectionSpec.title, line: section.heading.range.start.line };
+    }
+    if (sectionSpec.order < order) lastLine = Math.max(lastLine, section.range.end.line);
+  }
+  if (following) return { range: following.range, hint: `: add it before '${following.title}'`, insertLine: following.line };
+  const title = model.titles[0];
+  const range = title?.textRange ?? model.lines.trimmedLineRange(0);
+  const insertLine = lastLine >= 0 ? lastLine + 1 : model.lines.lineCount;
+  return { range, hint: '', insertLine };
+}
+
+function describeInvalidValue(error: SchemaError, target: PointerTarget): string {
+  const params = error.params as Record<string, unknown>;
+  const shown = typeof error.data === 'string' ? `'${truncate(error.data)}'` : JSON.stringify(error.data);
+  switch (error.keyword) {
+    case 'enum':
+      return `${target.label} is ${shown}; expected one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}`;
+    case 'const':
+      return `${target.label} must be '${String(params.allowedValue)}'`;
+    case 'pattern':
+      return `${target.label} (${shown}) does not have the expected form`;
+    case 'type':
+      return `${target.label} should be ${describeType(params.type)}`;
+    case 'maxLength':
+      return `${target.label} is too long (at most ${String(params.limit)} characters)`;
+    case 'minLength':
+      return `${target.label} is too short (at least ${String(params.limit)} characters)`;
+    default:
+      return `${target.label} is not valid: ${error.message ?? error.keyword}`;
+  }
+}
+
+function describeType(type: unknown): string {
+  const names: Record<string, string> = { string: 'text', number: 'a number', integer: 'a whole number', array: 'a list', object: 'a set of "key: value" entries', boolean: 'true or false' };
+  return String(type).split(',').map((name) => names[name] ?? name).join(' or ');
+}
+
+function truncate(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** The deepest pointer with a known source range at or above `path`. */
+function nearestTarget(targets: Map<string, PointerTarget>, path: string): PointerTarget {
+  let pointer = path;
+  for (;;) {
+    const target = targets.get(pointer);
+    if (target) return target;
+    if (pointer === '') break;
+    pointer = pointer.slice(0, pointer.lastIndexOf('/'));
+  }
+  return targets.get('') as PointerTarget;
+}

@@ -1,0 +1,131 @@
+import { normalizeName } from './names';
+
+/** JSON Schema node as read from disk; only the keywords the engine reads are typed. */
+export interface SchemaNode {
+  title?: string;
+  description?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  properties?: Record<string, SchemaNode>;
+  required?: string[];
+  items?: SchemaNode;
+  'x-aliases'?: string[];
+  'x-kind'?: string;
+  'x-example'?: string;
+  'x-skeleton'?: string[];
+  'x-messages'?: Record<string, string>;
+  [keyword: string]: unknown;
+}
+
+/** A field (a `**Key:** value` line or a front matter key) as the schema describes it. */
+export interface FieldSpec {
+  key: string;
+  title: string;
+  aliases: string[];
+  description?: string;
+  required: boolean;
+  kind?: string;
+  enumValues?: unknown[];
+  example?: string;
+}
+
+export interface SectionSpec {
+  key: string;
+  title: string;
+  aliases: string[];
+  description?: string;
+  required: boolean;
+  /** Position in the schema's section order (0-based). */
+  order: number;
+  kind?: string;
+  /** Lines to insert for a new, empty section (after its heading). */
+  skeleton: string[];
+  fields: FieldSpec[];
+  /** Fields of the H3 subsections (e.g. timeline phases). */
+  subsectionFields: FieldSpec[];
+  findField(name: string): FieldSpec | undefined;
+  findSubsectionField(name: string): FieldSpec | undefined;
+}
+
+/**
+ * What the engine needs to know about the report schema, read once from the schema itself: sections in
+ * order, their names and aliases, and their fields. Nothing here is hard-coded: an extended schema
+ * yields an extended spec.
+ */
+export interface ReportSpec {
+  readonly schema: SchemaNode;
+  readonly sections: readonly SectionSpec[];
+  readonly frontMatterFields: readonly FieldSpec[];
+  sectionByKey(key: string): SectionSpec | undefined;
+  /** The section a heading names, by title or alias, in any case. */
+  findSection(headingText: string): SectionSpec | undefined;
+  findFrontMatterField(key: string): FieldSpec | undefined;
+}
+
+export function readReportSpec(schema: SchemaNode): ReportSpec {
+  const sectionsNode = schema.properties?.sections ?? {};
+  const requiredSections = new Set(sectionsNode.required ?? []);
+  const sections = Object.entries(sectionsNode.properties ?? {}).map(([key, node], order) =>
+    readSection(key, node, order, requiredSections.has(key)),
+  );
+  const byKey = new Map(sections.map((section) => [section.key, section]));
+  const byName = nameLookup(sections);
+  const frontMatterFields = readFields(schema.properties?.frontMatter);
+  const frontMatterByName = nameLookup(frontMatterFields);
+  return {
+    schema,
+    sections,
+    frontMatterFields,
+    sectionByKey: (key) => byKey.get(key),
+    findSection: (text) => byName.get(normalizeName(text)),
+    findFrontMatterField: (key) => frontMatterByName.get(normalizeName(key)),
+  };
+}
+
+function readSection(key: string, node: SchemaNode, order: number, required: boolean): SectionSpec {
+  const fields = readFields(node.properties?.fields);
+  const subsectionFields = readFields(node.properties?.subsections?.items?.properties?.fields);
+  const fieldByName = nameLookup(fields);
+  const subsectionFieldByName = nameLookup(subsectionFields);
+  return {
+    key,
+    title: node.title ?? key,
+    aliases: node['x-aliases'] ?? [],
+    description: node.description,
+    required,
+    order,
+    kind: node['x-kind'],
+    skeleton: node['x-skeleton'] ?? fields.map((field) => `- **${field.title}:** `),
+    fields,
+    subsectionFields,
+    findField: (name) => fieldByName.get(normalizeName(name)),
+    findSubsectionField: (name) => subsectionFieldByName.get(normalizeName(name)),
+  };
+}
+
+function readFields(node: SchemaNode | undefined): FieldSpec[] {
+  const required = new Set(node?.required ?? []);
+  return Object.entries(node?.properties ?? {}).map(([key, field]) => ({
+    key,
+    title: field.title ?? key,
+    aliases: field['x-aliases'] ?? [],
+    description: field.description,
+    required: required.has(key),
+    kind: field['x-kind'],
+    enumValues: field.enum ?? (field.const !== undefined ? [field.const] : undefined),
+    example: field['x-example'],
+  }));
+}
+
+/** Map from every normalized title, alias and key to its spec; earlier entries win. */
+function nameLookup<T extends { key: string; title: string; aliases: string[] }>(specs: readonly T[]): Map<string, T> {
+  const lookup = new Map<string, T>();
+  for (const spec of specs) {
+    for (const name of [spec.title, spec.key, ...spec.aliases]) {
+      const normalized = normalizeName(name);
+      if (normalized && !lookup.has(normalized)) lookup.set(normalized, spec);
+    }
+  }
+  return lookup;
+}

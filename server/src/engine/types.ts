@@ -1,0 +1,41 @@
+/** LSP-compatible position: zero-based line, character counted in UTF-16 code units. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** Half-open range [start, end) in LSP coordinates. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A severity a user can configure for a rule: a severity, or 'off'. */
+export type RuleSetting = Severity | 'off';
+
+/** Machine-readable hints a quick fix can use without re-deriving them. */
+export type FindingData = Record<string, unknown>;
+
+/** One problem found in a report. The shape every adapter (LSP, CLI formatters) consumes. */
+export interface Finding {
+  /** Stable rule code, e.g. `section-missing`; documented at docs/rules/<ruleId>.md. */
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  data?: FindingData;
+}
+
+export function makeRange(startLine: number, startChar: number, endLine: number, endChar: number): Range {
+  return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end) || a.ruleId.localeCompare(b.ruleId);
+}
