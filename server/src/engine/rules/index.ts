@@ -1,7 +1,7 @@
 import type { SchemaValidator } from '../schema/compileSchema';
 import { placeholderRule } from './placeholderRule';
 import type { Rule, RuleMeta } from './ruleTypes';
-import { createSchemaRule } from './schemaRules';
+import { createSchemaRule, schemaRuleMeta } from './schemaRules';
 import { structureRule } from './structureRules';
 
 /** The rules every check runs, in reporting order. Domain rule families plug in here. */
@@ -12,3 +12,8 @@ export function createDefaultRules(validate: SchemaValidator): Rule[] {
 export function ruleMetaOf(rules: readonly Rule[]): RuleMeta[] {
   return rules.flatMap((rule) => rule.meta).sort((a, b) => a.id.localeCompare(b.id));
 }
+
+/** Every rule the engine can report, whatever the schema. */
+export const ALL_RULE_META: readonly RuleMeta[] = [...schemaRuleMeta, ...structureRule.meta, ...placeholderRule.meta].sort((a, b) =>
+  a.id.localeCompare(b.id),
+);

@@ -1,0 +1,163 @@
+import { writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../engine/config/configTypes';
+import { nodeFileSystem } from '../engine/config/nodeFileSystem';
+import { packageRoot, packageVersion } from '../engine/resources';
+import { ReportWorkspace } from '../engine/workspace';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
+import { collectTargets, toPosix, type Target } from './collectFiles';
+import { defaultFormatName, formatNames, getFormatter } from './formatters';
+import type { FileResult, FormatContext } from './formatters/formatterTypes';
+import { decodeReport, readReportFile } from './readReport';
+
+export const CHECK_USAGE = `Usage: increport check [options] <file|folder|glob|->...
+
+Checks incident reports. Folders are searched for Markdown reports; '-' reads standard input.
+
+Options:
+  -f, --format <name>       Output format: ${formatNames.join(', ')} (default: ${defaultFormatName})
+  -o, --output <file>       Write the output to a file instead of standard output
+      --max-warnings <n>    Exit with 1 when there are more than n warnings
+      --stdin-filename <p>  Path to assume for standard input (config lookup, messages)
+      --quiet               Report errors only
+      --color / --no-color  Force colours on or off (default: on for a terminal)
+  -v, --verbose             Say which files were skipped and why
+  -h, --help                Show this help
+`;
+
+class UsageError extends Error {}
+
+/** `increport check`: exit 0 when clean, 1 with errors (or too many warnings), 2 on trouble. */
+export async function runCheck(argv: readonly string[], io: CliIo): Promise<number> {
+  let options;
+  try {
+    options = parseCheckArgs(argv);
+  } catch (error) {
+    io.writeStderr(`increport: ${(error as Error).message}\n\n${CHECK_USAGE}`);
+    return EXIT_TROUBLE;
+  }
+  if (options.help) {
+    io.writeStdout(CHECK_USAGE);
+    return EXIT_OK;
+  }
+  const workspace = new ReportWorkspace({ fileSystem: nodeFileSystem, baseDirectory: io.cwd });
+  const results: FileResult[] = [];
+  let trouble = false;
+  const display = (path: string) => toPosix(relative(io.cwd, path)) || '.';
+  try {
+    const targets = collectTargets(options.paths, io.cwd, (directory) => workspace.configs.forDirectory(directory));
+    for (const target of targets) {
+      const result = await checkTarget(target, workspace, io, options, display);
+      if (!result) continue;
+      if (result.error) trouble = true;
+      results.push(result);
+    }
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.writeStderr(`increport: invalid configuration: ${error.toString()}\n`);
+    return EXIT_TROUBLE;
+  }
+
+  const formatted = getFormatter(options.format)!(results, formatContext(io, workspace, options));
+  if (options.output) {
+    try {
+      writeFileSync(resolve(io.cwd, options.output), formatted);
+    } catch (error) {
+      io.writeStderr(`increport: cannot write ${options.output}: ${(error as Error).message}\n`);
+      return EXIT_TROUBLE;
+    }
+  } else {
+    io.writeStdout(formatted);
+  }
+  const findings = results.flatMap((result) => result.findings);
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = findings.filter((finding) => finding.severity === 'warning').length;
+  if (trouble) return EXIT_TROUBLE;
+  if (errors > 0) return EXIT_FINDINGS;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.writeStderr(`increport: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+type CheckOptions = ReturnType<typeof parseCheckArgs>;
+
+async function checkTarget(
+  target: Target,
+  workspace: ReportWorkspace,
+  io: CliIo,
+  options: CheckOptions,
+  display: (path: string) => string,
+): Promise<FileResult | undefined> {
+  if (target.kind === 'missing') {
+    return { path: resolve(io.cwd, target.argument), displayPath: target.argument, findings: [], error: target.reason };
+  }
+  const path = target.kind === 'stdin' ? resolve(io.cwd, options.stdinFilename ?? 'stdin.md') : target.path;
+  const displayPath = target.kind === 'stdin' ? (options.stdinFilename ? display(path) : '<stdin>') : display(path);
+  const read = target.kind === 'stdin' ? decodeReport(await io.readStdin()) : readReportFile(path);
+  if ('error' in read) return { path, displayPath, findings: [], error: read.error };
+  const checked = workspace.checkFile(path, read.text);
+  if (target.kind === 'file' && !target.explicit && !checked.isReport) {
+    if (options.verbose) io.writeStderr(`increport: skipped ${displayPath}: not an incident report (no "# Incident Report" title, report front matter or report sections)\n`);
+    return undefined;
+  }
+  const findings = options.quiet ? checked.findings.filter((finding) => finding.severity === 'error') : checked.findings;
+  return { path, displayPath, findings, text: read.text };
+}
+
+function formatContext(io: CliIo, workspace: ReportWorkspace, options: CheckOptions): FormatContext {
+  return {
+    cwd: io.cwd,
+    rules: workspace.ruleMeta,
+    color: options.output ? false : options.color ?? wantsColor(io),
+    toolName: 'increport',
+    toolVersion: packageVersion(),
+    docsBaseUrl: pathToFileURL(`${packageRoot()}/docs/rules/`).href,
+  };
+}
+
+function wantsColor(io: CliIo): boolean {
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdoutIsTty;
+}
+
+function parseCheckArgs(argv: readonly string[]) {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f', default: defaultFormatName },
+      output: { type: 'string', short: 'o' },
+      'max-warnings': { type: 'string' },
+      'stdin-filename': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      verbose: { type: 'boolean', short: 'v', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (!getFormatter(values.format)) throw new UsageError(`unknown format '${values.format}' (expected one of: ${formatNames.join(', ')})`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings expects a whole number ≥ 0');
+  }
+  if (!values.help && positionals.length === 0) throw new UsageError('no files given (use "." for the current folder, or "-" for standard input)');
+  return {
+    paths: positionals,
+    format: values.format,
+    output: values.output,
+    maxWarnings,
+    stdinFilename: values['stdin-filename'],
+    quiet: values.quiet,
+    color: values['no-color'] ? false : values.color,
+    verbose: values.verbose,
+    help: values.help,
+  };
+}

@@ -1,0 +1,15 @@
+/** What the CLI needs from its process, passed in so that tests can run it in-process too. */
+export interface CliIo {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdoutIsTty: boolean;
+  writeStdout(text: string): void;
+  writeStderr(text: string): void;
+  readStdin(): Promise<Uint8Array>;
+}
+
+export const EXIT_OK = 0;
+/** Findings at error severity, or more warnings than --max-warnings allows. */
+export const EXIT_FINDINGS = 1;
+/** Bad usage, an invalid configuration, or an input that could not be read. */
+export const EXIT_TROUBLE = 2;

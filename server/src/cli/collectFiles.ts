@@ -1,0 +1,90 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { ALWAYS_EXCLUDED } from '../engine/config/configLoader';
+import type { ResolvedConfig } from '../engine/config/configTypes';
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+/** One thing to check: a file named or found, or an argument that matched nothing. */
+export type Target =
+  | { kind: 'file'; path: string; explicit: boolean }
+  | { kind: 'stdin' }
+  | { kind: 'missing'; argument: string; reason: string };
+
+/**
+ * Expands the CLI's arguments: `-` is standard input, files are taken as named, folders are searched
+ * for Markdown files that their configuration includes, and anything else is a glob.
+ */
+export function collectTargets(args: readonly string[], cwd: string, configFor: (directory: string) => ResolvedConfig): Target[] {
+  const targets: Target[] = [];
+  const seen = new Set<string>();
+  const add = (path: string, explicit: boolean) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    targets.push({ kind: 'file', path, explicit });
+  };
+  for (const argument of args) {
+    if (argument === '-') {
+      targets.push({ kind: 'stdin' });
+      continue;
+    }
+    const path = resolve(cwd, argument);
+    const stat = statOrUndefined(path);
+    if (stat?.isFile()) {
+      add(path, true);
+    } else if (stat?.isDirectory()) {
+      const found = walk(path).filter((file) => isIncluded(file, configFor));
+      if (found.length === 0) targets.push({ kind: 'missing', argument, reason: 'No Markdown files found in this folder' });
+      found.forEach((file) => add(file, false));
+    } else if (picomatch.scan(argument).isGlob) {
+      const { base, glob } = picomatch.scan(argument);
+      const root = resolve(cwd, base || '.');
+      const matches = picomatch(glob, { dot: false });
+      const found = walk(root).filter((file) => matches(toPosix(relative(root, file))));
+      if (found.length === 0) targets.push({ kind: 'missing', argument, reason: 'No files match this pattern' });
+      found.forEach((file) => add(file, false));
+    } else {
+      targets.push({ kind: 'missing', argument, reason: 'File not found' });
+    }
+  }
+  return targets;
+}
+
+function isIncluded(file: string, configFor: (directory: string) => ResolvedConfig): boolean {
+  const { files } = configFor(resolve(file, '..'));
+  const relativePath = toPosix(relative(files.baseDirectory, file));
+  return picomatch(files.include, { dot: false })(relativePath) && !picomatch([...ALWAYS_EXCLUDED, ...files.exclude], { dot: true })(relativePath);
+}
+
+/** Files under `root`, sorted, not following symbolic links (no loops), skipping dependency folders. */
+function walk(root: string): string[] {
+  const files: string[] = [];
+  const visit = (directory: string) => {
+    let entries;
+    try {
+      entries = readdirSync(directory, { withFileTypes: true });
+    } catch {
+      return; // unreadable folders are skipped, like a shell glob would
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) visit(path);
+      else if (entry.isFile()) files.push(path);
+    }
+  };
+  visit(root);
+  return files;
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+export function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}

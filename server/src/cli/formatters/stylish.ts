@@ -1,0 +1,201 @@
+import type { FileResult, FormatContext, Formatter } from './formatterTypes';
+import { compareFindings, type Finding, type Severity } from '../../engine/types';
+
+/*
+ * Human output, eslint "stylish" plus a one-line code frame per finding.
+ * Locations are printed as `path:line:column`, both 1-based; the column is the
+ * LSP character + 1, i.e. it counts UTF-16 code units (an emoji counts twice),
+ * like eslint and VS Code, so the location stays clickable in the terminal.
+ * Code frames expand tabs to tab stops and approximate terminal cell widths so
+ * the underline lines up under what the user sees.
+ */
+
+const TAB_WIDTH = 4;
+/** Longer source lines are cropped around the finding so frames stay readable. */
+const MAX_FRAME_WIDTH = 100;
+const CONTEXT_BEFORE_CROP = 20;
+const ELLIPSIS = '…';
+const SEVERITY_LABEL_WIDTH = 'warning'.length;
+
+// Report text is untrusted: control characters, lone surrogates and bidi overrides
+// could move the cursor, recolour or reorder the terminal (Trojan Source), so they
+// are shown as U+FFFD instead.
+const UNSAFE_CHAR = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/u;
+const UNSAFE_CHARS = new RegExp(UNSAFE_CHAR.source, 'gu');
+const ZERO_WIDTH_CHAR = /^[\p{Mn}\p{Me}\u200b-\u200d\u2060\ufeff]$/u;
+/** An approximation of East Asian Wide/Fullwidth and emoji presentation: enough for typical reports. */
+const DOUBLE_WIDTH_CHAR = /^[\p{Emoji_Presentation}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]$/u;
+
+type Paint = (text: string) => string;
+interface Palette {
+  bold: Paint;
+  dim: Paint;
+  success: Paint;
+  severity: Record<Severity, Paint>;
+}
+
+const unpainted: Paint = (text) => text;
+const ansi = (open: number, close: number): Paint => (text) => `\u001b[${open}m${text}\u001b[${close}m`;
+
+function makePalette(color: boolean): Palette {
+  if (!color) {
+    return { bold: unpainted, dim: unpainted, success: unpainted, severity: { error: unpainted, warning: unpainted, info: unpainted } };
+  }
+  return {
+    bold: ansi(1, 22),
+    dim: ansi(2, 22),
+    success: ansi(32, 39),
+    severity: { error: ansi(31, 39), warning: ansi(33, 39), info: ansi(34, 39) },
+  };
+}
+
+/** For one-line fields (messages, paths): no line breaks, tabs or terminal controls. */
+function inline(text: string): string {
+  return text.replace(/\r\n|[\t\n\r]/g, ' ').replace(UNSAFE_CHARS, '\uFFFD');
+}
+
+function cellWidth(char: string): number {
+  if (ZERO_WIDTH_CHAR.test(char)) return 0;
+  return DOUBLE_WIDTH_CHAR.test(char) ? 2 : 1;
+}
+
+interface Cell {
+  text: string;
+  column: number;
+  width: number;
+}
+
+interface LaidOutLine {
+  cells: Cell[];
+  /** Display column of each UTF-16 offset 0..length (a low surrogate maps to its pair's column). */
+  columnAt: number[];
+  width: number;
+}
+
+function layOut(line: string): LaidOutLine {
+  const cells: Cell[] = [];
+  const columnAt: number[] = [];
+  let column = 0;
+  for (let offset = 0; offset < line.length; ) {
+    const codePoint = line.codePointAt(offset) as number;
+    const units = codePoint > 0xffff ? 2 : 1;
+    const char = String.fromCodePoint(codePoint);
+    for (let unit = 0; unit < units; unit++) columnAt.push(column);
+    let cell: Cell;
+    if (char === '\t') {
+      const width = TAB_WIDTH - (column % TAB_WIDTH);
+      cell = { text: ' '.repeat(width), column, width };
+    } else if (UNSAFE_CHAR.test(char)) {
+      cell = { text: '\uFFFD', column, width: 1 };
+    } else {
+      cell = { text: char, column, width: cellWidth(char) };
+    }
+    cells.push(cell);
+    column += cell.width;
+    offset += units;
+  }
+  columnAt.push(column);
+  return { cells, columnAt, width: column };
+}
+
+/** The visible slice [from, to) of a laid-out line; cells cut by the edges become spaces so columns stay true. */
+function visibleText(line: LaidOutLine, from: number, to: number): string {
+  let text = '';
+  for (const cell of line.cells) {
+    if (cell.width === 0) {
+      if (cell.column > from && cell.column <= to) text += cell.text; // combining mark of a shown character
+      continue;
+    }
+    const start = Math.max(cell.column, from);
+    const end = Math.min(cell.column + cell.width, to);
+    if (end <= start) continue;
+    text += start === cell.column && end === cell.column + cell.width ? cell.text : ' '.repeat(end - start);
+  }
+  return text;
+}
+
+const clamp = (value: number, min: number, max: number): number => Math.min(Math.max(value, min), max);
+
+/** Two lines: the source line with a gutter, and a caret underline; multi-line ranges are underlined to the end of the first line. */
+function codeFrame(finding: Finding, lines: readonly string[], palette: Palette): string[] {
+  const { start, end } = finding.range;
+  const source = lines[start.line];
+  if (source === undefined) return [];
+  const line = layOut(source);
+  const startColumn = line.columnAt[clamp(start.character, 0, source.length)];
+  const endColumn = end.line > start.line ? line.width : line.columnAt[clamp(end.character, start.character, source.length)];
+
+  let from = 0;
+  let to = line.width;
+  if (line.width > MAX_FRAME_WIDTH) {
+    from = clamp(startColumn - CONTEXT_BEFORE_CROP, 0, line.width - MAX_FRAME_WIDTH);
+    to = from + MAX_FRAME_WIDTH;
+  }
+  const lead = from > 0 ? ELLIPSIS : '';
+  const trail = to < line.width ? ELLIPSIS : '';
+  const caretOffset = startColumn - from + lead.length;
+  const caretCount = Math.max(1, Math.min(endColumn, to) - startColumn);
+
+  const lineNumber = String(start.line + 1);
+  const shown = `${lead}${visibleText(line, from, to)}${trail}`.trimEnd();
+  const gutter = palette.dim(`    ${lineNumber} |`);
+  const emptyGutter = palette.dim(`    ${' '.repeat(lineNumber.length)} |`);
+  const underline = palette.severity[finding.severity]('^'.repeat(caretCount));
+  return [shown === '' ? gutter : `${gutter} ${shown}`, `${emptyGutter} ${' '.repeat(caretOffset)}${underline}`];
+}
+
+function formatFile(result: FileResult, palette: Palette): string[] {
+  const path = inline(result.displayPath);
+  if (result.error !== undefined) {
+    return [`${palette.bold(path)}  ${palette.severity.error('error')}  ${inline(result.error)}`];
+  }
+  const findings = [...result.findings].sort(compareFindings);
+  const lines = result.text?.split(/\r\n|\r|\n/) ?? [];
+  const locations = findings.map((f) => `${path}:${f.range.start.line + 1}:${f.range.start.character + 1}`);
+  const locationWidth = locations.reduce((widest, location) => Math.max(widest, location.length), 0);
+  const output = [palette.bold(path)];
+  findings.forEach((finding, index) => {
+    const severity = palette.severity[finding.severity](finding.severity.padEnd(SEVERITY_LABEL_WIDTH));
+    const ruleId = palette.dim(inline(finding.ruleId));
+    output.push(`  ${locations[index].padEnd(locationWidth)}  ${severity}  ${inline(finding.message)}  ${ruleId}`);
+    output.push(...codeFrame(finding, lines, palette));
+  });
+  return output;
+}
+
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+function summary(results: readonly FileResult[], palette: Palette): string[] {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let filesWithProblems = 0;
+  for (const result of results) {
+    for (const finding of result.findings) counts[finding.severity]++;
+    if (result.findings.length > 0) filesWithProblems++;
+  }
+  const unreadable = results.filter((result) => result.error !== undefined).length;
+  const checked = results.length - unreadable;
+  const problems = counts.error + counts.warning + counts.info;
+  const lines: string[] = [];
+  if (problems > 0) {
+    const paint = counts.error > 0 ? palette.severity.error : counts.warning > 0 ? palette.severity.warning : palette.severity.info;
+    const breakdown = `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}`;
+    lines.push(palette.bold(paint(`✖ ${plural(problems, 'problem')} (${breakdown}) in ${plural(filesWithProblems, 'file')} (${plural(checked, 'file')} checked)`)));
+  } else if (checked > 0) {
+    lines.push(palette.success(`✔ No problems (${plural(checked, 'file')} checked)`));
+  } else if (unreadable === 0) {
+    lines.push('No files were checked');
+  }
+  if (unreadable > 0) {
+    lines.push(palette.bold(palette.severity.error(`✖ ${plural(unreadable, 'file')} could not be checked`)));
+  }
+  return lines;
+}
+
+export const stylish: Formatter = (results: readonly FileResult[], context: FormatContext): string => {
+  const palette = makePalette(context.color);
+  const blocks = results
+    .filter((result) => result.error !== undefined || result.findings.length > 0)
+    .map((result) => formatFile(result, palette).join('\n'));
+  blocks.push(summary(results, palette).join('\n'));
+  return `${blocks.join('\n\n')}\n`;
+};

@@ -1,0 +1,66 @@
+import { packageVersion } from '../engine/resources';
+import { ALL_RULE_META } from '../engine/rules';
+import { EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
+import { CHECK_USAGE, runCheck } from './checkCommand';
+
+const USAGE = `Usage: increport <command> [options]
+
+Commands:
+  check <paths...>   Check incident reports (files, folders, globs, or - for stdin)
+  rules              List every rule with its default severity
+
+Options:
+  -h, --help         Show help (also: increport check --help)
+  --version          Show the version
+
+${CHECK_USAGE}`;
+
+/** The `increport` command line. Returns the exit code; never calls process.exit itself. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'check':
+      return runCheck(rest, io);
+    case 'rules':
+      io.writeStdout(ALL_RULE_META.map((meta) => `${meta.id.padEnd(22)} ${meta.defaultSeverity.padEnd(8)} ${meta.summary}`).join('\n') + '\n');
+      return EXIT_OK;
+    case '--version':
+    case '-V':
+      io.writeStdout(`${packageVersion()}\n`);
+      return EXIT_OK;
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      io.writeStdout(USAGE);
+      return command === undefined ? EXIT_TROUBLE : EXIT_OK;
+    default:
+      io.writeStderr(`increport: unknown command '${command}'\n\n${USAGE}`);
+      return EXIT_TROUBLE;
+  }
+}
+
+/** Entry point for bin/increport.js. */
+export function main(): void {
+  const io: CliIo = {
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTty: Boolean(process.stdout.isTTY),
+    writeStdout: (text) => process.stdout.write(text),
+    writeStderr: (text) => process.stderr.write(text),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`increport: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = EXIT_TROUBLE;
+    },
+  );
+}

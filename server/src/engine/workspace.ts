@@ -1,0 +1,68 @@
+import { ConfigLoader } from './config/configLoader';
+import { ConfigError, type ConfigFileSystem, type ResolvedConfig } from './config/configTypes';
+import { isIncidentReport } from './detect';
+import { ReportEngine, type CheckResult } from './engine';
+import { ALL_RULE_META } from './rules';
+import type { RuleMeta } from './rules/ruleTypes';
+import { createReportSchema, loadBundledSchemaNode } from './schema/reportSchema';
+import { SchemaCompileError } from './schema/compileSchema';
+
+export interface WorkspaceDependencies {
+  fileSystem: ConfigFileSystem;
+  /** Folder that relative globs default to when no config sets `files`. */
+  baseDirectory: string;
+  now?: () => Date;
+}
+
+export interface FileCheckResult extends CheckResult {
+  config: ResolvedConfig;
+  isReport: boolean;
+}
+
+/**
+ * Configuration plus engines for a set of reports: what the CLI and the language server share. One
+ * engine (one compiled schema) is kept per distinct schema extension, so a repository of reports under
+ * one config compiles its schema once.
+ */
+export class ReportWorkspace {
+  readonly configs: ConfigLoader;
+  private readonly engines = new Map<string, ReportEngine>();
+
+  constructor(private readonly dependencies: WorkspaceDependencies) {
+    this.configs = new ConfigLoader(dependencies.fileSystem, this.ruleMeta.map((meta) => meta.id), dependencies.baseDirectory);
+  }
+
+  /** Every rule the engine can report, for docs, SARIF and config validation. */
+  get ruleMeta(): readonly RuleMeta[] {
+    return ALL_RULE_META;
+  }
+
+  /** Forget cached configuration (after a config or schema file changed). */
+  reset(): void {
+    this.configs.clear();
+    this.engines.clear();
+  }
+
+  engineFor(config: ResolvedConfig): ReportEngine {
+    let engine = this.engines.get(config.schemaKey);
+    if (!engine) {
+      try {
+        engine = new ReportEngine({ schema: createReportSchema(config.schemaExtensions, loadBundledSchemaNode()), now: this.dependencies.now });
+      } catch (error) {
+        if (!(error instanceof SchemaCompileError)) throw error;
+        const source = config.sources[0] ?? '.increport.yaml';
+        throw new ConfigError(source, 0, 0, `The schema extension makes the report schema invalid: ${error.message}`);
+      }
+      this.engines.set(config.schemaKey, engine);
+    }
+    return engine;
+  }
+
+  /** Checks one report's text with the configuration found for its path. Throws ConfigError. */
+  checkFile(filePath: string, text: string): FileCheckResult {
+    const config = this.configs.forFile(filePath);
+    const engine = this.engineFor(config);
+    const result = engine.check(text, config.rules);
+    return { ...result, config, isReport: isIncidentReport(result.model, engine.schema.spec) };
+  }
+}
