@@ -28,6 +28,12 @@ export function parseFrontMatter(lines: LineIndex): FrontMatterSplit | undefined
   const yamlText = lines.text.slice(bodyStart, bodyEnd);
   const range = { start: { line: 0, character: 0 }, end: { line: closing, character: lines.lineText(closing).length } };
   const at = (offset: number) => lines.positionAt(bodyStart + Math.min(offset, yamlText.length));
+  // Block values end after their last line break; a range should end on the last character.
+  const atEnd = (offset: number) => {
+    let end = Math.min(offset, yamlText.length);
+    while (end > 0 && /\s/.test(yamlText[end - 1])) end--;
+    return at(end);
+  };
 
   const document = parseDocument(yamlText, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
   const errors = document.errors.map((error) => ({
@@ -46,7 +52,7 @@ export function parseFrontMatter(lines: LineIndex): FrontMatterSplit | undefined
         const keyRange = { start: at(item.key.range[0]), end: at(item.key.range[1]) };
         const valueNode = item.value as { range?: [number, number, number] } | null;
         const valueRange = valueNode?.range
-          ? { start: at(valueNode.range[0]), end: at(valueNode.range[1]) }
+          ? { start: at(valueNode.range[0]), end: atEnd(Math.max(valueNode.range[1], valueNode.range[0])) }
           : { start: keyRange.end, end: keyRange.end };
         entries.push({ key: String(item.key.value), keyRange, valueRange });
       }

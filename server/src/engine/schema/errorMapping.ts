@@ -23,6 +23,7 @@ export function mapSchemaError(
 ): MappedError | undefined {
   const path = error.instancePath;
   const target = nearestTarget(targets, path);
+  const itemSuffix = describeItems(path, targets);
   const parent = (error.parentSchema ?? {}) as SchemaNode;
   const custom = parent['x-messages']?.[error.keyword];
 
@@ -49,7 +50,8 @@ export function mapSchemaError(
     };
   }
   if (['anyOf', 'oneOf', 'if', 'not', 'allOf'].includes(error.keyword)) return undefined;
-  return { ruleId: 'value-invalid', range: target.range, message: custom ?? describeInvalidValue(error, target) };
+  const label = `${target.label}${itemSuffix}`;
+  return { ruleId: 'value-invalid', range: target.range, message: custom ?? describeInvalidValue(error, { ...target, label }) };
 }
 
 function mapMissing(
@@ -67,10 +69,15 @@ function mapMissing(
     const sectionSpec = spec.sectionByKey(missing);
     const title = sectionSpec?.title ?? missing;
     const place = missingSectionPlace(missing, model, spec);
+    const misleveled = [...model.titles.slice(1), ...model.sections.flatMap((section) => section.subsections.map((sub) => sub.heading))]
+      .find((heading) => spec.findSection(heading.text)?.key === missing);
+    const hint = misleveled
+      ? `: it is written as a level-${misleveled.level} heading on line ${misleveled.range.start.line + 1}`
+      : place.hint;
     return {
       ruleId: 'section-missing',
       range: place.range,
-      message: custom ?? `Section '${title}' is missing${place.hint}`,
+      message: custom ?? `Section '${title}' is missing${hint}`,
       data: { sectionKey: missing, insertLine: place.insertLine },
     };
   }
@@ -142,6 +149,14 @@ function describeType(type: unknown): string {
 
 function truncate(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** " (item 2)" when an error is inside a list value whose items have no range of their own. */
+function describeItems(path: string, targets: Map<string, PointerTarget>): string {
+  let pointer = path;
+  while (pointer && !targets.has(pointer)) pointer = pointer.slice(0, pointer.lastIndexOf('/'));
+  const rest = path.slice(pointer.length).split('/').filter(Boolean);
+  return rest.length > 0 && /^\d+$/.test(rest[0]) ? ` (item ${Number(rest[0]) + 1})` : '';
 }
 
 /** The deepest pointer with a known source range at or above `path`. */

@@ -1,0 +1,293 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  CATALOG_FORMAT_VERSION,
+  type CatalogData,
+  type GroupData,
+  type MitigationData,
+  type SoftwareData,
+  type TacticData,
+  type TechniqueData,
+} from './catalogTypes';
+import { stixToCatalog } from './stixToCatalog';
+
+export interface TechniqueSearchOptions {
+  /** Rank techniques of this tactic higher (any form findTactic accepts: TA id, name, shortname). */
+  tacticId?: string;
+  /** Default 20. */
+  limit?: number;
+  /** Revoked and deprecated techniques are left out unless the query is their exact id or this is set. */
+  includeDeprecated?: boolean;
+}
+
+interface SearchEntry {
+  technique: TechniqueData;
+  nameWords: string[];
+  parentWords: string[];
+}
+
+/** ATT&CK look-ups over catalog data; every id/name look-up is a Map hit. */
+export class AttackCatalog {
+  readonly version: string;
+  readonly domain: string;
+  /** In matrix order. */
+  readonly tactics: readonly TacticData[];
+  readonly allTechniques: readonly TechniqueData[];
+  readonly allMitigations: readonly MitigationData[];
+  readonly allGroups: readonly GroupData[];
+  readonly allSoftware: readonly SoftwareData[];
+  private readonly tacticsById = new Map<string, TacticData>();
+  private readonly tacticsByKey = new Map<string, TacticData>();
+  private readonly techniquesById = new Map<string, TechniqueData>();
+  private readonly mitigationsById = new Map<string, MitigationData>();
+  // Built on first use: group/software look-ups are rarer than technique ones and cost a third of the load.
+  private groupsByKey: Map<string, GroupData> | undefined;
+  private softwareByKey: Map<string, SoftwareData> | undefined;
+  private searchEntries: SearchEntry[] | undefined;
+
+  constructor(data: CatalogData) {
+    if (data.formatVersion !== CATALOG_FORMAT_VERSION) {
+      throw new Error(`Unsupported ATT&CK catalog format ${data.formatVersion}; expected ${CATALOG_FORMAT_VERSION}.`);
+    }
+    this.version = data.attackVersion;
+    this.domain = data.domain;
+    this.tactics = [...data.tactics].sort((a, b) => a.order - b.order);
+    this.allTechniques = data.techniques;
+    this.allMitigations = data.mitigations;
+    this.allGroups = data.groups;
+    this.allSoftware = data.software;
+    for (const tactic of this.tactics) {
+      this.tacticsById.set(tactic.id.toUpperCase(), tactic);
+      for (const form of [tactic.id, tactic.name, tactic.shortname]) setIfAbsent(this.tacticsByKey, tacticKey(form), tactic);
+    }
+    for (const technique of data.techniques) this.techniquesById.set(technique.id.toUpperCase(), technique);
+    for (const mitigation of data.mitigations) this.mitigationsById.set(mitigation.id.toUpperCase(), mitigation);
+  }
+
+  tacticById(id: string): TacticData | undefined {
+    return this.tacticsById.get(id.trim().toUpperCase());
+  }
+
+  /** Accepts "TA0011", "Command and Control", "command & control", "command-and-control", any case. */
+  findTactic(text: string): TacticData | undefined {
+    return this.tacticsByKey.get(tacticKey(text));
+  }
+
+  /** Did-you-mean for a tactic that findTactic does not know, closest first. */
+  suggestTactics(text: string, max = 3): TacticData[] {
+    const key = tacticKey(text);
+    if (key === '') return [];
+    const threshold = Math.max(2, Math.floor(key.length / 3));
+    return this.tactics
+      .map((tactic) => ({
+        tactic,
+        distance: Math.min(editDistance(key, tacticKey(tactic.name)), editDistance(key, tacticKey(tactic.shortname))),
+      }))
+      .filter((s) => s.distance <= threshold)
+      .sort((a, b) => a.distance - b.distance || a.tactic.order - b.tactic.order)
+      .slice(0, max)
+      .map((s) => s.tactic);
+  }
+
+  /** Case-insensitive; "T1566/001" is accepted as written in ATT&CK URLs. */
+  technique(id: string): TechniqueData | undefined {
+    return this.techniquesById.get(normalizeTechniqueId(id));
+  }
+
+  tacticsOfTechnique(id: string): TacticData[] {
+    const technique = this.technique(id);
+    return technique ? technique.tactics.flatMap((t) => this.tacticById(t) ?? []) : [];
+  }
+
+  /** The current technique a revoked one was replaced by; undefined when not revoked. */
+  replacementOf(id: string): TechniqueData | undefined {
+    const replacedBy = this.technique(id)?.replacedBy;
+    return replacedBy === undefined ? undefined : this.technique(replacedBy);
+  }
+
+  isRevoked(id: string): boolean {
+    return this.technique(id)?.revoked === true;
+  }
+
+  isDeprecated(id: string): boolean {
+    return this.technique(id)?.deprecated === true;
+  }
+
+  mitigationsOf(id: string): MitigationData[] {
+    return (this.technique(id)?.mitigations ?? []).flatMap((m) => this.mitigationsById.get(m) ?? []);
+  }
+
+  /** By G-id, name or alias (any case); current groups win over revoked ones with the same name. */
+  group(idOrNameOrAlias: string): GroupData | undefined {
+    this.groupsByKey ??= indexByNames(this.allGroups);
+    return this.groupsByKey.get(nameKey(idOrNameOrAlias));
+  }
+
+  software(idOrNameOrAlias: string): SoftwareData | undefined {
+    this.softwareByKey ??= indexByNames(this.allSoftware);
+    return this.softwareByKey.get(nameKey(idOrNameOrAlias));
+  }
+
+  /**
+   * Ranked: exact id, then id-prefix matches, then name matches (exact name; every query word a
+   * prefix of a name word; of the name or its parent's; substrings; some words). Techniques of
+   * `tacticId` get a boost smaller than the gap between those tiers.
+   */
+  searchTechniques(query: string, options: TechniqueSearchOptions = {}): TechniqueData[] {
+    const limit = options.limit ?? 20;
+    const boostedTactic = options.tacticId === undefined ? undefined : this.findTactic(options.tacticId)?.id;
+    const idQuery = normalizeTechniqueId(query);
+    const looksLikeId = /^T\d/.test(idQuery);
+    const words = searchWords(query);
+    if (!looksLikeId && words.length === 0) return [];
+    const scored: { technique: TechniqueData; score: number }[] = [];
+    for (const entry of this.searchIndex()) {
+      const { technique } = entry;
+      const retired = technique.revoked === true || technique.deprecated === true;
+      let score = 0;
+      if (technique.id === idQuery) score = 1000;
+      else if (!retired || options.includeDeprecated) score = scoreMatch(entry, idQuery, looksLikeId, words);
+      if (score <= 0) continue;
+      if (boostedTactic !== undefined && technique.tactics.includes(boostedTactic)) score += 50;
+      scored.push({ technique, score });
+    }
+    scored.sort((a, b) => b.score - a.score || (a.technique.id < b.technique.id ? -1 : 1));
+    return scored.slice(0, limit).map((s) => s.technique);
+  }
+
+  private searchIndex(): SearchEntry[] {
+    this.searchEntries ??= this.allTechniques.map((technique) => ({
+      technique,
+      nameWords: searchWords(technique.name),
+      parentWords: technique.parent ? searchWords(this.technique(technique.parent)?.name ?? '') : [],
+    }));
+    return this.searchEntries;
+  }
+}
+
+/** Tiers 800/600/500/400/300/<100; in-tier adjustments stay below 50 so the tactic boost never crosses a tier. */
+function scoreMatch(entry: SearchEntry, idQuery: string, looksLikeId: boolean, words: string[]): number {
+  const { technique, nameWords, parentWords } = entry;
+  if (looksLikeId) return technique.id.startsWith(idQuery) ? 800 : 0;
+  if (words.join(' ') === nameWords.join(' ')) return 600;
+  const isPrefixOf = (pool: string[]) => (w: string) => pool.some((n) => n.startsWith(w));
+  const extraWords = Math.min(nameWords.length - words.length, 40) / 2;
+  if (words.every(isPrefixOf(nameWords))) return 500 - Math.max(extraWords, 0);
+  if (words.every(isPrefixOf([...nameWords, ...parentWords]))) return 400 - Math.max(extraWords, 0);
+  const name = nameWords.join(' ');
+  if (words.every((w) => name.includes(w))) return 300;
+  const matched = words.filter(isPrefixOf(nameWords)).length;
+  return matched === 0 ? 0 : Math.round((40 * matched) / words.length);
+}
+
+let bundledCatalog: AttackCatalog | undefined;
+
+/** The catalog committed with the extension, read once per process. */
+export function loadBundledCatalog(): AttackCatalog {
+  if (!bundledCatalog) {
+    const file = bundledCatalogPath();
+    bundledCatalog = new AttackCatalog(JSON.parse(fs.readFileSync(file, 'utf8')) as CatalogData);
+  }
+  return bundledCatalog;
+}
+
+/** For a user-configured bundle (e.g. a newer ATT&CK release); not cached, the caller decides. */
+export function loadCatalogFromStixFile(file: string): AttackCatalog {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new Error(`Cannot read ATT&CK bundle ${file}: ${(err as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`ATT&CK bundle ${file} is not valid JSON: ${(err as Error).message}`);
+  }
+  const version = /(\d+\.\d+)/.exec(path.basename(file))?.[1];
+  try {
+    return new AttackCatalog(stixToCatalog(parsed, version === undefined ? {} : { version }));
+  } catch (err) {
+    throw new Error(`${file}: ${(err as Error).message}`);
+  }
+}
+
+const PACKAGE_NAME = 'incident-report-studio';
+const CATALOG_IN_PACKAGE = path.join('server', 'data', 'attack', 'enterprise-attack.catalog.json');
+
+/**
+ * Data files are not compiled into out/, and an esbuild bundle lives elsewhere again, so the
+ * catalog is found from the package root: the nearest ancestor whose package.json is ours.
+ */
+export function bundledCatalogPath(startDir: string = __dirname): string {
+  for (let dir = path.resolve(startDir); ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest)) {
+      try {
+        if ((JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name === PACKAGE_NAME) {
+          return path.join(dir, CATALOG_IN_PACKAGE);
+        }
+      } catch {
+        // An unreadable package.json belongs to something else; keep walking up.
+      }
+    }
+    if (path.dirname(dir) === dir) {
+      throw new Error(`Cannot find the ${PACKAGE_NAME} package root above ${startDir} to locate the ATT&CK catalog.`);
+    }
+  }
+}
+
+/** camelCase split, "&" read as "and", then letters and digits only with "and" dropped: all spellings meet. */
+function tacticKey(text: string): string {
+  return text
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '' && w !== 'and')
+    .join('');
+}
+
+function nameKey(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function normalizeTechniqueId(id: string): string {
+  return id.trim().toUpperCase().replace('/', '.');
+}
+
+function searchWords(text: string): string[] {
+  return text.toLowerCase().replace(/&/g, ' and ').split(/[^a-z0-9]+/).filter((w) => w !== '');
+}
+
+function setIfAbsent<V>(map: Map<string, V>, key: string, value: V): void {
+  if (key !== '' && !map.has(key)) map.set(key, value);
+}
+
+/**
+ * Ids first; then names, then aliases, of current entries; revoked entries' names last, so
+ * "MONSOON" finds Patchwork (G0040, alias) rather than revoked G0042 (name), while "G0042" still resolves.
+ */
+function indexByNames<T extends GroupData>(entries: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const e of entries) setIfAbsent(map, nameKey(e.id), e);
+  for (const group of [entries.filter((e) => !e.revoked), entries.filter((e) => e.revoked)]) {
+    for (const e of group) setIfAbsent(map, nameKey(e.name), e);
+    for (const e of group) for (const alias of e.aliases ?? []) setIfAbsent(map, nameKey(alias), e);
+  }
+  return map;
+}
+
+/** Levenshtein distance, two-row. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
