@@ -34,7 +34,7 @@ export function collectTargets(args: readonly string[], cwd: string, configFor: 
     if (stat?.isFile()) {
       add(path, true);
     } else if (stat?.isDirectory()) {
-      const found = walk(path).filter((file) => isIncluded(file, configFor));
+      const found = walk(path).filter((file) => isIncluded(file, path, configFor));
       if (found.length === 0) targets.push({ kind: 'missing', argument, reason: 'No Markdown files found in this folder' });
       found.forEach((file) => add(file, false));
     } else if (picomatch.scan(argument).isGlob) {
@@ -51,9 +51,11 @@ export function collectTargets(args: readonly string[], cwd: string, configFor: 
   return targets;
 }
 
-function isIncluded(file: string, configFor: (directory: string) => ResolvedConfig): boolean {
+/** Include/exclude globs are relative to their config's folder, or to the folder searched if the file is outside it. */
+function isIncluded(file: string, searchRoot: string, configFor: (directory: string) => ResolvedConfig): boolean {
   const { files } = configFor(resolve(file, '..'));
-  const relativePath = toPosix(relative(files.baseDirectory, file));
+  let relativePath = toPosix(relative(files.baseDirectory, file));
+  if (relativePath.startsWith('../')) relativePath = toPosix(relative(searchRoot, file));
   return picomatch(files.include, { dot: false })(relativePath) && !picomatch([...ALWAYS_EXCLUDED, ...files.exclude], { dot: true })(relativePath);
 }
 

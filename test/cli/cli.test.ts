@@ -1,0 +1,146 @@
+import Ajv from 'ajv';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { RULE_CASES } from '../cases/ruleCases';
+import { projectRoot, seedText } from '../helpers';
+import { runCli } from './cliHarness';
+
+const work = mkdtempSync(join(tmpdir(), 'increport-cli-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+const write = (name: string, content: string | Buffer) => {
+  const path = join(work, name);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, content);
+  return path;
+};
+
+interface JsonFinding { ruleId: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }
+interface JsonOutput { files: { path: string; error?: string; findings: JsonFinding[] }[]; summary: { errors: number; warnings: number } }
+
+test('cli: the seed report is clean (exit 0)', () => {
+  const run = runCli(['check', 'examples/microsoft-mfa-outage.md']);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /No problems \(1 file checked\)/);
+});
+
+test('cli: the examples folder shows located findings for each broken example and none for the seed', () => {
+  const run = runCli(['check', 'examples/']);
+  assert.equal(run.status, 1);
+  for (const example of ['structure', 'fields', 'values', 'placeholders']) assert.match(run.stdout, new RegExp(`examples/broken/${example}\\.md:\\d+:\\d+ `));
+  assert.doesNotMatch(run.stdout, /microsoft-mfa-outage\.md:/);
+  assert.match(run.stdout, /examples\/broken\/fields\.md:6:4 +error +Field 'Incident Date' is missing from section 'Incident Details' +field-missing/);
+  assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colour when not a terminal');
+});
+
+test('cli: colour only when forced (FORCE_COLOR) for non-terminals', () => {
+  assert.match(runCli(['check', 'examples/broken/fields.md'], { env: { FORCE_COLOR: '1' } }).stdout, /\u001b\[/);
+  assert.doesNotMatch(runCli(['check', '--no-color', 'examples/broken/fields.md'], { env: { FORCE_COLOR: '1' } }).stdout, /\u001b\[/);
+});
+
+test('cli: the shared rule cases give the same findings through the executable (json format)', () => {
+  const files = RULE_CASES.map((ruleCase, index) => write(`cases/case-${index}.md`, ruleCase.build(seedText())));
+  const run = runCli(['check', '--format', 'json', ...files]);
+  const output = JSON.parse(run.stdout) as JsonOutput;
+  RULE_CASES.forEach((ruleCase, index) => {
+    const { range } = { range: (f: JsonFinding) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}` };
+    const actual = output.files[index].findings.map((f) => `${range(f)} ${f.severity} ${f.ruleId} ${f.message}`);
+    assert.deepEqual(actual, ruleCase.expected, ruleCase.name);
+  });
+  assert.equal(run.status, 1);
+});
+
+test('cli: SARIF output validates against the OASIS SARIF 2.1.0 schema', () => {
+  const run = runCli(['check', '--format', 'sarif', 'examples/broken/structure.md', 'examples/microsoft-mfa-outage.md']);
+  assert.equal(run.status, 1);
+  const sarif = JSON.parse(run.stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }[] }[] };
+  const schema = JSON.parse(readFileSync(join(projectRoot(), 'test/fixtures/standards/sarif-schema-2.1.0.json'), 'utf8')) as object;
+  const validate = new Ajv({ strict: false, validateFormats: false }).compile(schema);
+  assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3)));
+  const [sarifRun] = sarif.runs;
+  assert.ok(sarifRun.tool.driver.rules.every((rule) => rule.helpUri.endsWith(`/docs/rules/${rule.id}.md`)));
+  const duplicate = sarifRun.results.find((result) => result.ruleId === 'section-duplicate')!;
+  assert.equal(duplicate.level, 'error');
+  assert.equal(duplicate.locations[0].physicalLocation.artifactLocation.uri, 'examples/broken/structure.md');
+  assert.deepEqual(duplicate.locations[0].physicalLocation.region, { startLine: 24, startColumn: 4, endLine: 24, endColumn: 22 });
+  assert.ok(sarifRun.results.some((result) => result.level === 'note'));
+});
+
+test('cli: unreadable inputs are reported per file and the other files are still checked (exit 2)', () => {
+  const binary = write('bad/binary.md', Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02]));
+  const invalidUtf8 = write('bad/latin1.md', Buffer.from([0x23, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0a]));
+  const huge = write('bad/huge.md', Buffer.alloc(10 * 1024 * 1024 + 1, 0x61));
+  const empty = join(work, 'empty-folder');
+  mkdirSync(empty, { recursive: true });
+  const run = runCli(['check', '--format', 'json', join(work, 'missing.md'), binary, invalidUtf8, huge, empty, 'examples/broken/fields.md']);
+  assert.equal(run.status, 2);
+  const output = JSON.parse(run.stdout) as JsonOutput;
+  assert.deepEqual(output.files.map((file) => file.error), [
+    'File not found',
+    'Binary file: not a Markdown report',
+    'File is not valid UTF-8 (first bad byte at offset 5)',
+    'File is too large (10.0 MiB; the limit is 10.0 MiB)',
+    'No Markdown files found in this folder',
+    undefined,
+  ]);
+  assert.equal(output.files[5].findings.length, 3);
+});
+
+test('cli: folders skip non-report Markdown, and --verbose says so', () => {
+  write('mixed/notes.md', '# Meeting notes\n\nNothing to see.\n');
+  write('mixed/report.md', seedText());
+  write('mixed/node_modules/pkg/report.md', 'ignored');
+  const run = runCli(['check', '--verbose', join(work, 'mixed')]);
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  assert.match(run.stderr, /skipped .*mixed\/notes\.md: not an incident report/);
+  assert.match(run.stdout, /No problems \(1 file checked\)/);
+});
+
+test('cli: globs, standard input and --stdin-filename', () => {
+  const glob = runCli(['check', '--format', 'json', 'examples/broken/f*.md']);
+  assert.deepEqual((JSON.parse(glob.stdout) as JsonOutput).files.map((file) => file.path), ['examples/broken/fields.md']);
+  const stdin = runCli(['check', '--format', 'json', '--stdin-filename', 'incidents/new.md', '-'], { input: readFileSync(join(projectRoot(), 'examples/broken/fields.md')) });
+  assert.equal(stdin.status, 1);
+  const output = JSON.parse(stdin.stdout) as JsonOutput;
+  assert.equal(output.files[0].path, 'incidents/new.md');
+  assert.equal(output.files[0].findings.length, 3);
+});
+
+test('cli: --max-warnings and --quiet', () => {
+  const file = write('warn.md', seedText().replace('Global (Impact reported across multiple regions)', 'TBD'));
+  assert.equal(runCli(['check', file]).status, 0);
+  const over = runCli(['check', '--max-warnings', '0', file]);
+  assert.equal(over.status, 1);
+  assert.match(over.stderr, /1 warnings, more than --max-warnings 0/);
+  assert.match(runCli(['check', '--quiet', file]).stdout, /No problems/);
+});
+
+test('cli: an invalid configuration is exit 2 with file:line:col', () => {
+  const folder = join(work, 'badconfig');
+  write('badconfig/.increport.yaml', 'rules:\n  no-such-rule: off\n');
+  write('badconfig/r.md', seedText());
+  const run = runCli(['check', folder]);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /invalid configuration: .*badconfig\/\.increport\.yaml:2:3: Unknown rule 'no-such-rule'/);
+});
+
+test('cli: usage errors are exit 2 with help; --help and --version are exit 0', () => {
+  for (const args of [['check'], ['check', '--format', 'xml', 'x.md'], ['check', '--bogus', 'x.md'], ['frobnicate'], ['check', '--max-warnings', '-1', 'x.md']]) {
+    const run = runCli(args);
+    assert.equal(run.status, 2, args.join(' '));
+    assert.match(run.stderr, /Usage: increport/);
+  }
+  assert.equal(runCli(['check', '--help']).status, 0);
+  assert.match(runCli(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+  assert.match(runCli(['rules']).stdout, /^field-empty +warning /);
+});
+
+test('cli: -o writes the report to a file', () => {
+  const out = join(work, 'out.sarif');
+  const run = runCli(['check', '-f', 'sarif', '-o', out, 'examples/broken/fields.md']);
+  assert.equal(run.status, 1);
+  assert.equal(run.stdout, '');
+  assert.equal((JSON.parse(readFileSync(out, 'utf8')) as { version: string }).version, '2.1.0');
+});

@@ -1,0 +1,18 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { projectRoot } from '../helpers';
+
+export const BIN = join(projectRoot(), 'bin', 'increport.js');
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `increport` executable as a child process, as CI would. */
+export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): CliRun {
+  const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env };
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? projectRoot(), input: options.input, env, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
