@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { ConfigError } from '../../../server/src/engine/config/configTypes';
+import { nodeFileSystem } from '../../../server/src/engine/config/nodeFileSystem';
+import { ReportWorkspace } from '../../../server/src/engine/workspace';
+import { describeFinding, seedText } from '../../helpers';
+
+const root = mkdtempSync(join(tmpdir(), 'increport-config-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+function tree(files: Record<string, string>): string {
+  const base = mkdtempSync(join(root, 'case-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(base, path, '..'), { recursive: true });
+    writeFileSync(join(base, path), text);
+  }
+  return base;
+}
+
+const workspaceAt = (base: string) => new ReportWorkspace({ fileSystem: nodeFileSystem, baseDirectory: base });
+const TBD_SEED = () => seedText().replace('- **Sector:** Information Technology / Cloud Service Provider', '- **Sector:** TBD');
+
+test('config: found upward; nearer files override farther ones; root: true stops the search', () => {
+  const base = tree({
+    '.increport.yaml': 'rules:\n  placeholder: error\n  section-unknown: off\n',
+    'team/.increport.yml': 'rules:\n  placeholder: info\n',
+    'isolated/.increport.yaml': 'root: true\n',
+  });
+  const workspace = workspaceAt(base);
+  const severity = (dir: string) => workspace.checkFile(join(base, dir, 'r.md'), TBD_SEED()).findings.map((finding) => finding.severity);
+  assert.deepEqual(severity('.'), ['error']);
+  assert.deepEqual(severity('team/deeper'), ['info']);
+  assert.deepEqual(severity('isolated'), ['warning']);
+  const team = workspace.configs.forDirectory(join(base, 'team'));
+  assert.deepEqual(team.rules, { placeholder: 'info', 'section-unknown': 'off' });
+  assert.deepEqual(team.sources, [join(base, 'team/.increport.yml'), join(base, '.increport.yaml')]);
+});
+
+test('config: a schema extension adds a required field with a pattern, and a required front matter key, without code changes', () => {
+  const base = tree({
+    '.increport.yaml': [
+      'schema:',
+      '  extend:',
+      '    - ./org-schema.json',
+      '    - properties:',
+      '        frontMatter:',
+      '          required: [id]',
+    ].join('\n'),
+    'org-schema.json': JSON.stringify({
+      properties: { sections: { properties: { incidentDetails: { properties: { fields: {
+        properties: { caseId: { title: 'Case ID', type: 'string', pattern: '^IR-\\d{4}-\\d{4}$', 'x-aliases': ['Case'] } },
+        required: ['caseId'],
+      } } } } } },
+    }),
+  });
+  const workspace = workspaceAt(base);
+  const missing = workspace.checkFile(join(base, 'r.md'), seedText()).findings.map(describeFinding);
+  assert.deepEqual(missing, [
+    "0:2-0:63 error field-missing Front matter field 'Report ID' (id) is missing",
+    "3:3-3:19 error field-missing Field 'Case ID' is missing from section 'Incident Details'",
+  ]);
+  const text = `---\nid: 7\n---\n${seedText().replace('## Incident Details\n', '## Incident Details\n- **Case:** 2026-17\n')}`;
+  assert.deepEqual(workspace.checkFile(join(base, 'r.md'), text).findings.map(describeFinding), [
+    "7:12-7:19 error value-invalid Field 'Case' ('2026-17') does not have the expected form",
+  ]);
+});
+
+test('config: errors point at the file, line and column', () => {
+  const cases: [string, string][] = [
+    ['rules:\n  placeholder: loud\n', "2:16: Setting 'rules.placeholder' must be equal to one of the allowed values"],
+    ['rules:\n  placeholders: off\n', "2:3: Unknown rule 'placeholders' (did you mean 'placeholder'?)"],
+    ['rule:\n  placeholder: off\n', "1:1: Unknown setting 'rule'"],
+    ['rules: [oops\n', '2:1: Invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    ['files:\n  include: "*.md"\n', "2:12: Setting 'files.include' must be array"],
+    ['schema:\n  extend: ./nope.json\n', "2:11: Schema extension './nope.json' not found"],
+  ];
+  for (const [config, expected] of cases) {
+    const base = tree({ '.increport.yaml': config });
+    assert.throws(
+      () => workspaceAt(base).checkFile(join(base, 'r.md'), seedText()),
+      (error: unknown) => error instanceof ConfigError && error.toString().startsWith(`${join(base, '.increport.yaml')}:${expected}`),
+      `config ${JSON.stringify(config)}`,
+    );
+  }
+});
+
+test('config: an extension that breaks the schema is a config error, not a crash', () => {
+  const base = tree({ '.increport.yaml': 'schema:\n  extend:\n    properties:\n      title:\n        type: 12\n' });
+  assert.throws(() => workspaceAt(base).checkFile(join(base, 'r.md'), seedText()), (error: unknown) =>
+    error instanceof ConfigError && /schema extension makes the report schema invalid/.test(error.message));
+});
