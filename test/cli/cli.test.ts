@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -143,4 +143,19 @@ test('cli: -o writes the report to a file', () => {
   assert.equal(run.status, 1);
   assert.equal(run.stdout, '');
   assert.equal((JSON.parse(readFileSync(out, 'utf8')) as { version: string }).version, '2.1.0');
+});
+
+test('cli: survives the real-world corpus (explicit files, every format)', (context) => {
+  const corpus = join(projectRoot(), '..', 'shared', 'corpus');
+  const folders = ['reports', 'templates'].map((folder) => join(corpus, folder));
+  if (!folders.every((folder) => existsSync(folder))) {
+    context.skip(`corpus not found at ${corpus}`);
+    return;
+  }
+  const files = folders.flatMap((folder) => readdirSync(folder).filter((name) => name.endsWith('.md')).map((name) => join(folder, name)));
+  for (const format of ['stylish', 'json', 'sarif']) {
+    const run = runCli(['check', '--format', format, ...files]);
+    assert.ok(run.status === 0 || run.status === 1, `${format}: exit ${run.status}: ${run.stderr}`);
+    assert.doesNotMatch(run.stderr, /internal error/);
+  }
 });
