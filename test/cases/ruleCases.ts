@@ -46,7 +46,15 @@ export const RULE_CASES: RuleCase[] = [
       const summary = seed.match(/## Executive Summary\n.*\n/)![0];
       return seed.replace(summary, '').replace('## Recommendations', `${summary}## Recommendations`);
     },
-    expected: ["48:3-48:20 warning section-order Section 'Executive Summary' should come before 'Lessons Learned'"],
+    expected: ["48:3-48:20 warning section-order Section 'Executive Summary' should come before 'Incident Details'"],
+  },
+  {
+    name: 'section-order: a section moved to the top is the only one flagged',
+    build: (seed) => {
+      const lessons = seed.match(/## Lessons Learned\n(?:- .*\n)+/)![0];
+      return seed.replace(lessons, '').replace('## Executive Summary', `${lessons}## Executive Summary`);
+    },
+    expected: ["1:3-1:18 warning section-order Section 'Lessons Learned' should come before 'Recommendations'"],
   },
   {
     name: 'section names match in any case, numbered, with aliases and & for and',
@@ -117,6 +125,17 @@ export const RULE_CASES: RuleCase[] = [
       replaceLine(seed, '- **Sector:** Information Technology / Cloud Service Provider', '- **Sector:** `TODO` <!-- TBD --> [Vendor](hxxp[://]x[.]com) [REDACTED] 10[.]0[.]0[.]1') +
       '\n```\nTODO inside a code block\n```\n',
     expected: [],
+  },
+  {
+    name: 'placeholder: identifiers, redactions and defined reference links are not placeholders',
+    build: (seed) =>
+      replaceLine(seed, '- **Sector:** Information Technology / Cloud Service Provider', '- **Sector:** [CVE-2024-1234] [T1566] SSN XXX-XX-1234 [Microsoft Advisory]\n\n[Microsoft Advisory]: https://example.com/advisory'),
+    expected: [],
+  },
+  {
+    name: 'a suppression comment shown in inline code is not obeyed',
+    build: (seed) => replaceLine(seed, '- **Sector:** Information Technology / Cloud Service Provider', '- **Sector:** Write `<!-- increport-disable -->` to silence. TODO'),
+    expected: ["7:61-7:65 warning placeholder Placeholder 'TODO' left in the report: replace it with the real content"],
   },
   {
     name: 'inline suppression: next line, and disable/enable blocks',

@@ -159,3 +159,16 @@ test('cli: survives the real-world corpus (explicit files, every format)', (cont
     assert.doesNotMatch(run.stderr, /internal error/);
   }
 });
+
+test('cli: include/exclude globs apply to folders and glob arguments; named files are always checked', () => {
+  write('globs/.increport.yaml', 'files:\n  include: ["reports/**/*.md"]\n');
+  write('globs/reports/team/.increport.yaml', 'files:\n  exclude: ["drafts/**"]\n');
+  write('globs/reports/team/a.md', seedText());
+  write('globs/reports/team/drafts/b.md', seedText());
+  write('globs/notes/c.md', seedText());
+  const checked = (args: string[]) => (JSON.parse(runCli(['check', '--format', 'json', ...args], { cwd: join(work, 'globs') }).stdout) as JsonOutput).files.map((file) => file.path);
+  assert.deepEqual(checked(['.']), ['reports/team/a.md']);
+  assert.deepEqual(checked(['reports/team']), ['reports/team/a.md']);
+  assert.deepEqual(checked(['**/*.md']), ['notes/c.md', 'reports/team/a.md']);
+  assert.deepEqual(checked(['reports/team/drafts/b.md']), ['reports/team/drafts/b.md']);
+});

@@ -2,9 +2,18 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { ALWAYS_EXCLUDED } from '../engine/config/configLoader';
-import type { ResolvedConfig } from '../engine/config/configTypes';
+import type { GlobList, ResolvedConfig } from '../engine/config/configTypes';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+const matcherCache = new Map<string, picomatch.Matcher>();
+
+/** Glob lists repeat for every file under one config: compile each once. */
+function matcher(globs: readonly string[], dot: boolean): picomatch.Matcher {
+  const key = `${dot}\0${globs.join('\0')}`;
+  let compiled = matcherCache.get(key);
+  if (!compiled) matcherCache.set(key, (compiled = picomatch([...globs], { dot })));
+  return compiled;
+}
 
 /** One thing to check: a file named or found, or an argument that matched nothing. */
 export type Target =
@@ -41,7 +50,7 @@ export function collectTargets(args: readonly string[], cwd: string, configFor: 
       const { base, glob } = picomatch.scan(argument);
       const root = resolve(cwd, base || '.');
       const matches = picomatch(glob, { dot: false });
-      const found = walk(root).filter((file) => matches(toPosix(relative(root, file))));
+      const found = walk(root).filter((file) => matches(toPosix(relative(root, file))) && !isExcluded(file, root, configFor));
       if (found.length === 0) targets.push({ kind: 'missing', argument, reason: 'No files match this pattern' });
       found.forEach((file) => add(file, false));
     } else {
@@ -51,12 +60,22 @@ export function collectTargets(args: readonly string[], cwd: string, configFor: 
   return targets;
 }
 
-/** Include/exclude globs are relative to their config's folder, or to the folder searched if the file is outside it. */
+/** A folder's files are checked when their config includes them and does not exclude them. */
 function isIncluded(file: string, searchRoot: string, configFor: (directory: string) => ResolvedConfig): boolean {
-  const { files } = configFor(resolve(file, '..'));
-  let relativePath = toPosix(relative(files.baseDirectory, file));
-  if (relativePath.startsWith('../')) relativePath = toPosix(relative(searchRoot, file));
-  return picomatch(files.include, { dot: false })(relativePath) && !picomatch([...ALWAYS_EXCLUDED, ...files.exclude], { dot: true })(relativePath);
+  const { include } = configFor(resolve(file, '..')).files;
+  return matcher(include.globs, false)(relativeTo(include, file, searchRoot)) && !isExcluded(file, searchRoot, configFor);
+}
+
+/** Excluded files are never checked when found by a folder or a glob; named files are always checked. */
+function isExcluded(file: string, searchRoot: string, configFor: (directory: string) => ResolvedConfig): boolean {
+  const { exclude } = configFor(resolve(file, '..')).files;
+  return matcher([...ALWAYS_EXCLUDED, ...exclude.globs], true)(relativeTo(exclude, file, searchRoot));
+}
+
+/** Globs are relative to their config's folder, or to the folder searched when the file lies outside it. */
+function relativeTo(list: GlobList, file: string, searchRoot: string): string {
+  const path = toPosix(relative(list.baseDirectory, file));
+  return path.startsWith('../') ? toPosix(relative(searchRoot, file)) : path;
 }
 
 /** Files under `root`, sorted, not following symbolic links (no loops), skipping dependency folders. */

@@ -92,3 +92,42 @@ test('config: an extension that breaks the schema is a config error, not a crash
   assert.throws(() => workspaceAt(base).checkFile(join(base, 'r.md'), seedText()), (error: unknown) =>
     error instanceof ConfigError && /schema extension makes the report schema invalid/.test(error.message));
 });
+
+test('config: a broken schema extension (required: 5) is a config error, not a crash', () => {
+  const base = tree({ '.increport.yaml': 'schema:\n  extend:\n    properties:\n      sections:\n        required: 5\n' });
+  assert.throws(() => workspaceAt(base).checkFile(join(base, 'r.md'), seedText()), (error: unknown) =>
+    error instanceof ConfigError && /must be array/.test(error.message));
+});
+
+test('config: closed field lists report unknown fields at the key; longer minimum lengths are not "empty"', () => {
+  const base = tree({
+    '.increport.yaml': [
+      'schema:',
+      '  extend:',
+      '    properties:',
+      '      title: { minLength: 80 }',
+      '      sections:',
+      '        properties:',
+      '          incidentDetails:',
+      '            properties:',
+      '              fields: { additionalProperties: false }',
+    ].join('\n'),
+  });
+  const text = seedText().replace('## Incident Details\n', '## Incident Details\n- **Case Owner:** Jane\n');
+  assert.deepEqual(workspaceAt(base).checkFile(join(base, 'r.md'), text).findings.map(describeFinding), [
+    "0:2-0:63 error value-invalid The report title is too short (at least 80 characters)",
+    "4:4-4:14 error field-unknown Field 'Case Owner' is not expected in section 'Incident Details'",
+  ]);
+});
+
+test('config: nested configs keep each glob list relative to the config that set it', () => {
+  const base = tree({
+    '.increport.yaml': 'files:\n  include: ["reports/**/*.md"]\n',
+    'reports/team/.increport.yaml': 'files:\n  exclude: ["drafts/**"]\n',
+  });
+  const config = workspaceAt(base).configs.forDirectory(join(base, 'reports/team'));
+  assert.deepEqual(config.files, {
+    include: { baseDirectory: base, globs: ['reports/**/*.md'] },
+    exclude: { baseDirectory: join(base, 'reports/team'), globs: ['drafts/**'] },
+  });
+});

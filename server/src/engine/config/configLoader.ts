@@ -68,19 +68,17 @@ export class ConfigLoader {
 function mergeChain(chain: readonly ConfigFile[], defaultBaseDirectory: string, fileSystem: ConfigFileSystem): ResolvedConfig {
   const rules: Record<string, RuleSetting> = {};
   const schemaExtensions: SchemaNode[] = [];
-  let files: ResolvedConfig['files'] = { baseDirectory: defaultBaseDirectory, include: DEFAULT_INCLUDE, exclude: [] };
+  const files: ResolvedConfig['files'] = {
+    include: { baseDirectory: defaultBaseDirectory, globs: DEFAULT_INCLUDE },
+    exclude: { baseDirectory: defaultBaseDirectory, globs: [] },
+  };
   let attack: ResolvedConfig['attack'] = {};
   for (const file of [...chain].reverse()) {
     const directory = dirname(file.path);
     Object.assign(rules, file.rules);
     schemaExtensions.push(...loadExtensions(file, fileSystem));
-    if (file.files) {
-      files = {
-        baseDirectory: directory,
-        include: file.files.include ?? files.include,
-        exclude: file.files.exclude ?? files.exclude,
-      };
-    }
+    if (file.files?.include) files.include = { baseDirectory: directory, globs: file.files.include };
+    if (file.files?.exclude) files.exclude = { baseDirectory: directory, globs: file.files.exclude };
     if (file.attack?.bundle) attack = { bundle: resolve(directory, file.attack.bundle) };
   }
   return {

@@ -13,6 +13,11 @@ export interface ConfigFile {
   locations?: Partial<Record<'schema.extend' | 'attack.bundle', { line: number; character: number }>>;
 }
 
+export interface GlobList {
+  baseDirectory: string;
+  globs: string[];
+}
+
 /** The configuration in force for one report: every config file up to a `root: true` merged. */
 export interface ResolvedConfig {
   /** Contributing files, nearest first; empty when none was found. */
@@ -22,8 +27,8 @@ export interface ResolvedConfig {
   schemaExtensions: SchemaNode[];
   /** Stable identity of `schemaExtensions`, to share one compiled schema between files. */
   schemaKey: string;
-  /** Globs and the folder they are relative to (the nearest config that sets them). */
-  files: { baseDirectory: string; include: string[]; exclude: string[] };
+  /** Globs, each list with the folder it is relative to (that of the nearest config that sets it). */
+  files: { include: GlobList; exclude: GlobList };
   attack: { bundle?: string };
 }
 

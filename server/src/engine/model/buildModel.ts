@@ -24,7 +24,7 @@ export function buildModel(text: string): ReportModel {
   const front = parseFrontMatter(lines);
   // Front matter lines are blanked for the Markdown parser so that line numbers stay aligned.
   const markdown = front ? '\n'.repeat(front.lineCount) + text.slice(lines.lineStart(front.lineCount)) : text;
-  const tokens = parseBlocks(markdown);
+  const { tokens, references } = parseBlocks(markdown);
   const builder = new ModelBuilder(lines);
   if (front) builder.markVerbatim(0, front.lineCount, true);
   builder.consume(tokens);
@@ -35,6 +35,7 @@ export function buildModel(text: string): ReportModel {
     sections: builder.sections,
     verbatimLines: builder.verbatimLines,
     controlComments: findControlComments(lines, builder.codeLines),
+    referenceLabels: new Set(Object.keys(references).map((label) => label.toLowerCase())),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { LineIndex } from '../text/lineIndex';
 import type { ControlComment } from './modelTypes';
 
+const CODE_SPAN = /`+[^`]*`+/g;
 const CONTROL_COMMENT = /<!--\s*increport-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->/g;
 
 /** Finds `<!-- increport-disable RULE ... -->` style comments outside code. */
@@ -11,7 +12,9 @@ export function findControlComments(lines: LineIndex, codeLines: ReadonlySet<num
     if (codeLines.has(line)) continue;
     const text = lines.lineText(line);
     if (!text.includes('increport-')) continue;
-    for (const match of text.matchAll(CONTROL_COMMENT)) {
+    // A directive shown in inline code is an example, not an instruction.
+    const visible = text.includes('`') ? text.replace(CODE_SPAN, (span) => ' '.repeat(span.length)) : text;
+    for (const match of visible.matchAll(CONTROL_COMMENT)) {
       const start = match.index ?? 0;
       comments.push({
         directive: match[1] as ControlComment['directive'],

@@ -80,4 +80,6 @@ export interface ReportModel {
   /** Lines that are not prose: code blocks, HTML blocks, front matter. Text rules skip them. */
   verbatimLines: ReadonlySet<number>;
   controlComments: ControlComment[];
+  /** Labels of link reference definitions (`[label]: url`), lower-cased: `[label]` is then a link. */
+  referenceLabels: ReadonlySet<string>;
 }

@@ -11,6 +11,14 @@ export type { Token };
 const blockParser = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
 blockParser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
 
-export function parseBlocks(markdown: string): Token[] {
-  return blockParser.parse(markdown, {});
+export interface BlockParse {
+  tokens: Token[];
+  /** Link reference definitions, keyed by markdown-it's normalized (upper-case) label. */
+  references: Record<string, unknown>;
+}
+
+export function parseBlocks(markdown: string): BlockParse {
+  const env: MarkdownIt.Env = {};
+  const tokens = blockParser.parse(markdown, env);
+  return { tokens, references: env.references ?? {} };
 }

@@ -2,12 +2,14 @@ import type { Rule, RuleContext } from './ruleTypes';
 
 /** Template leftovers. Each pattern names what it found, for the message. */
 const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
-  /\b(?:TBD|TBC|TODO|FIXME|XXX)\b/g,
+  // Not inside identifiers or redactions such as XXX-XX-1234.
+  /(?<![\w-])(?:TBD|TBC|TODO|FIXME|XXX)(?![\w-])/g,
   /\[(?:\.\.\.|…)\]/g,
   /\blorem ipsum\b/gi,
   /\{\{[^{}\n]*\}\}/g,
-  // "[Name]", "[Company Name]", "[Insert date]": a bracketed phrase that is not a link, checkbox or defanged dot.
-  /\[(?!REDACTED\])[A-Z][\w'-]+(?: [\w'-]+){0,4}\](?![([:])/g,
+  // "[Name]", "[Company Name]", "[Insert date]": bracketed words (letters only, so not [T1566] or
+  // [CVE-2024-1234]) that are not a link, a reference link or a defanged dot.
+  /\[[A-Z][a-z]+(?: [A-Za-z]+){0,4}\](?![([:])/g,
   /\b(?:YYYY-MM-DD|MM\/DD\/YYYY|DD\/MM\/YYYY|HH:MM(?::SS)?)\b/g,
 ];
 
@@ -26,6 +28,7 @@ export const placeholderRule: Rule = {
       for (const pattern of PLACEHOLDER_PATTERNS) {
         pattern.lastIndex = 0;
         for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+          if (match[0].startsWith('[') && context.model.referenceLabels.has(match[0].slice(1, -1).toLowerCase())) continue;
           const range = { start: { line, character: match.index }, end: { line, character: match.index + match[0].length } };
           context.report('placeholder', range, `Placeholder '${match[0]}' left in the report: replace it with the real content`, { placeholder: match[0] });
         }

@@ -18,7 +18,7 @@ export const structureRule: Rule = {
     }
 
     const firstByKey = new Map<string, Section>();
-    let latest: { spec: SectionSpec; section: Section } | undefined;
+    const ordered: { spec: SectionSpec; section: Section }[] = [];
     for (const section of model.sections) {
       const sectionSpec = spec.findSection(section.heading.text);
       if (!sectionSpec) {
@@ -33,14 +33,9 @@ export const structureRule: Rule = {
         continue;
       }
       firstByKey.set(sectionSpec.key, section);
-      if (latest && sectionSpec.order < latest.spec.order) {
-        context.report('section-order', section.heading.textRange,
-          `Section '${sectionSpec.title}' should come before '${latest.spec.title}'`,
-          { sectionKey: sectionSpec.key, before: latest.spec.key });
-      } else {
-        latest = { spec: sectionSpec, section };
-      }
+      ordered.push({ spec: sectionSpec, section });
     }
+    reportOutOfOrder(context, ordered);
 
     // Subsections and H1s named like a section were most likely meant as sections.
     const misplaced = [
@@ -58,3 +53,37 @@ export const structureRule: Rule = {
     }
   },
 };
+
+/**
+ * The sections that moved are those outside the longest run already in schema order: moving one
+ * section to the top flags that one section, not every section after it.
+ */
+function reportOutOfOrder(context: RuleContext, sections: readonly { spec: SectionSpec; section: Section }[]): void {
+  const inOrder = longestIncreasingSubsequence(sections.map((entry) => entry.spec.order));
+  const kept = sections.filter((_, index) => inOrder.has(index));
+  sections.forEach((entry, index) => {
+    if (inOrder.has(index)) return;
+    const before = kept.find((other) => other.spec.order > entry.spec.order);
+    const after = [...kept].reverse().find((other) => other.spec.order < entry.spec.order);
+    const message = before
+      ? `Section '${entry.spec.title}' should come before '${before.spec.title}'`
+      : `Section '${entry.spec.title}' should come after '${after?.spec.title ?? ''}'`;
+    const data = { sectionKey: entry.spec.key, ...(before ? { before: before.spec.key } : { after: after?.spec.key }) };
+    context.report('section-order', entry.section.heading.textRange, message, data);
+  });
+}
+
+/** Indices of one longest strictly increasing subsequence (earliest-ending on ties), O(n²) for n ≤ a few dozen sections. */
+function longestIncreasingSubsequence(values: readonly number[]): Set<number> {
+  const length = values.map(() => 1);
+  const previous = values.map(() => -1);
+  for (let i = 0; i < values.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (values[j] < values[i] && length[j] + 1 > length[i]) [length[i], previous[i]] = [length[j] + 1, j];
+    }
+  }
+  let end = length.indexOf(Math.max(0, ...length));
+  const indices = new Set<number>();
+  for (; end >= 0; end = previous[end]) indices.add(end);
+  return indices;
+}

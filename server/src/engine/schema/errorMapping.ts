@@ -31,13 +31,14 @@ export function mapSchemaError(
     const missing = String((error.params as { missingProperty: string }).missingProperty);
     return mapMissing(path, missing, target, model, spec, custom);
   }
-  if (error.keyword === 'minLength' && path.endsWith('/content')) {
+  const isEmpty = typeof error.data === 'string' && error.data.trim() === '';
+  if (error.keyword === 'minLength' && isEmpty && path.endsWith('/content')) {
     return { ruleId: 'section-empty', range: target.range, message: custom ?? `${target.label} is empty` };
   }
-  if (error.keyword === 'minLength' && path === '/title') {
+  if (error.keyword === 'minLength' && isEmpty && path === '/title') {
     return { ruleId: 'title-missing', range: target.range, message: custom ?? 'The report title is empty' };
   }
-  if (error.keyword === 'minLength' && typeof error.data === 'string' && error.data.trim() === '') {
+  if (error.keyword === 'minLength' && isEmpty) {
     return { ruleId: 'field-empty', range: target.range, message: custom ?? `${target.label} is empty` };
   }
   if (error.keyword === 'additionalProperties') {
@@ -45,8 +46,8 @@ export function mapSchemaError(
     const extraTarget = targets.get(`${path}/${extra}`) ?? target;
     return {
       ruleId: 'field-unknown',
-      range: extraTarget.range,
-      message: custom ?? `${extraTarget.label} is not expected here (${target.label})`,
+      range: extraTarget.keyRange ?? extraTarget.range,
+      message: custom ?? `${extraTarget.label} is not expected in ${lowerFirst(target.label)}`,
     };
   }
   if (['anyOf', 'oneOf', 'if', 'not', 'allOf'].includes(error.keyword)) return undefined;
@@ -96,7 +97,7 @@ function mapMissing(
   return {
     ruleId: 'field-missing',
     range: target.range,
-    message: custom ?? `Field '${fieldSpec?.title ?? missing}' is missing from ${target.label.charAt(0).toLowerCase()}${target.label.slice(1)}`,
+    message: custom ?? `Field '${fieldSpec?.title ?? missing}' is missing from ${lowerFirst(target.label)}`,
     data: { fieldKey: missing, fieldTitle: fieldSpec?.title ?? missing, insertLine },
   };
 }
@@ -145,6 +146,10 @@ function describeInvalidValue(error: SchemaError, target: PointerTarget): string
 function describeType(type: unknown): string {
   const names: Record<string, string> = { string: 'text', number: 'a number', integer: 'a whole number', array: 'a list', object: 'a set of "key: value" entries', boolean: 'true or false' };
   return String(type).split(',').map((name) => names[name] ?? name).join(' or ');
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function truncate(text: string): string {

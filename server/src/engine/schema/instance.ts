@@ -6,6 +6,8 @@ import type { FieldSpec, ReportSpec, SectionSpec } from './reportSpec';
 /** What a JSON pointer in the validation instance stands for in the source. */
 export interface PointerTarget {
   range: Range;
+  /** For fields: the key, where "this field is not allowed" belongs. */
+  keyRange?: Range;
   /** Human name of the thing at the pointer ("Section 'Incident Details'", "Field 'Sector'"). */
   label: string;
   field?: FieldSpec;
@@ -45,6 +47,7 @@ export function buildValidationInstance(model: ReportModel, spec: ReportSpec): V
     frontMatter[key] = model.frontMatter?.data?.[entry.key];
     targets.set(`/frontMatter/${escapePointer(key)}`, {
       range: entry.valueRange,
+      keyRange: entry.keyRange,
       label: `Front matter field '${entry.key}'`,
       field: fieldSpec,
     });
@@ -74,14 +77,14 @@ function sectionInstance(
   const headingRange = section.heading.textRange;
   targets.set(pointer, { range: headingRange, label, section: sectionSpec, container: section });
   targets.set(`${pointer}/content`, { range: headingRange, label, section: sectionSpec, container: section });
-  const fields = fieldsInstance(section.fields, (name) => sectionSpec.findField(name), `${pointer}/fields`, section, sectionSpec, targets);
+  const fields = fieldsInstance(section.fields, (name) => sectionSpec.findField(name), `${pointer}/fields`, section, sectionSpec, targets, section);
   const subsections = section.subsections.map((subsection, index) => {
     const subPointer = `${pointer}/subsections/${index}`;
-    const subLabel = `Subsection '${subsection.heading.text}'`;
+    const subLabel = `Subsection '${subsection.heading.text}' of '${sectionSpec.title}'`;
     targets.set(subPointer, { range: subsection.heading.textRange, label: subLabel, section: sectionSpec, container: subsection });
     return {
       title: subsection.heading.text,
-      fields: fieldsInstance(subsection.fields, (name) => sectionSpec.findSubsectionField(name), `${subPointer}/fields`, subsection, sectionSpec, targets),
+      fields: fieldsInstance(subsection.fields, (name) => sectionSpec.findSubsectionField(name), `${subPointer}/fields`, subsection, sectionSpec, targets, section),
     };
   });
   return { content: sectionContent(model, section), fields, subsections };
@@ -94,8 +97,10 @@ function fieldsInstance(
   container: ContentContainer,
   sectionSpec: SectionSpec,
   targets: Map<string, PointerTarget>,
+  section: Section,
 ): Record<string, string> {
-  targets.set(pointer, { range: container.heading.textRange, label: `Section '${container.heading.text}'`, section: sectionSpec, container });
+  const label = container === section ? `Section '${sectionSpec.title}'` : `Subsection '${container.heading.text}' of '${sectionSpec.title}'`;
+  targets.set(pointer, { range: container.heading.textRange, label, section: sectionSpec, container });
   const values: Record<string, string> = {};
   for (const field of fields) {
     const fieldSpec = findField(field.key);
@@ -105,6 +110,7 @@ function fieldsInstance(
     targets.set(`${pointer}/${escapePointer(key)}`, {
       // An empty value has no extent of its own: point at its key instead.
       range: field.value ? field.valueRange : field.keyRange,
+      keyRange: field.keyRange,
       label: `Field '${field.key}'`,
       field: fieldSpec,
       section: sectionSpec,

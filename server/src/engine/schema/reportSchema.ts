@@ -20,5 +20,7 @@ export function loadBundledSchemaNode(): SchemaNode {
 /** Compiles the bundled schema, extended by each of `extensions` in turn. */
 export function createReportSchema(extensions: readonly SchemaNode[] = [], base: SchemaNode = loadBundledSchemaNode()): ReportSchema {
   const schema = extensions.reduce<SchemaNode>((merged, extension) => mergeSchemas(merged, extension), base);
-  return { spec: readReportSpec(schema), validate: compileReportSchema(schema) };
+  // Compile first: ajv rejects a malformed schema with a clear message before the spec reader trusts its shape.
+  const validate = compileReportSchema(schema);
+  return { spec: readReportSpec(schema), validate };
 }
