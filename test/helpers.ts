@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ReportEngine } from '../server/src/engine/engine';
 import { createReportSchema } from '../server/src/engine/schema/reportSchema';
+import { loadBundledCatalog } from '../server/src/engine/attack/catalog';
 import type { Finding, Range } from '../server/src/engine/types';
 
 /** The project root, found from the compiled test's location (out/test/...). */
@@ -21,7 +22,7 @@ export const TEST_NOW = new Date('2026-11-27T12:00:00Z');
 
 let sharedEngine: ReportEngine | undefined;
 export function engine(): ReportEngine {
-  sharedEngine ??= new ReportEngine({ schema: createReportSchema(), now: () => TEST_NOW });
+  sharedEngine ??= new ReportEngine({ schema: createReportSchema(), catalog: loadBundledCatalog(), now: () => TEST_NOW });
   return sharedEngine;
 }
 

@@ -138,6 +138,51 @@ export const RULE_CASES: RuleCase[] = [
     expected: ["7:61-7:65 warning placeholder Placeholder 'TODO' left in the report: replace it with the real content"],
   },
   {
+    name: 'attack: real techniques under their tactics, names in any spelling, TA IDs and N/A are clean',
+    build: (seed) =>
+      seed
+        .replace('- **Initial Access:** N/A', '- **Initial Access:** T1566.001 Spearphishing Attachment, T1078 Valid Accounts used by the attacker')
+        .replace('- **Persistence:** N/A', '- **TA0003:** T1078 (Valid Accounts); T1053.005 Scheduled Task/Job: Scheduled Task')
+        .replace('- **Discovery:** N/A', '- **discovery:** T1087 - account discovery via scripts'),
+    expected: [],
+  },
+  {
+    name: 'attack-tactic-unknown with did-you-mean, and attack-tactic-empty',
+    build: (seed) => seed.replace('- **Privilege Escalation:** N/A', '- **Priviledge Escalation:** N/A').replace('- **Collection:** N/A', '- **Collection:**'),
+    expected: [
+      "25:4-25:25 error attack-tactic-unknown 'Priviledge Escalation' is not a tactic in ATT&CK v18.1; did you mean 'Privilege Escalation'?",
+      "30:4-30:14 warning attack-tactic-empty Tactic 'Collection' has no value: write N/A or the techniques used",
+    ],
+  },
+  {
+    name: 'attack-technique-malformed, -unknown (and unknown sub-technique), -revoked with replacement',
+    build: (seed) =>
+      seed
+        .replace('- **Initial Access:** N/A', '- **Initial Access:** T1566.01, T1999, T1566.099, T1193')
+        .replace('- **Vector:** N/A (Service Instability/System Failure)', '- **Vector:** T9999 in the timeline'),
+    expected: [
+      "12:14-12:19 error attack-technique-unknown T9999 is not a technique in ATT&CK v18.1",
+      "23:22-23:30 error attack-technique-malformed 'T1566.01' is not a valid technique ID: IDs look like T1566 or T1566.001",
+      "23:32-23:37 error attack-technique-unknown T1999 is not a technique in ATT&CK v18.1",
+      "23:39-23:48 error attack-technique-unknown T1566.099 is not a sub-technique of T1566 (Phishing) in ATT&CK v18.1",
+      "23:50-23:55 warning attack-technique-revoked T1193 (Spearphishing Attachment) was revoked in ATT&CK v18.1; use T1566.001 (Spearphishing Attachment) instead",
+    ],
+  },
+  {
+    name: 'attack-technique-deprecated, -tactic (wrong tactic) and -name (wrong written name)',
+    build: (seed) =>
+      seed
+        .replace('- **Exfiltration:** N/A', '- **Exfiltration:** T1043 Commonly Used Port')
+        .replace('- **Persistence:** N/A', '- **Persistence:** T1566.001 Spearphishing Attachment')
+        .replace('- **Initial Access:** N/A', '- **Initial Access:** T1566.002 Spearphishing Attachment'),
+    expected: [
+      "23:32-23:56 warning attack-technique-name T1566.002 is 'Spearphishing Link' in ATT&CK v18.1, not 'Spearphishing Attachment'; 'Spearphishing Attachment' is T1566.001",
+      "24:19-24:28 warning attack-technique-tactic T1566.001 (Spearphishing Attachment) is not part of the Persistence tactic; it belongs to Initial Access",
+      "31:20-31:25 warning attack-technique-deprecated T1043 (Commonly Used Port) is deprecated in ATT&CK v18.1 and should not be used",
+      "31:20-31:25 warning attack-technique-tactic T1043 (Commonly Used Port) is not part of the Exfiltration tactic; it belongs to Command and Control",
+    ],
+  },
+  {
     name: 'inline suppression: next line, and disable/enable blocks',
     build: (seed) =>
       replaceLine(seed, '- **Sector:** Information Technology / Cloud Service Provider', '<!-- increport-disable-next-line placeholder -->\n- **Sector:** TBD')

@@ -134,7 +134,7 @@ test('cli: usage errors are exit 2 with help; --help and --version are exit 0', 
   }
   assert.equal(runCli(['check', '--help']).status, 0);
   assert.match(runCli(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
-  assert.match(runCli(['rules']).stdout, /^field-empty +warning /);
+  assert.match(runCli(['rules']).stdout, /^attack-tactic-empty +warning /m);
 });
 
 test('cli: -o writes the report to a file', () => {

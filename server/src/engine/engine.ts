@@ -3,6 +3,7 @@ import type { ReportModel } from './model/modelTypes';
 import { createDefaultRules, ruleMetaOf } from './rules';
 import type { Rule, RuleMeta } from './rules/ruleTypes';
 import type { ReportSchema } from './schema/reportSchema';
+import type { AttackCatalog } from './attack/catalog';
 import { applySuppressions } from './suppression';
 import { compareFindings, type Finding, type FindingData, type Range, type RuleSetting } from './types';
 
@@ -10,6 +11,8 @@ export type RuleSettings = Readonly<Record<string, RuleSetting>>;
 
 export interface EngineDependencies {
   schema: ReportSchema;
+  /** The ATT&CK catalog the ATT&CK rules check against. */
+  catalog: AttackCatalog;
   /** Defaults to the built-in rules over `schema`. */
   rules?: Rule[];
   /** Clock for date rules; injected so that tests are reproducible. */
@@ -42,6 +45,10 @@ export class ReportEngine {
     return this.dependencies.schema;
   }
 
+  get catalog(): AttackCatalog {
+    return this.dependencies.catalog;
+  }
+
   check(text: string, settings: RuleSettings = {}): CheckResult {
     const model = buildModel(text);
     const findings: Finding[] = [];
@@ -50,7 +57,7 @@ export class ReportEngine {
       if (setting === 'off') return;
       findings.push(data ? { ruleId, severity: setting, message, range, data } : { ruleId, severity: setting, message, range });
     };
-    const context = { model, spec: this.dependencies.schema.spec, now: this.now(), report };
+    const context = { model, spec: this.dependencies.schema.spec, catalog: this.dependencies.catalog, now: this.now(), report };
     for (const rule of this.rules) {
       if (rule.meta.every((meta) => (settings[meta.id] ?? meta.defaultSeverity) === 'off')) continue;
       rule.check(context);

@@ -1,3 +1,4 @@
+import { loadBundledCatalog, loadCatalogFromStixFile, type AttackCatalog } from './attack/catalog';
 import { ConfigLoader } from './config/configLoader';
 import { ConfigError, type ConfigFileSystem, type ResolvedConfig } from './config/configTypes';
 import { isIncidentReport } from './detect';
@@ -27,6 +28,7 @@ export interface FileCheckResult extends CheckResult {
 export class ReportWorkspace {
   readonly configs: ConfigLoader;
   private readonly engines = new Map<string, ReportEngine>();
+  private readonly catalogs = new Map<string, AttackCatalog>();
 
   constructor(private readonly dependencies: WorkspaceDependencies) {
     this.configs = new ConfigLoader(dependencies.fileSystem, this.ruleMeta.map((meta) => meta.id), dependencies.baseDirectory);
@@ -41,19 +43,39 @@ export class ReportWorkspace {
   reset(): void {
     this.configs.clear();
     this.engines.clear();
+    this.catalogs.clear();
+  }
+
+  /** The bundled ATT&CK catalog, or the configured STIX bundle converted once per path. */
+  catalogFor(config: ResolvedConfig): AttackCatalog {
+    const bundle = config.attack.bundle;
+    if (!bundle) return loadBundledCatalog();
+    let catalog = this.catalogs.get(bundle);
+    if (!catalog) {
+      try {
+        catalog = loadCatalogFromStixFile(bundle);
+      } catch (error) {
+        const at = config.attack.setAt ?? { file: config.sources[0] ?? '.increport.yaml', line: 0, character: 0 };
+        throw new ConfigError(at.file, at.line, at.character, `attack.bundle: ${(error as Error).message}`);
+      }
+      this.catalogs.set(bundle, catalog);
+    }
+    return catalog;
   }
 
   engineFor(config: ResolvedConfig): ReportEngine {
-    let engine = this.engines.get(config.schemaKey);
+    const key = `${config.attack.bundle ?? ''}\0${config.schemaKey}`;
+    let engine = this.engines.get(key);
     if (!engine) {
+      const catalog = this.catalogFor(config);
       try {
-        engine = new ReportEngine({ schema: createReportSchema(config.schemaExtensions, loadBundledSchemaNode()), now: this.dependencies.now });
+        engine = new ReportEngine({ schema: createReportSchema(config.schemaExtensions, loadBundledSchemaNode()), catalog, now: this.dependencies.now });
       } catch (error) {
         if (!(error instanceof SchemaCompileError)) throw error;
         const source = config.sources[0] ?? '.increport.yaml';
         throw new ConfigError(source, 0, 0, `The schema extension makes the report schema invalid: ${error.message}`);
       }
-      this.engines.set(config.schemaKey, engine);
+      this.engines.set(key, engine);
     }
     return engine;
   }

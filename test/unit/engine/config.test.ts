@@ -6,7 +6,7 @@ import { after, test } from 'node:test';
 import { ConfigError } from '../../../server/src/engine/config/configTypes';
 import { nodeFileSystem } from '../../../server/src/engine/config/nodeFileSystem';
 import { ReportWorkspace } from '../../../server/src/engine/workspace';
-import { describeFinding, seedText } from '../../helpers';
+import { describeFinding, projectRoot, seedText } from '../../helpers';
 
 const root = mkdtempSync(join(tmpdir(), 'increport-config-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -130,4 +130,18 @@ test('config: nested configs keep each glob list relative to the config that set
     include: { baseDirectory: base, globs: ['reports/**/*.md'] },
     exclude: { baseDirectory: join(base, 'reports/team'), globs: ['drafts/**'] },
   });
+});
+
+test('config: attack.bundle switches the ATT&CK version (a synthetic v19 bundle with Defense Evasion split)', () => {
+  const bundle = join(projectRoot(), 'test/fixtures/attack/synthetic-v19.json');
+  const base = tree({ '.increport.yaml': `attack:\n  bundle: ${JSON.stringify(bundle)}\n` });
+  const findings = workspaceAt(base).checkFile(join(base, 'r.md'), seedText().replace('- **Initial Access:** N/A', '- **Initial Access:** T1566.001 Spearphishing Attachment')).findings.map(describeFinding);
+  assert.ok(findings.includes("26:4-26:19 error attack-tactic-unknown 'Defense Evasion' is not a tactic in ATT&CK v19.0"), findings.join('\n'));
+  assert.ok(!findings.some((line) => line.startsWith('23:')), 'Initial Access and its technique are valid in v19');
+});
+
+test('config: an unreadable attack.bundle is a config error at the setting', () => {
+  const base = tree({ '.increport.yaml': 'rules: {}\nattack:\n  bundle: ./missing-bundle.json\n' });
+  assert.throws(() => workspaceAt(base).checkFile(join(base, 'r.md'), seedText()), (error: unknown) =>
+    error instanceof ConfigError && error.line === 2 && error.character === 10 && /^attack\.bundle: /.test(error.message));
 });

@@ -79,7 +79,10 @@ function mergeChain(chain: readonly ConfigFile[], defaultBaseDirectory: string, 
     schemaExtensions.push(...loadExtensions(file, fileSystem));
     if (file.files?.include) files.include = { baseDirectory: directory, globs: file.files.include };
     if (file.files?.exclude) files.exclude = { baseDirectory: directory, globs: file.files.exclude };
-    if (file.attack?.bundle) attack = { bundle: resolve(directory, file.attack.bundle) };
+    if (file.attack?.bundle) {
+      const where = file.locations?.['attack.bundle'] ?? { line: 0, character: 0 };
+      attack = { bundle: resolve(directory, file.attack.bundle), setAt: { file: file.path, ...where } };
+    }
   }
   return {
     sources: chain.map((file) => file.path),

@@ -29,7 +29,8 @@ export interface ResolvedConfig {
   schemaKey: string;
   /** Globs, each list with the folder it is relative to (that of the nearest config that sets it). */
   files: { include: GlobList; exclude: GlobList };
-  attack: { bundle?: string };
+  /** `bundle` is absolute; `setAt` locates the setting for error messages. */
+  attack: { bundle?: string; setAt?: { file: string; line: number; character: number } };
 }
 
 /** A problem in a configuration file, located in that file (zero-based LSP positions). */

@@ -1,4 +1,5 @@
 import type { SchemaValidator } from '../schema/compileSchema';
+import { attackRule } from './attackRules';
 import { placeholderRule } from './placeholderRule';
 import type { Rule, RuleMeta } from './ruleTypes';
 import { createSchemaRule, schemaRuleMeta } from './schemaRules';
@@ -6,7 +7,7 @@ import { structureRule } from './structureRules';
 
 /** The rules every check runs, in reporting order. Domain rule families plug in here. */
 export function createDefaultRules(validate: SchemaValidator): Rule[] {
-  return [createSchemaRule(validate), structureRule, placeholderRule];
+  return [createSchemaRule(validate), structureRule, placeholderRule, attackRule];
 }
 
 export function ruleMetaOf(rules: readonly Rule[]): RuleMeta[] {
@@ -14,6 +15,6 @@ export function ruleMetaOf(rules: readonly Rule[]): RuleMeta[] {
 }
 
 /** Every rule the engine can report, whatever the schema. */
-export const ALL_RULE_META: readonly RuleMeta[] = [...schemaRuleMeta, ...structureRule.meta, ...placeholderRule.meta].sort((a, b) =>
+export const ALL_RULE_META: readonly RuleMeta[] = [...schemaRuleMeta, ...structureRule.meta, ...placeholderRule.meta, ...attackRule.meta].sort((a, b) =>
   a.id.localeCompare(b.id),
 );

@@ -1,6 +1,7 @@
 import type { Finding, FindingData, Range, Severity } from '../types';
 import type { ReportModel } from '../model/modelTypes';
 import type { ReportSpec } from '../schema/reportSpec';
+import type { AttackCatalog } from '../attack/catalog';
 
 export type RuleFamily = 'structure' | 'fields' | 'values' | 'placeholders' | 'attack' | 'dates' | 'iocs';
 
@@ -17,6 +18,8 @@ export interface RuleMeta {
 export interface RuleContext {
   readonly model: ReportModel;
   readonly spec: ReportSpec;
+  /** The MITRE ATT&CK catalog in use (bundled, or converted from the configured bundle). */
+  readonly catalog: AttackCatalog;
   /** The instant the check runs, for "date in the future" checks; injected for reproducible tests. */
   readonly now: Date;
   report(ruleId: string, range: Range, message: string, data?: FindingData): void;
