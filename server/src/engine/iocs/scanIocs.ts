@@ -1,0 +1,288 @@
+/**
+ * A pure scanner for indicators of compromise (IOCs) in report text: URLs, domains, IPv4 and IPv6
+ * addresses, e-mail addresses, MD5/SHA-1/SHA-256/SHA-512 hashes and CVE IDs, live or defanged.
+ *
+ * Kinds are scanned in priority order — URL, e-mail, CVE, labelled hash, IPv6, IPv4, domain, bare
+ * hash — and a match is kept only if it overlaps nothing kept before, so a URL's host is not
+ * reported again as a domain, nor an e-mail's domain. Results are sorted by position.
+ * Offsets are UTF-16 code units (JavaScript string indices), end exclusive.
+ */
+import { defang, isDefanged, refang } from './defang';
+import {
+  CVE_RE, DASHES, DOMAIN_RE, EMAIL_RE, FILE_EXTENSION_TLDS, HEX_RE, IPV4_RE, IPV6_RE, KNOWN_TLDS, LABELLED_HASH_RE, URL_RE, VERSION_WORD_BEFORE,
+} from './iocPatterns';
+
+export { defang, isDefanged, refang };
+
+export type IocType = 'url' | 'domain' | 'ipv4' | 'ipv6' | 'email' | 'md5' | 'sha1' | 'sha256' | 'sha512' | 'cve';
+
+export interface IocMatch {
+  type: IocType;
+  /** As written. */
+  text: string;
+  /** Offsets (UTF-16 code units) in the scanned string, end exclusive. */
+  start: number;
+  end: number;
+  /** Canonical live form (refanged): "http://mysignins.microsoft.com". */
+  refanged: string;
+  /** Whether it was written defanged (any defang marker present). For hashes/CVEs: true (nothing to defang). */
+  defanged: boolean;
+  /** Problems with the value itself, in words a report writer understands. Empty if fine. */
+  problems: string[];
+}
+
+export interface ScanOptions {
+  /** Report MD5/SHA-1/SHA-256/SHA-512 hashes (default true). */
+  includeHashes?: boolean;
+}
+
+type HashType = 'md5' | 'sha1' | 'sha256' | 'sha512';
+const HASH_LENGTHS: Record<HashType, number> = { md5: 32, sha1: 40, sha256: 64, sha512: 128 };
+const HASH_NAMES: Record<HashType, string> = { md5: 'MD5', sha1: 'SHA-1', sha256: 'SHA-256', sha512: 'SHA-512' };
+const HASH_BY_LENGTH = new Map<number, HashType>(Object.entries(HASH_LENGTHS).map(([type, length]) => [length, type as HashType]));
+
+export const CVE_FORMAT_PROBLEM = 'CVE IDs look like CVE-2024-12345 (year, then at least 4 digits)';
+
+/** Every match of a global regex, with the regex's state reset first. */
+function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let match = re.exec(text); match; match = re.exec(text)) {
+    if (match[0] === '') re.lastIndex++;
+    yield match;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Value checks
+
+function ipv4Problems(live: string): string[] {
+  const problems = new Set<string>();
+  for (const octet of live.split('.')) {
+    if (Number(octet) > 255) problems.add(`IPv4 octet ${octet} is out of range (0–255)`);
+    else if (octet.length > 1 && octet.startsWith('0')) problems.add(`IPv4 octet ${octet} has a leading zero; some tools read it as octal`);
+  }
+  return [...problems];
+}
+
+function domainProblems(live: string): string[] {
+  const problems: string[] = [];
+  if (live.length > 253) problems.push(`a domain name has at most 253 characters; this has ${live.length}`);
+  for (const label of live.split('.')) {
+    if (label.length > 63) problems.push(`domain label '${label.slice(0, 20)}…' is longer than 63 characters`);
+    if (label.startsWith('-') || label.endsWith('-')) problems.push(`domain label '${label}' starts or ends with a hyphen`);
+  }
+  return problems;
+}
+
+/**
+ * Whether a dotted name is taken as a domain: its TLD must be alphabetic (or punycode). Written live
+ * it must also end in a known TLD, and — for a stand-alone domain — not look like a file name
+ * (`invoice.zip`) nor have a capitalised TLD in a mixed-case name (`System.IO`, `done.It`).
+ */
+function isPlausibleDomain(live: string, defanged: boolean, standAlone: boolean): boolean {
+  const labels = live.split('.');
+  const tld = labels[labels.length - 1];
+  const lowerTld = tld.toLowerCase();
+  if (!/^(?:[a-z]{2,63}|xn--[a-z0-9-]+)$/i.test(tld)) return false;
+  if (defanged) return true;
+  if (!KNOWN_TLDS.has(lowerTld) && !lowerTld.startsWith('xn--')) return false;
+  if (!standAlone) return true;
+  if (labels.length === 2 && FILE_EXTENSION_TLDS.has(lowerTld)) return false;
+  return tld === lowerTld || live === live.toUpperCase();
+}
+
+/** Shape check for an IPv6 address (refanged, without brackets or zone). */
+function isIpv6(live: string): boolean {
+  if (!/\d/.test(live)) return false; // "::", "dead::beef", "abc::def" are more likely code than addresses
+  let address = live;
+  if (address.includes('.')) {
+    const embedded = /^([0-9a-f:]*:)(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+    if (!embedded || embedded[2].split('.').some((octet) => Number(octet) > 255)) return false;
+    address = `${embedded[1]}0:0`;
+  }
+  if (!/^[0-9a-f:]+$/i.test(address) || address.includes(':::')) return false;
+  const halves = address.split('::');
+  const validGroups = (part: string): string[] | undefined => {
+    if (part === '') return [];
+    const groups = part.split(':');
+    return groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group)) ? groups : undefined;
+  };
+  if (halves.length > 2) return false;
+  const groups = halves.map(validGroups);
+  if (groups.some((group) => group === undefined)) return false;
+  const count = groups.reduce((sum, group) => sum + (group?.length ?? 0), 0);
+  return halves.length === 2 ? count <= 7 : count === 8;
+}
+
+function hashProblems(token: string, type: HashType): string[] {
+  const problems: string[] = [];
+  const expected = HASH_LENGTHS[type];
+  if (token.length !== expected) {
+    const other = HASH_BY_LENGTH.get(token.length);
+    const hint = other ? ` (the length of ${other === 'md5' ? 'an' : 'a'} ${HASH_NAMES[other]} hash)` : '';
+    problems.push(`${HASH_NAMES[type]} hashes have ${expected} hex digits; this has ${token.length}${hint}`);
+  }
+  const bad = /[^0-9a-f]/i.exec(token);
+  if (bad) problems.push(`not a hex string: '${bad[0]}' at position ${bad.index + 1}`);
+  return problems;
+}
+
+/** A token after a hash label that is meant as a hash: long enough and mostly hex digits. */
+function looksLikeHash(token: string): boolean {
+  if (token.length < 16) return false;
+  const hexDigits = token.replace(/[^0-9a-f]/gi, '').length;
+  return hexDigits * 4 >= token.length * 3 && /\d/.test(token);
+}
+
+function canonicalUrl(live: string): string {
+  const head = /^([^:]*):\/\/([^/?#]*)/.exec(live);
+  if (!head) return live;
+  const authority = head[2];
+  const at = authority.lastIndexOf('@');
+  return `${head[1].toLowerCase()}://${authority.slice(0, at + 1)}${authority.slice(at + 1).toLowerCase()}${live.slice(head[0].length)}`;
+}
+
+/** Where a URL match really ends: without trailing punctuation, unbalanced closers or emphasis markers. */
+function trimUrlEnd(text: string, start: number, end: number, minimumEnd: number): number {
+  const slice = text.slice(start, end);
+  const count = (char: string) => slice.split(char).length - 1;
+  let parens = count(')') - count('(');
+  let brackets = count(']') - count('[');
+  const opener = text[start - 1];
+  while (end > minimumEnd) {
+    const char = text[end - 1];
+    if ('.,;:!?\'"”’»›…'.includes(char)) end--;
+    else if (char === ')' && parens > 0) (parens--, end--);
+    else if (char === ']' && brackets > 0) (brackets--, end--);
+    else if ('*_~'.includes(char) && opener === char) end--;
+    else break;
+  }
+  return end;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scanner
+
+interface Found { type: IocType; start: number; end: number; refanged: string; defanged: boolean; problems: string[] }
+
+function scanUrls(text: string, add: (found: Found) => void): void {
+  for (const match of matchesOf(URL_RE, text)) {
+    const start = match.index;
+    const separator = /:\/\/|\[:\/\/\]|\[:\]\/\/|\(:\/\/\)|\{:\/\/\}|:\[\/\/\]|\[:\/\]\//.exec(match[0]);
+    const minimumEnd = start + (separator ? separator.index + separator[0].length : 0) + 1;
+    const end = trimUrlEnd(text, start, start + match[0].length, minimumEnd);
+    const written = text.slice(start, end);
+    const refanged = canonicalUrl(refang(written));
+    const host = /^[^:]*:\/\/(?:[^@/?#]*@)?([^/?#:[\]]+)/.exec(refanged)?.[1] ?? '';
+    const problems = /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host) ? ipv4Problems(host) : [];
+    add({ type: 'url', start, end, refanged, defanged: isDefanged(written), problems });
+  }
+}
+
+function scanEmails(text: string, add: (found: Found) => void): void {
+  for (const match of matchesOf(EMAIL_RE, text)) {
+    let start = match.index;
+    const end = start + match[0].length;
+    while (text[start] === '_' && text[end] === '_') start++; // _a@b.com_ is Markdown emphasis
+    const written = text.slice(start, end);
+    const live = refang(written);
+    const at = live.lastIndexOf('@');
+    const domain = live.slice(at + 1).toLowerCase();
+    const defanged = isDefanged(written);
+    if (at <= 0 || !isPlausibleDomain(domain, defanged, false)) continue;
+    add({ type: 'email', start, end, refanged: `${live.slice(0, at)}@${domain}`, defanged, problems: domainProblems(domain) });
+  }
+}
+
+const CVE_PARTS = new RegExp(`^cve([${DASHES}_ ]?)(\\d+)(?:([${DASHES}_ ])(\\d+))?$`, 'i');
+
+function scanCves(text: string, add: (found: Found) => void): void {
+  for (const match of matchesOf(CVE_RE, text)) {
+    const parts = CVE_PARTS.exec(match[0]);
+    if (!parts) continue;
+    const [, firstSeparator, year, secondSeparator, sequence] = parts;
+    if (sequence === undefined && firstSeparator !== '-') continue; // "CVE 2024" in prose, "CVE2024"
+    const wellFormed = firstSeparator === '-' && secondSeparator === '-' && year.length === 4 && sequence.length >= 4;
+    const problems = wellFormed ? [] : [CVE_FORMAT_PROBLEM];
+    if (wellFormed && Number(year) < 1999) problems.push(`CVE IDs start in 1999; this one says ${year}`);
+    const refanged = `CVE-${year}${sequence === undefined ? '' : `-${sequence}`}`;
+    add({ type: 'cve', start: match.index, end: match.index + match[0].length, refanged, defanged: true, problems });
+  }
+}
+
+function scanLabelledHashes(text: string, add: (found: Found) => void): void {
+  LABELLED_HASH_RE.lastIndex = 0;
+  for (let match = LABELLED_HASH_RE.exec(text); match; match = LABELLED_HASH_RE.exec(text)) {
+    const token = match[2];
+    if (!looksLikeHash(token)) {
+      LABELLED_HASH_RE.lastIndex = match.index + match[1].length; // the token may itself be a label
+      continue;
+    }
+    const type = `${match[1].toLowerCase().replace(/[- ]/g, '')}` as HashType;
+    const end = match.index + match[0].length;
+    add({ type, start: end - token.length, end, refanged: token.toLowerCase(), defanged: true, problems: hashProblems(token, type) });
+  }
+}
+
+function scanIpv6(text: string, add: (found: Found) => void): void {
+  for (const match of matchesOf(IPV6_RE, text)) {
+    let written = match[0];
+    if (written.endsWith(':') && !written.endsWith('::')) written = written.slice(0, -1); // "…::1:" before prose
+    const live = refang(written);
+    if (!live.includes(':') || !isIpv6(live)) continue;
+    const start = match.index;
+    add({ type: 'ipv6', start, end: start + written.length, refanged: live.toLowerCase(), defanged: isDefanged(written), problems: [] });
+  }
+}
+
+function scanIpv4(text: string, add: (found: Found) => void): void {
+  for (const match of matchesOf(IPV4_RE, text)) {
+    const start = match.index;
+    if (VERSION_WORD_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
+    const live = refang(match[0]);
+    add({ type: 'ipv4', start, end: start + match[0].length, refanged: live, defanged: isDefanged(match[0]), problems: ipv4Problems(live) });
+  }
+}
+
+function scanDomains(text: string, add: (found: Found) => void): void {
+  for (const match of matchesOf(DOMAIN_RE, text)) {
+    const live = refang(match[0]);
+    const defanged = isDefanged(match[0]);
+    if (!isPlausibleDomain(live, defanged, true)) continue;
+    const start = match.index;
+    add({ type: 'domain', start, end: start + match[0].length, refanged: live.toLowerCase(), defanged, problems: domainProblems(live) });
+  }
+}
+
+function scanBareHashes(text: string, add: (found: Found) => void): void {
+  for (const match of matchesOf(HEX_RE, text)) {
+    const type = HASH_BY_LENGTH.get(match[0].length);
+    if (!type || !/\d/.test(match[0]) || !/[a-f]/i.test(match[0])) continue;
+    add({ type, start: match.index, end: match.index + match[0].length, refanged: match[0].toLowerCase(), defanged: true, problems: [] });
+  }
+}
+
+/**
+ * All IOCs in `text`, in order of position and non-overlapping. Never throws: on unexpected input
+ * it returns what it found (or nothing).
+ */
+export function scanIocs(text: string, options: ScanOptions = {}): IocMatch[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const claimed = new Uint8Array(text.length);
+  const results: IocMatch[] = [];
+  const add = (found: Found): void => {
+    if (found.end <= found.start) return;
+    for (let i = found.start; i < found.end; i++) if (claimed[i]) return;
+    claimed.fill(1, found.start, found.end);
+    const { type, start, end, refanged, defanged, problems } = found;
+    results.push({ type, text: text.slice(start, end), start, end, refanged, defanged, problems });
+  };
+  const includeHashes = options?.includeHashes ?? true;
+  const passes = [scanUrls, scanEmails, scanCves, includeHashes && scanLabelledHashes, scanIpv6, scanIpv4, scanDomains, includeHashes && scanBareHashes];
+  try {
+    for (const pass of passes) if (pass) pass(text, add);
+  } catch {
+    // A bug here must not take the checker down; keep whatever was found.
+  }
+  return results.sort((a, b) => a.start - b.start);
+}

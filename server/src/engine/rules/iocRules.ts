@@ -1,0 +1,52 @@
+import { defang, scanIocs, type IocMatch, type IocType } from '../iocs/scanIocs';
+import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
+
+export const iocRuleMeta: readonly RuleMeta[] = [
+  { id: 'ioc-live', family: 'iocs', defaultSeverity: 'warning', summary: 'A URL, domain, IP address or e-mail address in the IOCs written live instead of defanged.' },
+  { id: 'ioc-hash-invalid', family: 'iocs', defaultSeverity: 'error', summary: 'A file hash with the wrong length for its type, or with characters that are not hex digits.' },
+  { id: 'ioc-cve-invalid', family: 'iocs', defaultSeverity: 'error', summary: 'A malformed CVE ID.' },
+  { id: 'ioc-ip-invalid', family: 'iocs', defaultSeverity: 'error', summary: 'An IP address that cannot be valid (an IPv4 octet over 255, a leading zero).' },
+  { id: 'ioc-domain-invalid', family: 'iocs', defaultSeverity: 'error', summary: 'A domain name that cannot be valid (bad label, too long).' },
+];
+
+const LIVE_TYPES: ReadonlySet<IocType> = new Set(['url', 'domain', 'ipv4', 'ipv6', 'email']);
+const TYPE_NAMES: Record<IocType, string> = {
+  url: 'URL', domain: 'domain', ipv4: 'IP address', ipv6: 'IPv6 address', email: 'e-mail address',
+  md5: 'MD5 hash', sha1: 'SHA-1 hash', sha256: 'SHA-256 hash', sha512: 'SHA-512 hash', cve: 'CVE ID',
+};
+const PROBLEM_RULES: Record<IocType, string> = {
+  url: 'ioc-domain-invalid', domain: 'ioc-domain-invalid', email: 'ioc-domain-invalid',
+  ipv4: 'ioc-ip-invalid', ipv6: 'ioc-ip-invalid',
+  md5: 'ioc-hash-invalid', sha1: 'ioc-hash-invalid', sha256: 'ioc-hash-invalid', sha512: 'ioc-hash-invalid',
+  cve: 'ioc-cve-invalid',
+};
+
+/**
+ * Indicators of Compromise: every line of the section (code blocks included, where IOC lists often
+ * live) is scanned; links elsewhere in the report are ordinary links, not indicators.
+ */
+export const iocRule: Rule = {
+  meta: iocRuleMeta,
+  check(context: RuleContext) {
+    const { model, spec } = context;
+    for (const section of model.sections) {
+      if (spec.findSection(section.heading.text)?.kind !== 'indicators') continue;
+      for (let line = section.heading.range.end.line + 1; line <= section.range.end.line; line++) {
+        for (const ioc of scanIocs(model.lines.lineText(line))) reportIoc(context, ioc, line);
+      }
+    }
+  },
+};
+
+function reportIoc(context: RuleContext, ioc: IocMatch, line: number): void {
+  const range = { start: { line, character: ioc.start }, end: { line, character: ioc.end } };
+  const name = TYPE_NAMES[ioc.type];
+  for (const problem of ioc.problems) {
+    context.report(PROBLEM_RULES[ioc.type], range, `Invalid ${name} '${ioc.text}': ${problem}`);
+  }
+  if (LIVE_TYPES.has(ioc.type) && !ioc.defanged) {
+    const defanged = defang(ioc.refanged, ioc.type);
+    context.report('ioc-live', range, `Live ${name} '${ioc.text}': write it defanged as ${defanged} so that nobody opens it by accident`,
+      { defanged, type: ioc.type });
+  }
+}

@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CVE_FORMAT_PROBLEM, scanIocs, type IocMatch, type IocType } from '../../../server/src/engine/iocs/scanIocs';
+
+const MD5 = 'd41d8cd98f00b204e9800998ecf8427e';
+const SHA1 = 'da39a3ee5e6b4b0d3255bfef95601890afd80709';
+const SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+const SHA512 = 'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e';
+const SEED_LINE = '- **Network indicators:** hxxp[://]mysignins[.]microsoft[.]com (Returning 504 status codes).';
+
+interface Detail { refanged?: string; defanged?: boolean; problems?: string[] }
+type Expected = [IocType, string] | [IocType, string, Detail];
+
+/** Input → the IOCs expected in it, in order: type, text as written, and optionally more. */
+const CASES: Array<[string, Expected[]]> = [
+  // URLs
+  [SEED_LINE, [['url', 'hxxp[://]mysignins[.]microsoft[.]com', { refanged: 'http://mysignins.microsoft.com', defanged: true, problems: [] }]]],
+  ['http://evil.com/a', [['url', 'http://evil.com/a', { refanged: 'http://evil.com/a', defanged: false }]]],
+  ['hxxps://evil[.]example/path', [['url', 'hxxps://evil[.]example/path', { refanged: 'https://evil.example/path', defanged: true }]]],
+  ['hxxp[:]//evil[.]com/x.php?id=1', [['url', 'hxxp[:]//evil[.]com/x.php?id=1', { refanged: 'http://evil.com/x.php?id=1' }]]],
+  ['http://evil[.]com/login', [['url', 'http://evil[.]com/login', { defanged: true }]]],
+  ['HXXPS[://]EVIL[.]COM/Path', [['url', 'HXXPS[://]EVIL[.]COM/Path', { refanged: 'https://evil.com/Path' }]]],
+  ['ftp://files.evil.com/x fxp[://]files[.]evil[.]com', [['url', 'ftp://files.evil.com/x', { defanged: false }], ['url', 'fxp[://]files[.]evil[.]com', { refanged: 'ftp://files.evil.com', defanged: true }]]],
+  ['http://[2001:db8::1]:8080/x', [['url', 'http://[2001:db8::1]:8080/x']]],
+  ['hxxp[://]10[.]0[.]0[.]1/payload.bin', [['url', 'hxxp[://]10[.]0[.]0[.]1/payload.bin', { refanged: 'http://10.0.0.1/payload.bin' }]]],
+  ['[report](https://evil.com/a?b=1)', [['url', 'https://evil.com/a?b=1']]],
+  ['[https://evil.com](https://evil.com)', [['url', 'https://evil.com'], ['url', 'https://evil.com']]],
+  ['visit http://evil.com. Or http://evil.com, or "http://evil.com"!', [['url', 'http://evil.com'], ['url', 'http://evil.com'], ['url', 'http://evil.com']]],
+  ['**http://evil.com/a_b** and _http://evil.com_', [['url', 'http://evil.com/a_b'], ['url', 'http://evil.com']]],
+  ['(see https://en.wikipedia.org/wiki/Foo_(bar))', [['url', 'https://en.wikipedia.org/wiki/Foo_(bar)']]],
+  ['<http://evil.com>', [['url', 'http://evil.com']]],
+  ['https://user:pw@evil.com/', [['url', 'https://user:pw@evil.com/']]],
+  ['http://300.1.1.1/x', [['url', 'http://300.1.1.1/x', { problems: ['IPv4 octet 300 is out of range (0–255)'] }]]],
+  // Domains
+  ['evil.com', [['domain', 'evil.com', { refanged: 'evil.com', defanged: false, problems: [] }]]],
+  ['evil[.]com', [['domain', 'evil[.]com', { refanged: 'evil.com', defanged: true }]]],
+  ['evil(.)com evil[dot]com evil{.}com evil(dot)com evil\\.com', [['domain', 'evil(.)com'], ['domain', 'evil[dot]com'], ['domain', 'evil{.}com'], ['domain', 'evil(dot)com'], ['domain', 'evil\\.com']]],
+  ['See **evil.com**.', [['domain', 'evil.com']]],
+  ['login-microsoft.live and x.y.evil.co.uk', [['domain', 'login-microsoft.live'], ['domain', 'x.y.evil.co.uk']]],
+  ['invoice[.]zip', [['domain', 'invoice[.]zip', { refanged: 'invoice.zip' }]]],
+  ['EVIL.COM', [['domain', 'EVIL.COM', { refanged: 'evil.com' }]]],
+  ['xn--80ak6aa92e.com', [['domain', 'xn--80ak6aa92e.com']]],
+  ['evil.com/path?x=1 and evil.com:8443', [['domain', 'evil.com'], ['domain', 'evil.com']]],
+  ['evil-.com', [['domain', 'evil-.com', { problems: ["domain label 'evil-' starts or ends with a hyphen"] }]]],
+  // E-mail
+  ['attacker@evil.com', [['email', 'attacker@evil.com', { refanged: 'attacker@evil.com', defanged: false }]]],
+  ['attacker[@]evil[.]com', [['email', 'attacker[@]evil[.]com', { refanged: 'attacker@evil.com', defanged: true }]]],
+  ['john(at)evil(.)com john[at]Evil.com', [['email', 'john(at)evil(.)com', { refanged: 'john@evil.com' }], ['email', 'john[at]Evil.com', { refanged: 'john@evil.com', defanged: true }]]],
+  ['first.last@corp.com', [['email', 'first.last@corp.com']]],
+  ['_a@evil.com_', [['email', 'a@evil.com']]],
+  // IPv4
+  ['10.0.0.1', [['ipv4', '10.0.0.1', { refanged: '10.0.0.1', defanged: false, problems: [] }]]],
+  ['10[.]0[.]0[.]1', [['ipv4', '10[.]0[.]0[.]1', { refanged: '10.0.0.1', defanged: true }]]],
+  ['10.0.0[.]1', [['ipv4', '10.0.0[.]1', { defanged: true }]]],
+  ['(192.168.1.10)', [['ipv4', '192.168.1.10']]],
+  ['1.2.3.4-1.2.3.9', [['ipv4', '1.2.3.4'], ['ipv4', '1.2.3.9']]],
+  ['300.1.1.1', [['ipv4', '300.1.1.1', { problems: ['IPv4 octet 300 is out of range (0–255)'] }]]],
+  ['256.256.256.256', [['ipv4', '256.256.256.256', { problems: ['IPv4 octet 256 is out of range (0–255)'] }]]],
+  ['010.1.1.1', [['ipv4', '010.1.1.1', { problems: ['IPv4 octet 010 has a leading zero; some tools read it as octal'] }]]],
+  ['10.0.0.1:8080 and 192.168.1.0/24.', [['ipv4', '10.0.0.1'], ['ipv4', '192.168.1.0']]],
+  // IPv6
+  ['2001:db8::1', [['ipv6', '2001:db8::1', { refanged: '2001:db8::1', defanged: false }]]],
+  ['2001[:]db8[:][:]1', [['ipv6', '2001[:]db8[:][:]1', { refanged: '2001:db8::1', defanged: true }]]],
+  ['fe80[:]:1', [['ipv6', 'fe80[:]:1', { refanged: 'fe80::1' }]]],
+  ['::1', [['ipv6', '::1']]],
+  ['::ffff:10.0.0.1', [['ipv6', '::ffff:10.0.0.1']]],
+  ['IP 2001:DB8::1: blocked', [['ipv6', '2001:DB8::1', { refanged: '2001:db8::1' }]]],
+  ['1:2:3:4:5:6:7:8', [['ipv6', '1:2:3:4:5:6:7:8']]],
+  // Hashes
+  [`md5 ${MD5}`, [['md5', MD5, { refanged: MD5, defanged: true, problems: [] }]]],
+  [SHA1, [['sha1', SHA1]]],
+  [`\`${SHA256.toUpperCase()}\``, [['sha256', SHA256.toUpperCase(), { refanged: SHA256 }]]],
+  [SHA512, [['sha512', SHA512]]],
+  [`MD5: ${MD5.slice(0, 31)}`, [['md5', MD5.slice(0, 31), { problems: ['MD5 hashes have 32 hex digits; this has 31'] }]]],
+  [`SHA256: ${SHA256.slice(1)}`, [['sha256', SHA256.slice(1), { problems: ['SHA-256 hashes have 64 hex digits; this has 63'] }]]],
+  [`MD5: d41d8g${MD5.slice(6)}`, [['md5', `d41d8g${MD5.slice(6)}`, { problems: ["not a hex string: 'g' at position 6"] }]]],
+  [`**SHA-1:** \`${MD5}\``, [['sha1', MD5, { problems: ['SHA-1 hashes have 40 hex digits; this has 32 (the length of an MD5 hash)'] }]]],
+  [`| SHA256 hash | ${SHA256} |`, [['sha256', SHA256, { problems: [] }]]],
+  // CVE IDs
+  ['CVE-2021-44228', [['cve', 'CVE-2021-44228', { refanged: 'CVE-2021-44228', defanged: true, problems: [] }]]],
+  ['cve-2024-12345', [['cve', 'cve-2024-12345', { refanged: 'CVE-2024-12345', problems: [] }]]],
+  ['(CVE-2024-0001)', [['cve', 'CVE-2024-0001', { problems: [] }]]],
+  ['CVE-2024-123', [['cve', 'CVE-2024-123', { problems: [CVE_FORMAT_PROBLEM] }]]],
+  ['CVE-24-1234', [['cve', 'CVE-24-1234', { problems: [CVE_FORMAT_PROBLEM] }]]],
+  ['CVE 2024 1234', [['cve', 'CVE 2024 1234', { refanged: 'CVE-2024-1234', problems: [CVE_FORMAT_PROBLEM] }]]],
+  ['CVE–2024–1234', [['cve', 'CVE–2024–1234', { refanged: 'CVE-2024-1234', problems: [CVE_FORMAT_PROBLEM] }]]],
+  ['CVE-2024', [['cve', 'CVE-2024', { problems: [CVE_FORMAT_PROBLEM] }]]],
+  ['https://nvd.nist.gov/vuln/detail/CVE-2021-44228', [['url', 'https://nvd.nist.gov/vuln/detail/CVE-2021-44228']]],
+  // Several kinds on one line, in order
+  [`Beacon to 203.0.113[.]7 and evil[.]com, dropped ${MD5} (CVE-2023-23397).`, [['ipv4', '203.0.113[.]7'], ['domain', 'evil[.]com'], ['md5', MD5], ['cve', 'CVE-2023-23397']]],
+  // False alarms: no IOC at all
+  ['Attached file.exe and config.yaml, run setup.ps1', []],
+  ['e.g. this, i.e. that; U.S. a.m. Ph.D. Fig. 1', []],
+  ['Node.js v1.2.3, v1.2.3.4, version 1.2.3.4, build 10.0.19045.1', []],
+  ['Chrome 120.0.6099.109 on Windows 10.0.19045; 1.2.3.4.5', []],
+  ['T1566.001 Spearphishing Attachment, sub-technique.name', []],
+  ['504 Gateway Timeout', []],
+  ['M365 outage since 05:00 UTC until 12:30:45', []],
+  ['MAC 00:1a:2b:3c:4d:5e', []],
+  ['*emphasis* and __bold__ _text_ **more**', []],
+  ['invoice.zip README.md install.sh main.py lib.rs Calculator.app', []],
+  ['System.IO failed.It was done.In short', []],
+  ['std::vector, dead::beef, abc::def and a[:]', []],
+  ['lodash@4.17.21, img@2x.png, @scope/pkg', []],
+  ['foo.bar user.email spring.security dc01.corp.local', []],
+  ['bücher.de 例え.jp', []],
+  ['MD5 hashes have 32 hex digits; SHA256: TBD', []],
+  ['CVE-2024-XXXX, the CVE 2024 report, CVEs, CVE2024', []],
+  ['GUID 550e8400-e29b-41d4-a716-446655440000, zeros 00000000000000000000000000000000', []],
+  ['deadline abcdef 1234567890 cafe', []],
+];
+
+function describe(match: IocMatch): string {
+  return `${match.type} ${match.text}`;
+}
+
+for (const [input, expected] of CASES) {
+  test(`scanIocs: ${JSON.stringify(input).slice(0, 90)}`, () => {
+    const matches = scanIocs(input);
+    assert.deepEqual(matches.map(describe), expected.map(([type, text]) => `${type} ${text}`));
+    matches.forEach((match, index) => {
+      assert.equal(input.slice(match.start, match.end), match.text, 'offsets select the text');
+      const detail = expected[index][2];
+      if (detail?.refanged !== undefined) assert.equal(match.refanged, detail.refanged);
+      if (detail?.defanged !== undefined) assert.equal(match.defanged, detail.defanged);
+      if (detail?.problems !== undefined) assert.deepEqual(match.problems, detail.problems);
+    });
+  });
+}
+
+test('scanIocs: the seed line gives exactly one defanged URL with exact offsets', () => {
+  assert.deepEqual(scanIocs(SEED_LINE), [{
+    type: 'url', text: 'hxxp[://]mysignins[.]microsoft[.]com', start: 26, end: 62,
+    refanged: 'http://mysignins.microsoft.com', defanged: true, problems: [],
+  }]);
+});
+
+test('scanIocs: offsets are UTF-16 code units after emoji, accents and line breaks', () => {
+  const text = '🔥🔥 Café — IOC:\r\n* évil: evil[.]com 👉10.0.0.1\n' + `SHA-256: ${SHA256}`;
+  const found = scanIocs(text).map((match) => [match.type, match.start, match.end]);
+  const domainStart = text.indexOf('evil[.]com');
+  const ipStart = text.indexOf('10.0.0.1');
+  const hashStart = text.indexOf(SHA256);
+  assert.deepEqual(found, [['domain', domainStart, domainStart + 10], ['ipv4', ipStart, ipStart + 8], ['sha256', hashStart, hashStart + 64]]);
+  assert.equal(domainStart, 26);
+});
+
+test('scanIocs: a URL host, an e-mail domain and a labelled hash are not reported twice', () => {
+  const text = `hxxps[://]cdn[.]evil[.]com/x a[@]evil[.]com MD5: ${MD5}`;
+  assert.deepEqual(scanIocs(text).map((match) => match.type), ['url', 'email', 'md5']);
+});
+
+test('scanIocs: includeHashes: false leaves hashes out but keeps everything else', () => {
+  const text = `MD5: ${MD5} ${SHA256} evil[.]com CVE-2021-44228`;
+  assert.deepEqual(scanIocs(text, { includeHashes: false }).map(describe), ['domain evil[.]com', 'cve CVE-2021-44228']);
+  assert.deepEqual(scanIocs(text, {}).map((match) => match.type), ['md5', 'sha256', 'domain', 'cve']);
+});
+
+test('scanIocs: every match is non-overlapping and in order', () => {
+  const text = CASES.map(([input]) => input).join('\n');
+  const matches = scanIocs(text);
+  assert.ok(matches.length > 80);
+  for (let i = 1; i < matches.length; i++) assert.ok(matches[i - 1].end <= matches[i].start);
+});
+
+test('scanIocs: never throws on odd input', () => {
+  assert.deepEqual(scanIocs(''), []);
+  assert.deepEqual(scanIocs(undefined as unknown as string), []);
+  assert.deepEqual(scanIocs(42 as unknown as string, null as unknown as undefined), []);
+  assert.doesNotThrow(() => scanIocs('\uD800hxxp[://]\uDFFF[.]com [:] [.] (at) @ :: ::: ]( \\'));
+});
+
+test('scanIocs: 100 KB pathological lines finish in linear time', () => {
+  const units = [
+    'a.', 'a[.]', '1.', '1[.]', '1:', 'a:', '[:]', 'a@', 'a@a.', 'http://', 'hxxp[://]a', '(', 'a', 'f', '1', 'CVE-', 'CVE-1',
+    'MD5: ', 'a_', 'a(dot)', 'a\\.', 'http://a)', 'a-', '_a@', 'a.a@', '[at]', '1.1.1.1.', 'a1:', '🔥', 'a.com_', 'http://x](',
+  ];
+  for (const unit of units) {
+    const line = unit.repeat(Math.ceil(100_000 / unit.length));
+    const started = performance.now();
+    scanIocs(line);
+    scanIocs(`${line}x`);
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < 2000, `${JSON.stringify(unit)} took ${elapsed.toFixed(0)} ms`);
+  }
+});
