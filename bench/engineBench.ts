@@ -1,0 +1,194 @@
+/**
+ * In-process engine benchmarks: (a) the seed report, warm, and (c) a generated ~1 MB report. Every
+ * figure is paired with a reference measured in the same process (a bare markdown-it parse of the same
+ * text), so the ratio stays meaningful across machines; the absolute milliseconds are for the targets.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import MarkdownIt from 'markdown-it';
+import { loadBundledCatalog } from '../server/src/engine/attack/catalog';
+import { ReportEngine } from '../server/src/engine/engine';
+import { createReportSchema } from '../server/src/engine/schema/reportSchema';
+
+export const SEED_WARMUP_ITERATIONS = 200;
+export const SEED_ITERATIONS = 2000;
+export const LARGE_WARMUP_RUNS = 2;
+export const LARGE_RUNS = 15;
+export const LARGE_REPORT_BYTES = 1_000_000;
+export const SEED_TARGET_MS = 1;
+export const LARGE_TARGET_MS = 150;
+/** Fixed clock: date rules compare against "now", and results must not depend on the day of the run. */
+const FIXED_NOW = new Date('2026-06-15T00:00:00Z');
+
+export const REPO_ROOT = join(__dirname, '..', '..');
+export const SEED_PATH = join(REPO_ROOT, 'examples', 'microsoft-mfa-outage.md');
+
+/** One line of the results table. `ratio` is value / reference, both from the same run. */
+export interface Measurement {
+  name: string;
+  value: string;
+  reference: string;
+  ratio: number | undefined;
+  target: string;
+  pass: boolean | undefined;
+}
+
+export function median(values: readonly number[]): number {
+  return percentile(values, 50);
+}
+
+/** Nearest-rank percentile. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export const ms = (value: number) => `${value < 10 ? value.toFixed(3) : value.toFixed(1)} ms`;
+
+/**
+ * The reference: markdown-it's default preset, parse only (block + inline, no rendering). It is what
+ * any Markdown tool pays at least once per file, so engine/parse says how much the checks add on top.
+ */
+const referenceParser = new MarkdownIt();
+const bareParse = (text: string) => referenceParser.parse(text, {});
+
+/** Times `run` on `text` `iterations` times after `warmup` untimed runs; the two functions interleave. */
+function timePair(engineRun: () => unknown, parseRun: () => unknown, warmup: number, iterations: number) {
+  for (let index = 0; index < warmup; index++) {
+    engineRun();
+    parseRun();
+  }
+  const engineTimes: number[] = [];
+  const parseTimes: number[] = [];
+  for (let index = 0; index < iterations; index++) {
+    // Interleaved so that GC pauses and frequency changes hit both series alike.
+    let start = performance.now();
+    engineRun();
+    engineTimes.push(performance.now() - start);
+    start = performance.now();
+    parseRun();
+    parseTimes.push(performance.now() - start);
+  }
+  return { engineTimes, parseTimes };
+}
+
+/**
+ * A deterministic ~`targetBytes` report built from the seed: its title, summary and details, then a long
+ * timeline of the seed's phases (numbered, minutes apart, in order), a long indicator list, and the
+ * seed's remaining sections. Realistic structure at scale, not one giant paragraph.
+ */
+export function generateLargeReport(seed: string, targetBytes = LARGE_REPORT_BYTES): string {
+  const sections = seed.split(/\n(?=## )/);
+  const timelineIndex = sections.findIndex((section) => section.startsWith('## Timeline of Events'));
+  const iocIndex = sections.findIndex((section) => section.startsWith('## Indicators of Compromise'));
+  const phases = sections[timelineIndex].split(/\n(?=### )/).slice(1);
+  const head = sections.slice(0, timelineIndex).join('\n');
+  const middle = sections.slice(timelineIndex + 1, iocIndex).join('\n');
+  const tail = sections.slice(iocIndex + 1).join('\n');
+  const fixedBytes = head.length + middle.length + tail.length + 200;
+  const timelineBudget = Math.floor((targetBytes - fixedBytes) * 0.8);
+
+  const start = Date.UTC(2026, 5, 1, 5, 0);
+  const timeline = ['## Timeline of Events'];
+  let timelineBytes = 0;
+  for (let step = 0; timelineBytes < timelineBudget; step++) {
+    const phase = phases[step % phases.length];
+    const [heading, ...body] = phase.split('\n');
+    const when = new Date(start + step * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+    const text = [`${heading} (step ${step + 1})`, `- **Date/Time:** ${when} UTC`, ...body.filter((line) => !line.startsWith('- **Date/Time:**'))].join('\n');
+    timeline.push(text);
+    timelineBytes += text.length + 1;
+  }
+
+  const iocLines = ['## Indicators of Compromise'];
+  let size = head.length + timelineBytes + middle.length + tail.length;
+  for (let index = 1; size < targetBytes; index++) {
+    const line = index % 3 === 0
+      ? `  - hxxp[://]edge-${index}[.]mysignins[.]example[.]com (504 status codes observed ${index % 60} min after failover)`
+      : index % 3 === 1
+        ? `- **Network indicators:** 198[.]51[.]100[.]${index % 255} returned 504 Gateway Timeout for /api/mfa/register (request ${index})`
+        : `- **Behavioral indicators:** MFA enrollment timeout on tenant t-${index.toString(16)}; retry after ${index % 90} s failed.`;
+    iocLines.push(line);
+    size += line.length + 1;
+  }
+  return [head, timeline.join('\n'), middle, iocLines.join('\n'), tail].join('\n') + '\n';
+}
+
+export interface EngineBenchResult {
+  schemaMs: number;
+  catalogMs: number;
+  constructionMs: number;
+  seed: { bytes: number; engine: number[]; parse: number[]; findings: number };
+  large: { bytes: number; engine: number[]; parse: number[]; findings: number; ruleIds: string[] };
+}
+
+export function runEngineBench(): EngineBenchResult {
+  const seed = readFileSync(SEED_PATH, 'utf8');
+
+  // Construction is measured once, cold: it is a one-off cost per process (the CLI pays it per run).
+  const schemaStart = performance.now();
+  const schema = createReportSchema();
+  const catalogStart = performance.now();
+  const catalog = loadBundledCatalog();
+  const engineStart = performance.now();
+  const engine = new ReportEngine({ schema, catalog, now: () => FIXED_NOW });
+  const engineEnd = performance.now();
+
+  const seedTimes = timePair(() => engine.check(seed), () => bareParse(seed), SEED_WARMUP_ITERATIONS, SEED_ITERATIONS);
+  const large = generateLargeReport(seed);
+  const largeTimes = timePair(() => engine.check(large), () => bareParse(large), LARGE_WARMUP_RUNS, LARGE_RUNS);
+  const largeFindings = engine.check(large).findings;
+  return {
+    schemaMs: catalogStart - schemaStart,
+    catalogMs: engineStart - catalogStart,
+    constructionMs: engineEnd - schemaStart,
+    seed: { bytes: Buffer.byteLength(seed), engine: seedTimes.engineTimes, parse: seedTimes.parseTimes, findings: engine.check(seed).findings.length },
+    large: {
+      bytes: Buffer.byteLength(large),
+      engine: largeTimes.engineTimes,
+      parse: largeTimes.parseTimes,
+      findings: largeFindings.length,
+      ruleIds: [...new Set(largeFindings.map((finding) => finding.ruleId))],
+    },
+  };
+}
+
+export function engineMeasurements(result: EngineBenchResult): Measurement[] {
+  const seedMedian = median(result.seed.engine);
+  const seedParse = median(result.seed.parse);
+  const largeMedian = median(result.large.engine);
+  const largeParse = median(result.large.parse);
+  return [
+    {
+      name: `(a) seed report (${(result.seed.bytes / 1024).toFixed(1)} KiB), warm, median of ${SEED_ITERATIONS}`,
+      value: `${ms(seedMedian)} (p95 ${ms(percentile(result.seed.engine, 95))})`,
+      reference: `markdown-it parse ${ms(seedParse)} (p95 ${ms(percentile(result.seed.parse, 95))})`,
+      ratio: seedMedian / seedParse,
+      target: `≤ ${SEED_TARGET_MS} ms`,
+      pass: seedMedian <= SEED_TARGET_MS,
+    },
+    {
+      name: `(c) generated report (${(result.large.bytes / 1e6).toFixed(2)} MB), median of ${LARGE_RUNS}`,
+      value: ms(largeMedian),
+      reference: `markdown-it parse ${ms(largeParse)}`,
+      ratio: largeMedian / largeParse,
+      target: `≤ ${LARGE_TARGET_MS} ms`,
+      pass: largeMedian <= LARGE_TARGET_MS,
+    },
+    {
+      name: 'engine construction, once, cold',
+      value: `${ms(result.constructionMs)} (schema compile ${ms(result.schemaMs)}, ATT&CK catalog load ${ms(result.catalogMs)})`,
+      reference: `seed check ${ms(seedMedian)}`,
+      ratio: result.constructionMs / seedMedian,
+      target: '—',
+      pass: undefined,
+    },
+  ];
+}
+
+if (require.main === module) {
+  const result = runEngineBench();
+  for (const line of engineMeasurements(result)) console.log(`${line.name}: ${line.value}; ${line.reference}; ratio ${line.ratio?.toFixed(2)}`);
+  console.log(`findings: seed ${result.seed.findings}, large ${result.large.findings} (${result.large.ruleIds.join(', ') || 'none'})`);
+}
