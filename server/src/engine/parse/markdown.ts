@@ -18,7 +18,7 @@ export interface BlockParse {
 }
 
 export function parseBlocks(markdown: string): BlockParse {
-  const env: MarkdownIt.Env = {};
+  const env: { references?: Record<string, unknown> } = {};
   const tokens = blockParser.parse(markdown, env);
   return { tokens, references: env.references ?? {} };
 }

@@ -27,8 +27,9 @@ export function createSchemaRule(validate: SchemaValidator): Rule {
       for (const error of model.frontMatter?.errors ?? []) {
         context.report('front-matter-invalid', error.range, `The front matter is not valid YAML: ${error.message}`);
       }
-      const { instance, targets } = buildValidationInstance(model, spec);
-      if (validate(instance)) return;
+      if (validate(buildValidationInstance(model, spec, false).instance)) return;
+      const { instance, targets } = buildValidationInstance(model, spec, true);
+      validate(instance);
       for (const error of validate.errors ?? []) {
         const mapped = mapSchemaError(error, targets, model, spec);
         if (mapped) context.report(mapped.ruleId, mapped.range, mapped.message, mapped.data);

@@ -27,25 +27,26 @@ const DOCUMENT_START: Range = { start: { line: 0, character: 0 }, end: { line: 0
  * The JSON view of a report that the schema validates, plus the source range behind every JSON
  * pointer in it, so that each schema error can be reported at the narrowest place.
  */
-export function buildValidationInstance(model: ReportModel, spec: ReportSpec): ValidationInstance {
-  const targets = new Map<string, PointerTarget>();
+export function buildValidationInstance(model: ReportModel, spec: ReportSpec, locate = true): ValidationInstance {
+  // Locating costs a map entry per value; it is only needed once validation has failed.
+  const targets = locate ? new Map<string, PointerTarget>() : undefined;
   const instance: Record<string, unknown> = {};
   const title = model.titles[0];
   const firstLine = model.lines.trimmedLineRange(0);
-  targets.set('', { range: title?.textRange ?? firstLine, label: 'The report' });
+  targets?.set('', { range: title?.textRange ?? firstLine, label: 'The report' });
   if (title) {
     instance.title = title.text;
-    targets.set('/title', { range: title.textRange, label: 'The report title' });
+    targets?.set('/title', { range: title.textRange, label: 'The report title' });
   }
 
   const frontMatter: Record<string, unknown> = {};
   const frontMatterRange = model.frontMatter ? model.lines.trimmedLineRange(0) : title?.textRange ?? DOCUMENT_START;
-  targets.set('/frontMatter', { range: frontMatterRange, label: 'The front matter' });
+  targets?.set('/frontMatter', { range: frontMatterRange, label: 'The front matter' });
   for (const entry of model.frontMatter?.entries ?? []) {
     const fieldSpec = spec.findFrontMatterField(entry.key);
     const key = fieldSpec?.key ?? entry.key;
     frontMatter[key] = model.frontMatter?.data?.[entry.key];
-    targets.set(`/frontMatter/${escapePointer(key)}`, {
+    targets?.set(`/frontMatter/${escapePointer(key)}`, {
       range: entry.valueRange,
       keyRange: entry.keyRange,
       label: `Front matter field '${entry.key}'`,
@@ -55,7 +56,7 @@ export function buildValidationInstance(model: ReportModel, spec: ReportSpec): V
   instance.frontMatter = frontMatter;
 
   const sections: Record<string, unknown> = {};
-  targets.set('/sections', { range: title?.textRange ?? firstLine, label: 'The report' });
+  targets?.set('/sections', { range: title?.textRange ?? firstLine, label: 'The report' });
   for (const section of model.sections) {
     const sectionSpec = spec.findSection(section.heading.text);
     if (!sectionSpec || sectionSpec.key in sections) continue; // unknown and duplicate sections have rules of their own
@@ -63,7 +64,7 @@ export function buildValidationInstance(model: ReportModel, spec: ReportSpec): V
     sections[sectionSpec.key] = sectionInstance(model, section, sectionSpec, pointer, targets);
   }
   instance.sections = sections;
-  return { instance, targets };
+  return { instance, targets: targets ?? new Map() };
 }
 
 function sectionInstance(
@@ -71,17 +72,17 @@ function sectionInstance(
   section: Section,
   sectionSpec: SectionSpec,
   pointer: string,
-  targets: Map<string, PointerTarget>,
+  targets: Map<string, PointerTarget> | undefined,
 ): Record<string, unknown> {
   const label = `Section '${sectionSpec.title}'`;
   const headingRange = section.heading.textRange;
-  targets.set(pointer, { range: headingRange, label, section: sectionSpec, container: section });
-  targets.set(`${pointer}/content`, { range: headingRange, label, section: sectionSpec, container: section });
+  targets?.set(pointer, { range: headingRange, label, section: sectionSpec, container: section });
+  targets?.set(`${pointer}/content`, { range: headingRange, label, section: sectionSpec, container: section });
   const fields = fieldsInstance(section.fields, (name) => sectionSpec.findField(name), `${pointer}/fields`, section, sectionSpec, targets, section);
   const subsections = section.subsections.map((subsection, index) => {
     const subPointer = `${pointer}/subsections/${index}`;
     const subLabel = `Subsection '${subsection.heading.text}' of '${sectionSpec.title}'`;
-    targets.set(subPointer, { range: subsection.heading.textRange, label: subLabel, section: sectionSpec, container: subsection });
+    targets?.set(subPointer, { range: subsection.heading.textRange, label: subLabel, section: sectionSpec, container: subsection });
     return {
       title: subsection.heading.text,
       fields: fieldsInstance(subsection.fields, (name) => sectionSpec.findSubsectionField(name), `${subPointer}/fields`, subsection, sectionSpec, targets, section),
@@ -96,18 +97,18 @@ function fieldsInstance(
   pointer: string,
   container: ContentContainer,
   sectionSpec: SectionSpec,
-  targets: Map<string, PointerTarget>,
+  targets: Map<string, PointerTarget> | undefined,
   section: Section,
 ): Record<string, string> {
   const label = container === section ? `Section '${sectionSpec.title}'` : `Subsection '${container.heading.text}' of '${sectionSpec.title}'`;
-  targets.set(pointer, { range: container.heading.textRange, label, section: sectionSpec, container });
+  targets?.set(pointer, { range: container.heading.textRange, label, section: sectionSpec, container });
   const values: Record<string, string> = {};
   for (const field of fields) {
     const fieldSpec = findField(field.key);
     const key = fieldSpec?.key ?? propertyNameFor(field.key);
     if (key in values) continue; // the first occurrence is the one validated
     values[key] = field.value;
-    targets.set(`${pointer}/${escapePointer(key)}`, {
+    targets?.set(`${pointer}/${escapePointer(key)}`, {
       // An empty value has no extent of its own: point at its key instead.
       range: field.value ? field.valueRange : field.keyRange,
       keyRange: field.keyRange,

@@ -3,6 +3,19 @@
  * "IV.", '&' versus 'and', punctuation and spacing do not matter.
  */
 export function normalizeName(name: string): string {
+  let normalized = normalizedNames.get(name);
+  if (normalized === undefined) {
+    if (normalizedNames.size >= NORMALIZED_NAME_CACHE_SIZE) normalizedNames.clear();
+    normalizedNames.set(name, (normalized = computeNormalizedName(name)));
+  }
+  return normalized;
+}
+
+/** Headings and keys repeat across checks of the same reports; bounded so that odd input cannot grow it forever. */
+const NORMALIZED_NAME_CACHE_SIZE = 5000;
+const normalizedNames = new Map<string, string>();
+
+function computeNormalizedName(name: string): string {
   return name
     .toLowerCase()
     .replace(/[*_`]/g, '')
