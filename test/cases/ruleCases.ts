@@ -183,6 +183,70 @@ export const RULE_CASES: RuleCase[] = [
     ],
   },
   {
+    name: 'dates: every form real reports use is accepted, qualifiers make bounds',
+    build: (seed) =>
+      seed
+        .replace('- **Discovery Date:** June 1, 2026, approx. 05:00 AM ET', '- **Discovery Date:** 2026-06-01T05:00:00-04:00')
+        .replace('- **Incident Date:** June 1, 2026', '- **Incident Date:** around 1 June 2026 02:00 CET')
+        .replace('### Lateral Movement\n', '### Lateral Movement\n- **Date/Time:** prior to 2026-06-01 05:00 UTC\n'),
+    expected: [],
+  },
+  {
+    name: 'date-invalid and date-unparseable, at the exact text',
+    build: (seed) =>
+      seed
+        .replace('- **Incident Date:** June 1, 2026', '- **Incident Date:** June 31, 2026')
+        .replace('- **Date/Time:** June 1, 2026, prior to 05:00 AM ET', '- **Date/Time:** sometime last week'),
+    expected: [
+      "5:21-5:34 error date-invalid Impossible date 'June 31, 2026': June has 30 days",
+      "11:17-11:35 warning date-unparseable Field 'Date/Time' should be a date such as 2026-06-01 05:00 UTC; 'sometime last week' is not one",
+    ],
+  },
+  {
+    name: 'date-discovery-before-incident',
+    build: (seed) => seed.replace('- **Incident Date:** June 1, 2026', '- **Incident Date:** June 3, 2026'),
+    expected: [
+      "4:22-4:55 error date-discovery-before-incident The incident was discovered ('June 1, 2026, approx. 05:00 AM ET') before it began ('June 3, 2026'): check both dates",
+    ],
+  },
+  {
+    name: 'timeline-order (a "prior to" bound is never out of order) and date-future',
+    build: (seed) =>
+      `---\nupdated: 2027-01-05\n---\n${seed}`
+        .replace('### Lateral Movement\n', '### Lateral Movement\n- **Date/Time:** 2026-06-02 10:00 UTC\n')
+        .replace('### Detection & Response\n', '### Detection & Response\n- **Date/Time:** 2026-06-01 11:00 UTC\n'),
+    expected: [
+      "1:9-1:19 warning date-future Front matter field 'updated' is in the future: '2027-01-05' is after 2026-11-27, when this check ran",
+      "23:17-23:37 warning timeline-order Phase 'Detection & Response' ('2026-06-01 11:00 UTC') is listed after 'Lateral Movement' ('2026-06-02 10:00 UTC') but happened before it: list phases in chronological order",
+    ],
+  },
+  {
+    name: 'iocs: live URL, domain, IP and e-mail are flagged with their defanged form; defanged ones are clean',
+    build: (seed) =>
+      seed.replace(
+        '- **File indicators:** N/A.',
+        '- **File indicators:** http://evil.example.com/a, evil-domain.com, 203.0.113.7, bad@evil-domain.com, 10[.]0[.]0[.]1, badguy[@]evil[.]com',
+      ),
+    expected: [
+      "40:23-40:48 warning ioc-live Live URL 'http://evil.example.com/a': write it defanged as hxxp[://]evil[.]example[.]com/a so that nobody opens it by accident",
+      "40:50-40:65 warning ioc-live Live domain 'evil-domain.com': write it defanged as evil-domain[.]com so that nobody opens it by accident",
+      "40:67-40:78 warning ioc-live Live IP address '203.0.113.7': write it defanged as 203[.]0[.]113[.]7 so that nobody opens it by accident",
+      "40:80-40:99 warning ioc-live Live e-mail address 'bad@evil-domain.com': write it defanged as bad[@]evil-domain[.]com so that nobody opens it by accident",
+    ],
+  },
+  {
+    name: 'iocs: invalid hash, CVE and IPv4; links outside the IOC section are not IOCs',
+    build: (seed) =>
+      seed
+        .replace('- **File indicators:** N/A.', '- **File indicators:** SHA256: 9f2b3c1d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f, CVE-2024-123, 300[.]1[.]1[.]1')
+        .replace('- **Client Side:**', '- **Client Side:** See https://learn.microsoft.com/mfa for guidance.'),
+    expected: [
+      "40:31-40:94 error ioc-hash-invalid Invalid SHA-256 hash '9f2b3c1d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f': SHA-256 hashes have 64 hex digits; this has 63",
+      "40:96-40:108 error ioc-cve-invalid Invalid CVE ID 'CVE-2024-123': CVE IDs look like CVE-2024-12345 (year, then at least 4 digits)",
+      "40:110-40:125 error ioc-ip-invalid Invalid IP address '300[.]1[.]1[.]1': IPv4 octet 300 is out of range (0–255)",
+    ],
+  },
+  {
     name: 'inline suppression: next line, and disable/enable blocks',
     build: (seed) =>
       replaceLine(seed, '- **Sector:** Information Technology / Cloud Service Provider', '<!-- increport-disable-next-line placeholder -->\n- **Sector:** TBD')

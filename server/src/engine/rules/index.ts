@@ -1,5 +1,6 @@
 import type { SchemaValidator } from '../schema/compileSchema';
 import { attackRule } from './attackRules';
+import { dateRule } from './dateRules';
 import { iocRule } from './iocRules';
 import { placeholderRule } from './placeholderRule';
 import type { Rule, RuleMeta } from './ruleTypes';
@@ -8,7 +9,7 @@ import { structureRule } from './structureRules';
 
 /** The rules every check runs, in reporting order. Domain rule families plug in here. */
 export function createDefaultRules(validate: SchemaValidator): Rule[] {
-  return [createSchemaRule(validate), structureRule, placeholderRule, attackRule, iocRule];
+  return [createSchemaRule(validate), structureRule, placeholderRule, attackRule, dateRule, iocRule];
 }
 
 export function ruleMetaOf(rules: readonly Rule[]): RuleMeta[] {
@@ -16,6 +17,6 @@ export function ruleMetaOf(rules: readonly Rule[]): RuleMeta[] {
 }
 
 /** Every rule the engine can report, whatever the schema. */
-export const ALL_RULE_META: readonly RuleMeta[] = [...schemaRuleMeta, ...structureRule.meta, ...placeholderRule.meta, ...attackRule.meta, ...iocRule.meta].sort((a, b) =>
+export const ALL_RULE_META: readonly RuleMeta[] = [...schemaRuleMeta, ...structureRule.meta, ...placeholderRule.meta, ...attackRule.meta, ...dateRule.meta, ...iocRule.meta].sort((a, b) =>
   a.id.localeCompare(b.id),
 );

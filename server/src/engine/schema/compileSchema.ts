@@ -2,7 +2,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import type { SchemaNode } from './reportSpec';
 
 /** The schema's own annotation keywords: metadata for the editor and rules, ignored by validation. */
-const ANNOTATION_KEYWORDS = ['x-aliases', 'x-kind', 'x-example', 'x-skeleton', 'x-messages'] as const;
+const ANNOTATION_KEYWORDS = ['x-aliases', 'x-kind', 'x-example', 'x-skeleton', 'x-messages', 'x-date-role'] as const;
 
 export type SchemaValidator = ValidateFunction;
 export type SchemaError = ErrorObject;

@@ -15,6 +15,7 @@ export interface SchemaNode {
   'x-example'?: string;
   'x-skeleton'?: string[];
   'x-messages'?: Record<string, string>;
+  'x-date-role'?: string;
   [keyword: string]: unknown;
 }
 
@@ -28,6 +29,8 @@ export interface FieldSpec {
   kind?: string;
   enumValues?: unknown[];
   example?: string;
+  /** For date fields: 'discovered' or 'began', which the date rules compare. */
+  dateRole?: string;
 }
 
 export interface SectionSpec {
@@ -115,6 +118,7 @@ function readFields(node: SchemaNode | undefined): FieldSpec[] {
     kind: field['x-kind'],
     enumValues: field.enum ?? (field.const !== undefined ? [field.const] : undefined),
     example: field['x-example'],
+    dateRole: field['x-date-role'],
   }));
 }
 

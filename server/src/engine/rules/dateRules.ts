@@ -1,0 +1,110 @@
+import { certainlyAfter, certainlyBefore } from '../dates/dateBounds';
+import { parseReportDate, type ParsedDate } from '../dates/parseDate';
+import type { Range } from '../types';
+import type { FieldSpec } from '../schema/reportSpec';
+import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
+
+export const dateRuleMeta: readonly RuleMeta[] = [
+  { id: 'date-invalid', family: 'dates', defaultSeverity: 'error', summary: 'A date that cannot exist (June 31, February 29 in a common year, hour 25).' },
+  { id: 'date-unparseable', family: 'dates', defaultSeverity: 'warning', summary: 'A date field whose value is not a date.' },
+  { id: 'date-discovery-before-incident', family: 'dates', defaultSeverity: 'error', summary: 'The incident was discovered before it began.' },
+  { id: 'timeline-order', family: 'dates', defaultSeverity: 'warning', summary: 'Timeline phases are not in chronological order.' },
+  { id: 'date-future', family: 'dates', defaultSeverity: 'warning', summary: 'A date of the incident that lies after the time of the check.' },
+];
+
+const DATE_KINDS = new Set(['date', 'datetime']);
+/** Values that honestly say "no date": not a mistake. */
+const NO_DATE = /^(?:unknown|n\/?a|not (?:known|applicable|determined)|undetermined|ongoing|none)\b/i;
+
+interface DatedValue {
+  label: string;
+  spec: FieldSpec;
+  date: ParsedDate;
+  range: Range;
+  /** For timeline phases: the phase heading. */
+  phase?: string;
+}
+
+/** Date fields come from the schema (x-kind date/datetime); nothing here names a field. */
+export const dateRule: Rule = {
+  meta: dateRuleMeta,
+  check(context: RuleContext) {
+    const { model, spec } = context;
+    const dated: DatedValue[] = [];
+    const read = (label: string, fieldSpec: FieldSpec | undefined, valueRange: Range, phase?: string) => {
+      if (!fieldSpec?.kind || !DATE_KINDS.has(fieldSpec.kind)) return;
+      const date = readDate(context, label, fieldSpec, valueRange);
+      if (date) dated.push({ label, spec: fieldSpec, date: date.date, range: date.range, phase });
+    };
+    for (const entry of model.frontMatter?.entries ?? []) read(`Front matter field '${entry.key}'`, spec.findFrontMatterField(entry.key), entry.valueRange);
+    const timeline: DatedValue[] = [];
+    for (const section of model.sections) {
+      const sectionSpec = spec.findSection(section.heading.text);
+      if (!sectionSpec) continue;
+      for (const field of section.fields) read(`Field '${field.key}'`, sectionSpec.findField(field.key), field.valueRange);
+      for (const subsection of section.subsections) {
+        const before = dated.length;
+        for (const field of subsection.fields) read(`Field '${field.key}'`, sectionSpec.findSubsectionField(field.key), field.valueRange, subsection.heading.text);
+        if (sectionSpec.kind === 'timeline' && dated.length > before) timeline.push(dated[before]);
+      }
+    }
+    checkDiscoveryOrder(context, dated);
+    checkTimelineOrder(context, timeline);
+    const now = context.now.getTime();
+    for (const value of dated) {
+      if (certainlyAfter(value.date, now)) {
+        context.report('date-future', value.range, `${value.label} is in the future: '${sliceOf(context, value.range)}' is after ${context.now.toISOString().slice(0, 10)}, when this check ran`);
+      }
+    }
+  },
+};
+
+function readDate(context: RuleContext, label: string, fieldSpec: FieldSpec, valueRange: Range): { date: ParsedDate; range: Range } | undefined {
+  const { lines } = context.model;
+  const base = lines.offsetAt(valueRange.start);
+  const text = lines.text.slice(base, lines.offsetAt(valueRange.end));
+  if (text.trim() === '' || NO_DATE.test(text.trim().replace(/^["']/, ''))) return undefined;
+  const result = parseReportDate(text);
+  const rangeOf = (start: number, end: number) => lines.rangeOf(base + start, base + end);
+  if (result.kind === 'invalid') {
+    context.report('date-invalid', rangeOf(result.start, result.end), `Impossible date '${text.slice(result.start, result.end)}': ${result.reason}`);
+    return undefined;
+  }
+  if (result.kind === 'none') {
+    const example = fieldSpec.example ? ` such as ${fieldSpec.example}` : '';
+    context.report('date-unparseable', valueRange, `${label} should be a date${example}; '${truncate(text)}' is not one`);
+    return undefined;
+  }
+  return { date: result.date, range: rangeOf(result.date.start, result.date.end) };
+}
+
+function checkDiscoveryOrder(context: RuleContext, dated: readonly DatedValue[]): void {
+  const discovered = dated.find((value) => value.spec.dateRole === 'discovered' && value.phase === undefined);
+  const began = dated.find((value) => value.spec.dateRole === 'began' && value.phase === undefined);
+  if (!discovered || !began || !certainlyBefore(discovered.date, began.date)) return;
+  context.report('date-discovery-before-incident', discovered.range,
+    `The incident was discovered ('${sliceOf(context, discovered.range)}') before it began ('${sliceOf(context, began.range)}'): check both dates`,
+    { began: sliceOf(context, began.range) });
+}
+
+/** Each dated phase must not be certainly earlier than a phase listed before it. */
+function checkTimelineOrder(context: RuleContext, phases: readonly DatedValue[]): void {
+  for (let index = 1; index < phases.length; index++) {
+    const current = phases[index];
+    const latestBefore = phases.slice(0, index).find((previous) => certainlyBefore(current.date, previous.date));
+    if (!latestBefore) continue;
+    context.report('timeline-order', current.range,
+      `Phase '${current.phase}' ('${sliceOf(context, current.range)}') is listed after '${latestBefore.phase}' ('${sliceOf(context, latestBefore.range)}') but happened before it: list phases in chronological order`,
+      { before: latestBefore.phase });
+  }
+}
+
+function sliceOf(context: RuleContext, range: Range): string {
+  const { lines } = context.model;
+  return lines.text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
+}
+
+function truncate(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 50 ? `${oneLine.slice(0, 47)}…` : oneLine;
+}
