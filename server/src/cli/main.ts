@@ -22,7 +22,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     case 'check':
       return runCheck(rest, io);
     case 'rules':
-      io.writeStdout(ALL_RULE_META.map((meta) => `${meta.id.padEnd(22)} ${meta.defaultSeverity.padEnd(8)} ${meta.summary}`).join('\n') + '\n');
+      io.writeStdout(listRules());
       return EXIT_OK;
     case '--version':
     case '-V':
@@ -38,6 +38,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.writeStderr(`increport: unknown command '${command}'\n\n${USAGE}`);
       return EXIT_TROUBLE;
   }
+}
+
+function listRules(): string {
+  const width = Math.max(...ALL_RULE_META.map((meta) => meta.id.length)) + 2;
+  return ALL_RULE_META.map((meta) => `${meta.id.padEnd(width)}${meta.defaultSeverity.padEnd(9)}${meta.summary}`).join('\n') + '\n';
 }
 
 /** Entry point for bin/increport.js. */

@@ -1,4 +1,5 @@
-import { defang, scanIocs, type IocMatch, type IocType } from '../iocs/scanIocs';
+import type { IocType } from '../iocs/scanIocs';
+import { indicatorsOf, type LocatedIoc } from '../queries/iocQueries';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
 
 export const iocRuleMeta: readonly RuleMeta[] = [
@@ -22,30 +23,22 @@ const PROBLEM_RULES: Record<IocType, string> = {
 };
 
 /**
- * Indicators of Compromise: every line of the section (code blocks included, where IOC lists often
- * live) is scanned; links elsewhere in the report are ordinary links, not indicators.
+ * Indicators of Compromise: every line of the section is scanned (code blocks included, where IOC
+ * lists often live); links elsewhere in the report are ordinary links, not indicators.
  */
 export const iocRule: Rule = {
   meta: iocRuleMeta,
   check(context: RuleContext) {
-    const { model, spec } = context;
-    for (const section of model.sections) {
-      if (spec.findSection(section.heading.text)?.kind !== 'indicators') continue;
-      for (let line = section.heading.range.end.line + 1; line <= section.range.end.line; line++) {
-        for (const ioc of scanIocs(model.lines.lineText(line))) reportIoc(context, ioc, line);
-      }
-    }
+    for (const located of indicatorsOf(context.model, context.spec)) reportIoc(context, located);
   },
 };
 
-function reportIoc(context: RuleContext, ioc: IocMatch, line: number): void {
-  const range = { start: { line, character: ioc.start }, end: { line, character: ioc.end } };
+function reportIoc(context: RuleContext, { ioc, range, defanged }: LocatedIoc): void {
   const name = TYPE_NAMES[ioc.type];
   for (const problem of ioc.problems) {
     context.report(PROBLEM_RULES[ioc.type], range, `Invalid ${name} '${ioc.text}': ${problem}`);
   }
   if (LIVE_TYPES.has(ioc.type) && !ioc.defanged) {
-    const defanged = defang(ioc.refanged, ioc.type);
     context.report('ioc-live', range, `Live ${name} '${ioc.text}': write it defanged as ${defanged} so that nobody opens it by accident`,
       { defanged, type: ioc.type });
   }
