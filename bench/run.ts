@@ -59,7 +59,7 @@ function main(): void {
 
   const measurements = [...engineMeasurements(engine), ...cliMeasurements(cli)];
   const notes = [
-    `Findings: seed report ${engine.seed.findings}, generated report ${engine.large.findings}; increport checked ${cli.checkedByIncreport} of ${cli.files} files.`,
+    `Findings: seed report ${engine.seed.findings}, second example ${engine.second.findings}, generated report ${engine.large.findings}; increport checked ${cli.checkedByIncreport} of ${cli.files} files.`,
     `CLI wall times per round (ms): ${Object.entries(cli.times).map(([name, times]) => `${name} ${times.map((time) => time.toFixed(0)).join(' / ')}`).join('; ')}.`,
   ];
   const section = resultsSection(machine, measurements, notes);

@@ -10,6 +10,7 @@ import {
   type TechniqueData,
 } from './catalogTypes';
 import { stixToCatalog } from './stixToCatalog';
+import { memoizeString } from '../text/memo';
 
 export interface TechniqueSearchOptions {
   /** Rank techniques of this tactic higher (any form findTactic accepts: TA id, name, shortname). */
@@ -239,7 +240,9 @@ export function bundledCatalogPath(startDir: string = __dirname): string {
 }
 
 /** camelCase split, "&" read as "and", then letters and digits only with "and" dropped: all spellings meet. */
-function tacticKey(text: string): string {
+const tacticKey = memoizeString(computeTacticKey);
+
+function computeTacticKey(text: string): string {
   return text
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()

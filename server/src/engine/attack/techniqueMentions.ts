@@ -10,6 +10,8 @@ export interface TechniqueMention {
   name?: { text: string; start: number; end: number };
 }
 
+/** Cheap necessary condition, tested first: most lines mention no technique. */
+const MAY_MENTION = /T\d\d/;
 /** Anything shaped like a technique reference: T, 2–5 digits, optionally a sub-technique part. */
 const CANDIDATE = /(?<![\w.\/-])T\d{2,5}(?:[.\/]\d{1,4})?(?![\w.\/]?\w)/g;
 const WELL_FORMED = /^T\d{4}(?:\.\d{3})?$/;
@@ -20,7 +22,7 @@ const NAME_END = /[,;)\]|]|\s+(?:and|or|&)\s+T\d|\s+T\d{4}\b|\s+\(/;
 
 /** Finds technique references in one line of text, in order. */
 export function findTechniqueMentions(text: string): TechniqueMention[] {
-  if (!text.includes('T')) return [];
+  if (!MAY_MENTION.test(text)) return [];
   const mentions: TechniqueMention[] = [];
   for (const match of text.matchAll(CANDIDATE)) {
     const start = match.index ?? 0;

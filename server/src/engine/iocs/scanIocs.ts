@@ -262,6 +262,20 @@ function scanBareHashes(text: string, add: (found: Found) => void): void {
   }
 }
 
+type Pass = (text: string, add: (found: Found) => void) => void;
+
+/*
+ * Necessary conditions for each pass, tested first: most report lines hold no IOC of a given kind,
+ * and one quick test is far cheaper than the full pattern.
+ */
+const MAY_HAVE_URL = /[:\]][\/\[]|[:[({]\/\//;
+const MAY_HAVE_EMAIL = /@|[[({]at[\])}]/i;
+const MAY_HAVE_CVE = /cve/i;
+const MAY_HAVE_HASH_LABEL = /md5|sha/i;
+const MAY_HAVE_IPV6 = /:.*:/;
+const MAY_HAVE_DOT = /\.|dot[\])}]/i;
+const MAY_HAVE_BARE_HASH = /[0-9a-f]{32}/i;
+
 /**
  * All IOCs in `text`, in order of position and non-overlapping. Never throws: on unexpected input
  * it returns what it found (or nothing).
@@ -278,9 +292,18 @@ export function scanIocs(text: string, options: ScanOptions = {}): IocMatch[] {
     results.push({ type, text: text.slice(start, end), start, end, refanged, defanged, problems });
   };
   const includeHashes = options?.includeHashes ?? true;
-  const passes = [scanUrls, scanEmails, scanCves, includeHashes && scanLabelledHashes, scanIpv6, scanIpv4, scanDomains, includeHashes && scanBareHashes];
+  const passes: [Pass, RegExp][] = [
+    [scanUrls, MAY_HAVE_URL],
+    [scanEmails, MAY_HAVE_EMAIL],
+    [scanCves, MAY_HAVE_CVE],
+    ...(includeHashes ? [[scanLabelledHashes, MAY_HAVE_HASH_LABEL] as [Pass, RegExp]] : []),
+    [scanIpv6, MAY_HAVE_IPV6],
+    [scanIpv4, MAY_HAVE_DOT],
+    [scanDomains, MAY_HAVE_DOT],
+    ...(includeHashes ? [[scanBareHashes, MAY_HAVE_BARE_HASH] as [Pass, RegExp]] : []),
+  ];
   try {
-    for (const pass of passes) if (pass) pass(text, add);
+    for (const [pass, mayMatch] of passes) if (mayMatch.test(text)) pass(text, add);
   } catch {
     // A bug here must not take the checker down; keep whatever was found.
   }

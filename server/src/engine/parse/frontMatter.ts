@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isMap, isScalar, isPair } from 'yaml';
 import type { LineIndex } from '../text/lineIndex';
+import { parseSimpleYaml } from './simpleYaml';
 import type { FrontMatter, FrontMatterEntry } from '../model/modelTypes';
 
 const OPENING_FENCE = /^---[ \t]*$/;
@@ -34,6 +35,16 @@ export function parseFrontMatter(lines: LineIndex): FrontMatterSplit | undefined
     while (end > 0 && /\s/.test(yamlText[end - 1])) end--;
     return at(end);
   };
+
+  const simple = parseSimpleYaml(yamlText);
+  if (simple) {
+    const entries = simple.entries.map((entry) => ({
+      key: entry.key,
+      keyRange: { start: at(entry.keyStart), end: at(entry.keyEnd) },
+      valueRange: { start: at(entry.valueStart), end: at(entry.valueEnd) },
+    }));
+    return { frontMatter: { data: simple.data, entries, range, errors: [] }, lineCount: closing + 1 };
+  }
 
   const document = parseDocument(yamlText, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
   const errors = document.errors.map((error) => ({

@@ -3,6 +3,7 @@ import type { TacticData, TechniqueData } from '../attack/catalogTypes';
 import { findTechniqueMentions, type TechniqueMention } from '../attack/techniqueMentions';
 import type { Field } from '../model/modelTypes';
 import type { Range } from '../types';
+import { memoizeString } from '../text/memo';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
 
 export const attackRuleMeta: readonly RuleMeta[] = [
@@ -102,7 +103,7 @@ function checkMention(context: RuleContext, mention: TechniqueMention, line: num
 }
 
 /** Compares letters and digits only, so "Spear-phishing attachment" matches "Spearphishing Attachment". */
-const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const squash = memoizeString((text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''));
 
 function checkWrittenName(context: RuleContext, technique: TechniqueData, written: { text: string; start: number; end: number }, line: number): void {
   // Only a capitalised phrase reads as a technique name ("T1059 via PowerShell" is prose).

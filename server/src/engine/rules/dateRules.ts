@@ -1,4 +1,4 @@
-import { certainlyAfter, certainlyBefore } from '../dates/dateBounds';
+import { certainlyAfter, certainlyBefore, dateInterval } from '../dates/dateBounds';
 import { parseReportDate, type ParsedDate } from '../dates/parseDate';
 import type { Range } from '../types';
 import type { FieldSpec } from '../schema/reportSpec';
@@ -87,15 +87,27 @@ function checkDiscoveryOrder(context: RuleContext, dated: readonly DatedValue[])
     { began: sliceOf(context, began.range) });
 }
 
-/** Each dated phase must not be certainly earlier than a phase listed before it. */
+/**
+ * Each dated phase must not be certainly earlier than a phase listed before it. Comparing with the
+ * phase whose interval starts latest suffices; it is tracked separately for dates with and without a
+ * zone because their comparison tolerances differ. Linear, for timelines of thousands of phases.
+ */
 function checkTimelineOrder(context: RuleContext, phases: readonly DatedValue[]): void {
-  for (let index = 1; index < phases.length; index++) {
-    const current = phases[index];
-    const latestBefore = phases.slice(0, index).find((previous) => certainlyBefore(current.date, previous.date));
-    if (!latestBefore) continue;
-    context.report('timeline-order', current.range,
-      `Phase '${current.phase}' ('${sliceOf(context, current.range)}') is listed after '${latestBefore.phase}' ('${sliceOf(context, latestBefore.range)}') but happened before it: list phases in chronological order`,
-      { before: latestBefore.phase });
+  let latestZoned: DatedValue | undefined;
+  let latestUnzoned: DatedValue | undefined;
+  for (const current of phases) {
+    const previous = [latestZoned, latestUnzoned].find((candidate) => candidate && certainlyBefore(current.date, candidate.date));
+    if (previous) {
+      context.report('timeline-order', current.range,
+        `Phase '${current.phase}' ('${sliceOf(context, current.range)}') is listed after '${previous.phase}' ('${sliceOf(context, previous.range)}') but happened before it: list phases in chronological order`,
+        { before: previous.phase });
+    }
+    const startsLater = (candidate: DatedValue | undefined) => !candidate || dateInterval(current.date).low > dateInterval(candidate.date).low;
+    if (current.date.zone === undefined) {
+      if (startsLater(latestUnzoned)) latestUnzoned = current;
+    } else if (startsLater(latestZoned)) {
+      latestZoned = current;
+    }
   }
 }
 

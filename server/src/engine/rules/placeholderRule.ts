@@ -13,6 +13,9 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /\b(?:YYYY-MM-DD|MM\/DD\/YYYY|DD\/MM\/YYYY|HH:MM(?::SS)?)\b/g,
 ];
 
+/** A necessary condition for any pattern, tested first: most lines hold no placeholder. */
+const MAY_HAVE_PLACEHOLDER = /TBD|TBC|TODO|FIXME|XXX|\[|lorem|\{\{|YYYY|MM\/DD|DD\/MM|HH:MM/i;
+
 /** Inline code spans and HTML comments are not report text: blank them, keeping columns. */
 const MASKED_SPANS = /`+[^`]*`+|<!--.*?-->/g;
 
@@ -23,7 +26,7 @@ export const placeholderRule: Rule = {
     for (let line = 0; line < lines.lineCount; line++) {
       if (verbatimLines.has(line)) continue;
       const raw = lines.lineText(line);
-      if (raw.length === 0) continue;
+      if (raw.length === 0 || !MAY_HAVE_PLACEHOLDER.test(raw)) continue;
       const text = raw.includes('`') || raw.includes('<!--') ? raw.replace(MASKED_SPANS, (span) => ' '.repeat(span.length)) : raw;
       for (const pattern of PLACEHOLDER_PATTERNS) {
         pattern.lastIndex = 0;
