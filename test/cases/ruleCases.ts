@@ -247,6 +247,28 @@ export const RULE_CASES: RuleCase[] = [
     ],
   },
   {
+    name: 'dates: honest "not yet determined" is fine; a TBD date is only a placeholder; a time range with its zone',
+    build: (seed) =>
+      seed
+        .replace('- **Incident Date:** June 1, 2026', '- **Incident Date:** Not yet determined')
+        .replace('### Lateral Movement\n', '### Lateral Movement\n- **Date/Time:** TBD\n')
+        .replace('### Detection & Response\n', '### Detection & Response\n- **Date/Time:** 2026-06-01 05:00-07:00 UTC\n'),
+    expected: ["15:17-15:20 warning placeholder Placeholder 'TBD' left in the report: replace it with the real content"],
+  },
+  {
+    name: 'iocs: a bad IPv4 host inside a URL is an IP problem',
+    build: (seed) => seed.replace('- **File indicators:** N/A.', '- **File indicators:** hxxp[://]300[.]1[.]1[.]1/x'),
+    expected: ["40:23-40:49 error ioc-ip-invalid Invalid URL 'hxxp[://]300[.]1[.]1[.]1/x': IPv4 octet 300 is out of range (0–255)"],
+  },
+  {
+    name: 'suppression-unknown-rule: a misspelt rule id in a control comment',
+    build: (seed) => replaceLine(seed, '- **Sector:** Information Technology / Cloud Service Provider', '<!-- increport-disable-next-line placeholders -->\n- **Sector:** TBD'),
+    expected: [
+      "7:0-7:49 warning suppression-unknown-rule Unknown rule 'placeholders' in increport-disable-next-line (did you mean 'placeholder'?): this comment suppresses nothing for it",
+      "8:14-8:17 warning placeholder Placeholder 'TBD' left in the report: replace it with the real content",
+    ],
+  },
+  {
     name: 'inline suppression: next line, and disable/enable blocks',
     build: (seed) =>
       replaceLine(seed, '- **Sector:** Information Technology / Cloud Service Provider', '<!-- increport-disable-next-line placeholder -->\n- **Sector:** TBD')

@@ -32,12 +32,14 @@ export class ReportEngine {
   readonly rules: readonly Rule[];
   readonly ruleMeta: readonly RuleMeta[];
   private readonly metaById: ReadonlyMap<string, RuleMeta>;
+  private readonly knownRuleIds: ReadonlySet<string>;
   private readonly now: () => Date;
 
   constructor(private readonly dependencies: EngineDependencies) {
     this.rules = dependencies.rules ?? createDefaultRules(dependencies.schema.validate);
     this.ruleMeta = ruleMetaOf(this.rules);
     this.metaById = new Map(this.ruleMeta.map((meta) => [meta.id, meta]));
+    this.knownRuleIds = new Set(this.metaById.keys());
     this.now = dependencies.now ?? (() => new Date());
   }
 
@@ -57,7 +59,7 @@ export class ReportEngine {
       if (setting === 'off') return;
       findings.push(data ? { ruleId, severity: setting, message, range, data } : { ruleId, severity: setting, message, range });
     };
-    const context = { model, spec: this.dependencies.schema.spec, catalog: this.dependencies.catalog, now: this.now(), report };
+    const context = { model, spec: this.dependencies.schema.spec, catalog: this.dependencies.catalog, knownRuleIds: this.knownRuleIds, now: this.now(), report };
     for (const rule of this.rules) {
       if (rule.meta.every((meta) => (settings[meta.id] ?? meta.defaultSeverity) === 'off')) continue;
       rule.check(context);

@@ -78,6 +78,7 @@ export function readZone(t: string, p: number, allowMinus: boolean): ZoneRead | 
   } else if (isSign(t[q]) && (allowMinus || t[q] === '+' || paren)) {
     const off = readOffset(t, q, false);
     if (!off) return undefined;
+    if (!paren && t[q] === '-' && zoneFollows(t, off.end)) return undefined; // "05:00-07:00 UTC" is a time range
     ({ offset, error } = off);
     name = t.slice(q, off.end);
     q = off.end;
@@ -88,6 +89,13 @@ export function readZone(t: string, p: number, allowMinus: boolean): ZoneRead | 
   }
   if (isLetterAt(t, q) || isDigitAt(t, q)) return undefined;
   return { zone: usRule ? { name, offset, usRule } : { name, offset }, end: q, error };
+}
+
+/** Whether a zone name follows after spaces at `p`. */
+function zoneFollows(t: string, p: number): boolean {
+  let q = p;
+  while (t[q] === ' ' || t[q] === '\t') q++;
+  return q > p && isLetterAt(t, q) && readZone(t, q, false) !== undefined;
 }
 
 const PHRASE_PARTS = new Map<string, string[]>();

@@ -14,7 +14,9 @@ export const dateRuleMeta: readonly RuleMeta[] = [
 
 const DATE_KINDS = new Set(['date', 'datetime']);
 /** Values that honestly say "no date": not a mistake. */
-const NO_DATE = /^(?:unknown|n\/?a|not (?:known|applicable|determined)|undetermined|ongoing|none)\b/i;
+const NO_DATE = /^(?:unknown|n\/?a|not (?:yet )?(?:known|applicable|determined)|undetermined|ongoing|pending|none)\b/i;
+/** Template leftovers are the placeholder rule's to report, once. */
+const PLACEHOLDER_VALUE = /^(?:TBD|TBC|TODO|FIXME|XXX|\{\{|\[|YYYY|MM\/DD|DD\/MM)/;
 
 interface DatedValue {
   label: string;
@@ -63,7 +65,8 @@ function readDate(context: RuleContext, label: string, fieldSpec: FieldSpec, val
   const { lines } = context.model;
   const base = lines.offsetAt(valueRange.start);
   const text = lines.text.slice(base, lines.offsetAt(valueRange.end));
-  if (text.trim() === '' || NO_DATE.test(text.trim().replace(/^["']/, ''))) return undefined;
+  const value = text.trim().replace(/^["']/, '');
+  if (value === '' || NO_DATE.test(value) || PLACEHOLDER_VALUE.test(value)) return undefined;
   const result = parseReportDate(text);
   const rangeOf = (start: number, end: number) => lines.rangeOf(base + start, base + end);
   if (result.kind === 'invalid') {

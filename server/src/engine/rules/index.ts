@@ -6,10 +6,11 @@ import { placeholderRule } from './placeholderRule';
 import type { Rule, RuleMeta } from './ruleTypes';
 import { createSchemaRule, schemaRuleMeta } from './schemaRules';
 import { structureRule } from './structureRules';
+import { suppressionRule } from './suppressionRule';
 
 /** The rules every check runs, in reporting order. Domain rule families plug in here. */
 export function createDefaultRules(validate: SchemaValidator): Rule[] {
-  return [createSchemaRule(validate), structureRule, placeholderRule, attackRule, dateRule, iocRule];
+  return [createSchemaRule(validate), structureRule, placeholderRule, attackRule, dateRule, iocRule, suppressionRule];
 }
 
 export function ruleMetaOf(rules: readonly Rule[]): RuleMeta[] {
@@ -17,6 +18,6 @@ export function ruleMetaOf(rules: readonly Rule[]): RuleMeta[] {
 }
 
 /** Every rule the engine can report, whatever the schema. */
-export const ALL_RULE_META: readonly RuleMeta[] = [...schemaRuleMeta, ...structureRule.meta, ...placeholderRule.meta, ...attackRule.meta, ...dateRule.meta, ...iocRule.meta].sort((a, b) =>
+export const ALL_RULE_META: readonly RuleMeta[] = [...schemaRuleMeta, ...structureRule.meta, ...placeholderRule.meta, ...attackRule.meta, ...dateRule.meta, ...iocRule.meta, ...suppressionRule.meta].sort((a, b) =>
   a.id.localeCompare(b.id),
 );

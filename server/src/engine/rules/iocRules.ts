@@ -36,7 +36,9 @@ export const iocRule: Rule = {
 function reportIoc(context: RuleContext, { ioc, range, defanged }: LocatedIoc): void {
   const name = TYPE_NAMES[ioc.type];
   for (const problem of ioc.problems) {
-    context.report(PROBLEM_RULES[ioc.type], range, `Invalid ${name} '${ioc.text}': ${problem}`);
+    // A URL's host may be an IP address: its problems are IP problems.
+    const ruleId = /^IPv[46]/.test(problem) ? 'ioc-ip-invalid' : PROBLEM_RULES[ioc.type];
+    context.report(ruleId, range, `Invalid ${name} '${ioc.text}': ${problem}`);
   }
   if (LIVE_TYPES.has(ioc.type) && !ioc.defanged) {
     context.report('ioc-live', range, `Live ${name} '${ioc.text}': write it defanged as ${defanged} so that nobody opens it by accident`,
