@@ -1,0 +1,69 @@
+import type { TacticData } from '../attack/catalogTypes';
+import type { FieldSpec, ReportSpec, SectionSpec } from '../schema/reportSpec';
+
+/** A template line: literal text and holes for the writer to fill (tab stops in a snippet). */
+export type TemplatePart = string | { hole: string };
+export type TemplateLine = TemplatePart[];
+
+/** Today, written in the form date fields take: lets the snippet fill it in when inserted. */
+export const TODAY_HOLE = { hole: '$today' };
+
+/** `- **Title:** <example>` for each field of a list. */
+export function fieldLines(fields: readonly FieldSpec[]): TemplateLine[] {
+  return fields.map((field) => [`- **${field.title}:** `, field.kind === 'date' || field.kind === 'datetime' ? TODAY_HOLE : { hole: field.example ?? field.title }]);
+}
+
+/** The body of a section as the schema describes it: its fields, its skeleton lines, or a prose hole. */
+export function sectionBody(section: SectionSpec): TemplateLine[] {
+  if (section.kind === 'timeline') return phaseLines(section, section.subsectionFields.length > 0 ? 'Initial Access' : section.title);
+  if (section.fields.length > 0) return fieldLines(section.fields);
+  const skeleton = section.skeleton.filter((line) => line.trim() !== '');
+  if (skeleton.length > 0 && section.kind !== 'prose') return skeleton.map((line) => [line]);
+  return [[{ hole: section.description ?? section.title }]];
+}
+
+/** One H3 phase of a timeline section with its fields. */
+export function phaseLines(section: SectionSpec, name: string): TemplateLine[] {
+  return [[`### `, { hole: name }], ...fieldLines(section.subsectionFields)];
+}
+
+/** One row per tactic of the catalog, in matrix order, each `N/A` until filled in. */
+export function tacticRows(tactics: readonly TacticData[]): TemplateLine[] {
+  return tactics.map((tactic) => [`- **${tactic.name}:** `, { hole: 'N/A' }]);
+}
+
+/** A whole section: heading and body. */
+export function sectionTemplate(section: SectionSpec, tactics: readonly TacticData[]): TemplateLine[] {
+  const body = section.kind === 'attack-tactics' ? tacticRows(tactics) : sectionBody(section);
+  return [[`## ${section.title}`], ...body];
+}
+
+/** A new report with every section of the schema, in order. */
+export function reportTemplate(spec: ReportSpec, tactics: readonly TacticData[]): TemplateLine[] {
+  const lines: TemplateLine[] = [['# Incident Report: ', { hole: 'Title' }]];
+  for (const section of spec.sections) lines.push([], ...sectionTemplate(section, tactics));
+  return lines;
+}
+
+/** Plain text, holes shown as their default text (today's date as given). */
+export function renderText(lines: readonly TemplateLine[], today: string): string {
+  return lines.map((line) => line.map((part) => (typeof part === 'string' ? part : part === TODAY_HOLE ? today : part.hole)).join('')).join('\n') + '\n';
+}
+
+/** VS Code snippet lines: holes become numbered tab stops, today's date the snippet's date variables. */
+export function renderSnippet(lines: readonly TemplateLine[]): string[] {
+  let stop = 0;
+  return lines.map((line) =>
+    line
+      .map((part) => {
+        if (typeof part === 'string') return escapeSnippet(part);
+        if (part === TODAY_HOLE) return `\${${++stop}:$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE}`;
+        return `\${${++stop}:${escapeSnippet(part.hole)}}`;
+      })
+      .join(''),
+  );
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, '\\$&');
+}
