@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 'use strict';
-require('../out/server/src/cli/main.js').main();
+require('../dist/cli.js').main();

@@ -1,11 +1,51 @@
 import * as path from 'node:path';
-import { workspace, type ExtensionContext } from 'vscode';
+import picomatch from 'picomatch';
+import { commands, window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ReportCommands } from './commands';
+import { looksLikeReport } from './reportDetection';
+import { ReportStatusBar, type ReportStatus } from './statusBar';
 
+const DEFAULT_REPORT_GLOBS = ['**/incidents/**/*.md', '**/*.incident.md'];
 let client: LanguageClient | undefined;
+let starting: Promise<LanguageClient> | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('out', 'server', 'src', 'lsp', 'server.js'));
+/**
+ * Activated for Markdown; the language server starts when the first incident report is open (or a
+ * command needs it), so other Markdown costs nothing.
+ */
+export async function activate(context: ExtensionContext): Promise<{ client: () => Promise<LanguageClient> }> {
+  const statusBar = new ReportStatusBar();
+  const ensureClient = () => (starting ??= startClient(context, statusBar));
+  const reportCommands = new ReportCommands(ensureClient);
+  context.subscriptions.push(
+    statusBar,
+    reportCommands,
+    commands.registerCommand('incidentReport.newReport', () => reportCommands.newReport()),
+    commands.registerCommand('incidentReport.checkWorkspace', () => reportCommands.checkWorkspace()),
+    window.onDidChangeActiveTextEditor(() => statusBar.render()),
+    workspace.onDidOpenTextDocument((document) => startIfReport(document, ensureClient)),
+    workspace.onDidGrantWorkspaceTrust(async () => {
+      // Trust changes what the server may read: restart it with the new state.
+      if (!starting) return;
+      await (await starting).stop();
+      starting = undefined;
+      await ensureClient();
+    }),
+  );
+  workspace.textDocuments.forEach((document) => startIfReport(document, ensureClient));
+  return { client: ensureClient };
+}
+
+function startIfReport(document: TextDocument, ensureClient: () => Promise<LanguageClient>): void {
+  if (starting || !workspace.getConfiguration('incidentReport').get<boolean>('enable', true)) return;
+  const globs = workspace.getConfiguration('incidentReport').get<string[]>('files', DEFAULT_REPORT_GLOBS);
+  const root = workspace.getWorkspaceFolder(document.uri)?.uri.fsPath;
+  if (looksLikeReport(document, picomatch(globs, { dot: true }), root)) void ensureClient();
+}
+
+async function startClient(context: ExtensionContext, statusBar: ReportStatusBar): Promise<LanguageClient> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
@@ -16,11 +56,16 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'untitled', language: 'markdown' },
     ],
     synchronize: {
-      fileEvents: workspace.createFileSystemWatcher('**/.increport.{yaml,yml,json}'),
+      configurationSection: 'incidentReport',
+      fileEvents: workspace.createFileSystemWatcher('**/{.increport.yaml,.increport.yml,.increport.json,*.schema.json}'),
     },
+    // A plain copy: the configuration object itself carries functions that do not serialize.
+    initializationOptions: { settings: JSON.parse(JSON.stringify(workspace.getConfiguration('incidentReport'))) as unknown, trusted: workspace.isTrusted },
   };
   client = new LanguageClient('incidentReport', 'Incident Report Studio', serverOptions, clientOptions);
+  client.onNotification('incidentReport/status', (status: ReportStatus) => statusBar.update(status));
   await client.start();
+  return client;
 }
 
 export async function deactivate(): Promise<void> {

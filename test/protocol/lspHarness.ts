@@ -15,7 +15,8 @@ export class LspSession {
   private readonly diagnosticWaiters: { uri: string; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
 
   constructor() {
-    const serverModule = join(projectRoot(), 'out', 'server', 'src', 'lsp', 'server.js');
+    // The bundle the extension ships, not the compiled sources: what users run is what is tested.
+    const serverModule = join(projectRoot(), 'dist', 'server.js');
     this.process = spawn(process.execPath, [serverModule, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -25,12 +26,17 @@ export class LspSession {
     this.connection.listen();
   }
 
-  async initialize(rootPath = projectRoot()): Promise<void> {
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
+  async initialize(rootPath = projectRoot(), initializationOptions: unknown = {}): Promise<void> {
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(rootPath).href,
       workspaceFolders: [{ uri: pathToFileURL(rootPath).href, name: 'root' }],
       capabilities: {},
+      initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
   }
@@ -38,6 +44,11 @@ export class LspSession {
   /** The next diagnostics published for `uri`. */
   nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
     return withTimeout(new Promise((resolve) => this.diagnosticWaiters.push({ uri, resolve })), `diagnostics for ${uri}`);
+  }
+
+  /** Sends a request with a timeout, so that a hung server fails the test instead of the suite. */
+  request<R>(method: string, params: unknown): Promise<R> {
+    return withTimeout(this.connection.sendRequest<R>(method, params), method);
   }
 
   async open(uri: string, text: string, version = 1): Promise<void> {

@@ -10,7 +10,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
 import { collectTargets, toPosix, type Target } from './collectFiles';
 import { defaultFormatName, formatNames, getFormatter } from './formatters';
 import type { FileResult, FormatContext } from './formatters/formatterTypes';
-import { decodeReport, readReportFile } from './readReport';
+import { decodeReport, readReportFile } from '../node/readReport';
 
 export const CHECK_USAGE = `Usage: increport check [options] <file|folder|glob|->...
 

@@ -7,9 +7,22 @@ import { ALL_RULE_META } from './rules';
 import type { RuleMeta } from './rules/ruleTypes';
 import { createReportSchema, loadBundledSchemaNode } from './schema/reportSchema';
 import { SchemaCompileError } from './schema/compileSchema';
+import type { SchemaNode } from './schema/reportSpec';
+import type { RuleSetting } from './types';
+
+/**
+ * Settings that apply beneath every configuration file (the editor's settings): a config file that
+ * sets the same thing wins, so the CLI and the editor agree wherever the repository decides.
+ */
+export interface ConfigDefaults {
+  rules?: Record<string, RuleSetting>;
+  schemaExtensions?: SchemaNode[];
+  attackBundle?: string;
+}
 
 export interface WorkspaceDependencies {
   fileSystem: ConfigFileSystem;
+  defaults?: ConfigDefaults;
   /** Folder that relative globs default to when no config sets `files`. */
   baseDirectory: string;
   now?: () => Date;
@@ -80,11 +93,28 @@ export class ReportWorkspace {
     return engine;
   }
 
+  /** The configuration for a report: its config files over the editor's defaults. Throws ConfigError. */
+  configFor(filePath: string): ResolvedConfig {
+    return applyDefaults(this.configs.forFile(filePath), this.dependencies.defaults);
+  }
+
   /** Checks one report's text with the configuration found for its path. Throws ConfigError. */
   checkFile(filePath: string, text: string): FileCheckResult {
-    const config = this.configs.forFile(filePath);
+    const config = this.configFor(filePath);
     const engine = this.engineFor(config);
     const result = engine.check(text, config.rules);
     return { ...result, config, isReport: isIncidentReport(result.model, engine.schema.spec) };
   }
+}
+
+function applyDefaults(config: ResolvedConfig, defaults: ConfigDefaults | undefined): ResolvedConfig {
+  if (!defaults) return config;
+  const schemaExtensions = [...(defaults.schemaExtensions ?? []), ...config.schemaExtensions];
+  return {
+    ...config,
+    rules: { ...defaults.rules, ...config.rules },
+    schemaExtensions,
+    schemaKey: schemaExtensions.length ? JSON.stringify(schemaExtensions) : '',
+    attack: config.attack.bundle || !defaults.attackBundle ? config.attack : { bundle: defaults.attackBundle },
+  };
 }

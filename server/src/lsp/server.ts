@@ -1,77 +1,163 @@
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createConnection,
-  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
-  type Diagnostic,
+  type CancellationToken,
+  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigError } from '../engine/config/configTypes';
-import { nodeFileSystem } from '../engine/config/nodeFileSystem';
 import { packageRoot } from '../engine/resources';
-import { ReportWorkspace } from '../engine/workspace';
-import { toDiagnostic } from './toDiagnostic';
-
-/** Pause after the last keystroke before re-checking, so typing stays smooth. */
-const DIAGNOSTICS_DEBOUNCE_MS = 200;
+import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { diagnosticsOf } from './handlers/diagnostics';
+import { registerFeatureHandlers } from './handlers/features';
+import { registerWorkspaceCommands } from './handlers/workspaceCommands';
+import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './protocol';
+import { ReportSession, type Analysis } from './reportSession';
+import { DEFAULT_SETTINGS, normalizeSettings } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const docsBaseUrl = pathToFileURL(`${packageRoot()}/docs/rules/`).href;
-let workspace = new ReportWorkspace({ fileSystem: nodeFileSystem, baseDirectory: process.cwd() });
-const pending = new Map<string, NodeJS.Timeout>();
+let session = new ReportSession(DEFAULT_SETTINGS, undefined, true);
+let pullDiagnostics = false;
+let configurationRequests = false;
 
-connection.onInitialize((params) => {
-  const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
-  if (folder?.startsWith('file:')) {
-    workspace = new ReportWorkspace({ fileSystem: nodeFileSystem, baseDirectory: fileURLToPath(folder) });
-  }
-  return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } };
+const scheduler = new DiagnosticsScheduler(
+  () => session.currentSettings.debounceMs,
+  (uri) => {
+    const document = documents.get(uri);
+    if (!document) return;
+    const analysis = safeAnalyze(document);
+    // A newer version arrived while checking: its own timer will publish it.
+    if (!analysis || documents.get(uri)?.version !== analysis.version) return;
+    void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnosticsOf(analysis, docsBaseUrl) });
+    sendStatus(uri, analysis);
+  },
+);
+
+connection.onInitialize((params): InitializeResult => {
+  const options = (params.initializationOptions ?? {}) as InitializationOptions;
+  const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+  const rootPath = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
+  session = new ReportSession(normalizeSettings(options.settings), rootPath, options.trusted !== false);
+  pullDiagnostics = Boolean(params.capabilities.textDocument?.diagnostic);
+  configurationRequests = Boolean(params.capabilities.workspace?.configuration);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      completionProvider: { triggerCharacters: ['#', '*', '_', ' ', ':', ',', '"', 'T', '-'] },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.increport'] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+    },
+    serverInfo: { name: 'increport-language-server' },
+  };
 });
 
-function diagnose(document: TextDocument): Diagnostic[] {
-  const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : `${process.cwd()}/untitled.md`;
-  try {
-    const result = workspace.checkFile(path, document.getText());
-    return result.isReport ? result.findings.map((finding) => toDiagnostic(finding, docsBaseUrl)) : [];
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    return [{
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: DiagnosticSeverity.Error,
-      source: 'increport',
-      code: 'config-invalid',
-      message: `Invalid increport configuration: ${error.toString()}`,
-    }];
-  }
-}
-
-function schedule(document: TextDocument): void {
-  clearTimeout(pending.get(document.uri));
-  pending.set(document.uri, setTimeout(() => {
-    pending.delete(document.uri);
-    const current = documents.get(document.uri);
-    // A document closed or changed meanwhile is skipped: its newer version has its own timer.
-    if (!current || current.version !== document.version) return;
-    try {
-      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnose(current) });
-    } catch (error) {
-      connection.console.error(`increport: checking ${current.uri} failed: ${(error as Error).stack ?? String(error)}`);
-    }
-  }, DIAGNOSTICS_DEBOUNCE_MS));
-}
-
-documents.onDidChangeContent((change) => schedule(change.document));
-documents.onDidClose((event) => {
-  clearTimeout(pending.get(event.document.uri));
-  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+connection.onInitialized(() => {
+  if (configurationRequests) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'incidentReport' });
 });
+
+connection.onDidChangeConfiguration(async (change) => {
+  const settings = configurationRequests
+    ? await connection.workspace.getConfiguration('incidentReport')
+    : (change.settings as { incidentReport?: unknown } | undefined)?.incidentReport;
+  session.reconfigure(normalizeSettings(settings));
+  recheckAll();
+});
+
 connection.onDidChangeWatchedFiles(() => {
-  workspace.reset();
-  documents.all().forEach(schedule);
+  session.reconfigure();
+  recheckAll();
 });
 
+function recheckAll(): void {
+  for (const problem of session.settingsProblems) void connection.window.showWarningMessage(problem);
+  if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+  else for (const document of documents.all()) scheduler.schedule(document.uri, true);
+}
+
+/** A bug in a rule must cost one check, never the server. */
+function safeAnalyze(document: TextDocument): Analysis | undefined {
+  try {
+    return session.analyze(document);
+  } catch (error) {
+    connection.console.error(`increport: checking ${document.uri} failed: ${(error as Error).stack ?? String(error)}`);
+    return undefined;
+  }
+}
+
+function sendStatus(uri: string, analysis: Analysis): void {
+  const count = (severity: string) => analysis.findings.filter((finding) => finding.severity === severity).length;
+  const status: StatusParams = {
+    uri,
+    isReport: analysis.isReport,
+    errors: count('error') + (analysis.configError ? 1 : 0),
+    warnings: count('warning'),
+    infos: count('info'),
+    attackVersion: session.attackVersion(uri),
+    trusted: session.isTrusted,
+  };
+  void connection.sendNotification(STATUS_NOTIFICATION, status);
+}
+
+connection.languages.diagnostics.on(async (params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return { kind: 'full', items: [] };
+  let analysis = session.currentSettings.run === 'onSave' ? session.lastAnalysis(document.uri) : undefined;
+  if (!analysis) {
+    await delay(session.currentSettings.debounceMs, token);
+    analysis = safeAnalyze(document);
+  }
+  if (!analysis) return { kind: 'full', items: [] };
+  sendStatus(document.uri, analysis);
+  return { kind: 'full', items: diagnosticsOf(analysis, docsBaseUrl) };
+});
+
+/** Waits, but gives up as soon as the client cancels (a newer edit makes this pull stale). */
+function delay(ms: number, token: CancellationToken): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      resolve();
+    }, ms);
+    const listener = token.onCancellationRequested(() => {
+      clearTimeout(timer);
+      reject(new ResponseError(LSPErrorCodes.RequestCancelled, 'superseded by a newer edit'));
+    });
+  });
+}
+
+documents.onDidOpen((event) => {
+  if (!pullDiagnostics) scheduler.schedule(event.document.uri, true);
+});
+documents.onDidChangeContent((change) => {
+  if (!pullDiagnostics && session.currentSettings.run === 'onType') scheduler.schedule(change.document.uri);
+});
+documents.onDidSave((event) => {
+  if (session.currentSettings.run !== 'onSave') return;
+  session.forget(event.document.uri);
+  safeAnalyze(event.document);
+  if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+  else scheduler.schedule(event.document.uri, true);
+});
+documents.onDidClose((event) => {
+  scheduler.cancel(event.document.uri);
+  session.forget(event.document.uri);
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+registerFeatureHandlers(connection, documents, () => session);
+registerWorkspaceCommands(connection, documents, () => session, docsBaseUrl);
+
+process.on('uncaughtException', (error) => connection.console.error(`increport: unexpected error: ${error.stack ?? String(error)}`));
 documents.listen(connection);
 connection.listen();

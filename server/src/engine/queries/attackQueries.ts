@@ -3,7 +3,7 @@ import type { TacticData, TechniqueData } from '../attack/catalogTypes';
 import { findTechniqueMentions } from '../attack/techniqueMentions';
 import type { Field, ReportModel } from '../model/modelTypes';
 import type { ReportSpec } from '../schema/reportSpec';
-import { comparePositions, type Position, type Range } from '../types';
+import type { Position, Range } from '../types';
 
 /** Plain queries over the model and the catalog, for completion, hover and quick fixes. */
 
@@ -11,7 +11,8 @@ import { comparePositions, type Position, type Range } from '../types';
 export function methodologyRowAt(model: ReportModel, spec: ReportSpec, position: Position): Field | undefined {
   for (const section of model.sections) {
     if (spec.findSection(section.heading.text)?.kind !== 'attack-tactics') continue;
-    return section.fields.find((field) => contains(field.range, position));
+    // By line: the cursor may sit after an empty value, past the end of the row's own range.
+    return section.fields.find((field) => field.range.start.line <= position.line && position.line <= field.range.end.line);
   }
   return undefined;
 }
@@ -63,8 +64,4 @@ export function allTechniqueMentions(model: ReportModel, catalog: AttackCatalog)
 /** The current technique to write instead of a revoked one. */
 export function replacementFor(catalog: AttackCatalog, techniqueId: string): TechniqueData | undefined {
   return catalog.replacementOf(techniqueId);
-}
-
-function contains(range: Range, position: Position): boolean {
-  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
 }

@@ -1,0 +1,60 @@
+import { languages, ProgressLocation, Uri, window, workspace, type DiagnosticCollection, type Disposable } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+/** Files sent to the server per request during Check Workspace: small enough to show steady progress. */
+const CHECK_BATCH_SIZE = 25;
+const MARKDOWN_GLOB = '**/*.{md,markdown}';
+const EXCLUDED_FOLDERS = '**/{node_modules,.git}/**';
+
+interface CheckFilesResult {
+  files: { uri: string; isReport: boolean; diagnostics: unknown[]; error?: string }[];
+}
+
+/** The commands that talk to the language server: New Incident Report and Check Workspace. */
+export class ReportCommands implements Disposable {
+  /** Findings for reports that are not open; open ones get live diagnostics from the server. */
+  private readonly workspaceDiagnostics: DiagnosticCollection = languages.createDiagnosticCollection('increport-workspace');
+  private readonly subscriptions: Disposable[] = [];
+
+  constructor(private readonly client: () => Promise<LanguageClient>) {
+    this.subscriptions.push(workspace.onDidOpenTextDocument((document) => this.workspaceDiagnostics.delete(document.uri)));
+  }
+
+  async newReport(): Promise<void> {
+    const client = await this.client();
+    const { text } = await client.sendRequest<{ text: string }>('incidentReport/newReport');
+    const document = await workspace.openTextDocument({ language: 'markdown', content: text });
+    await window.showTextDocument(document);
+  }
+
+  async checkWorkspace(): Promise<{ checked: number; reports: number; problems: number }> {
+    const client = await this.client();
+    const uris = await workspace.findFiles(MARKDOWN_GLOB, EXCLUDED_FOLDERS);
+    const open = new Set(workspace.textDocuments.map((document) => document.uri.toString()));
+    const closed = uris.filter((uri) => !open.has(uri.toString()));
+    let reports = 0;
+    let problems = 0;
+    await window.withProgress({ location: ProgressLocation.Notification, title: 'Checking incident reports', cancellable: true }, async (progress, token) => {
+      this.workspaceDiagnostics.clear();
+      for (let start = 0; start < closed.length && !token.isCancellationRequested; start += CHECK_BATCH_SIZE) {
+        const batch = closed.slice(start, start + CHECK_BATCH_SIZE);
+        progress.report({ message: `${start + batch.length} of ${closed.length} files`, increment: (batch.length / Math.max(closed.length, 1)) * 100 });
+        const result = await client.sendRequest<CheckFilesResult>('incidentReport/checkFiles', { uris: batch.map((uri) => uri.toString()) }, token);
+        for (const file of result.files) {
+          if (!file.isReport) continue;
+          reports++;
+          const diagnostics = await client.protocol2CodeConverter.asDiagnostics(file.diagnostics as never[]);
+          problems += diagnostics.length;
+          this.workspaceDiagnostics.set(Uri.parse(file.uri), diagnostics);
+        }
+      }
+    });
+    void window.showInformationMessage(`Incident reports: ${reports} checked (${closed.length} Markdown files not open), ${problems} problems — see the Problems panel.`);
+    return { checked: closed.length, reports, problems };
+  }
+
+  dispose(): void {
+    this.workspaceDiagnostics.dispose();
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+  }
+}

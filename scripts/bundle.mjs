@@ -1,0 +1,11 @@
+// Bundles the extension client, the language server and the CLI with esbuild: one file each, so that
+// activation and CLI start-up load one module instead of hundreds.
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: true, logLevel: 'warning' };
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+];
+await Promise.all(entries.map((entry) => build({ ...common, ...entry })));

@@ -1,0 +1,161 @@
+import { dateStyleOf, type DateStyle } from '../dates/parseDate';
+import type { Field, ReportModel, Section, Subsection } from '../model/modelTypes';
+import { fieldAt, listItemContentStart } from '../parse/lineSyntax';
+import { methodologyRowAt } from '../queries/attackQueries';
+import type { FieldSpec, ReportSpec, SectionSpec } from '../schema/reportSpec';
+import type { Position } from '../types';
+
+/**
+ * What the user is typing at a position, decided from the cursor line and the model. Every site carries
+ * `start`, the column where the replacement range begins; the range always ends at the cursor.
+ */
+
+/** The H2 section (and H3 subsection) a line belongs to, by the headings above it. */
+export interface Container {
+  section: Section;
+  spec: SectionSpec | undefined;
+  subsection: Subsection | undefined;
+}
+
+export type CompletionSite =
+  /** `#`, `##`, `## Inc` on a heading line: `start` is the first `#`. */
+  | { kind: 'heading'; start: number }
+  /** A blank line: new sections, and new `- **Field:**` items of the container. */
+  | { kind: 'blank'; start: number; container: Container | undefined }
+  /** A key being typed after a bullet (`- `, `- **`, `- **Dis`) or a paragraph's `**`: `start` is the content start. */
+  | { kind: 'key'; start: number; container: Container }
+  /** After `**Key:** `: `start` is where the value begins. */
+  | { kind: 'value'; start: number; key: string; keyStart: number; container: Container }
+  /** A continuation line (e.g. a nested bullet) of an Attack Methodology row. */
+  | { kind: 'row-continuation'; start: number; row: Field }
+  /** After `key: ` in the front matter: `start` is after the opening quote, if any. */
+  | { kind: 'front-matter-value'; start: number; key: string };
+
+export function completionSiteAt(model: ReportModel, spec: ReportSpec, position: Position): CompletionSite | undefined {
+  const { line } = position;
+  if (line < 0 || line >= model.lines.lineCount) return undefined;
+  const text = model.lines.lineText(line);
+  const character = Math.min(Math.max(position.character, 0), text.length);
+  const before = text.slice(0, character);
+
+  const frontMatter = model.frontMatter;
+  if (frontMatter && line <= frontMatter.range.end.line) {
+    if (line === 0 || line === frontMatter.range.end.line) return undefined;
+    const entry = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(["']?)([^"'#]*)$/.exec(before);
+    return entry ? { kind: 'front-matter-value', start: character - entry[3].length, key: entry[1] } : undefined;
+  }
+  if (model.verbatimLines.has(line)) return undefined;
+
+  const heading = /^ {0,3}(#{1,2})(?!#)/.exec(before);
+  if (heading) {
+    // The report's title line, already written, is not where a section goes.
+    const title = model.titles[0];
+    if (heading[1] === '#' && title?.range.start.line === line && title.text.trim() !== '') return undefined;
+    return { kind: 'heading', start: heading[0].length - heading[1].length };
+  }
+  if (text.trim() === '') return { kind: 'blank', start: 0, container: containerAt(model, spec, line) };
+
+  const container = containerAt(model, spec, line);
+  if (!container) return undefined;
+  const itemStart = listItemContentStart(text);
+  const contentStart = itemStart ?? text.length - text.trimStart().length;
+  if (character < contentStart) return undefined;
+  const syntax = fieldAt(text, contentStart);
+  if (syntax) {
+    // Inside an existing key: nothing to complete (the range would have to reach past the cursor).
+    if (character < syntax.valueStart) return undefined;
+    return { kind: 'value', start: syntax.valueStart, key: text.slice(syntax.keyStart, syntax.keyEnd), keyStart: syntax.keyStart, container };
+  }
+  if (container.spec?.kind === 'attack-tactics') {
+    const row = methodologyRowAt(model, spec, position);
+    if (row && row.keyRange.start.line < line) return { kind: 'row-continuation', start: contentStart, row };
+  }
+  const typed = before.slice(contentStart);
+  const key = /^(\*{1,2}|_{1,2})?[^*_:]*$/.exec(typed);
+  if (key && (itemStart !== undefined || key[1] !== undefined)) return { kind: 'key', start: contentStart, container };
+  return undefined;
+}
+
+/** The section whose heading is the last one above `line` (undefined under an H1 or before any H2). */
+export function containerAt(model: ReportModel, spec: ReportSpec, line: number): Container | undefined {
+  let section: Section | undefined;
+  for (const candidate of model.sections) {
+    if (candidate.heading.range.end.line >= line) break;
+    section = candidate;
+  }
+  if (!section) return undefined;
+  const headingLine = section.heading.range.end.line;
+  if (model.titles.some((title) => title.range.start.line > headingLine && title.range.start.line <= line)) return undefined;
+  let subsection: Subsection | undefined;
+  for (const candidate of section.subsections) if (candidate.heading.range.end.line < line) subsection = candidate;
+  return { section, spec: spec.findSection(section.heading.text), subsection };
+}
+
+/** The fields the schema describes at a container, the fields written there, and the look-up by name. */
+export interface ContainerFields {
+  specs: readonly FieldSpec[];
+  written: readonly Field[];
+  find(name: string): FieldSpec | undefined;
+}
+
+export function containerFields(container: Container): ContainerFields | undefined {
+  const { spec, section, subsection } = container;
+  if (!spec) return undefined;
+  if (spec.kind === 'timeline') {
+    // Timeline fields belong to each H3 phase; the section's own lines have none.
+    return subsection ? { specs: spec.subsectionFields, written: subsection.fields, find: spec.findSubsectionField } : undefined;
+  }
+  return { specs: spec.fields, written: [...section.fields, ...section.subsections.flatMap((sub) => sub.fields)], find: spec.findField };
+}
+
+export interface TechniqueQuery {
+  /** Column where the replacement starts. */
+  start: number;
+  /** What to search for ('' to list the row tactic's techniques). */
+  query: string;
+  /** Text in the range that is not the query (an ID before name words, an `N/A`): kept in filterText. */
+  kept: string;
+}
+
+/**
+ * What is being typed in a technique list: an ID (`T15`, `t1566.0`) is the word before the cursor; name
+ * words (`spear phish`) run back to the last `,`/`;` or the value start. An ID already written before the
+ * name words, or an `N/A`, is replaced too: the entry writes `ID Name` whole.
+ */
+export function techniqueQueryAt(before: string, valueStart: number): TechniqueQuery {
+  const word = /[A-Za-z0-9.]*$/.exec(before)?.[0] ?? '';
+  if (/^T\d/i.test(word)) return { start: before.length - word.length, query: word, kept: '' };
+  let start = Math.max(valueStart, before.lastIndexOf(',') + 1, before.lastIndexOf(';') + 1);
+  while (start < before.length && /\s/.test(before[start])) start++;
+  const segment = before.slice(start);
+  if (/^n\/?a\.?$/i.test(segment.trim())) return { start, query: '', kept: segment };
+  const id = /^T\d{4}(?:\.\d{3})?\s+/i.exec(segment);
+  // `T1053.005 ` alone: look the ID up, to write its name; `T1053.005 Sch`: search the name words.
+  return id && id[0].length < segment.length ? { start, query: segment.slice(id[0].length), kept: id[0] } : { start, query: segment, kept: '' };
+}
+
+/** Longest text prefix read for the date style when no date field has a value yet. */
+const STYLE_SCAN_LIMIT = 20_000;
+const styleCache = new WeakMap<ReportModel, DateStyle>();
+
+/**
+ * The report's date style: that of its date fields' values (a few short strings, where the style
+ * matters), else of the start of its text, else ISO. Cached per model (one per document version).
+ */
+export function reportDateStyle(model: ReportModel, spec: ReportSpec): DateStyle {
+  let style = styleCache.get(model);
+  if (style === undefined) {
+    const values: string[] = [];
+    for (const section of model.sections) {
+      const sectionSpec = spec.findSection(section.heading.text);
+      if (!sectionSpec) continue;
+      for (const field of [section, ...section.subsections].flatMap((container) => container.fields)) {
+        const kind = (sectionSpec.findField(field.key) ?? sectionSpec.findSubsectionField(field.key))?.kind;
+        if (kind === 'date' || kind === 'datetime') values.push(field.value);
+      }
+    }
+    style = dateStyleOf(values.join('\n')) ?? dateStyleOf(model.lines.text.slice(0, STYLE_SCAN_LIMIT)) ?? 'iso';
+    styleCache.set(model, style);
+  }
+  return style;
+}

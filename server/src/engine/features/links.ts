@@ -1,0 +1,29 @@
+import { allTechniqueMentions } from '../queries/attackQueries';
+import { comparePositions } from '../types';
+import { NOT_CANCELLED, type Cancellation, type DocumentLinkEntry, type FeatureContext } from './featureTypes';
+
+/**
+ * Links to attack.mitre.org: every technique ID the catalog knows (revoked and deprecated ones too,
+ * to their own page), outside code blocks, HTML blocks and front matter; and the key of every Attack
+ * Methodology row that names a known tactic. Unknown IDs and unknown tactic keys get no link.
+ * Sorted by position. Empty when cancelled.
+ */
+export function documentLinks(context: FeatureContext, token: Cancellation = NOT_CANCELLED): DocumentLinkEntry[] {
+  const { model, spec, catalog } = context;
+  if (token.isCancellationRequested) return [];
+  const version = catalog.version !== '' && catalog.version !== 'unknown' ? `ATT&CK v${catalog.version}` : 'ATT&CK';
+  const links: DocumentLinkEntry[] = allTechniqueMentions(model, catalog).map(({ technique, range }) => ({
+    range,
+    target: technique.url,
+    tooltip: `${technique.id} ${technique.name} (${version})`,
+  }));
+  if (token.isCancellationRequested) return [];
+  for (const section of model.sections) {
+    if (spec.findSection(section.heading.text)?.kind !== 'attack-tactics') continue;
+    for (const field of section.fields) {
+      const tactic = model.verbatimLines.has(field.keyRange.start.line) ? undefined : catalog.findTactic(field.key);
+      if (tactic) links.push({ range: field.keyRange, target: `https://attack.mitre.org/tactics/${tactic.id}/`, tooltip: `${tactic.id} ${tactic.name} (${version})` });
+    }
+  }
+  return links.sort((a, b) => comparePositions(a.range.start, b.range.start));
+}
