@@ -195,6 +195,19 @@ test('field-missing: a required front matter key is added inside the front matte
   assert.deepEqual(northwind.after, []);
 });
 
+test('field-missing: a field of a timeline phase goes in its subsection, above the fields it precedes', () => {
+  const phases = new ReportEngine({
+    schema: createReportSchema([{ properties: { sections: { properties: { timelineOfEvents: { properties: { subsections: { items: { properties: { fields: { required: ['dateTime', 'vector'] } } } } } } } } } }]),
+    catalog: engine().catalog,
+    now: () => TEST_NOW,
+  });
+  const text = replaceOnce(northwindText(), '### Lateral Movement\n- **Date/Time:** 2026-04-15 21:30 UTC\n', '### Lateral Movement\n');
+  const applied = applyFix(text, 'field-missing', "Add field 'Date/Time'", { checker: phases });
+  assert.ok(applied.text.includes('### Lateral Movement\n- **Date/Time:** 2026-11-27\n- **Vector:** RDP'));
+  // Today's date is a value the writer replaces; until then the timeline is out of order (a warning).
+  assert.deepEqual(applied.after.map((finding) => finding.ruleId), ['timeline-order']);
+});
+
 const LIVE = replaceOnce(seedText(), '- **File indicators:** N/A.', '- **File indicators:** http://evil.example.com/a, evil-domain.com, 203.0.113.7, bad@evil-domain.com, 10[.]0[.]0[.]1');
 
 test('ioc-live: "Defang" one indicator, or all of them', () => {
@@ -338,6 +351,18 @@ test('fixAll: applies every safe fix once, touches nothing else, and leaves cont
   assert.equal(fixAll(checked(seedText()).context, checked(seedText()).findings), undefined, 'nothing to fix');
 });
 
+test('fixAll: hundreds of indicators are all defanged, each once', () => {
+  const many = Array.from({ length: 400 }, (_, index) => `  - evil${index}.example.com and 10.0.${index % 250}.${index % 200}`).join('\n');
+  const text = replaceOnce(seedText(), '- **File indicators:** N/A.', `- **File indicators:**\n${many}`);
+  const start = checked(text);
+  assert.equal(start.findings.length, 800);
+  const all = fixAll(start.context, start.findings);
+  assert.ok(all);
+  assert.equal(all.edits.length, 800);
+  assert.equal(all.fixes.length, 800);
+  assert.deepEqual(checked(applyEdits(text, all.edits)).findings, []);
+});
+
 test('fixAll: fixes whose edits would overlap are not both taken', () => {
   const start = checked(LIVE);
   const duplicate = start.findings.find((finding) => finding.ruleId === 'ioc-live')!;
@@ -365,4 +390,6 @@ test('cancellation: a cancelled request returns nothing', () => {
   assert.deepEqual(codeActions(start.context, start.findings, everything, cancelled), []);
   assert.equal(fixAll(start.context, start.findings, cancelled), undefined);
   assert.ok(codeActions(start.context, start.findings, everything).length > 0);
+  const elsewhere: Range = { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } };
+  assert.deepEqual(codeActions(start.context, start.findings, elsewhere), [], 'no finding there');
 });

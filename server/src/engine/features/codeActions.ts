@@ -113,7 +113,7 @@ function disableFix(env: FixEnv, finding: Finding): QuickFix | undefined {
   const title = `Disable ${finding.ruleId} for this line`;
   // Every finding of the rule on that line is silenced, not only this one.
   const silenced = remember(env, 'findings by rule and line', () => groupBy(env.findings, (other) => `${other.ruleId} ${other.range.start.line}`))
-    .get(`${finding.ruleId} ${line}`) ?? [finding];
+    .get(`${finding.ruleId} ${line}`)?.slice() ?? [finding];
   const existing = model.controlComments.find((comment) => comment.directive === 'disable-next-line' && comment.range.end.line === line - 1 && comment.ruleIds.length > 0);
   if (existing) {
     const text = model.lines.lineText(line - 1);

@@ -87,7 +87,8 @@ function addField(env: FixEnv, finding: Finding): QuickFix[] {
 function fieldInsertion(env: FixEnv, container: ContentContainer | Section, index: number, orderOf: (field: Field) => number, item: (prefix: string) => string): TextEdit {
   const { model } = env;
   const prefixOf = (field: Field) => model.lines.lineText(field.keyRange.start.line).slice(0, Math.max(0, field.keyRange.start.character - 2));
-  const anchor = container.fields.filter((field) => orderOf(field) >= 0 && orderOf(field) < index).at(-1);
+  // A field the schema does not order goes last.
+  const anchor = index < 0 ? container.fields.at(-1) : container.fields.filter((field) => orderOf(field) >= 0 && orderOf(field) < index).at(-1);
   if (anchor) return insertLines(env, anchor.range.end.line + 1, [item(prefixOf(anchor))]);
   const first = container.fields[0];
   if (first) return insertLines(env, first.keyRange.start.line, [item(prefixOf(first))]);
@@ -123,7 +124,7 @@ function yamlValue(env: FixEnv, fieldSpec: FieldSpec | undefined, node: SchemaNo
   const allowed = fieldSpec?.enumValues?.[0];
   if (allowed !== undefined && typeof allowed !== 'string') return JSON.stringify(allowed);
   const value = fieldSpec?.example ?? allowed ?? (fieldSpec?.kind === 'date' || fieldSpec?.kind === 'datetime' ? env.today : undefined);
-  if (value !== undefined) return YAML_PLAIN.test(value) && !value.includes(': ') && !YAML_NOT_A_STRING.test(value) ? value : JSON.stringify(value);
+  if (value !== undefined) return YAML_PLAIN.test(value) && !/:(?: |$)/.test(value) && !YAML_NOT_A_STRING.test(value) ? value : JSON.stringify(value);
   const types = ([] as unknown[]).concat(node?.type ?? []);
   return types.includes('string') ? '""' : types.includes('array') ? '[]' : '';
 }
@@ -136,9 +137,9 @@ function defang(env: FixEnv, finding: Finding): QuickFix[] {
   if (!target) return [];
   const fixes = [quickFix(`Defang '${target.ioc.text}'`, [replaceRange(target.range, target.defanged)], [finding], true)];
   if (live.size > 1) {
-    // What defangAllEdits(model, spec) returns, without scanning the section a second time.
-    const edits = [...live.values()].map((candidate) => replaceRange(candidate.range, candidate.defanged));
-    fixes.push(remember(env, 'defang all', () => quickFix('Defang all indicators in this file', edits,
+    // The edits are what defangAllEdits(model, spec) returns, without scanning the section a second time.
+    fixes.push(remember(env, 'defang all', () => quickFix('Defang all indicators in this file',
+      [...live.values()].map((candidate) => replaceRange(candidate.range, candidate.defanged)),
       env.findings.filter((other) => other.ruleId === 'ioc-live' && live.has(rangeKey(other.range))))));
   }
   return fixes;
