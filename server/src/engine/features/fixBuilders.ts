@@ -79,7 +79,7 @@ function addField(env: FixEnv, finding: Finding): QuickFix[] {
   if (container.fields.some((field) => find(field.key)?.key === fieldKey)) return [];
   const fieldSpec = specs[index] as FieldSpec | undefined;
   const title = fieldSpec?.title ?? stringData(finding, 'fieldTitle') ?? fieldKey;
-  const item = (prefix: string) => `${prefix}**${title}:** ${fieldValue(env, fieldSpec)}`.trimEnd();
+  const item = (prefix: string) => `${prefix}**${title}:** ${fieldValue(fieldSpec)}`.trimEnd();
   return [quickFix(`Add field '${title}'`, [fieldInsertion(env, container, index, orderOf, item)], [finding], true)];
 }
 
@@ -99,11 +99,11 @@ function fieldInsertion(env: FixEnv, container: ContentContainer | Section, inde
 }
 
 /**
- * A value that is not a placeholder and breaks no rule: the schema's example, or today for a date (an
- * incident's start is left honestly undetermined: today would come after its discovery).
+ * A value that is not a placeholder and breaks no rule: the schema's example, or for a date the honest
+ * "Not yet determined" (today, or an example date, would be out of order with the report's other dates).
  */
-function fieldValue(env: FixEnv, fieldSpec: FieldSpec | undefined): string {
-  if (fieldSpec?.kind === 'date' || fieldSpec?.kind === 'datetime') return fieldSpec.dateRole === 'began' ? 'Not yet determined' : env.today;
+function fieldValue(fieldSpec: FieldSpec | undefined): string {
+  if (fieldSpec?.kind === 'date' || fieldSpec?.kind === 'datetime') return 'Not yet determined';
   return fieldSpec?.example ?? '';
 }
 
