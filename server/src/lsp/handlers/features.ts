@@ -93,7 +93,10 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
       const fix = fixAll(found.context, found.analysis.findings, token);
       return fix ? [toCodeAction(params.textDocument.uri, fix, FIX_ALL_KIND)] : [];
     }
-    const fromClient = params.context.diagnostics.map(toFinding).filter((finding): finding is Finding => finding !== undefined);
+    // Prefer the server's own findings (with their full data) for the diagnostics the client sent back.
+    const fromClient = params.context.diagnostics
+      .map((diagnostic) => found.analysis.findings.find((finding) => finding.ruleId === diagnostic.code && sameRange(finding.range, diagnostic.range)) ?? toFinding(diagnostic))
+      .filter((finding): finding is Finding => finding !== undefined);
     const findings = fromClient.length > 0 ? fromClient : found.analysis.findings;
     return codeActions(found.context, findings, params.range, token).map((fix) => toCodeAction(params.textDocument.uri, fix, CodeActionKind.QuickFix, params.context.diagnostics));
   });

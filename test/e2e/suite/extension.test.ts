@@ -1,0 +1,129 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { measurements } from './index';
+import { codesOf, waitForDiagnostics } from './waitFor';
+
+const EXTENSION_ID = 'incident-report-studio.incident-report-studio';
+const folder = () => vscode.workspace.workspaceFolders![0].uri;
+const fileIn = (...parts: string[]) => vscode.Uri.joinPath(folder(), ...parts);
+
+async function open(...parts: string[]): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(fileIn(...parts));
+  return vscode.window.showTextDocument(document);
+}
+
+describe('Incident Report Studio in VS Code', () => {
+  before(async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is installed`);
+    // The bundle's load time (VS Code's "code loading" part of activation), measured by loading it first.
+    const loadStarted = performance.now();
+    require(`${extension.extensionPath}/dist/extension.js`);
+    measurements.bundleLoadMs = performance.now() - loadStarted;
+    const started = performance.now();
+    const api = (await extension.activate()) as { activationMs: number };
+    // Loading the bundle plus activate(), as the extension host sees it, and activate() alone.
+    measurements.loadAndActivateMs = performance.now() - started;
+    measurements.activateCallMs = api.activationMs;
+  });
+
+  it('shows located diagnostics for a broken report and none for a clean one', async () => {
+    const broken = await open('reports', 'fields.md');
+    const diagnostics = await waitForDiagnostics(broken.document.uri, (found) => found.length >= 3, 'the fields report findings');
+    assert.deepEqual(codesOf(diagnostics).sort(), ['field-empty', 'field-empty', 'field-missing']);
+    const missing = diagnostics.find((diagnostic) => codesOf([diagnostic])[0] === 'field-missing')!;
+    assert.equal(missing.range.start.line, 5);
+    assert.equal(missing.severity, vscode.DiagnosticSeverity.Error);
+    const clean = await open('reports', 'seed.md');
+    await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', clean.document.uri); // the server has seen it
+    assert.deepEqual(await waitForDiagnostics(clean.document.uri, (found) => found.length === 0, 'no findings'), []);
+  });
+
+  it('completes technique IDs ranked for the tactic row', async () => {
+    const editor = await open('reports', 'seed.md');
+    const line = editor.document.getText().split('\n').findIndex((text) => text.startsWith('- **Initial Access:**'));
+    await editor.edit((edit) => edit.replace(new vscode.Range(line, 22, line, 25), 'T1566.0'));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(line, 29));
+    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(labels.includes('T1566.001'), labels.slice(0, 10).join(', '));
+    await vscode.commands.executeCommand('undo');
+  });
+
+  it('hovers a technique with its ATT&CK details', async () => {
+    const editor = await open('reports', 'northwind.md');
+    const line = editor.document.getText().split('\n').findIndex((text) => text.startsWith('- **Credential Access:**'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 27));
+    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : (content as vscode.MarkdownString).value))).join('\n');
+    assert.match(text, /T1003\.001 LSASS Memory/);
+    assert.match(text, /ATT&CK v18\.1/);
+  });
+
+  it('applies a quick fix through a workspace edit and the finding goes away', async () => {
+    const editor = await open('reports', 'live-ioc.md');
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (found) => codesOf(found).includes('ioc-live'), 'the live IOC');
+    const target = diagnostics.find((diagnostic) => codesOf([diagnostic])[0] === 'ioc-live')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, target.range);
+    const defang = actions.find((action) => action.title.startsWith('Defang'));
+    assert.ok(defang?.edit, actions.map((action) => action.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(defang.edit));
+    await waitForDiagnostics(editor.document.uri, (found) => !codesOf(found).includes('ioc-live'), 'the IOC defanged');
+    assert.match(editor.document.getText(), /hxxp\[:\/\/\]evil\[\.\]example\[\.\]com/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('lists sections and fields as document symbols', async () => {
+    const editor = await open('reports', 'seed.md');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    assert.equal(symbols[0].children.length, 9);
+    assert.equal(symbols[0].children[1].name, 'Incident Details');
+    assert.deepEqual(symbols[0].children[1].children.map((child) => child.name).slice(0, 2), ['Discovery Date', 'Incident Date']);
+  });
+
+  it('inserts the timeline phase snippet', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    const editor = await vscode.window.showTextDocument(document);
+    assert.ok(await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Timeline phase' }) === undefined);
+    assert.match(editor.document.getText(), /^### Phase\n- \*\*Date\/Time:\*\* \d{4}-\d{2}-\d{2}\n- \*\*Vector:\*\* /);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('New Incident Report opens a complete skeleton that checks clean', async () => {
+    await vscode.commands.executeCommand('incidentReport.newReport');
+    const editor = vscode.window.activeTextEditor!;
+    assert.match(editor.document.getText(), /^# Incident Report: Title\n/);
+    assert.match(editor.document.getText(), /\n## Recommendations\n/);
+    const diagnostics = await waitForDiagnostics(editor.document.uri, () => true, 'the new report checked');
+    assert.deepEqual(codesOf(diagnostics).filter((code) => code !== 'date-future'), []);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('Check Workspace reports closed files in the Problems panel', async () => {
+    const result = await vscode.commands.executeCommand<{ reports: number; problems: number }>('incidentReport.checkWorkspace');
+    assert.ok(result.reports >= 1, JSON.stringify(result));
+    const closed = vscode.languages.getDiagnostics(fileIn('reports', 'closed.md'));
+    assert.ok(codesOf(closed).includes('section-missing'), JSON.stringify(codesOf(closed)));
+    assert.deepEqual(vscode.languages.getDiagnostics(fileIn('notes.md')), [], 'non-report Markdown is left alone');
+  });
+
+  it('configuration changes take effect', async () => {
+    const editor = await open('reports', 'tbd.md');
+    const severityOfPlaceholder = (found: readonly vscode.Diagnostic[]) => found.find((diagnostic) => codesOf([diagnostic])[0] === 'placeholder')?.severity;
+    await waitForDiagnostics(editor.document.uri, (found) => severityOfPlaceholder(found) !== undefined, 'the placeholder');
+    const settings = vscode.workspace.getConfiguration('incidentReport');
+    await settings.update('rules', { 'field-empty': 'off', placeholder: 'info' }, vscode.ConfigurationTarget.Global);
+    try {
+      // .increport.yaml sets placeholder when the workspace is trusted, so the setting only wins untrusted.
+      const expected = vscode.workspace.isTrusted ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Information;
+      await waitForDiagnostics(editor.document.uri, (found) => severityOfPlaceholder(found) === expected, `placeholder severity ${expected}`);
+    } finally {
+      await settings.update('rules', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('honours Workspace Trust: .increport.yaml only counts in a trusted workspace', async () => {
+    const editor = await open('reports', 'tbd.md');
+    const expected = vscode.workspace.isTrusted ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (found) => found.some((diagnostic) => codesOf([diagnostic])[0] === 'placeholder' && diagnostic.severity === expected), `placeholder as ${vscode.workspace.isTrusted ? 'error (trusted)' : 'warning (restricted)'}`);
+    assert.ok(diagnostics.length > 0);
+  });
+});
