@@ -38,4 +38,6 @@ export async function run(): Promise<void> {
     });
   });
   writeFileSync(join(folder, '..', 'e2e-result.json'), JSON.stringify(result, null, 2));
+  // The desktop runner (test-electron) reads the outcome from this rejection.
+  if (result.failed > 0) throw new Error(`${result.failed} end-to-end tests failed`);
 }

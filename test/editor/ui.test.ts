@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { projectRoot } from '../helpers';
+import { CodeServer, launchChromium } from './codeServer';
+import { createReportWorkspace } from './workspaceFixture';
+
+/** Waits in the browser are on what a person would see; this bounds each one. */
+const UI_STEP_TIMEOUT_MS = 60_000;
+const VSIX = join(projectRoot(), 'incident-report-studio.vsix');
+const ARTIFACTS = join(projectRoot(), 'test-artifacts', 'ui');
+
+async function openFromExplorer(page: Page, ...names: string[]): Promise<void> {
+  for (const name of names) {
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click({ timeout: UI_STEP_TIMEOUT_MS });
+  }
+}
+
+test('ui: a person installs the .vsix, opens a broken report and sees the problems, hovers and completions', { timeout: 300_000 }, async () => {
+  assert.ok(existsSync(VSIX), 'npm run package builds the .vsix first');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const root = mkdtempSync(join(tmpdir(), 'increport-ui-'));
+  const workspace = join(root, 'workspace');
+  createReportWorkspace(workspace);
+  const extensionsDir = join(root, 'extensions');
+  const installed = CodeServer.installExtension(VSIX, extensionsDir);
+  assert.match(installed, /incident-report-studio/);
+  const server = await CodeServer.start({ userDataDir: join(root, 'user-data'), extensionsDir, workspace, trusted: true });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.explorer-folders-view').waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    await openFromExplorer(page, 'reports', 'fields.md');
+
+    // The Problems panel lists the three findings of the broken report.
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await page.waitForFunction("document.querySelectorAll('.markers-panel .monaco-list-row').length >= 4", undefined, { timeout: UI_STEP_TIMEOUT_MS });
+    const problemTexts = await rows.allInnerTexts();
+    await page.screenshot({ path: join(ARTIFACTS, 'problems.png') });
+    assert.ok(problemTexts.some((text) => text.includes("Field 'Incident Date' is missing from section 'Incident Details'")), problemTexts.join('\n'));
+    assert.ok(problemTexts.some((text) => text.includes("Field 'Discovery Date' is empty")), problemTexts.join('\n'));
+
+    // Hovering the squiggle under the empty field shows the finding's message.
+    const squiggle = page.locator('.monaco-editor .squiggly-warning').first();
+    await squiggle.waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    // The squiggle lies under the text layer: move the mouse over it as a person would.
+    const box = await squiggle.boundingBox();
+    assert.ok(box, 'the squiggle is on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hoverWidget = page.locator('.monaco-hover').filter({ hasText: 'is empty' }).first();
+    await hoverWidget.waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    assert.match(await hoverWidget.innerText(), /Field '(Discovery Date|Details)' is empty/);
+    await page.screenshot({ path: join(ARTIFACTS, 'hover.png') });
+    await page.keyboard.press('Escape');
+
+    // Completion in the Attack Methodology row offers techniques of its tactic.
+    await page.locator('.monaco-editor .view-line', { hasText: '**Collection:** N/A' }).click({ timeout: UI_STEP_TIMEOUT_MS });
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('T1560');
+    await page.keyboard.press('Control+Space');
+    const suggestions = page.locator('.suggest-widget .monaco-list-row');
+    await suggestions.first().waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    const labels = await suggestions.allInnerTexts();
+    await page.screenshot({ path: join(ARTIFACTS, 'completion.png') });
+    assert.ok(labels.some((label) => label.includes('T1560.001')), labels.join('\n'));
+
+    // Nothing the extension does reaches beyond the editor's own server.
+    const foreign = requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    assert.ok(!foreign.some((url) => url.includes('attack.mitre.org')), foreign.join('\n'));
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
