@@ -46,6 +46,8 @@ test('protocol: pull diagnostics when the client supports them, and a superseded
     processId: process.pid,
     rootUri: pathToFileURL(projectRoot()).href,
     capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } },
+    // A long debounce, so that the cancellation surely arrives while the pull is waiting.
+    initializationOptions: { settings: { debounceMs: 2000 } },
   });
   await session.connection.sendNotification('initialized', {});
   try {

@@ -125,6 +125,10 @@ connection.languages.diagnostics.on(async (params, token) => {
 /** Waits, but gives up as soon as the client cancels (a newer edit makes this pull stale). */
 function delay(ms: number, token: CancellationToken): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (token.isCancellationRequested) {
+      reject(new ResponseError(LSPErrorCodes.RequestCancelled, 'superseded by a newer edit'));
+      return;
+    }
     const timer = setTimeout(() => {
       listener.dispose();
       resolve();
