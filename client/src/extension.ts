@@ -6,6 +6,8 @@ import { ReportCommands } from './commands';
 import { looksLikeReport } from './reportDetection';
 import { ReportStatusBar, type ReportStatus } from './statusBar';
 
+/** The separately bundled language client (see scripts/bundle.mjs), next to this file in dist/. */
+const LANGUAGE_CLIENT_BUNDLE = './lsp-client.js';
 const DEFAULT_REPORT_GLOBS = ['**/incidents/**/*.md', '**/*.incident.md'];
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
@@ -46,9 +48,8 @@ function startIfReport(document: TextDocument, ensureClient: () => Promise<Langu
 }
 
 async function startClient(context: ExtensionContext, statusBar: ReportStatusBar): Promise<LanguageClient> {
-  // Loaded on first use, not at activation: the client library is most of the bundle's start-up cost.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { LanguageClient, TransportKind } = require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
+  // Loaded on first use, not at activation: the client library is most of the extension's code.
+  const { LanguageClient, TransportKind } = require(LANGUAGE_CLIENT_BUNDLE) as typeof import('./languageClient');
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
