@@ -1,14 +1,8 @@
 import { StatusBarAlignment, window, type Disposable, type StatusBarItem } from 'vscode';
+import type { StatusParams } from '../../server/src/lsp/protocol';
 
-export interface ReportStatus {
-  uri: string;
-  isReport: boolean;
-  errors: number;
-  warnings: number;
-  infos: number;
-  attackVersion: string;
-  trusted: boolean;
-}
+/** What the server reports after each check (see server/src/lsp/protocol.ts). */
+export type ReportStatus = StatusParams;
 
 /** Errors, warnings and the ATT&CK version of the active report; says so when the workspace is untrusted. */
 export class ReportStatusBar implements Disposable {

@@ -153,7 +153,7 @@ test('cli: survives the real-world corpus (explicit files, every format)', (cont
     return;
   }
   const files = folders.flatMap((folder) => readdirSync(folder).filter((name) => name.endsWith('.md')).map((name) => join(folder, name)));
-  for (const format of ['stylish', 'json', 'sarif']) {
+  for (const format of ['stylish', 'json', 'sarif', 'junit', 'github']) {
     const run = runCli(['check', '--format', format, ...files]);
     assert.ok(run.status === 0 || run.status === 1, `${format}: exit ${run.status}: ${run.stderr}`);
     assert.doesNotMatch(run.stderr, /internal error/);

@@ -2,18 +2,24 @@ import { packageVersion } from '../engine/resources';
 import { ALL_RULE_META } from '../engine/rules';
 import { EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
 import { CHECK_USAGE, runCheck } from './checkCommand';
+import { EXPORT_USAGE, runExport } from './exportCommand';
+import { RENDER_USAGE, runRender } from './renderCommand';
 
 const USAGE = `Usage: increport <command> [options]
 
 Commands:
   check <paths...>   Check incident reports (files, folders, globs, or - for stdin)
+  render <report>    Render a report as a standalone, script-free HTML page
+  export <report>    Export a report as JSON, a STIX 2.1 bundle or an ATT&CK Navigator layer
   rules              List every rule with its default severity
 
 Options:
   -h, --help         Show help (also: increport check --help)
   --version          Show the version
 
-${CHECK_USAGE}`;
+${CHECK_USAGE}
+${RENDER_USAGE}
+${EXPORT_USAGE}`;
 
 /** The `increport` command line. Returns the exit code; never calls process.exit itself. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -21,6 +27,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   switch (command) {
     case 'check':
       return runCheck(rest, io);
+    case 'render':
+      return runRender(rest, io);
+    case 'export':
+      return runExport(rest, io);
     case 'rules':
       io.writeStdout(listRules());
       return EXIT_OK;

@@ -60,9 +60,9 @@ const cleanFile: FileResult = { path: '/work/proj/clean.md', displayPath: 'clean
 const allResults = [richFile, unreadableFile, cleanFile];
 
 test('registry lists stylish, json and sarif and rejects unknown names', () => {
-  assert.deepEqual([...formatNames], ['stylish', 'json', 'sarif']);
+  assert.deepEqual([...formatNames], ['stylish', 'json', 'sarif', 'junit', 'github']);
   for (const name of formatNames) assert.equal(getFormatter(name), formatters[name]);
-  assert.equal(getFormatter('junit'), undefined);
+  assert.equal(getFormatter('xml'), undefined);
   assert.equal(getFormatter('constructor'), undefined);
   assert.equal(getFormatter('__proto__'), undefined);
 });

@@ -2,6 +2,8 @@ import type { Formatter } from './formatterTypes';
 import { stylish } from './stylish';
 import { json } from './json';
 import { sarif } from './sarif';
+import { junit } from './junit';
+import { github } from './github';
 
 /*
  * The registry of `--format` values. To add a format, write a module exporting a
@@ -9,7 +11,7 @@ import { sarif } from './sarif';
  * getFormatter pick it up.
  */
 
-export type FormatName = 'stylish' | 'json' | 'sarif';
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'junit' | 'github';
 
 export const defaultFormatName: FormatName = 'stylish';
 
@@ -17,6 +19,8 @@ export const formatters: Readonly<Record<FormatName, Formatter>> = {
   stylish,
   json,
   sarif,
+  junit,
+  github,
 };
 
 export const formatNames = Object.keys(formatters) as readonly FormatName[];

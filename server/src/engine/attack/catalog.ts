@@ -10,6 +10,7 @@ import {
   type TechniqueData,
 } from './catalogTypes';
 import { stixToCatalog } from './stixToCatalog';
+import { editDistance } from '../text/editDistance';
 import { memoizeString } from '../text/memo';
 
 export interface TechniqueSearchOptions {
@@ -282,15 +283,3 @@ function indexByNames<T extends GroupData>(entries: readonly T[]): Map<string, T
   return map;
 }
 
-/** Levenshtein distance, two-row. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}

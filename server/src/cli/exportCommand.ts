@@ -1,0 +1,161 @@
+import { writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../engine/config/configTypes';
+import { nodeFileSystem } from '../engine/config/nodeFileSystem';
+import { exportJson, exportNavigatorLayer, exportStix, type ExportInput } from '../engine/export';
+import { ReportWorkspace } from '../engine/workspace';
+import { decodeReport, readReportFile } from '../node/readReport';
+import { EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
+import { toPosix } from './collectFiles';
+
+export const EXPORT_FORMATS = ['json', 'stix', 'navigator'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const EXPORT_USAGE = `Usage: increport export --format <${EXPORT_FORMATS.join('|')}> [options] <report.md|->
+
+Exports one incident report. The report is checked first; a report with errors is refused.
+
+Formats:
+  json        The report's normalized model (schemas/report-export.schema.json)
+  stix        A STIX 2.1 bundle: incident, victim identity, attack patterns, indicators
+  navigator   An ATT&CK Navigator layer (format 4.5) of the Attack Methodology techniques
+
+Options:
+  -f, --format <name>       Export format (required): ${EXPORT_FORMATS.join(', ')}
+  -o, --output <file>       Write the export to a file instead of standard output
+      --force               Export even when the report has errors
+      --producer <name>     stix: the organization producing the bundle (created_by_ref)
+      --stdin-filename <p>  Path to assume for standard input (config lookup, messages)
+  -h, --help                Show this help
+`;
+
+class UsageError extends Error {}
+
+/**
+ * `increport export`: exit 0 when the export was written; 2 on a usage error, an unreadable report, an
+ * invalid configuration, a report with errors (without --force) or an output that cannot be written.
+ */
+export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
+  let options: ExportOptions;
+  try {
+    options = parseExportArgs(argv);
+  } catch (error) {
+    io.writeStderr(`increport: ${(error as Error).message}\n\n${EXPORT_USAGE}`);
+    return EXIT_TROUBLE;
+  }
+  if (options.help) {
+    io.writeStdout(EXPORT_USAGE);
+    return EXIT_OK;
+  }
+
+  const fromStdin = options.path === '-';
+  const path = resolve(io.cwd, fromStdin ? (options.stdinFilename ?? 'stdin.md') : options.path);
+  const displayPath = fromStdin && !options.stdinFilename ? '<stdin>' : toPosix(relative(io.cwd, path)) || path;
+  const read = fromStdin ? decodeReport(await io.readStdin()) : readReportFile(path);
+  if ('error' in read) {
+    io.writeStderr(`increport: cannot export ${displayPath}: ${read.error}\n`);
+    return EXIT_TROUBLE;
+  }
+
+  const workspace = new ReportWorkspace({ fileSystem: nodeFileSystem, baseDirectory: io.cwd });
+  let input: ExportInput;
+  try {
+    const checked = workspace.checkFile(path, read.text);
+    const engine = workspace.engineFor(checked.config);
+    // `now` only serves editor features; the exports never read it.
+    input = { context: { model: checked.model, spec: engine.schema.spec, catalog: engine.catalog, now: new Date(0) }, findings: checked.findings, sourcePath: displayPath };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.writeStderr(`increport: invalid configuration: ${error.toString()}\n`);
+    return EXIT_TROUBLE;
+  }
+
+  const errors = input.findings.filter((finding) => finding.severity === 'error').length;
+  if (errors > 0) {
+    const count = `${errors} error${errors === 1 ? '' : 's'}`;
+    if (!options.force) {
+      const target = fromStdin ? '-' : quoteArgument(displayPath);
+      io.writeStderr(`increport: ${displayPath} has ${count}; not exporting it. Run 'increport check ${target}' to see them, or add --force to export anyway.\n`);
+      return EXIT_TROUBLE;
+    }
+    io.writeStderr(`increport: warning: exporting ${displayPath} despite ${count} (--force)\n`);
+  }
+
+  const exported = exportDocument(options.format, input, options.producer);
+  const text = `${JSON.stringify(exported, null, 2)}\n`;
+  if (options.output !== undefined) {
+    try {
+      writeFileSync(resolve(io.cwd, options.output), text);
+    } catch (error) {
+      io.writeStderr(`increport: cannot write ${options.output}: ${(error as Error).message}\n`);
+      return EXIT_TROUBLE;
+    }
+  } else {
+    io.writeStdout(text);
+  }
+  return EXIT_OK;
+}
+
+function exportDocument(format: ExportFormat, input: ExportInput, producer: string | undefined): unknown {
+  switch (format) {
+    case 'json':
+      return exportJson(input);
+    case 'stix':
+      return exportStix(input, producer === undefined ? {} : { producer });
+    case 'navigator':
+      return exportNavigatorLayer(input);
+  }
+}
+
+/** A path as the user would type it again in a POSIX shell. */
+function quoteArgument(path: string): string {
+  return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+interface ExportOptions {
+  format: ExportFormat;
+  path: string;
+  output?: string;
+  force: boolean;
+  producer?: string;
+  stdinFilename?: string;
+  help: boolean;
+}
+
+function isExportFormat(name: string): name is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(name);
+}
+
+function parseExportArgs(argv: readonly string[]): ExportOptions {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      force: { type: 'boolean', default: false },
+      producer: { type: 'string' },
+      'stdin-filename': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const help = values.help ?? false;
+  if (help) return { format: 'json', path: '', force: false, help };
+  if (values.format === undefined) throw new UsageError(`--format is required (one of: ${EXPORT_FORMATS.join(', ')})`);
+  if (!isExportFormat(values.format)) throw new UsageError(`unknown export format '${values.format}' (expected one of: ${EXPORT_FORMATS.join(', ')})`);
+  if (positionals.length === 0) throw new UsageError('no report given (a Markdown file, or "-" for standard input)');
+  if (positionals.length > 1) throw new UsageError(`export takes one report, got ${positionals.length}`);
+  if (values.producer !== undefined && values.format !== 'stix') throw new UsageError('--producer applies to --format stix only');
+  if (values.output === '') throw new UsageError('--output needs a file name');
+  return {
+    format: values.format,
+    path: positionals[0],
+    output: values.output,
+    force: values.force ?? false,
+    producer: values.producer,
+    stdinFilename: values['stdin-filename'],
+    help,
+  };
+}

@@ -1,0 +1,84 @@
+import { allTechniqueMentions } from '../queries/attackQueries';
+import { collectReportData, type ExportInput, type ReportData } from './reportData';
+
+/*
+ * `increport export --format json`: the report's normalized model. Its shape is documented by
+ * schemas/report-export.schema.json (validated in the tests) and versioned like the check JSON
+ * format: add properties freely, bump `version` before renaming or removing any.
+ */
+
+export const REPORT_EXPORT_FORMAT = 'increport-report';
+export const REPORT_EXPORT_VERSION = 1;
+
+/** One technique of the report, however often it is mentioned. */
+export interface TechniqueSummary {
+  id: string;
+  name: string;
+  url: string;
+  /** Shortnames of the tactics it is listed under in Attack Methodology, where ATT&CK agrees (matrix order). */
+  tactics: string[];
+  /** Every line (1-based) that mentions it, in order. */
+  lines: number[];
+  revoked: boolean;
+  deprecated: boolean;
+}
+
+export interface ReportExport {
+  format: typeof REPORT_EXPORT_FORMAT;
+  version: typeof REPORT_EXPORT_VERSION;
+  source: { path: string; lineCount: number };
+  attack: { version: string; domain: string };
+  title: ReportData['title'];
+  frontMatter: ReportData['frontMatter'];
+  sections: ReportData['sections'];
+  dates: ReportData['dates'];
+  tactics: ReportData['tactics'];
+  techniques: TechniqueSummary[];
+  indicators: ReportData['indicators'];
+  findings: ReportData['findings'];
+}
+
+export function exportJson(input: ExportInput): ReportExport {
+  const data = collectReportData(input);
+  const { catalog } = input.context;
+  return {
+    format: REPORT_EXPORT_FORMAT,
+    version: REPORT_EXPORT_VERSION,
+    source: { path: data.sourcePath, lineCount: data.lineCount },
+    attack: { version: catalog.version, domain: catalog.domain },
+    title: data.title,
+    frontMatter: data.frontMatter,
+    sections: data.sections,
+    dates: data.dates,
+    tactics: data.tactics,
+    techniques: techniqueSummaries(input, data),
+    indicators: data.indicators,
+    findings: data.findings,
+  };
+}
+
+function techniqueSummaries(input: ExportInput, data: ReportData): TechniqueSummary[] {
+  const { model, catalog } = input.context;
+  const byId = new Map<string, TechniqueSummary>();
+  // Every known technique ID in the text (document order), then the tactics it is listed under.
+  for (const mention of allTechniqueMentions(model, catalog)) {
+    const { technique } = mention;
+    let summary = byId.get(technique.id);
+    if (!summary) {
+      summary = { id: technique.id, name: technique.name, url: technique.url, tactics: [], lines: [], revoked: technique.revoked === true, deprecated: technique.deprecated === true };
+      byId.set(technique.id, summary);
+    }
+    const line = mention.range.start.line + 1;
+    if (!summary.lines.includes(line)) summary.lines.push(line);
+  }
+  const tacticOrder = new Map(catalog.tactics.map((tactic) => [tactic.shortname, tactic.order]));
+  for (const row of data.tactics) {
+    for (const technique of row.techniques) {
+      const summary = byId.get(technique.id);
+      if (!summary || !row.tactic || technique.validForTactic !== true) continue;
+      if (!summary.tactics.includes(row.tactic.shortname)) summary.tactics.push(row.tactic.shortname);
+    }
+  }
+  for (const summary of byId.values()) summary.tactics.sort((a, b) => (tacticOrder.get(a) ?? 0) - (tacticOrder.get(b) ?? 0));
+  return [...byId.values()];
+}

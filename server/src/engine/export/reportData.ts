@@ -1,0 +1,351 @@
+import type { TacticData } from '../attack/catalogTypes';
+import { findTechniqueMentions } from '../attack/techniqueMentions';
+import { parseReportDate, type DateQualifier, type ParsedDate } from '../dates/parseDate';
+import type { FeatureContext } from '../features/featureTypes';
+import type { IocType } from '../iocs/scanIocs';
+import type { ContentContainer, Field, ReportModel } from '../model/modelTypes';
+import { indicatorsOf } from '../queries/iocQueries';
+import type { FieldSpec } from '../schema/reportSpec';
+import type { Finding } from '../types';
+
+/**
+ * The normalized view of a checked report that every export is built from: plain data, 1-based lines
+ * and columns (columns in UTF-16 code units, as everywhere else), dates as ISO 8601 instants. Reading
+ * it never consults a clock, so the same text gives the same data.
+ */
+
+/** What an export needs: the checked report (FeatureContext), its findings, and the path users see. */
+export interface ExportInput {
+  context: FeatureContext;
+  findings: readonly Finding[];
+  /** The report's path as users see it (relative to the working directory, '/' separators), or '<stdin>'. */
+  sourcePath: string;
+}
+
+/** A parsed date: the interval the text can mean, `start` and `end` inclusive, both UTC. */
+export interface DateValue {
+  /** The field value as written. */
+  text: string;
+  start: string;
+  end: string;
+  precision: ParsedDate['precision'];
+  qualifier: DateQualifier;
+  /** The zone as written (e.g. "UTC", "ET", "+02:00"); absent when none was written (UTC was assumed). */
+  zone?: string;
+}
+
+export interface FieldData {
+  /** The schema's key for the field (e.g. "discoveryDate"), or null for a field the schema does not know. */
+  key: string | null;
+  /** The key as written (e.g. "Discovery Date"). */
+  name: string;
+  value: string;
+  line: number;
+  endLine: number;
+  /** For date fields (x-kind date/datetime) whose value is a date. */
+  date?: DateValue;
+}
+
+export interface SubsectionData {
+  heading: string;
+  line: number;
+  endLine: number;
+  /** The content under the heading as written, blank lines at either end removed. */
+  text: string;
+  fields: FieldData[];
+  /** The phase's date: its first date field's date. */
+  date?: DateValue;
+}
+
+export interface SectionData {
+  key: string | null;
+  /** The schema's title for the section, or the heading text for an unknown section. */
+  title: string;
+  heading: string;
+  level: number;
+  line: number;
+  endLine: number;
+  /** The content before the first subsection, as written, blank lines at either end removed. */
+  text: string;
+  fields: FieldData[];
+  subsections: SubsectionData[];
+}
+
+export interface TacticRef {
+  id: string;
+  name: string;
+  shortname: string;
+}
+
+export interface TechniqueRef {
+  /** Upper-cased as ATT&CK writes it (e.g. "T1566.002"). */
+  id: string;
+  /** As written. */
+  written: string;
+  /** The ATT&CK name; null when the ID is not in the catalog. */
+  name: string | null;
+  url: string | null;
+  line: number;
+  column: number;
+  known: boolean;
+  revoked: boolean;
+  deprecated: boolean;
+  /** Whether ATT&CK lists the technique under the row's tactic; null when either is unknown. */
+  validForTactic: boolean | null;
+}
+
+export interface TacticRow {
+  /** The row's key as written ("Initial Access", "TA0001", ...). */
+  row: string;
+  tactic: TacticRef | null;
+  value: string;
+  notApplicable: boolean;
+  line: number;
+  endLine: number;
+  techniques: TechniqueRef[];
+}
+
+export interface IndicatorData {
+  type: IocType;
+  /** As written in the report. */
+  value: string;
+  /** The live form (what a detection tool matches). */
+  refanged: string;
+  /** Whether the report wrote it defanged. */
+  writtenDefanged: boolean;
+  /** The defanged form, safe to show (hashes and CVE IDs are their own defanged form). */
+  defanged: string;
+  line: number;
+  column: number;
+  endColumn: number;
+  /** Problems with the value (an IPv4 octet over 255, a hash of the wrong length, ...). */
+  problems: string[];
+  /** The line the indicator is on, without its list marker and field key: its context in the report. */
+  context: string;
+}
+
+export interface FindingsSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Findings per rule, rule IDs sorted. */
+  byRule: Record<string, number>;
+}
+
+export interface ReportData {
+  sourcePath: string;
+  lineCount: number;
+  title: { text: string; line: number } | null;
+  frontMatter: { data: Record<string, unknown> | null; line: number; endLine: number; dates: Record<string, DateValue> } | null;
+  sections: SectionData[];
+  /** The dates the schema marks as discovery and start of the incident (x-date-role). */
+  dates: { discovered: DateValue | null; began: DateValue | null };
+  /** The rows of the Attack Methodology section(s), in order. */
+  tactics: TacticRow[];
+  indicators: IndicatorData[];
+  findings: FindingsSummary;
+}
+
+const DATE_KINDS = new Set(['date', 'datetime']);
+const NOT_APPLICABLE = /^(?:n\/?a|none|not applicable|-|—)\.?$/i;
+
+export function collectReportData(input: ExportInput): ReportData {
+  const { model, spec } = input.context;
+  const dates: ReportData['dates'] = { discovered: null, began: null };
+  const noteRole = (fieldSpec: FieldSpec | undefined, date: DateValue | undefined) => {
+    if (!date) return;
+    if (fieldSpec?.dateRole === 'discovered') dates.discovered ??= date;
+    if (fieldSpec?.dateRole === 'began') dates.began ??= date;
+  };
+  const readFields = (fields: readonly Field[], find: (name: string) => FieldSpec | undefined): FieldData[] =>
+    fields.map((field) => {
+      const fieldSpec = find(field.key);
+      const data: FieldData = {
+        key: fieldSpec?.key ?? null,
+        name: field.key,
+        value: field.value,
+        line: field.range.start.line + 1,
+        endLine: field.range.end.line + 1,
+      };
+      const date = fieldSpec?.kind && DATE_KINDS.has(fieldSpec.kind) ? parseDateValue(field.value) : undefined;
+      if (date) data.date = date;
+      noteRole(fieldSpec, date);
+      return data;
+    });
+
+  const sections = model.sections.map((section): SectionData => {
+    const sectionSpec = spec.findSection(section.heading.text);
+    const firstSubsection = section.subsections[0]?.heading.range.start.line;
+    return {
+      key: sectionSpec?.key ?? null,
+      title: sectionSpec?.title ?? section.heading.text,
+      heading: section.heading.text,
+      level: section.heading.level,
+      line: section.range.start.line + 1,
+      endLine: section.range.end.line + 1,
+      text: bodyText(model, section, firstSubsection),
+      fields: readFields(section.fields, (name) => sectionSpec?.findField(name)),
+      subsections: section.subsections.map((subsection): SubsectionData => {
+        const fields = readFields(subsection.fields, (name) => sectionSpec?.findSubsectionField(name));
+        const data: SubsectionData = {
+          heading: subsection.heading.text,
+          line: subsection.range.start.line + 1,
+          endLine: subsection.range.end.line + 1,
+          text: bodyText(model, subsection, undefined),
+          fields,
+        };
+        const date = fields.find((field) => field.date)?.date;
+        if (date) data.date = date;
+        return data;
+      }),
+    };
+  });
+
+  return {
+    sourcePath: input.sourcePath,
+    lineCount: model.lines.lineCount,
+    title: model.titles[0] ? { text: model.titles[0].text.trim(), line: model.titles[0].range.start.line + 1 } : null,
+    frontMatter: frontMatterData(input.context, noteRole),
+    sections,
+    dates,
+    tactics: tacticRows(input.context),
+    indicators: indicatorData(input.context),
+    findings: summarize(input.findings),
+  };
+}
+
+export function parseDateValue(text: string): DateValue | undefined {
+  const result = parseReportDate(text);
+  if (result.kind !== 'date') return undefined;
+  const { date } = result;
+  const value: DateValue = {
+    text,
+    start: new Date(date.earliest).toISOString(),
+    end: new Date(date.latest).toISOString(),
+    precision: date.precision,
+    qualifier: date.qualifier,
+  };
+  if (date.zone !== undefined) value.zone = date.zone;
+  return value;
+}
+
+function frontMatterData(context: FeatureContext, noteRole: (spec: FieldSpec | undefined, date: DateValue | undefined) => void): ReportData['frontMatter'] {
+  const frontMatter = context.model.frontMatter;
+  if (!frontMatter) return null;
+  const data = frontMatter.data === undefined ? null : (toJsonValue(frontMatter.data) as Record<string, unknown>);
+  const dates: Record<string, DateValue> = {};
+  for (const [key, value] of Object.entries(frontMatter.data ?? {})) {
+    const fieldSpec = context.spec.findFrontMatterField(key);
+    if (!fieldSpec?.kind || !DATE_KINDS.has(fieldSpec.kind)) continue;
+    const text = value instanceof Date ? value.toISOString() : typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+    const date = text === undefined ? undefined : parseDateValue(text);
+    if (date) {
+      dates[key] = date;
+      noteRole(fieldSpec, date);
+    }
+  }
+  return { data, line: frontMatter.range.start.line + 1, endLine: frontMatter.range.end.line + 1, dates };
+}
+
+/** YAML may hold dates, NaN or Infinity: make the value plain JSON (what JSON.stringify would write). */
+function toJsonValue(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value ?? null)) as unknown;
+}
+
+/** The lines under a heading (up to `stopLine`, exclusive), blank lines at either end removed. */
+function bodyText(model: ReportModel, container: ContentContainer, stopLine: number | undefined): string {
+  const first = container.heading.range.end.line + 1;
+  const last = Math.min(container.range.end.line, (stopLine ?? Infinity) - 1);
+  const lines: string[] = [];
+  for (let line = first; line <= last; line++) lines.push(model.lines.lineText(line));
+  while (lines.length > 0 && lines[0].trim() === '') lines.shift();
+  while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
+  return lines.join('\n');
+}
+
+function tacticRows(context: FeatureContext): TacticRow[] {
+  const { model, spec, catalog } = context;
+  const rows: TacticRow[] = [];
+  for (const section of model.sections) {
+    if (spec.findSection(section.heading.text)?.kind !== 'attack-tactics') continue;
+    for (const field of section.fields) {
+      const tactic = catalog.findTactic(field.key);
+      const techniques: TechniqueRef[] = [];
+      for (let line = field.valueRange.start.line; line <= field.valueRange.end.line; line++) {
+        const from = line === field.valueRange.start.line ? field.valueRange.start.character : 0;
+        for (const mention of findTechniqueMentions(model.lines.lineText(line))) {
+          if (mention.start < from || !mention.wellFormed) continue;
+          const technique = catalog.technique(mention.id);
+          techniques.push({
+            id: technique?.id ?? mention.id.toUpperCase(),
+            written: mention.id,
+            name: technique?.name ?? null,
+            url: technique?.url ?? null,
+            line: line + 1,
+            column: mention.start + 1,
+            known: technique !== undefined,
+            revoked: technique?.revoked === true,
+            deprecated: technique?.deprecated === true,
+            validForTactic: technique && tactic ? technique.tactics.includes(tactic.id) : null,
+          });
+        }
+      }
+      rows.push({
+        row: field.key,
+        tactic: tactic ? tacticRef(tactic) : null,
+        value: field.value,
+        notApplicable: NOT_APPLICABLE.test(field.value),
+        line: field.range.start.line + 1,
+        endLine: field.range.end.line + 1,
+        techniques,
+      });
+    }
+  }
+  return rows;
+}
+
+function tacticRef(tactic: TacticData): TacticRef {
+  return { id: tactic.id, name: tactic.name, shortname: tactic.shortname };
+}
+
+const LIST_MARKER = /^\s*(?:[-*+]|\d+[.)])\s+/;
+const FIELD_KEY = /^\*\*[^*]+?(?::\*\*|\*\*:)\s*/;
+
+function indicatorData(context: FeatureContext): IndicatorData[] {
+  const { model, spec } = context;
+  return indicatorsOf(model, spec).map(({ ioc, range, defanged }) => ({
+    type: ioc.type,
+    value: ioc.text,
+    refanged: ioc.refanged,
+    writtenDefanged: ioc.defanged,
+    defanged,
+    line: range.start.line + 1,
+    column: range.start.character + 1,
+    endColumn: range.end.character + 1,
+    problems: [...ioc.problems],
+    context: model.lines.lineText(range.start.line).replace(LIST_MARKER, '').replace(FIELD_KEY, '').trim(),
+  }));
+}
+
+function summarize(findings: readonly Finding[]): FindingsSummary {
+  const summary: FindingsSummary = { errors: 0, warnings: 0, infos: 0, byRule: {} };
+  const byRule = new Map<string, number>();
+  for (const finding of findings) {
+    if (finding.severity === 'error') summary.errors++;
+    else if (finding.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+    byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
+  }
+  for (const ruleId of [...byRule.keys()].sort()) summary.byRule[ruleId] = byRule.get(ruleId) ?? 0;
+  return summary;
+}
+
+/** The first section with this schema key (e.g. 'executiveSummary'). */
+export function sectionByKey(data: ReportData, key: string): SectionData | undefined {
+  return data.sections.find((section) => section.key === key);
+}
+
+/** A field of any section, by its schema key. */
+export function fieldByKey(data: ReportData, sectionKey: string, fieldKey: string): FieldData | undefined {
+  return sectionByKey(data, sectionKey)?.fields.find((field) => field.key === fieldKey);
+}
