@@ -19,5 +19,9 @@ function findTests(directory) {
 const files = findTests(testRoot).sort().map((file) => relative(root, file));
 const filter = process.argv.slice(2);
 const selected = filter.length > 0 ? files.filter((file) => filter.some((part) => file.includes(part))) : files;
+if (selected.length === 0) {
+  console.error(`no test files match ${filter.join(', ')}`);
+  process.exit(2);
+}
 const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...selected], { cwd: root, stdio: 'inherit' });
 process.exitCode = result.status ?? 1;

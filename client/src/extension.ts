@@ -3,6 +3,8 @@ import picomatch from 'picomatch';
 import { commands, window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { ReportCommands } from './commands';
+import { registerExportCommands } from './exportCommands';
+import { ReportPreview } from './preview/previewPanel';
 import { looksLikeReport } from './reportDetection';
 import { ReportStatusBar, type ReportStatus } from './statusBar';
 
@@ -21,9 +23,17 @@ export async function activate(context: ExtensionContext): Promise<{ client: () 
   const statusBar = new ReportStatusBar();
   const ensureClient = () => (starting ??= startClient(context, statusBar));
   const reportCommands = new ReportCommands(ensureClient);
+  const preview = new ReportPreview(context, ensureClient, isReportDocument);
+  const updateReportContext = () =>
+    void commands.executeCommand('setContext', 'incidentReport.activeIsReport', window.activeTextEditor ? isReportDocument(window.activeTextEditor.document) : false);
   context.subscriptions.push(
     statusBar,
     reportCommands,
+    preview,
+    commands.registerCommand('incidentReport.openPreview', () => preview.open(false)),
+    commands.registerCommand('incidentReport.openPreviewToSide', () => preview.open(true)),
+    ...registerExportCommands(ensureClient, isReportDocument),
+    window.onDidChangeActiveTextEditor(updateReportContext),
     commands.registerCommand('incidentReport.newReport', () => reportCommands.newReport()),
     commands.registerCommand('incidentReport.checkWorkspace', () => reportCommands.checkWorkspace()),
     window.onDidChangeActiveTextEditor(() => statusBar.render()),
@@ -37,14 +47,20 @@ export async function activate(context: ExtensionContext): Promise<{ client: () 
     }),
   );
   workspace.textDocuments.forEach((document) => startIfReport(document, ensureClient));
+  updateReportContext();
   return { client: ensureClient, activationMs: performance.now() - started };
 }
 
 function startIfReport(document: TextDocument, ensureClient: () => Promise<LanguageClient>): void {
   if (starting || !workspace.getConfiguration('incidentReport').get<boolean>('enable', true)) return;
+  if (isReportDocument(document)) void ensureClient();
+}
+
+/** The client's quick look (title, front matter, `files` globs); the server decides with the full model. */
+function isReportDocument(document: TextDocument): boolean {
   const globs = workspace.getConfiguration('incidentReport').get<string[]>('files', DEFAULT_REPORT_GLOBS);
   const root = workspace.getWorkspaceFolder(document.uri)?.uri.fsPath;
-  if (looksLikeReport(document, picomatch(globs, { dot: true }), root)) void ensureClient();
+  return looksLikeReport(document, picomatch(globs, { dot: true }), root);
 }
 
 async function startClient(context: ExtensionContext, statusBar: ReportStatusBar): Promise<LanguageClient> {

@@ -256,6 +256,11 @@ export const RULE_CASES: RuleCase[] = [
     expected: ["15:17-15:20 warning placeholder Placeholder 'TBD' left in the report: replace it with the real content"],
   },
   {
+    name: 'iocs: a defang marker in the path does not defang a live URL',
+    build: (seed) => seed.replace('- **File indicators:** N/A.', '- **File indicators:** http://live.example/hxxp[://]x[.]example/'),
+    expected: ["40:23-40:64 warning ioc-live Live URL 'http://live.example/hxxp[://]x[.]example/': write it defanged as hxxp[://]live[.]example/hxxp[://]x[.]example/ so that nobody opens it by accident"],
+  },
+  {
     name: 'iocs: a bad IPv4 host inside a URL is an IP problem',
     build: (seed) => seed.replace('- **File indicators:** N/A.', '- **File indicators:** hxxp[://]300[.]1[.]1[.]1/x'),
     expected: ["40:23-40:49 error ioc-ip-invalid Invalid URL 'hxxp[://]300[.]1[.]1[.]1/x': IPv4 octet 300 is out of range (0–255)"],

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { projectRoot } from '../helpers';
 import { CodeServer, launchChromium } from './codeServer';
 import { createReportWorkspace } from './workspaceFixture';
@@ -17,6 +17,18 @@ async function openFromExplorer(page: Page, ...names: string[]): Promise<void> {
   for (const name of names) {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click({ timeout: UI_STEP_TIMEOUT_MS });
   }
+}
+
+/** The webview's inner frame that shows `selector` (webviews nest an iframe inside an iframe). */
+async function findFrame(page: Page, selector: string): Promise<Frame> {
+  const deadline = Date.now() + UI_STEP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no frame shows ${selector}`);
 }
 
 test('ui: a person installs the .vsix, opens a broken report and sees the problems, hovers and completions', { timeout: 300_000 }, async () => {
@@ -73,6 +85,17 @@ test('ui: a person installs the .vsix, opens a broken report and sees the proble
     const labels = await suggestions.allInnerTexts();
     await page.screenshot({ path: join(ARTIFACTS, 'completion.png') });
     assert.ok(labels.some((label) => label.includes('T1560.001')), labels.join('\n'));
+
+    // The preview, opened from the editor title, shows the report's structure and only defanged IOCs.
+    await page.keyboard.press('Escape');
+    await openFromExplorer(page, 'northwind.md');
+    await page.locator('.editor-actions [aria-label*="Open Preview to the Side"]').first().click({ timeout: UI_STEP_TIMEOUT_MS });
+    const previewFrame = await findFrame(page, '.attack-matrix');
+    const matrixText = await previewFrame.locator('.attack-matrix').innerText();
+    assert.match(matrixText, /T1003\.001/);
+    const iocText = await previewFrame.locator('body').innerText();
+    assert.match(iocText, /hxxps\[:\/\/\]invoice-northwind\[\.\]com/);
+    await page.screenshot({ path: join(ARTIFACTS, 'preview.png') });
 
     // Nothing the extension does reaches beyond the editor's own server.
     const foreign = requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:'));

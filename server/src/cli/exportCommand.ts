@@ -3,14 +3,12 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../engine/config/configTypes';
 import { nodeFileSystem } from '../engine/config/nodeFileSystem';
-import { exportJson, exportNavigatorLayer, exportStix, type ExportInput } from '../engine/export';
+import { EXPORT_FORMATS, exportReportText, type ExportFormat, type ExportInput } from '../engine/export';
 import { ReportWorkspace } from '../engine/workspace';
 import { decodeReport, readReportFile } from '../node/readReport';
 import { EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
 import { toPosix } from './collectFiles';
 
-export const EXPORT_FORMATS = ['json', 'stix', 'navigator'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_USAGE = `Usage: increport export --format <${EXPORT_FORMATS.join('|')}> [options] <report.md|->
 
@@ -82,8 +80,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     io.writeStderr(`increport: warning: exporting ${displayPath} despite ${count} (--force)\n`);
   }
 
-  const exported = exportDocument(options.format, input, options.producer);
-  const text = `${JSON.stringify(exported, null, 2)}\n`;
+  const text = exportReportText(options.format, input, options.producer === undefined ? {} : { producer: options.producer });
   if (options.output !== undefined) {
     try {
       writeFileSync(resolve(io.cwd, options.output), text);
@@ -95,17 +92,6 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     io.writeStdout(text);
   }
   return EXIT_OK;
-}
-
-function exportDocument(format: ExportFormat, input: ExportInput, producer: string | undefined): unknown {
-  switch (format) {
-    case 'json':
-      return exportJson(input);
-    case 'stix':
-      return exportStix(input, producer === undefined ? {} : { producer });
-    case 'navigator':
-      return exportNavigatorLayer(input);
-  }
 }
 
 /** A path as the user would type it again in a POSIX shell. */

@@ -35,3 +35,32 @@ export interface InitializationOptions {
   /** Workspace Trust: when false, config files and paths from the workspace are ignored. */
   trusted?: boolean;
 }
+
+/** Client → server: the preview of an open report, rendered from its model. */
+export const PREVIEW_REQUEST = 'incidentReport/renderPreview';
+export interface PreviewParams {
+  uri: string;
+  version: number;
+  webview: { cspSource: string; nonce: string; scriptUri: string; styleUri: string };
+}
+export interface PreviewResult {
+  /** The whole webview document (first show). */
+  html: string;
+  /** Only the body, for in-place updates that keep the scroll position. */
+  body: string;
+  version: number;
+}
+
+/** Client → server: export an open report (JSON, STIX 2.1, ATT&CK Navigator layer). */
+export const EXPORT_REQUEST = 'incidentReport/export';
+export interface ExportParams {
+  uri: string;
+  format: 'json' | 'stix' | 'navigator';
+  /** Export even when the report has errors (the user confirmed). */
+  force?: boolean;
+}
+/** `text` is absent when the report has errors and `force` was not set. */
+export interface ExportResult {
+  errors: number;
+  text?: string;
+}

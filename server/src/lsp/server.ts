@@ -15,6 +15,8 @@ import { packageRoot } from '../engine/resources';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { diagnosticsOf } from './handlers/diagnostics';
 import { registerFeatureHandlers } from './handlers/features';
+import { registerExport } from './handlers/exportReport';
+import { registerPreview } from './handlers/preview';
 import { registerWorkspaceCommands } from './handlers/workspaceCommands';
 import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './protocol';
 import { ReportSession, type Analysis } from './reportSession';
@@ -25,6 +27,7 @@ const documents = new TextDocuments(TextDocument);
 const docsBaseUrl = pathToFileURL(`${packageRoot()}/docs/rules/`).href;
 let session = new ReportSession(DEFAULT_SETTINGS, undefined, true);
 let pullDiagnostics = false;
+let workspaceRoot: string | undefined;
 let configurationRequests = false;
 
 const scheduler = new DiagnosticsScheduler(
@@ -44,6 +47,7 @@ connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
   const rootPath = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
+  workspaceRoot = rootPath;
   session = new ReportSession(normalizeSettings(options.settings), rootPath, options.trusted !== false);
   pullDiagnostics = Boolean(params.capabilities.textDocument?.diagnostic);
   configurationRequests = Boolean(params.capabilities.workspace?.configuration);
@@ -161,6 +165,8 @@ documents.onDidClose((event) => {
 
 registerFeatureHandlers(connection, documents, () => session);
 registerWorkspaceCommands(connection, documents, () => session, docsBaseUrl);
+registerPreview(connection, documents, () => session);
+registerExport(connection, documents, () => session, () => workspaceRoot);
 
 process.on('uncaughtException', (error) => connection.console.error(`increport: unexpected error: ${error.stack ?? String(error)}`));
 documents.listen(connection);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { measurements } from './index';
-import { codesOf, waitForDiagnostics } from './waitFor';
+import { codesOf, waitForDiagnostics, waitForTab } from './waitFor';
 
 const EXTENSION_ID = 'incident-report-studio.incident-report-studio';
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
@@ -118,6 +118,37 @@ describe('Incident Report Studio in VS Code', () => {
     } finally {
       await settings.update('rules', undefined, vscode.ConfigurationTarget.Global);
     }
+  });
+
+  it('opens the preview beside the report, rendered from the model and escaped', async () => {
+    const editor = await open('reports', 'northwind.md');
+    await vscode.commands.executeCommand('incidentReport.openPreviewToSide');
+    const preview = await waitForTab((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('incidentReport.preview'), 'the preview tab');
+    assert.match(preview.label, /northwind\.md/);
+    // The webview's HTML comes from the server; ask for it the way the panel does.
+    const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { client: () => Promise<{ sendRequest<R>(method: string, params: unknown): Promise<R> }> };
+    const client = await api.client();
+    const rendered = await client.sendRequest<{ html: string; body: string }>('incidentReport/renderPreview', {
+      uri: editor.document.uri.toString(),
+      version: editor.document.version,
+      webview: { cspSource: 'https://example.vscode-cdn.net', nonce: 'bm9uY2Vub25jZW5vbmNl', scriptUri: 'https://example.vscode-cdn.net/preview.js', styleUri: 'https://example.vscode-cdn.net/preview.css' },
+    });
+    assert.match(rendered.html, /Content-Security-Policy" content="default-src 'none'; script-src 'nonce-bm9uY2Vub25jZW5vbmNl'/);
+    assert.match(rendered.body, /Akira-Style Ransomware Intrusion/);
+    assert.match(rendered.body, /T1566\.002/);
+    assert.match(rendered.body, /hxxps\[:\/\/\]invoice-northwind\[\.\]com/);
+    assert.doesNotMatch(rendered.body, /https:\/\/invoice-northwind\.com/, 'no live IOC in the preview');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('exports an ATT&CK Navigator layer through the language server', async () => {
+    const editor = await open('reports', 'northwind.md');
+    const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { client: () => Promise<{ sendRequest<R>(method: string, params: unknown): Promise<R> }> };
+    const client = await api.client();
+    const result = await client.sendRequest<{ errors: number; text?: string }>('incidentReport/export', { uri: editor.document.uri.toString(), format: 'navigator' });
+    const layer = JSON.parse(result.text ?? '{}') as { versions: { attack: string; layer: string }; techniques: { techniqueID: string; tactic: string }[] };
+    assert.equal(layer.versions.layer, '4.5');
+    assert.ok(layer.techniques.some((technique) => technique.techniqueID === 'T1003.001' && technique.tactic === 'credential-access'));
   });
 
   it('honours Workspace Trust: .increport.yaml only counts in a trusted workspace', async () => {

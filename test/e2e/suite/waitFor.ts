@@ -31,3 +31,30 @@ export function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: readon
 
 export const codesOf = (diagnostics: readonly vscode.Diagnostic[]) =>
   diagnostics.map((diagnostic) => (typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code)));
+
+/** Resolves with the first tab for which `accept` holds, waiting on tab events (tabs appear asynchronously). */
+export function waitForTab(accept: (tab: vscode.Tab) => boolean, what: string): Promise<vscode.Tab> {
+  return new Promise((resolve, reject) => {
+    const find = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).find(accept);
+    const found = find();
+    if (found) {
+      resolve(found);
+      return;
+    }
+    const subscription = vscode.window.tabGroups.onDidChangeTabs(() => {
+      const tab = find();
+      if (!tab) return;
+      cleanup();
+      resolve(tab);
+    });
+    const timer = setTimeout(() => {
+      cleanup();
+      const labels = vscode.window.tabGroups.all.flatMap((group) => group.tabs).map((tab) => `${tab.label} (${tab.input?.constructor.name ?? 'no input'})`);
+      reject(new Error(`Timed out waiting for ${what}; tabs: ${labels.join(', ')}`));
+    }, DIAGNOSTICS_TIMEOUT_MS);
+    const cleanup = () => {
+      clearTimeout(timer);
+      subscription.dispose();
+    };
+  });
+}

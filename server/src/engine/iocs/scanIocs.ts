@@ -175,8 +175,17 @@ function scanUrls(text: string, add: (found: Found) => void): void {
     const refanged = canonicalUrl(refang(written));
     const host = /^[^:]*:\/\/(?:[^@/?#]*@)?([^/?#:[\]]+)/.exec(refanged)?.[1] ?? '';
     const problems = /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host) ? ipv4Problems(host) : [];
-    add({ type: 'url', start, end, refanged, defanged: isDefanged(written), problems });
+    // Only the scheme, separator and host make a URL clickable: a marker later in its path does not defang it.
+    add({ type: 'url', start, end, refanged, defanged: isDefanged(written.slice(0, urlClickableLength(written))), problems });
   }
+}
+
+/** Length of a written URL's scheme, separator and host (and port), where its path, query or fragment starts. */
+export function urlClickableLength(written: string): number {
+  const separator = /:\/\/|\[:\/\/\]|\[:\]\/\/|\(:\/\/\)|\{:\/\/\}|:\[\/\/\]|\[:\/\]\//.exec(written);
+  const hostStart = separator ? separator.index + separator[0].length : 0;
+  const pathStart = written.slice(hostStart).search(/[/?#]/);
+  return pathStart < 0 ? written.length : hostStart + pathStart;
 }
 
 function scanEmails(text: string, add: (found: Found) => void): void {

@@ -1,0 +1,126 @@
+import MarkdownIt from 'markdown-it';
+import { escapeHtml, lineAttr } from './escape';
+
+type Token = MarkdownIt.Token;
+type RenderRule = NonNullable<MarkdownIt['renderer']['rules'][string]>;
+
+/** Link reference definitions of the whole report, so a section can use a label defined elsewhere. */
+export type References = Record<string, unknown>;
+
+interface RenderEnv {
+  references?: References;
+  /** For each open link, whether it was rendered as <a> (true) or as a span (false). */
+  links: boolean[];
+}
+
+/**
+ * The only Markdown renderer of the preview, safe by construction:
+ * - raw HTML is off (`html: false`): tags in the report are text;
+ * - every link is parsed (so nothing hides in literal text) and then rendered by an allow-list:
+ *   absolute http(s) and mailto links become <a rel="noopener noreferrer">; anything else (javascript:,
+ *   data:, vbscript:, file:, relative, schemes hidden by entities or control characters, which markdown-it
+ *   has percent-encoded by then) becomes plain text with the target in a tooltip;
+ * - images are never loaded: `![alt](src)` is the text "[image: alt]";
+ * - no `style` attribute is ever emitted (table alignment becomes a class), so a strict CSP holds.
+ */
+const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false, breaks: false });
+md.validateLink = () => true;
+
+/** Absolute http(s) URLs with a host, and mailto; checked on the normalized (percent-encoded) href. */
+const SAFE_HREF = /^(?:https?:\/\/[^\s/?#"'<>`]+|mailto:[^\s"'<>`]+$)/i;
+
+export function isSafeHref(href: string): boolean {
+  return SAFE_HREF.test(href);
+}
+
+const rules = md.renderer.rules;
+const envOf = (env: unknown): RenderEnv => {
+  const e = env as RenderEnv;
+  e.links ??= [];
+  return e;
+};
+
+rules.link_open = (tokens, idx, _options, env) => {
+  const token = tokens[idx];
+  const href = token.attrGet('href') ?? '';
+  const title = token.attrGet('title');
+  const safe = isSafeHref(href);
+  envOf(env).links.push(safe);
+  if (safe) return `<a href="${escapeHtml(href)}" rel="noopener noreferrer" title="${escapeHtml(title ? `${title} (${href})` : href)}">`;
+  return `<span class="link-blocked" title="${escapeHtml(`Link not rendered: ${href}`)}">`;
+};
+rules.link_close = (_tokens, _idx, _options, env) => (envOf(env).links.pop() ? '</a>' : '</span>');
+
+rules.image = (tokens, idx, options, env, self) => {
+  const token = tokens[idx];
+  const alt = self.renderInlineAsText(token.children ?? [], options, env);
+  const src = token.attrGet('src') ?? '';
+  return `<span class="image-ref" title="${escapeHtml(`Image not loaded: ${src}`)}">[image: ${escapeHtml(alt)}]</span>`;
+};
+
+// html: false means these never occur; if they did, they would be text.
+rules.html_block = (tokens, idx) => `<p>${escapeHtml(tokens[idx].content)}</p>\n`;
+rules.html_inline = (tokens, idx) => escapeHtml(tokens[idx].content);
+
+const codeBlock: RenderRule = (tokens, idx) => {
+  const token = tokens[idx];
+  const line = token.attrGet('data-line');
+  return `<pre${line === null ? '' : lineAttr(Number(line))}><code>${escapeHtml(token.content)}</code></pre>\n`;
+};
+rules.fence = codeBlock;
+rules.code_block = codeBlock;
+
+const ALIGN = /text-align:\s*(left|center|right)/;
+const cell: RenderRule = (tokens, idx) => {
+  const token = tokens[idx];
+  const align = ALIGN.exec(token.attrGet('style') ?? '')?.[1];
+  return `<${token.tag}${align ? ` class="align-${align}"` : ''}>`;
+};
+rules.th_open = cell;
+rules.td_open = cell;
+
+function newEnv(references: References | undefined): RenderEnv {
+  return references ? { references, links: [] } : { links: [] };
+}
+
+/** Block Markdown whose first line is source line `firstLine`; every block element gets its `data-line`. */
+export function renderMarkdown(source: string, firstLine: number, references?: References): string {
+  if (source.trim() === '') return '';
+  const env = newEnv(references);
+  const tokens: Token[] = md.parse(source, env);
+  for (const token of tokens) {
+    if (token.block && token.map && token.nesting !== -1 && token.type !== 'inline') {
+      token.attrSet('data-line', String(firstLine + token.map[0]));
+    }
+  }
+  return md.renderer.render(tokens, md.options, env);
+}
+
+/** One line of inline Markdown (a field value, a heading). */
+export function renderInlineMarkdown(source: string, references?: References): string {
+  return md.renderInline(source, newEnv(references));
+}
+
+/** Inline Markdown as plain text (markup dropped, images as their alt text); NOT escaped. */
+export function inlinePlainText(source: string): string {
+  const env = newEnv(undefined);
+  const text = (tokens: readonly Token[]): string =>
+    tokens
+      .map((token) => {
+        if (token.type === 'text' || token.type === 'code_inline') return token.content;
+        if (token.type === 'softbreak' || token.type === 'hardbreak') return ' ';
+        return token.children ? text(token.children) : '';
+      })
+      .join('');
+  return text(md.parseInline(source, env));
+}
+
+/** Link reference definitions of a whole text, for `renderMarkdown`/`renderInlineMarkdown`. */
+export function collectReferences(text: string): References {
+  const env: { references?: References } = {};
+  referenceParser.parse(text, env);
+  return env.references ?? {};
+}
+
+const referenceParser = new MarkdownIt('default', { html: false, linkify: false });
+referenceParser.core.ruler.disable(['inline', 'replacements', 'smartquotes', 'text_join'], true);

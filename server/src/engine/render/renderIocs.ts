@@ -1,0 +1,73 @@
+import type { IocType } from '../iocs/scanIocs';
+import type { Field, Section } from '../model/modelTypes';
+import type { LocatedIoc } from '../queries/iocQueries';
+import { escapeHtml, lineAttr } from './escape';
+import { fieldKey, renderContainer, shownIoc, type RenderState } from './renderContext';
+
+const TYPE_ORDER: readonly IocType[] = ['url', 'domain', 'ipv4', 'ipv6', 'email', 'sha256', 'sha512', 'sha1', 'md5', 'cve'];
+const TYPE_LABELS: Record<IocType, string> = {
+  url: 'URLs', domain: 'Domains', ipv4: 'IPv4 addresses', ipv6: 'IPv6 addresses', email: 'E-mail addresses',
+  md5: 'MD5 hashes', sha1: 'SHA-1 hashes', sha256: 'SHA-256 hashes', sha512: 'SHA-512 hashes', cve: 'CVEs',
+};
+
+/**
+ * The indicators of one section as a table grouped by type. Values are ALWAYS the defanged form (the
+ * refanged, live form is never written; there are no links), each with a copy button whose payload is
+ * that same defanged text (the button works in the webview only; CSS hides it elsewhere). Fields without
+ * indicators (e.g. behavioural ones) follow as text, itself defanged.
+ */
+export function renderIocs(state: RenderState, section: Section): string {
+  const first = section.heading.range.end.line + 1;
+  const last = section.range.end.line;
+  const located = state.indicators.filter((ioc) => ioc.range.start.line >= first && ioc.range.start.line <= last);
+  const fieldByLine = new Map<number, Field>();
+  for (const field of section.fields) {
+    for (let n = field.range.start.line; n <= Math.max(field.range.end.line, field.valueRange.end.line); n++) fieldByLine.set(n, field);
+  }
+  const fieldOf = (line: number) => fieldByLine.get(line);
+  const withIocs = new Set(located.map((ioc) => fieldOf(ioc.range.start.line)).filter((field): field is Field => field !== undefined));
+
+  let html = '';
+  if (located.length === 0) {
+    html += '<p class="empty">No indicators found in this section.</p>\n';
+  } else {
+    const groups = TYPE_ORDER.map((type) => ({ type, rows: located.filter((ioc) => ioc.ioc.type === type) })).filter((group) => group.rows.length > 0);
+    const body = groups.map((group) => {
+      const head = `<tr class="group"><th colspan="4" scope="rowgroup">${TYPE_LABELS[group.type]} <span class="count">${group.rows.length}</span></th></tr>`;
+      return `<tbody class="ioc-group ioc-${group.type}">${head}${group.rows.map((ioc) => row(state, ioc, fieldOf(ioc.range.start.line))).join('')}</tbody>`;
+    });
+    html += `<div class="table-scroll"><table class="iocs"><thead><tr><th scope="col">Indicator (defanged)</th><th scope="col">Context</th>`
+      + `<th scope="col">Listed under</th><th scope="col" class="copy-col"><span class="visually-hidden">Copy</span></th></tr></thead>${body.join('')}</table></div>\n`;
+  }
+  html += renderContainer(state, section, { skipField: (field) => withIocs.has(field) });
+  for (const subsection of section.subsections) {
+    html += `<h3${lineAttr(subsection.heading.range.start.line)}>${state.inline(state.slice(subsection.heading.textRange))}</h3>`;
+    html += renderContainer(state, subsection, { skipField: (field) => subsection.fields.includes(field) && located.some((ioc) => ioc.range.start.line >= field.range.start.line && ioc.range.start.line <= field.valueRange.end.line) });
+  }
+  return html;
+}
+
+function row(state: RenderState, located: LocatedIoc, field: Field | undefined): string {
+  const line = located.range.start.line;
+  const value = shownIoc(located);
+  const live = value !== located.ioc.text && !located.ioc.defanged ? ' <span class="live" title="Written live in the report; shown defanged">was live</span>' : '';
+  const problems = located.ioc.problems.length ? ` <span class="problem" title="${escapeHtml(located.ioc.problems.join('; '))}">⚠</span>` : '';
+  return `<tr${lineAttr(line)}><td class="value"><code class="ioc">${escapeHtml(value)}</code>${live}${problems}</td>`
+    + `<td class="context">${context(state, located)}</td><td class="listed-under">${field ? fieldKey(state, field) : ''}</td>`
+    + `<td class="copy-col"><button type="button" class="copy" data-copy="${escapeHtml(value)}" title="Copy the defanged value">Copy</button></td></tr>`;
+}
+
+/** The rest of the indicator's line: bullet, field key and the indicator itself removed; other indicators stay defanged. */
+function context(state: RenderState, located: LocatedIoc): string {
+  const line = located.range.start.line;
+  const text = state.line(line);
+  let start = state.column(line, located.range.start.character);
+  let end = start + shownIoc(located).length;
+  if (text[start - 1] === '`' && text[end] === '`') [start, end] = [start - 1, end + 1];
+  let rest = `${text.slice(0, start)} ${text.slice(end)}`;
+  rest = rest.replace(/^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])?\s+/, '').replace(/^\s*(\*\*|__)[^*_]+?\1\s*:?|^\s*(\*\*|__)[^*_]+?:\2/, '');
+  rest = rest.replace(/\s+/g, ' ').trim().replace(/^[;,:–—-]\s*|\s*[;,:–—-]$/g, '').trim();
+  const wrapped = /^\((.*)\)\.?$/.exec(rest);
+  if (wrapped && !wrapped[1].includes('(')) rest = wrapped[1];
+  return rest ? state.inline(rest) : '';
+}

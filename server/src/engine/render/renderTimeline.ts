@@ -1,0 +1,107 @@
+import { parseReportDate, type ParsedDate } from '../dates/parseDate';
+import type { Field, Section, Subsection } from '../model/modelTypes';
+import type { SectionSpec } from '../schema/reportSpec';
+import { escapeHtml, isoTime, lineAttr } from './escape';
+import { fieldValue, renderContainer, type RenderState } from './renderContext';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/**
+ * A time span as "+40 min", "+2 h 5 min", "+1 day 11 h", "+3 days". With `days`, only whole days
+ * ("same day" for zero), for dates written without a time. Negative spans get a minus sign.
+ */
+export function formatSpan(ms: number, days: boolean): string {
+  const sign = ms < 0 ? '−' : '+';
+  const abs = Math.abs(ms);
+  if (days) {
+    const d = Math.round(abs / DAY);
+    return d === 0 ? 'same day' : `${sign}${plural(d, 'day')}`;
+  }
+  const minutes = Math.round(abs / MINUTE);
+  if (minutes === 0) return 'same time';
+  if (minutes < 60) return `${sign}${minutes} min`;
+  if (minutes < 24 * 60) {
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    return `${sign}${h} h${m ? ` ${m} min` : ''}`;
+  }
+  const d = Math.floor(minutes / (24 * 60));
+  const h = Math.round((minutes - d * 24 * 60) / 60);
+  return `${sign}${plural(d, 'day')}${h && h < 24 ? ` ${h} h` : ''}`;
+}
+
+interface Phase {
+  subsection: Subsection;
+  dateField: Field | undefined;
+  date: ParsedDate | undefined;
+  invalid: string | undefined;
+}
+
+/** The phase's date field: the subsection field the schema marks as a date, else a key naming a date or time. */
+function dateFieldOf(subsection: Subsection, spec: SectionSpec | undefined): Field | undefined {
+  const bySpec = subsection.fields.find((field) => {
+    const kind = spec?.findSubsectionField(field.key)?.kind;
+    return kind === 'date' || kind === 'datetime';
+  });
+  return bySpec ?? subsection.fields.find((field) => /\b(date|time|when)\b/i.test(field.key));
+}
+
+function readPhase(subsection: Subsection, spec: SectionSpec | undefined): Phase {
+  const dateField = dateFieldOf(subsection, spec);
+  const parsed = dateField ? parseReportDate(dateField.value) : { kind: 'none' as const };
+  return {
+    subsection,
+    dateField,
+    date: parsed.kind === 'date' ? parsed.date : undefined,
+    invalid: parsed.kind === 'invalid' ? parsed.reason : undefined,
+  };
+}
+
+const COARSE = new Set<ParsedDate['precision']>(['day', 'month', 'year']);
+
+/**
+ * The timeline as a lane: each H3 phase in the order written, its date as written (machine-readable in
+ * <time>), the span since the previous dated phase between them, "date unknown" where none is given.
+ */
+export function renderTimeline(state: RenderState, section: Section, spec: SectionSpec | undefined): string {
+  let html = renderContainer(state, section);
+  if (section.subsections.length === 0) return html || '<p class="empty">No phases.</p>\n';
+  const items: string[] = [];
+  let previous: ParsedDate | undefined;
+  for (const subsection of section.subsections) {
+    const phase = readPhase(subsection, spec);
+    if (phase.date && previous) {
+      const ms = phase.date.earliest - previous.earliest;
+      const approx = phase.date.qualifier !== 'exact' || previous.qualifier !== 'exact' ? '≈ ' : '';
+      const span = formatSpan(ms, COARSE.has(phase.date.precision) || COARSE.has(previous.precision));
+      const backwards = ms < 0 ? ' backwards' : '';
+      const note = ms < 0 ? ' (earlier than the phase before)' : '';
+      items.push(`<li class="gap${backwards}" aria-label="${escapeHtml(`${approx}${span} later${note}`)}"><span>${escapeHtml(approx + span + note)}</span></li>`);
+    }
+    if (phase.date) previous = phase.date;
+    items.push(renderPhase(state, phase));
+  }
+  html += `<ol class="timeline">${items.join('\n')}</ol>\n`;
+  return html;
+}
+
+function renderPhase(state: RenderState, phase: Phase): string {
+  const { subsection, dateField, date } = phase;
+  let when: string;
+  if (date && dateField) {
+    when = `<time datetime="${isoTime(date.earliest)}">${fieldValue(state, dateField)}</time>`;
+  } else if (phase.invalid && dateField) {
+    when = `<span class="date-invalid" title="${escapeHtml(`Not a valid date: ${phase.invalid}`)}">${fieldValue(state, dateField)}</span>`;
+  } else {
+    when = '<span class="date-unknown">date unknown</span>';
+  }
+  const heading = subsection.heading;
+  const body = renderContainer(state, subsection, { skipField: (field) => field === dateField && (date !== undefined || phase.invalid !== undefined) });
+  return `<li class="phase ${date ? 'dated' : 'undated'}"${lineAttr(heading.range.start.line)}>`
+    + `<div class="when"${dateField ? lineAttr(dateField.range.start.line) : ''}>${when}</div>`
+    + `<div class="phase-body"><h3${lineAttr(heading.range.start.line)}>${state.inline(state.slice(heading.textRange))}</h3>${body}</div></li>`;
+}
