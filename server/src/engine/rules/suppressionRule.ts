@@ -5,11 +5,10 @@ import type { Rule, RuleContext } from './ruleTypes';
 export const suppressionRule: Rule = {
   meta: [{ id: 'suppression-unknown-rule', family: 'structure', defaultSeverity: 'warning', summary: 'An increport-disable/enable comment names a rule that does not exist.' }],
   check(context: RuleContext) {
-    const known = [...context.knownRuleIds];
     for (const comment of context.model.controlComments) {
       for (const ruleId of comment.ruleIds) {
         if (context.knownRuleIds.has(ruleId)) continue;
-        const suggestion = closestMatch(ruleId, known);
+        const suggestion = closestMatch(ruleId, [...context.knownRuleIds]);
         context.report('suppression-unknown-rule', comment.range,
           `Unknown rule '${ruleId}' in increport-${comment.directive}${suggestion ? ` (did you mean '${suggestion}'?)` : ''}: this comment suppresses nothing for it`,
           suggestion ? { ruleId, suggestion } : { ruleId });
