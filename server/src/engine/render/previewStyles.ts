@@ -1,6 +1,6 @@
 /**
  * The preview's stylesheet, shared by the standalone file (inline, allowed by its CSP hash) and the VS Code
- * webview (media/preview.css, identical; a test keeps them equal). Colours come from VS Code's theme
+ * webview (media/preview.css, written from this by scripts/bundle.mjs at build time). Colours come from VS Code's theme
  * variables, with fallbacks that make the standalone file look right in a browser, light or dark; the
  * `vscode-light`/`vscode-dark`/`vscode-high-contrast` body classes adjust the level palette and borders.
  * No report content ever reaches this text.
