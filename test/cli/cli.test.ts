@@ -172,3 +172,12 @@ test('cli: include/exclude globs apply to folders and glob arguments; named file
   assert.deepEqual(checked(['**/*.md']), ['notes/c.md', 'reports/team/a.md']);
   assert.deepEqual(checked(['reports/team/drafts/b.md']), ['reports/team/drafts/b.md']);
 });
+
+test('cli: --only-reports skips named files that are not reports (for pre-commit hooks)', () => {
+  const notes = write('only/notes.md', '# Meeting notes\n\nTODO: nothing\n');
+  const report = write('only/report.md', seedText());
+  const run = runCli(['check', '--only-reports', '--verbose', notes, report]);
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  assert.match(run.stderr, /skipped .*only\/notes\.md: not an incident report/);
+  assert.match(run.stdout, /No problems \(1 file checked\)/);
+});

@@ -21,6 +21,7 @@ Options:
   -o, --output <file>       Write the output to a file instead of standard output
       --max-warnings <n>    Exit with 1 when there are more than n warnings
       --stdin-filename <p>  Path to assume for standard input (config lookup, messages)
+      --only-reports        Skip named files that are not incident reports (as folders do)
       --quiet               Report errors only
       --color / --no-color  Force colours on or off (default: on for a terminal)
   -v, --verbose             Say which files were skipped and why
@@ -100,7 +101,7 @@ async function checkTarget(
   const read = target.kind === 'stdin' ? decodeReport(await io.readStdin()) : readReportFile(path);
   if ('error' in read) return { path, displayPath, findings: [], error: read.error };
   const checked = workspace.checkFile(path, read.text);
-  if (target.kind === 'file' && !target.explicit && !checked.isReport) {
+  if (target.kind === 'file' && (!target.explicit || options.onlyReports) && !checked.isReport) {
     if (options.verbose) io.writeStderr(`increport: skipped ${displayPath}: not an incident report (no "# Incident Report" title, report front matter or report sections)\n`);
     return undefined;
   }
@@ -136,6 +137,7 @@ function parseCheckArgs(argv: readonly string[]) {
       'max-warnings': { type: 'string' },
       'stdin-filename': { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      'only-reports': { type: 'boolean', default: false },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       verbose: { type: 'boolean', short: 'v', default: false },
@@ -156,6 +158,7 @@ function parseCheckArgs(argv: readonly string[]) {
     maxWarnings,
     stdinFilename: values['stdin-filename'],
     quiet: values.quiet,
+    onlyReports: values['only-reports'],
     color: values['no-color'] ? false : values.color,
     verbose: values.verbose,
     help: values.help,
