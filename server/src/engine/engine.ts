@@ -13,6 +13,8 @@ export interface EngineDependencies {
   schema: ReportSchema;
   /** The ATT&CK catalog the ATT&CK rules check against. */
   catalog: AttackCatalog;
+  /** The bundled catalog when another version is in use: lets messages say what an old tactic is now called. */
+  referenceCatalog?: AttackCatalog;
   /** Defaults to the built-in rules over `schema`. */
   rules?: Rule[];
   /** Clock for date rules; injected so that tests are reproducible. */
@@ -59,7 +61,7 @@ export class ReportEngine {
       if (setting === 'off') return;
       findings.push(data ? { ruleId, severity: setting, message, range, data } : { ruleId, severity: setting, message, range });
     };
-    const context = { model, spec: this.dependencies.schema.spec, catalog: this.dependencies.catalog, knownRuleIds: this.knownRuleIds, now: this.now(), report };
+    const context = { model, spec: this.dependencies.schema.spec, catalog: this.dependencies.catalog, referenceCatalog: this.dependencies.referenceCatalog, knownRuleIds: this.knownRuleIds, now: this.now(), report };
     for (const rule of this.rules) {
       if (rule.meta.every((meta) => (settings[meta.id] ?? meta.defaultSeverity) === 'off')) continue;
       rule.check(context);

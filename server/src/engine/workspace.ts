@@ -82,7 +82,9 @@ export class ReportWorkspace {
     if (!engine) {
       const catalog = this.catalogFor(config);
       try {
-        engine = new ReportEngine({ schema: createReportSchema(config.schemaExtensions, loadBundledSchemaNode()), catalog, now: this.dependencies.now });
+        const bundled = loadBundledCatalog();
+        const referenceCatalog = catalog === bundled ? undefined : bundled;
+        engine = new ReportEngine({ schema: createReportSchema(config.schemaExtensions, loadBundledSchemaNode()), catalog, referenceCatalog, now: this.dependencies.now });
       } catch (error) {
         if (!(error instanceof SchemaCompileError)) throw error;
         const source = config.sources[0] ?? '.increport.yaml';

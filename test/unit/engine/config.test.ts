@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { ConfigError } from '../../../server/src/engine/config/configTypes';
 import { nodeFileSystem } from '../../../server/src/engine/config/nodeFileSystem';
 import { ReportWorkspace } from '../../../server/src/engine/workspace';
+import { codeActions, fixAll } from '../../../server/src/engine/features/codeActions';
 import { describeFinding, projectRoot, seedText } from '../../helpers';
 
 const root = mkdtempSync(join(tmpdir(), 'increport-config-'));
@@ -136,7 +137,7 @@ test('config: attack.bundle switches the ATT&CK version (a synthetic v19 bundle 
   const bundle = join(projectRoot(), 'test/fixtures/attack/synthetic-v19.json');
   const base = tree({ '.increport.yaml': `attack:\n  bundle: ${JSON.stringify(bundle)}\n` });
   const findings = workspaceAt(base).checkFile(join(base, 'r.md'), seedText().replace('- **Initial Access:** N/A', '- **Initial Access:** T1566.001 Spearphishing Attachment')).findings.map(describeFinding);
-  assert.ok(findings.includes("26:4-26:19 error attack-tactic-unknown 'Defense Evasion' is not a tactic in ATT&CK v19.0"), findings.join('\n'));
+  assert.ok(findings.includes("26:4-26:19 error attack-tactic-unknown 'Defense Evasion' is not a tactic in ATT&CK v19.0; in ATT&CK v18.1 it was TA0005, which v19.0 calls 'Stealth'"), findings.join('\n'));
   assert.ok(!findings.some((line) => line.startsWith('23:')), 'Initial Access and its technique are valid in v19');
 });
 
@@ -144,4 +145,20 @@ test('config: an unreadable attack.bundle is a config error at the setting', () 
   const base = tree({ '.increport.yaml': 'rules: {}\nattack:\n  bundle: ./missing-bundle.json\n' });
   assert.throws(() => workspaceAt(base).checkFile(join(base, 'r.md'), seedText()), (error: unknown) =>
     error instanceof ConfigError && error.line === 2 && error.character === 10 && /^attack\.bundle: /.test(error.message));
+});
+
+test('config: under another ATT&CK version a renamed tactic is offered as a fix, but never applied by Fix All', () => {
+  const bundle = join(projectRoot(), 'test/fixtures/attack/synthetic-v19.json');
+  const base = tree({ '.increport.yaml': `attack:\n  bundle: ${JSON.stringify(bundle)}\n` });
+  const workspace = workspaceAt(base);
+  const path = join(base, 'r.md');
+  const result = workspace.checkFile(path, seedText());
+  const engine = workspace.engineFor(result.config);
+  const context = { model: result.model, spec: engine.schema.spec, catalog: engine.catalog, now: new Date('2026-11-27T12:00:00Z') };
+  const finding = result.findings.find((candidate) => candidate.ruleId === 'attack-tactic-unknown' && candidate.message.startsWith("'Defense Evasion'"))!;
+  const fixes = codeActions(context, [finding], finding.range);
+  const rename = fixes.find((fix) => fix.title === "Change to 'Stealth'");
+  assert.ok(rename && !rename.isPreferred, fixes.map((fix) => fix.title).join(' | '));
+  const all = fixAll(context, [finding]);
+  assert.equal(all, undefined);
 });

@@ -165,6 +165,12 @@ function replaceRevoked(env: FixEnv, finding: Finding): QuickFix[] {
 function changeTactic(env: FixEnv, finding: Finding): QuickFix[] {
   const written = textAt(env.model, finding.range);
   if (written.trim() === '' || env.catalog.findTactic(written)) return [];
+  // A tactic renamed between ATT&CK versions is a suggestion, never applied by Fix All: the old tactic
+  // may have been split (v19: Defense Evasion into Stealth and Defense Impairment).
+  if (finding.data?.renamed === true) {
+    const names = Array.isArray(finding.data.suggestions) ? finding.data.suggestions.filter((name): name is string => typeof name === 'string') : [];
+    return names.map((name) => quickFix(`Change to '${name}'`, [replaceRange(finding.range, name)], [finding], false));
+  }
   const suggestions = env.catalog.suggestTactics(written);
   return suggestions.map((tactic) => quickFix(`Change to '${tactic.name}'`, [replaceRange(finding.range, tactic.name)], [finding], suggestions.length === 1));
 }

@@ -46,10 +46,13 @@ function checkTacticRow(context: RuleContext, field: Field): void {
   const { catalog } = context;
   const tactic = catalog.findTactic(field.key);
   if (!tactic) {
-    const suggestions = catalog.suggestTactics(field.key);
-    const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `'${s.name}'`).join(' or ')}?` : '';
+    const renamed = renamedTactic(context, field.key);
+    const suggestions = renamed ? [] : catalog.suggestTactics(field.key);
+    const hint = renamed
+      ? `; in ATT&CK v${renamed.referenceVersion} it was ${renamed.id}, which v${catalog.version} calls '${renamed.name}'`
+      : suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `'${s.name}'`).join(' or ')}?` : '';
     context.report('attack-tactic-unknown', field.keyRange, `'${field.key}' is not a tactic in ATT&CK v${catalog.version}${hint}`,
-      { suggestions: suggestions.map((s) => s.name) });
+      renamed ? { suggestions: [renamed.name], renamed: true } : { suggestions: suggestions.map((s) => s.name) });
   }
   if (field.value === '') {
     context.report('attack-tactic-empty', field.keyRange, `Tactic '${field.key}' has no value: write N/A or the techniques used`);
@@ -64,6 +67,15 @@ function checkTacticRow(context: RuleContext, field: Field): void {
       if (mention.start >= from) checkMention(context, mention, line, tactic);
     }
   }
+}
+
+/** A tactic of the bundled ATT&CK version whose ID the version in use gives another name (v19: TA0005 Stealth). */
+function renamedTactic(context: RuleContext, key: string): { id: string; name: string; referenceVersion: string } | undefined {
+  const previous = context.referenceCatalog?.findTactic(key);
+  const current = previous ? context.catalog.tacticById(previous.id) : undefined;
+  return previous && current && current.name !== previous.name
+    ? { id: previous.id, name: current.name, referenceVersion: context.referenceCatalog!.version }
+    : undefined;
 }
 
 function checkMention(context: RuleContext, mention: TechniqueMention, line: number, rowTactic: TacticData | undefined): void {

@@ -20,6 +20,8 @@ export interface RuleContext {
   readonly spec: ReportSpec;
   /** The MITRE ATT&CK catalog in use (bundled, or converted from the configured bundle). */
   readonly catalog: AttackCatalog;
+  /** The bundled catalog, when `catalog` is another ATT&CK version (for "renamed since" hints). */
+  readonly referenceCatalog?: AttackCatalog;
   /** Every rule id the engine knows, for checks on configuration written in the report. */
   readonly knownRuleIds: ReadonlySet<string>;
   /** The instant the check runs, for "date in the future" checks; injected for reproducible tests. */
