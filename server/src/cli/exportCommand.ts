@@ -1,14 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../engine/config/configTypes';
-import { nodeFileSystem } from '../engine/config/nodeFileSystem';
 import { EXPORT_FORMATS, exportReportText, type ExportFormat, type ExportInput } from '../engine/export';
-import { ReportWorkspace } from '../engine/workspace';
-import { decodeReport, readReportFile } from '../node/readReport';
+import { checkOneReport, writeResult } from './singleReport';
 import { EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
-import { toPosix } from './collectFiles';
-
 
 export const EXPORT_USAGE = `Usage: increport export --format <${EXPORT_FORMATS.join('|')}> [options] <report.md|->
 
@@ -47,27 +40,10 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     return EXIT_OK;
   }
 
-  const fromStdin = options.path === '-';
-  const path = resolve(io.cwd, fromStdin ? (options.stdinFilename ?? 'stdin.md') : options.path);
-  const displayPath = fromStdin && !options.stdinFilename ? '<stdin>' : toPosix(relative(io.cwd, path)) || path;
-  const read = fromStdin ? decodeReport(await io.readStdin()) : readReportFile(path);
-  if ('error' in read) {
-    io.writeStderr(`increport: cannot export ${displayPath}: ${read.error}\n`);
-    return EXIT_TROUBLE;
-  }
-
-  const workspace = new ReportWorkspace({ fileSystem: nodeFileSystem, baseDirectory: io.cwd });
-  let input: ExportInput;
-  try {
-    const checked = workspace.checkFile(path, read.text);
-    const engine = workspace.engineFor(checked.config);
-    // `now` only serves editor features; the exports never read it.
-    input = { context: { model: checked.model, spec: engine.schema.spec, catalog: engine.catalog, now: new Date(0) }, findings: checked.findings, sourcePath: displayPath };
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.writeStderr(`increport: invalid configuration: ${error.toString()}\n`);
-    return EXIT_TROUBLE;
-  }
+  const report = await checkOneReport(options.path, options.stdinFilename, io, 'increport', 'export');
+  if (typeof report === 'number') return report;
+  const { displayPath, fromStdin } = report;
+  const input: ExportInput = { context: report.context, findings: report.findings, sourcePath: displayPath };
 
   const errors = input.findings.filter((finding) => finding.severity === 'error').length;
   if (errors > 0) {
@@ -81,17 +57,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   }
 
   const text = exportReportText(options.format, input, options.producer === undefined ? {} : { producer: options.producer });
-  if (options.output !== undefined) {
-    try {
-      writeFileSync(resolve(io.cwd, options.output), text);
-    } catch (error) {
-      io.writeStderr(`increport: cannot write ${options.output}: ${(error as Error).message}\n`);
-      return EXIT_TROUBLE;
-    }
-  } else {
-    io.writeStdout(text);
-  }
-  return EXIT_OK;
+  return writeResult(text, options.output, io, 'increport');
 }
 
 /** A path as the user would type it again in a POSIX shell. */

@@ -1,11 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../engine/config/configTypes';
-import { nodeFileSystem } from '../engine/config/nodeFileSystem';
 import { renderReportBody, renderReportDocument, renderReportTitle } from '../engine/render/renderReport';
-import { ReportWorkspace } from '../engine/workspace';
-import { decodeReport, readReportFile } from '../node/readReport';
+import { checkOneReport, writeResult } from './singleReport';
 import { EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
 
 export const RENDER_USAGE = `Usage: increport render [options] <report.md|->
@@ -35,38 +31,12 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     io.writeStdout(RENDER_USAGE);
     return EXIT_OK;
   }
-  const fromStdin = options.input === '-';
-  const path = resolve(io.cwd, fromStdin ? options.stdinFilename ?? 'stdin.md' : options.input);
-  const read = fromStdin ? decodeReport(await io.readStdin()) : readReportFile(path);
-  if ('error' in read) {
-    io.writeStderr(`increport render: ${fromStdin ? '<stdin>' : options.input}: ${read.error}\n`);
-    return EXIT_TROUBLE;
-  }
-  const workspace = new ReportWorkspace({ fileSystem: nodeFileSystem, baseDirectory: io.cwd });
-  let html: string;
-  try {
-    const checked = workspace.checkFile(path, read.text);
-    const engine = workspace.engineFor(checked.config);
-    const context = { model: checked.model, spec: engine.schema.spec, catalog: engine.catalog, now: new Date() };
-    const body = renderReportBody({ context, findings: checked.findings });
-    const title = checked.model.titles.length > 0 || checked.model.frontMatter?.data?.title ? renderReportTitle(context) : basename(path);
-    html = renderReportDocument(body, { title, target: 'standalone' });
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.writeStderr(`increport render: invalid configuration: ${error.toString()}\n`);
-    return EXIT_TROUBLE;
-  }
-  if (options.output === undefined) {
-    io.writeStdout(html);
-    return EXIT_OK;
-  }
-  try {
-    writeFileSync(resolve(io.cwd, options.output), html);
-  } catch (error) {
-    io.writeStderr(`increport render: cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message}\n`);
-    return EXIT_TROUBLE;
-  }
-  return EXIT_OK;
+  const report = await checkOneReport(options.input, options.stdinFilename, io, 'increport render', 'render');
+  if (typeof report === 'number') return report;
+  const { context, findings, path } = report;
+  const body = renderReportBody({ context, findings });
+  const title = context.model.titles.length > 0 || context.model.frontMatter?.data?.title ? renderReportTitle(context) : basename(path);
+  return writeResult(renderReportDocument(body, { title, target: 'standalone' }), options.output, io, 'increport render');
 }
 
 function parseRenderArgs(argv: readonly string[]) {

@@ -4,7 +4,7 @@ import { atxHeadingText, fieldAt, listItemContentStart, trimmedSpan } from '../p
 import { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
 import { findControlComments } from './controlComments';
-import type { Block, BlockKind, ContentContainer, Field, Heading, ReportModel, Section } from './modelTypes';
+import type { BlockKind, ContentContainer, Field, Heading, ReportModel, Section } from './modelTypes';
 
 const BLOCK_KIND_BY_TOKEN: Record<string, BlockKind> = {
   paragraph_open: 'paragraph',
