@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EXPORT_USAGE, runExport } from '../../../server/src/cli/exportCommand';
-import type { CliIo } from '../../../server/src/cli/cliIo';
+import { fakeIo } from '../../cli/fakeIo';
 import { projectRoot } from '../../helpers';
 import { NORTHWIND, SEED, readExample } from './exportHelpers';
 
@@ -16,22 +16,9 @@ interface FakeRun {
 
 /** runExport in-process with a fake CliIo (the spawned style is test/cli/cliHarness.ts). */
 async function run(argv: string[], options: { cwd?: string; stdin?: string } = {}): Promise<FakeRun> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd: options.cwd ?? projectRoot(),
-    env: {},
-    stdoutIsTty: false,
-    writeStdout: (text) => {
-      stdout += text;
-    },
-    writeStderr: (text) => {
-      stderr += text;
-    },
-    readStdin: async () => Buffer.from(options.stdin ?? '', 'utf8'),
-  };
+  const { io, out } = fakeIo(options.cwd ?? projectRoot(), options.stdin);
   const code = await runExport(argv, io);
-  return { code, stdout, stderr };
+  return { code, ...out };
 }
 
 function tempDir(): string {

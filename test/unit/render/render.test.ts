@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { CliIo } from '../../../server/src/cli/cliIo';
-import { RENDER_USAGE, runRender } from '../../../server/src/cli/renderCommand';
 import { indicatorsOf } from '../../../server/src/engine/queries/iocQueries';
 import { PREVIEW_CSS, PREVIEW_CSS_HASH, renderReportBody, renderReportDocument } from '../../../server/src/engine/render/renderReport';
 import { formatSpan } from '../../../server/src/engine/render/renderTimeline';
@@ -368,75 +364,5 @@ describe('render: documents', () => {
     assert.ok(script.trimEnd().split('\n').length <= 150);
     assert.ok(!/\beval\s*\(|new Function|\.innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML|document\.write|setTimeout\(\s*['"`]/.test(script));
     assert.match(script, /acquireVsCodeApi\(\)/);
-  });
-});
-
-function fakeIo(cwd: string, stdin = '') {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    cwd,
-    env: {},
-    stdoutIsTty: false,
-    writeStdout: (text) => void (out.stdout += text),
-    writeStderr: (text) => void (out.stderr += text),
-    readStdin: async () => Buffer.from(stdin),
-  };
-  return { io, out };
-}
-
-describe('render: increport render', () => {
-  test('writes a standalone document to stdout, exit 0 even with findings', async () => {
-    const { io, out } = fakeIo(ROOT);
-    assert.equal(await runRender(['examples/broken/fields.md'], io), 0);
-    assert.match(out.stdout, /^<!DOCTYPE html>\n<html lang="en" data-target="standalone">/);
-    assert.match(out.stdout, /<section class="validation card"/);
-    assert.equal(out.stderr, '');
-  });
-
-  test('-o writes a file; stdin with - ; --help', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'increport-render-'));
-    const { io, out } = fakeIo(dir, seedText());
-    assert.equal(await runRender(['-', '-o', 'seed.html'], io), 0);
-    const html = readFileSync(join(dir, 'seed.html'), 'utf8');
-    assert.match(html, /<title>Incident Report: Microsoft MFA and My Sign-Ins Service Outage<\/title>/);
-    assert.equal(out.stdout, '');
-    const help = fakeIo(dir);
-    assert.equal(await runRender(['--help'], help.io), 0);
-    assert.equal(help.out.stdout, RENDER_USAGE);
-  });
-
-  test('usage, input, config and output errors exit 2 with a clear message', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'increport-render-'));
-    const cases: [string[], RegExp][] = [
-      [[], /no report given/],
-      [['a.md', 'b.md'], /one report at a time/],
-      [['--bogus', 'a.md'], /Unknown option '--bogus'/],
-      [['missing.md'], /missing\.md: File not found/],
-      [['.'], /\.: Is a directory/],
-      [[join(ROOT, 'examples', 'microsoft-mfa-outage.md'), '-o', join(dir, 'no', 'such', 'dir', 'x.html')], /cannot write .*x\.html: no such folder/],
-    ];
-    for (const [args, message] of cases) {
-      const { io, out } = fakeIo(dir);
-      assert.equal(await runRender(args, io), 2, args.join(' '));
-      assert.match(out.stderr, message);
-      assert.equal(out.stdout, '');
-    }
-    const configured = join(dir, 'configured');
-    mkdirSync(configured);
-    writeFileSync(join(configured, '.increport.yaml'), 'rules:\n  no-such-rule: error\n');
-    writeFileSync(join(configured, 'r.md'), seedText());
-    const { io, out } = fakeIo(configured);
-    assert.equal(await runRender(['r.md'], io), 2);
-    assert.match(out.stderr, /invalid configuration/);
-  });
-
-  test('the real executable: node bin/increport.js render (once main.ts routes the command)', (t) => {
-    const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'increport.js'), 'render', 'examples/northwind-ransomware-intrusion.md'], { cwd: ROOT, encoding: 'utf8' });
-    if (/unknown command 'render'/.test(result.stderr)) {
-      t.skip('main.ts does not route `render` yet');
-      return;
-    }
-    assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /<table class="iocs">/);
   });
 });
