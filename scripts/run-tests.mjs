@@ -1,4 +1,5 @@
-// Runs every *.test.js under out/test with Node's test runner. Node 20 takes no globs, and given a folder
+// Runs every *.test.js under out/test with Node's test runner, after installing what the browser and
+// editor tests need (scripts/setup-test-env.sh). Node 20 takes no globs, and given a folder
 // it would also run helpers and the in-editor suite (out/test/e2e, which only runs inside VS Code).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -22,6 +23,16 @@ const selected = filter.length > 0 ? files.filter((file) => filter.some((part) =
 if (selected.length === 0) {
   console.error(`no test files match ${filter.join(', ')}`);
   process.exit(2);
+}
+// The browser and editor tests need Debian's chromium and code-server: install them (once) before any of
+// those tests starts, so that `npm test` alone is enough on a fresh machine.
+const NEEDS_SETUP = [join('out', 'test', 'browser'), join('out', 'test', 'editor')];
+if (selected.some((file) => NEEDS_SETUP.some((folder) => file.startsWith(folder)))) {
+  const setup = spawnSync('bash', [join(root, 'scripts', 'setup-test-env.sh')], { cwd: root, stdio: 'inherit' });
+  if (setup.status !== 0) {
+    console.error(`test setup failed (scripts/setup-test-env.sh exited with ${setup.status ?? setup.signal}); the browser and editor tests cannot run`);
+    process.exit(setup.status || 1);
+  }
 }
 const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...selected], { cwd: root, stdio: 'inherit' });
 process.exitCode = result.status ?? 1;

@@ -22,7 +22,7 @@ const installDir = () => join(cacheDir(), `code-server-${CODE_SERVER_VERSION}`);
 /** Installs code-server into the cache once (a few minutes the first time), via the project's script. */
 export function ensureCodeServer(): { node: string; entry: string } {
   if (!existsSync(join(installDir(), '.installed'))) {
-    const install = spawnSync('bash', [join(projectRoot(), 'scripts', 'install-code-server.sh')], { stdio: 'inherit' });
+    const install = spawnSync('bash', [join(projectRoot(), 'scripts', 'setup-test-env.sh')], { stdio: 'inherit' });
     if (install.status !== 0) throw new Error(`installing code-server failed (exit ${install.status})`);
   }
   return {
