@@ -1,12 +1,44 @@
 /**
  * The shared table of rule cases: each is a report text and the exact findings it must produce
  * (zero-based LSP ranges, severity, rule, message). The engine tests and the CLI tests both run it.
+ *
+ * No case depends on the calendar: every case is built for a clock the test chooses. The seed's dates
+ * (June 2026) are moved to a year that lies in that clock's past, and a date meant to be in the future is
+ * written relative to the clock. Expected messages name those years through placeholders: {year} (the
+ * report's year), {futureYear} and {today} (the clock's date).
  */
 export interface RuleCase {
   name: string;
-  /** Builds the report from the seed report's text. */
-  build(seed: string): string;
+  /** A date rule case: also run with the clock at other dates, which must give the same findings. */
+  dates?: boolean;
+  /** Builds the report from the seed report's text, already moved to `clock.year`. */
+  build(seed: string, clock: CaseClock): string;
   expected: string[];
+}
+
+/** The years a case is built with, for one clock. */
+export interface CaseClock {
+  now: Date;
+  /** A year whose June lies in the clock's past: the seed's 2026 becomes this year. */
+  year: number;
+  /** The year after the clock's own: any date in it is in the future. */
+  futureYear: number;
+  /** The clock's date, YYYY-MM-DD (UTC). */
+  today: string;
+}
+
+const HALF_A_YEAR_MS = 183 * 24 * 60 * 60 * 1000;
+
+export function caseClock(now: Date): CaseClock {
+  const year = new Date(now.getTime() - HALF_A_YEAR_MS).getUTCFullYear();
+  return { now, year, futureYear: now.getUTCFullYear() + 1, today: now.toISOString().slice(0, 10) };
+}
+
+/** The report text and the findings it must produce, for one clock. */
+export function caseAt(ruleCase: RuleCase, seed: string, clock: CaseClock): { text: string; expected: string[] } {
+  const movedSeed = seed.replace(/\b2026\b/g, String(clock.year));
+  const fill = (line: string) => line.replace(/\{year\}/g, String(clock.year)).replace(/\{futureYear\}/g, String(clock.futureYear)).replace(/\{today\}/g, clock.today);
+  return { text: ruleCase.build(movedSeed, clock), expected: ruleCase.expected.map(fill) };
 }
 
 const replaceLine = (seed: string, lineText: string, replacement: string): string => {
@@ -86,7 +118,7 @@ export const RULE_CASES: RuleCase[] = [
   },
   {
     name: 'field-missing: pointed at the section heading',
-    build: (seed) => replaceLine(seed, '- **Incident Date:** June 1, 2026\n', ''),
+    build: (seed, { year }) => replaceLine(seed, `- **Incident Date:** June 1, ${year}\n`, ''),
     expected: ["3:3-3:19 error field-missing Field 'Incident Date' is missing from section 'Incident Details'"],
   },
   {
@@ -184,40 +216,44 @@ export const RULE_CASES: RuleCase[] = [
   },
   {
     name: 'dates: every form real reports use is accepted, qualifiers make bounds',
-    build: (seed) =>
+    dates: true,
+    build: (seed, { year }) =>
       seed
-        .replace('- **Discovery Date:** June 1, 2026, approx. 05:00 AM ET', '- **Discovery Date:** 2026-06-01T05:00:00-04:00')
-        .replace('- **Incident Date:** June 1, 2026', '- **Incident Date:** around 1 June 2026 02:00 CET')
-        .replace('### Lateral Movement\n', '### Lateral Movement\n- **Date/Time:** prior to 2026-06-01 05:00 UTC\n'),
+        .replace(`- **Discovery Date:** June 1, ${year}, approx. 05:00 AM ET`, `- **Discovery Date:** ${year}-06-01T05:00:00-04:00`)
+        .replace(`- **Incident Date:** June 1, ${year}`, `- **Incident Date:** around 1 June ${year} 02:00 CET`)
+        .replace('### Lateral Movement\n', `### Lateral Movement\n- **Date/Time:** prior to ${year}-06-01 05:00 UTC\n`),
     expected: [],
   },
   {
     name: 'date-invalid and date-unparseable, at the exact text',
-    build: (seed) =>
+    dates: true,
+    build: (seed, { year }) =>
       seed
-        .replace('- **Incident Date:** June 1, 2026', '- **Incident Date:** June 31, 2026')
-        .replace('- **Date/Time:** June 1, 2026, prior to 05:00 AM ET', '- **Date/Time:** sometime last week'),
+        .replace(`- **Incident Date:** June 1, ${year}`, `- **Incident Date:** June 31, ${year}`)
+        .replace(`- **Date/Time:** June 1, ${year}, prior to 05:00 AM ET`, '- **Date/Time:** sometime last week'),
     expected: [
-      "5:21-5:34 error date-invalid Impossible date 'June 31, 2026': June has 30 days",
+      "5:21-5:34 error date-invalid Impossible date 'June 31, {year}': June has 30 days",
       "11:17-11:35 warning date-unparseable Field 'Date/Time' should be a date such as 2026-06-01 05:00 UTC; 'sometime last week' is not one",
     ],
   },
   {
     name: 'date-discovery-before-incident',
-    build: (seed) => seed.replace('- **Incident Date:** June 1, 2026', '- **Incident Date:** June 3, 2026'),
+    dates: true,
+    build: (seed, { year }) => seed.replace(`- **Incident Date:** June 1, ${year}`, `- **Incident Date:** June 3, ${year}`),
     expected: [
-      "4:22-4:55 error date-discovery-before-incident The incident was discovered ('June 1, 2026, approx. 05:00 AM ET') before it began ('June 3, 2026'): check both dates",
+      "4:22-4:55 error date-discovery-before-incident The incident was discovered ('June 1, {year}, approx. 05:00 AM ET') before it began ('June 3, {year}'): check both dates",
     ],
   },
   {
     name: 'timeline-order (a "prior to" bound is never out of order) and date-future',
-    build: (seed) =>
-      `---\nupdated: 2027-01-05\n---\n${seed}`
-        .replace('### Lateral Movement\n', '### Lateral Movement\n- **Date/Time:** 2026-06-02 10:00 UTC\n')
-        .replace('### Detection & Response\n', '### Detection & Response\n- **Date/Time:** 2026-06-01 11:00 UTC\n'),
+    dates: true,
+    build: (seed, { year, futureYear }) =>
+      `---\nupdated: ${futureYear}-01-05\n---\n${seed}`
+        .replace('### Lateral Movement\n', `### Lateral Movement\n- **Date/Time:** ${year}-06-02 10:00 UTC\n`)
+        .replace('### Detection & Response\n', `### Detection & Response\n- **Date/Time:** ${year}-06-01 11:00 UTC\n`),
     expected: [
-      "1:9-1:19 warning date-future Front matter field 'updated' is in the future: '2027-01-05' is after 2026-11-27, when this check ran",
-      "23:17-23:37 warning timeline-order Phase 'Detection & Response' ('2026-06-01 11:00 UTC') is listed after 'Lateral Movement' ('2026-06-02 10:00 UTC') but happened before it: list phases in chronological order",
+      "1:9-1:19 warning date-future Front matter field 'updated' is in the future: '{futureYear}-01-05' is after {today}, when this check ran",
+      "23:17-23:37 warning timeline-order Phase 'Detection & Response' ('{year}-06-01 11:00 UTC') is listed after 'Lateral Movement' ('{year}-06-02 10:00 UTC') but happened before it: list phases in chronological order",
     ],
   },
   {
@@ -248,11 +284,12 @@ export const RULE_CASES: RuleCase[] = [
   },
   {
     name: 'dates: honest "not yet determined" is fine; a TBD date is only a placeholder; a time range with its zone',
-    build: (seed) =>
+    dates: true,
+    build: (seed, { year }) =>
       seed
-        .replace('- **Incident Date:** June 1, 2026', '- **Incident Date:** Not yet determined')
+        .replace(`- **Incident Date:** June 1, ${year}`, '- **Incident Date:** Not yet determined')
         .replace('### Lateral Movement\n', '### Lateral Movement\n- **Date/Time:** TBD\n')
-        .replace('### Detection & Response\n', '### Detection & Response\n- **Date/Time:** 2026-06-01 05:00-07:00 UTC\n'),
+        .replace('### Detection & Response\n', `### Detection & Response\n- **Date/Time:** ${year}-06-01 05:00-07:00 UTC\n`),
     expected: ["15:17-15:20 warning placeholder Placeholder 'TBD' left in the report: replace it with the real content"],
   },
   {

@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { RULE_CASES } from '../cases/ruleCases';
-import { projectRoot, seedText } from '../helpers';
+import { caseAt, caseClock, RULE_CASES, type RuleCase } from '../cases/ruleCases';
+import { projectRoot, seedText, TEST_NOW } from '../helpers';
 import { runCli } from './cliHarness';
 
 const work = mkdtempSync(join(tmpdir(), 'increport-cli-'));
@@ -40,16 +40,35 @@ test('cli: colour only when forced (FORCE_COLOR) for non-terminals', () => {
   assert.doesNotMatch(runCli(['check', '--no-color', 'examples/broken/fields.md'], { env: { FORCE_COLOR: '1' } }).stdout, /\u001b\[/);
 });
 
-test('cli: the shared rule cases give the same findings through the executable (json format)', () => {
-  const files = RULE_CASES.map((ruleCase, index) => write(`cases/case-${index}.md`, ruleCase.build(seedText())));
-  const run = runCli(['check', '--format', 'json', ...files]);
+function runCases(cases: RuleCase[], clockIso: string, folder: string): void {
+  const clock = caseClock(new Date(clockIso));
+  const built = cases.map((ruleCase) => caseAt(ruleCase, seedText(), clock));
+  const files = built.map((ruleCase, index) => write(`${folder}/case-${index}.md`, ruleCase.text));
+  const run = runCli(['check', '--format', 'json', ...files], { env: { INCREPORT_NOW: clockIso } });
   const output = JSON.parse(run.stdout) as JsonOutput;
-  RULE_CASES.forEach((ruleCase, index) => {
-    const { range } = { range: (f: JsonFinding) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}` };
+  const range = (f: JsonFinding) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
+  cases.forEach((ruleCase, index) => {
     const actual = output.files[index].findings.map((f) => `${range(f)} ${f.severity} ${f.ruleId} ${f.message}`);
-    assert.deepEqual(actual, ruleCase.expected, ruleCase.name);
+    assert.deepEqual(actual, built[index].expected, `${ruleCase.name} (INCREPORT_NOW=${clockIso})`);
   });
   assert.equal(run.status, 1);
+}
+
+test('cli: the shared rule cases give the same findings through the executable (json format)', () => {
+  runCases(RULE_CASES, TEST_NOW.toISOString(), 'cases');
+});
+
+test('cli: INCREPORT_NOW fixes the clock: the date cases give the same findings at 2030-01-01 and 2026-01-01', () => {
+  const dateCases = RULE_CASES.filter((ruleCase) => ruleCase.dates);
+  runCases(dateCases, '2030-01-01T00:00:00Z', 'dates-2030');
+  runCases(dateCases, '2026-01-01', 'dates-2026');
+});
+
+test('cli: an unusable INCREPORT_NOW is a clear error (exit 2), not a silent fallback to the real clock', () => {
+  const run = runCli(['check', 'examples/microsoft-mfa-outage.md'], { env: { INCREPORT_NOW: 'next tuesday' } });
+  assert.equal(run.status, 2);
+  assert.equal(run.stdout, '');
+  assert.equal(run.stderr, "increport: INCREPORT_NOW is 'next tuesday'; expected an ISO 8601 date or date-time such as 2026-06-01, 2026-06-01T12:00Z or 2026-06-01T14:00+02:00\n");
 });
 
 test('cli: SARIF output validates against the OASIS SARIF 2.1.0 schema', () => {

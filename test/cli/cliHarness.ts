@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { projectRoot } from '../helpers';
+import { projectRoot, TEST_NOW } from '../helpers';
 
 export const BIN = join(projectRoot(), 'bin', 'increport.js');
 
@@ -10,9 +10,9 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real `increport` executable as a child process, as CI would. */
+/** Runs the real `increport` executable as a child process, as CI would, with the clock at TEST_NOW unless `env` sets INCREPORT_NOW. */
 export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): CliRun {
-  const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env };
+  const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', INCREPORT_NOW: TEST_NOW.toISOString(), ...options.env };
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? projectRoot(), input: options.input, env, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -55,3 +55,14 @@ test('protocol: incremental edits are applied and re-checked', async () => {
     ['placeholder', { start: { line: 8, character: 17 }, end: { line: 8, character: 20 } }],
   ]);
 });
+
+test('protocol: the server takes "now" from INCREPORT_NOW, as the CLI does', async () => {
+  const uri = uriOf('protocol-clock.md');
+  // The harness starts the server with INCREPORT_NOW at TEST_NOW (2026-11-27T12:00Z).
+  const published = session.nextDiagnostics(uri);
+  await session.open(uri, `---\nupdated: 2026-11-29\nreviewed: 2026-11-27\n---\n${seedText()}`);
+  const { diagnostics } = await published;
+  assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message]), [
+    ['date-future', "Front matter field 'updated' is in the future: '2026-11-29' is after 2026-11-27, when this check ran"],
+  ]);
+});

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { projectRoot } from '../helpers';
+import { projectRoot, TEST_NOW } from '../helpers';
 
 /** How long a test waits for the server before failing, instead of hanging the suite. */
 export const SERVER_REPLY_TIMEOUT_MS = 10_000;
@@ -17,7 +17,7 @@ export class LspSession {
   constructor() {
     // The bundle the extension ships, not the compiled sources: what users run is what is tested.
     const serverModule = join(projectRoot(), 'dist', 'server.js');
-    this.process = spawn(process.execPath, [serverModule, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.process = spawn(process.execPath, [serverModule, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, INCREPORT_NOW: TEST_NOW.toISOString() } });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       const index = this.diagnosticWaiters.findIndex((waiter) => waiter.uri === params.uri);

@@ -43,7 +43,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     io.writeStdout(CHECK_USAGE);
     return EXIT_OK;
   }
-  const workspace = new ReportWorkspace({ fileSystem: nodeFileSystem, baseDirectory: io.cwd });
+  const workspace = new ReportWorkspace({ fileSystem: nodeFileSystem, baseDirectory: io.cwd, now: io.now });
   const results: FileResult[] = [];
   let trouble = false;
   const display = (path: string) => toPosix(relative(io.cwd, path)) || '.';

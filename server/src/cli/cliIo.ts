@@ -1,6 +1,10 @@
+import type { Clock } from '../engine/clock';
+
 /** What the CLI needs from its process, passed in so that tests can run it in-process too. */
 export interface CliIo {
   cwd: string;
+  /** "Now" for the date rules: the system clock, or INCREPORT_NOW when set. */
+  now: Clock;
   env: Readonly<Record<string, string | undefined>>;
   stdoutIsTty: boolean;
   writeStdout(text: string): void;

@@ -1,3 +1,4 @@
+import { CLOCK_VARIABLE, clockFromSetting } from '../engine/clock';
 import { packageVersion } from '../engine/resources';
 import { ALL_RULE_META } from '../engine/rules';
 import { EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
@@ -57,8 +58,15 @@ function listRules(): string {
 
 /** Entry point for bin/increport.js. */
 export function main(): void {
+  const clock = clockFromSetting(process.env[CLOCK_VARIABLE]);
+  if ('error' in clock) {
+    process.stderr.write(`increport: ${clock.error}\n`);
+    process.exitCode = EXIT_TROUBLE;
+    return;
+  }
   const io: CliIo = {
     cwd: process.cwd(),
+    now: clock.clock,
     env: process.env,
     stdoutIsTty: Boolean(process.stdout.isTTY),
     writeStdout: (text) => process.stdout.write(text),

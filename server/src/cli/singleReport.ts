@@ -32,11 +32,11 @@ export async function checkOneReport(argument: string, stdinFilename: string | u
     io.writeStderr(`${command}: cannot ${verb} ${displayPath}: ${read.error}\n`);
     return EXIT_TROUBLE;
   }
-  const workspace = new ReportWorkspace({ fileSystem: nodeFileSystem, baseDirectory: io.cwd });
+  const workspace = new ReportWorkspace({ fileSystem: nodeFileSystem, baseDirectory: io.cwd, now: io.now });
   try {
     const checked = workspace.checkFile(path, read.text);
     const engine = workspace.engineFor(checked.config);
-    const context: FeatureContext = { model: checked.model, spec: engine.schema.spec, catalog: engine.catalog, now: new Date() };
+    const context: FeatureContext = { model: checked.model, spec: engine.schema.spec, catalog: engine.catalog, now: io.now() };
     return { path, displayPath, fromStdin, context, findings: checked.findings };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

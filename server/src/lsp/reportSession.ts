@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { loadBundledCatalog } from '../engine/attack/catalog';
 import { ConfigError, type ConfigFileSystem } from '../engine/config/configTypes';
 import { nodeFileSystem } from '../engine/config/nodeFileSystem';
+import { systemClock, type Clock } from '../engine/clock';
 import type { FeatureContext } from '../engine/features/featureTypes';
 import type { SchemaNode } from '../engine/schema/reportSpec';
 import type { Finding } from '../engine/types';
@@ -47,6 +48,8 @@ export class ReportSession {
     private settings: ReportSettings,
     private readonly rootPath: string | undefined,
     private readonly trusted: boolean,
+    /** "Now" for the date rules and completion: the system clock, or INCREPORT_NOW. */
+    readonly now: Clock = systemClock,
   ) {
     this.workspace = this.createWorkspace();
     this.reportGlobs = picomatch(settings.files, { dot: true });
@@ -105,7 +108,7 @@ export class ReportSession {
       const isReport = result.isReport || this.matchesReportGlobs(path);
       if (!isReport) return { version, isReport, findings: [] };
       const engine = this.workspace.engineFor(result.config);
-      const context: FeatureContext = { model: result.model, spec: engine.schema.spec, catalog: engine.catalog, now: new Date() };
+      const context: FeatureContext = { model: result.model, spec: engine.schema.spec, catalog: engine.catalog, now: this.now() };
       return { version, isReport, findings: result.findings, context };
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
@@ -141,6 +144,7 @@ export class ReportSession {
     return new ReportWorkspace({
       fileSystem: this.trusted ? nodeFileSystem : NO_FILES,
       baseDirectory: base,
+      now: this.now,
       defaults: {
         rules: this.settings.rules,
         schemaExtensions,

@@ -11,6 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CLOCK_VARIABLE, clockFromSetting, systemClock } from '../engine/clock';
 import { packageRoot } from '../engine/resources';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { diagnosticsOf } from './handlers/diagnostics';
@@ -25,7 +26,10 @@ import { DEFAULT_SETTINGS, normalizeSettings } from './settings';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const docsBaseUrl = pathToFileURL(`${packageRoot()}/docs/rules/`).href;
-let session = new ReportSession(DEFAULT_SETTINGS, undefined, true);
+// INCREPORT_NOW fixes "now" for the date rules, as in the CLI; an unusable value is said once and ignored.
+const clockSetting = clockFromSetting(process.env[CLOCK_VARIABLE]);
+const clock = 'clock' in clockSetting ? clockSetting.clock : systemClock;
+let session = new ReportSession(DEFAULT_SETTINGS, undefined, true, clock);
 let pullDiagnostics = false;
 let workspaceRoot: string | undefined;
 let configurationRequests = false;
@@ -48,7 +52,7 @@ connection.onInitialize((params): InitializeResult => {
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
   const rootPath = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
   workspaceRoot = rootPath;
-  session = new ReportSession(normalizeSettings(options.settings), rootPath, options.trusted !== false);
+  session = new ReportSession(normalizeSettings(options.settings), rootPath, options.trusted !== false, clock);
   pullDiagnostics = Boolean(params.capabilities.textDocument?.diagnostic);
   configurationRequests = Boolean(params.capabilities.workspace?.configuration);
   return {
@@ -67,6 +71,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  if ('error' in clockSetting) connection.console.warn(`increport: ${clockSetting.error}; using the system clock`);
   if (configurationRequests) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'incidentReport' });
 });
 

@@ -42,7 +42,7 @@ export function registerWorkspaceCommands(
     session().forget('untitled:new-report.md');
     const context = probe.context;
     if (!context) throw new Error('The report schema could not be loaded');
-    const today = new Date().toISOString().slice(0, 10);
+    const today = session().now().toISOString().slice(0, 10);
     return { text: renderText(reportTemplate(context.spec, context.catalog.tactics), today) };
   });
 }
