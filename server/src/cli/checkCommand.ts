@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parseWithHelp, suggestion, UsageError } from './args';
 import { ConfigError } from '../engine/config/configTypes';
 import { nodeFileSystem } from '../engine/config/nodeFileSystem';
 import { packageRoot, packageVersion } from '../engine/resources';
@@ -22,13 +23,13 @@ Options:
       --max-warnings <n>    Exit with 1 when there are more than n warnings
       --stdin-filename <p>  Path to assume for standard input (config lookup, messages)
       --only-reports        Skip named files that are not incident reports (as folders do)
+      --allow-empty         Exit 0 when no report is found (by default that is an error, exit 2)
       --quiet               Report errors only
       --color / --no-color  Force colours on or off (default: on for a terminal)
   -v, --verbose             Say which files were skipped and why
   -h, --help                Show this help
 `;
 
-class UsageError extends Error {}
 
 /** `increport check`: exit 0 when clean, 1 with errors (or too many warnings), 2 on trouble. */
 export async function runCheck(argv: readonly string[], io: CliIo): Promise<number> {
@@ -45,13 +46,17 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   }
   const workspace = new ReportWorkspace({ fileSystem: nodeFileSystem, baseDirectory: io.cwd, now: io.now });
   const results: FileResult[] = [];
+  const skipped: string[] = [];
   let trouble = false;
   const display = (path: string) => toPosix(relative(io.cwd, path)) || '.';
   try {
     const targets = collectTargets(options.paths, io.cwd, (directory) => workspace.configs.forDirectory(directory));
     for (const target of targets) {
       const result = await checkTarget(target, workspace, io, options, display);
-      if (!result) continue;
+      if (typeof result === 'string') {
+        skipped.push(result);
+        continue;
+      }
       if (result.error) trouble = true;
       results.push(result);
     }
@@ -76,6 +81,10 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.filter((finding) => finding.severity === 'warning').length;
   if (trouble) return EXIT_TROUBLE;
+  if (results.length === 0 && !options.allowEmpty) {
+    io.writeStderr(`increport: ${describeEmptyRun(options.paths, skipped, options.verbose)}\n`);
+    return EXIT_TROUBLE;
+  }
   if (errors > 0) return EXIT_FINDINGS;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     io.writeStderr(`increport: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
@@ -86,13 +95,26 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
 
 type CheckOptions = ReturnType<typeof parseCheckArgs>;
 
+const NOT_A_REPORT = 'not an incident report (no "# Incident Report" title, report front matter or report sections)';
+
+/**
+ * Why nothing was checked. A CI job pointed at the wrong folder must fail, not pass on zero reports:
+ * say what was looked at and skipped, and how to accept an empty run.
+ */
+function describeEmptyRun(paths: readonly string[], skipped: readonly string[], verbose: boolean): string {
+  const where = paths.map((path) => `'${path}'`).join(', ');
+  const files = skipped.length === 1 ? '1 Markdown file was' : `${skipped.length} Markdown files were`;
+  const why = skipped.length > 0 ? `: ${files} skipped as ${NOT_A_REPORT}${verbose ? '' : ' (--verbose lists them)'}` : '';
+  return `no incident report found in ${where}${why}.\nNothing was checked, so this run fails; add --allow-empty if an empty run is fine.`;
+}
+
 async function checkTarget(
   target: Target,
   workspace: ReportWorkspace,
   io: CliIo,
   options: CheckOptions,
   display: (path: string) => string,
-): Promise<FileResult | undefined> {
+): Promise<FileResult | string> {
   if (target.kind === 'missing') {
     return { path: resolve(io.cwd, target.argument), displayPath: target.argument, findings: [], error: target.reason };
   }
@@ -102,8 +124,8 @@ async function checkTarget(
   if ('error' in read) return { path, displayPath, findings: [], error: read.error };
   const checked = workspace.checkFile(path, read.text);
   if (target.kind === 'file' && (!target.explicit || options.onlyReports) && !checked.isReport) {
-    if (options.verbose) io.writeStderr(`increport: skipped ${displayPath}: not an incident report (no "# Incident Report" title, report front matter or report sections)\n`);
-    return undefined;
+    if (options.verbose) io.writeStderr(`increport: skipped ${displayPath}: ${NOT_A_REPORT}\n`);
+    return displayPath;
   }
   const findings = options.quiet ? checked.findings.filter((finding) => finding.severity === 'error') : checked.findings;
   return { path, displayPath, findings, text: read.text };
@@ -126,25 +148,23 @@ function wantsColor(io: CliIo): boolean {
   return io.stdoutIsTty;
 }
 
+const CHECK_OPTIONS = {
+  format: { type: 'string', short: 'f', default: defaultFormatName },
+  output: { type: 'string', short: 'o' },
+  'max-warnings': { type: 'string' },
+  'stdin-filename': { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  'only-reports': { type: 'boolean', default: false },
+  'allow-empty': { type: 'boolean', default: false },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 function parseCheckArgs(argv: readonly string[]) {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string', short: 'f', default: defaultFormatName },
-      output: { type: 'string', short: 'o' },
-      'max-warnings': { type: 'string' },
-      'stdin-filename': { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      'only-reports': { type: 'boolean', default: false },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      verbose: { type: 'boolean', short: 'v', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (!getFormatter(values.format)) throw new UsageError(`unknown format '${values.format}' (expected one of: ${formatNames.join(', ')})`);
+  const { values, positionals } = parseWithHelp(CHECK_OPTIONS, () => parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: CHECK_OPTIONS }));
+  if (!getFormatter(values.format)) throw new UsageError(`unknown format '${values.format}'${suggestion(values.format, formatNames)} (expected one of: ${formatNames.join(', ')})`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -159,6 +179,7 @@ function parseCheckArgs(argv: readonly string[]) {
     stdinFilename: values['stdin-filename'],
     quiet: values.quiet,
     onlyReports: values['only-reports'],
+    allowEmpty: values['allow-empty'],
     color: values['no-color'] ? false : values.color,
     verbose: values.verbose,
     help: values.help,

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseWithHelp, suggestion, UsageError } from './args';
 import { EXPORT_FORMATS, exportReportText, type ExportFormat, type ExportInput } from '../engine/export';
 import { checkOneReport, writeResult } from './singleReport';
 import { EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
@@ -21,7 +22,6 @@ Options:
   -h, --help                Show this help
 `;
 
-class UsageError extends Error {}
 
 /**
  * `increport export`: exit 0 when the export was written; 2 on a usage error, an unreadable report, an
@@ -79,24 +79,21 @@ function isExportFormat(name: string): name is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(name);
 }
 
+const EXPORT_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean', default: false },
+  producer: { type: 'string' },
+  'stdin-filename': { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 function parseExportArgs(argv: readonly string[]): ExportOptions {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string', short: 'f' },
-      output: { type: 'string', short: 'o' },
-      force: { type: 'boolean', default: false },
-      producer: { type: 'string' },
-      'stdin-filename': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const { values, positionals } = parseWithHelp(EXPORT_OPTIONS, () => parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: EXPORT_OPTIONS }));
   const help = values.help ?? false;
   if (help) return { format: 'json', path: '', force: false, help };
   if (values.format === undefined) throw new UsageError(`--format is required (one of: ${EXPORT_FORMATS.join(', ')})`);
-  if (!isExportFormat(values.format)) throw new UsageError(`unknown export format '${values.format}' (expected one of: ${EXPORT_FORMATS.join(', ')})`);
+  if (!isExportFormat(values.format)) throw new UsageError(`unknown export format '${values.format}'${suggestion(values.format, EXPORT_FORMATS)} (expected one of: ${EXPORT_FORMATS.join(', ')})`);
   if (positionals.length === 0) throw new UsageError('no report given (a Markdown file, or "-" for standard input)');
   if (positionals.length > 1) throw new UsageError(`export takes one report, got ${positionals.length}`);
   if (values.producer !== undefined && values.format !== 'stix') throw new UsageError('--producer applies to --format stix only');

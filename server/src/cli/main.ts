@@ -1,12 +1,15 @@
 import { CLOCK_VARIABLE, clockFromSetting } from '../engine/clock';
 import { packageVersion } from '../engine/resources';
 import { ALL_RULE_META } from '../engine/rules';
+import { suggestion } from './args';
 import { EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
 import { CHECK_USAGE, runCheck } from './checkCommand';
 import { EXPORT_USAGE, runExport } from './exportCommand';
 import { RENDER_USAGE, runRender } from './renderCommand';
 
-const USAGE = `Usage: increport <command> [options]
+const COMMANDS = ['check', 'render', 'export', 'rules'];
+
+const COMMANDS_USAGE = `Usage: increport <command> [options]
 
 Commands:
   check <paths...>   Check incident reports (files, folders, globs, or - for stdin)
@@ -17,7 +20,9 @@ Commands:
 Options:
   -h, --help         Show help (also: increport check --help)
   --version          Show the version
+`;
 
+const USAGE = `${COMMANDS_USAGE}
 ${CHECK_USAGE}
 ${RENDER_USAGE}
 ${EXPORT_USAGE}`;
@@ -46,7 +51,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.writeStdout(USAGE);
       return command === undefined ? EXIT_TROUBLE : EXIT_OK;
     default:
-      io.writeStderr(`increport: unknown command '${command}'\n\n${USAGE}`);
+      io.writeStderr(`increport: ${command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`}${suggestion(command, command.startsWith('-') ? ['--help', '--version'] : COMMANDS)}\n\n${COMMANDS_USAGE}`);
       return EXIT_TROUBLE;
   }
 }

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseWithHelp } from './args';
 import { renderReportBody, renderReportDocument, renderReportTitle } from '../engine/render/renderReport';
 import { checkOneReport, writeResult } from './singleReport';
 import { EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
@@ -39,17 +40,14 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
   return writeResult(renderReportDocument(body, { title, target: 'standalone' }), options.output, io, 'increport render');
 }
 
+const RENDER_OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  'stdin-filename': { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 function parseRenderArgs(argv: readonly string[]) {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      output: { type: 'string', short: 'o' },
-      'stdin-filename': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const { values, positionals } = parseWithHelp(RENDER_OPTIONS, () => parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: RENDER_OPTIONS }));
   if (!values.help && positionals.length === 0) throw new Error('no report given (a Markdown file, or - for standard input)');
   if (positionals.length > 1) throw new Error(`one report at a time (got ${positionals.length}: ${positionals.join(', ')})`);
   if (values.output === '') throw new Error('--output needs a file name');

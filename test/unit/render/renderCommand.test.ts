@@ -36,7 +36,7 @@ describe('render: increport render', () => {
     const cases: [string[], RegExp][] = [
       [[], /no report given/],
       [['a.md', 'b.md'], /one report at a time/],
-      [['--bogus', 'a.md'], /Unknown option '--bogus'/],
+      [['--bogus', 'a.md'], /unknown option '--bogus'/],
       [['missing.md'], /missing\.md: File not found/],
       [['.'], /\.: Is a directory/],
       [[join(ROOT, 'examples', 'microsoft-mfa-outage.md'), '-o', join(dir, 'no', 'such', 'dir', 'x.html')], /cannot write .*x\.html: no such folder/],
