@@ -31,7 +31,7 @@ test('cli: the examples folder shows located findings for each broken example an
   assert.equal(run.status, 1);
   for (const example of ['structure', 'fields', 'values', 'placeholders']) assert.match(run.stdout, new RegExp(`examples/broken/${example}\\.md:\\d+:\\d+ `));
   assert.doesNotMatch(run.stdout, /microsoft-mfa-outage\.md:/);
-  assert.match(run.stdout, /examples\/broken\/fields\.md:6:4 +error +Field 'Incident Date' is missing from section 'Incident Details' +field-missing/);
+  assert.match(run.stdout, /examples\/broken\/fields\.md:7:4 +error +Field 'Incident Date' is missing from section 'Incident Details' +field-missing/);
   assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colour when not a terminal');
 });
 
@@ -83,7 +83,7 @@ test('cli: SARIF output validates against the OASIS SARIF 2.1.0 schema', () => {
   const duplicate = sarifRun.results.find((result) => result.ruleId === 'section-duplicate')!;
   assert.equal(duplicate.level, 'error');
   assert.equal(duplicate.locations[0].physicalLocation.artifactLocation.uri, 'examples/broken/structure.md');
-  assert.deepEqual(duplicate.locations[0].physicalLocation.region, { startLine: 24, startColumn: 4, endLine: 24, endColumn: 22 });
+  assert.deepEqual(duplicate.locations[0].physicalLocation.region, { startLine: 28, startColumn: 4, endLine: 28, endColumn: 22 });
   assert.ok(sarifRun.results.some((result) => result.level === 'note'));
 });
 

@@ -32,7 +32,7 @@ describe('Incident Report Studio in VS Code', () => {
     const diagnostics = await waitForDiagnostics(broken.document.uri, (found) => found.length >= 3, 'the fields report findings');
     assert.deepEqual(codesOf(diagnostics).sort(), ['field-empty', 'field-empty', 'field-missing']);
     const missing = diagnostics.find((diagnostic) => codesOf([diagnostic])[0] === 'field-missing')!;
-    assert.equal(missing.range.start.line, 5);
+    assert.equal(missing.range.start.line, 6);
     assert.equal(missing.severity, vscode.DiagnosticSeverity.Error);
     const clean = await open('reports', 'seed.md');
     await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', clean.document.uri); // the server has seen it
