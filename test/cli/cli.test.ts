@@ -29,9 +29,14 @@ test('cli: the seed report is clean (exit 0)', () => {
 test('cli: the examples folder shows located findings for each broken example and none for the seed', () => {
   const run = runCli(['check', 'examples/']);
   assert.equal(run.status, 1);
-  for (const example of ['structure', 'fields', 'values', 'placeholders']) assert.match(run.stdout, new RegExp(`examples/broken/${example}\\.md:\\d+:\\d+ `));
+  for (const example of ['structure', 'fields', 'values', 'placeholders', 'attack', 'dates', 'iocs']) assert.match(run.stdout, new RegExp(`examples/broken/${example}\\.md:\\d+:\\d+ `));
   assert.doesNotMatch(run.stdout, /microsoft-mfa-outage\.md:/);
+  assert.doesNotMatch(run.stdout, /northwind-ransomware-intrusion\.md:/);
   assert.match(run.stdout, /examples\/broken\/fields\.md:7:4 +error +Field 'Incident Date' is missing from section 'Incident Details' +field-missing/);
+  assert.match(run.stdout, /examples\/broken\/attack\.md:69:21 +warning +T1560\.001 \(Archive via Utility\) is not part of the Exfiltration tactic; it belongs to Collection +attack-technique-tactic/);
+  assert.match(run.stdout, /examples\/broken\/dates\.md:39:18 +error +Impossible date '2026-09-31': September has 30 days +date-invalid/);
+  assert.match(run.stdout, /examples\/broken\/iocs\.md:70:5 +warning +Live IP address '203\.0\.113\.58': write it defanged as 203\[\.\]0\[\.\]113\[\.\]58 .* +ioc-live/);
+  assert.match(run.stdout, /\(9 files checked\)/);
   assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colour when not a terminal');
 });
 
