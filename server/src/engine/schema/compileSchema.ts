@@ -14,6 +14,8 @@ export function compileReportSchema(schema: SchemaNode): SchemaValidator {
   // unicode: false counts string lengths in UTF-16 units: exact enough for "not empty" and far cheaper on long sections.
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: 'log', logger: false, unicode: false });
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
+  // A hint is shown to report writers as text: anything else is a mistake in the schema, reported when it is loaded.
+  ajv.addKeyword({ keyword: 'x-hint', metaSchema: { type: 'string', minLength: 1 } });
   try {
     return ajv.compile(schema);
   } catch (error) {

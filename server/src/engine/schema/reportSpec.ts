@@ -13,6 +13,9 @@ export interface SchemaNode {
   'x-aliases'?: string[];
   'x-kind'?: string;
   'x-example'?: string;
+  /** The expected form of a value, in words a report writer understands ("IR-YYYY-NNNN"): shown when a `pattern` or `format` fails. */
+  'x-hint'?: string;
+  examples?: unknown[];
   'x-skeleton'?: string[];
   'x-messages'?: Record<string, string>;
   'x-date-role'?: string;
@@ -29,6 +32,9 @@ export interface FieldSpec {
   kind?: string;
   enumValues?: unknown[];
   example?: string;
+  /** The schema's `x-hint` and `examples`: what value-invalid messages show as the expected form. */
+  hint?: string;
+  examples?: unknown[];
   /** For date fields: 'discovered' or 'began', which the date rules compare. */
   dateRole?: string;
 }
@@ -118,6 +124,8 @@ function readFields(node: SchemaNode | undefined): FieldSpec[] {
     kind: field['x-kind'],
     enumValues: field.enum ?? (field.const !== undefined ? [field.const] : undefined),
     example: field['x-example'],
+    hint: field['x-hint'],
+    examples: field.examples,
     dateRole: field['x-date-role'],
   }));
 }
