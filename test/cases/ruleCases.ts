@@ -137,6 +137,11 @@ export const RULE_CASES: RuleCase[] = [
     expected: ["1:10-1:22 error value-invalid Front matter field 'severity' is 'catastrophic'; expected one of: informational, low, medium, high, critical"],
   },
   {
+    name: 'value-invalid: a TLP level in the wrong case gets the allowed levels once and a suggestion',
+    build: (seed) => `---\ntlp: amber\n---\n${seed}`,
+    expected: ["1:5-1:10 error value-invalid Front matter field 'tlp' is 'amber'; expected one of: TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT, TLP:RED (the 'TLP:' prefix may be left out); did you mean 'AMBER'? (values are case-sensitive)"],
+  },
+  {
     name: 'front-matter-invalid',
     build: (seed) => `---\nstatus: [draft\n---\n${seed}`,
     expected: ["2:0-2:0 error front-matter-invalid The front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]"],

@@ -65,7 +65,7 @@ test('config: a schema extension adds a required field with a pattern, and a req
   ]);
   const text = `---\nid: 7\n---\n${seedText().replace('## Incident Details\n', '## Incident Details\n- **Case:** 2026-17\n')}`;
   assert.deepEqual(workspace.checkFile(join(base, 'r.md'), text).findings.map(describeFinding), [
-    "7:12-7:19 error value-invalid Field 'Case' ('2026-17') does not have the expected form",
+    "7:12-7:19 error value-invalid Field 'Case' is '2026-17'; expected a value matching the pattern ^IR-\\d{4}-\\d{4}$",
   ]);
 });
 
@@ -116,7 +116,7 @@ test('config: closed field lists report unknown fields at the key; longer minimu
   });
   const text = seedText().replace('## Incident Details\n', '## Incident Details\n- **Case Owner:** Jane\n');
   assert.deepEqual(workspaceAt(base).checkFile(join(base, 'r.md'), text).findings.map(describeFinding), [
-    "0:2-0:63 error value-invalid The report title is too short (at least 80 characters)",
+    "0:2-0:63 error value-invalid The report title is too short: 61 characters, expected at least 80 ('Incident Report: Microsoft MFA and My Sign-Ins Service Ou…')",
     "4:4-4:14 error field-unknown Field 'Case Owner' is not expected in section 'Incident Details'",
   ]);
 });

@@ -3,6 +3,7 @@ import type { ReportModel } from '../model/modelTypes';
 import type { PointerTarget } from './instance';
 import type { SchemaError } from './compileSchema';
 import type { ReportSpec, SchemaNode } from './reportSpec';
+import { describeInvalidValue } from './valueMessages';
 
 export interface MappedError {
   ruleId: string;
@@ -41,8 +42,9 @@ export function mapSchemaError(
   if (error.keyword === 'minLength' && isEmpty) {
     return { ruleId: 'field-empty', range: target.range, message: custom ?? `${target.label} is empty` };
   }
-  if (error.keyword === 'additionalProperties') {
-    const extra = String((error.params as { additionalProperty: string }).additionalProperty);
+  if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') {
+    const params = error.params as { additionalProperty?: string; unevaluatedProperty?: string };
+    const extra = String(params.additionalProperty ?? params.unevaluatedProperty);
     const extraTarget = targets.get(`${path}/${extra}`) ?? target;
     return {
       ruleId: 'field-unknown',
@@ -50,7 +52,7 @@ export function mapSchemaError(
       message: custom ?? `${extraTarget.label} is not expected in ${lowerFirst(target.label)}`,
     };
   }
-  if (['anyOf', 'oneOf', 'if', 'not', 'allOf'].includes(error.keyword)) return undefined;
+  if (['anyOf', 'oneOf', 'if', 'allOf'].includes(error.keyword)) return undefined;
   const label = `${target.label}${itemSuffix}`;
   return { ruleId: 'value-invalid', range: target.range, message: custom ?? describeInvalidValue(error, { ...target, label }) };
 }
@@ -122,38 +124,8 @@ function missingSectionPlace(key: string, model: ReportModel, spec: ReportSpec):
   return { range, hint: '', insertLine };
 }
 
-function describeInvalidValue(error: SchemaError, target: PointerTarget): string {
-  const params = error.params as Record<string, unknown>;
-  const shown = typeof error.data === 'string' ? `'${truncate(error.data)}'` : JSON.stringify(error.data);
-  switch (error.keyword) {
-    case 'enum':
-      return `${target.label} is ${shown}; expected one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}`;
-    case 'const':
-      return `${target.label} must be '${String(params.allowedValue)}'`;
-    case 'pattern':
-      return `${target.label} (${shown}) does not have the expected form`;
-    case 'type':
-      return `${target.label} should be ${describeType(params.type)}`;
-    case 'maxLength':
-      return `${target.label} is too long (at most ${String(params.limit)} characters)`;
-    case 'minLength':
-      return `${target.label} is too short (at least ${String(params.limit)} characters)`;
-    default:
-      return `${target.label} is not valid: ${error.message ?? error.keyword}`;
-  }
-}
-
-function describeType(type: unknown): string {
-  const names: Record<string, string> = { string: 'text', number: 'a number', integer: 'a whole number', array: 'a list', object: 'a set of "key: value" entries', boolean: 'true or false' };
-  return String(type).split(',').map((name) => names[name] ?? name).join(' or ');
-}
-
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-function truncate(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 /** " (item 2)" when an error is inside a list value whose items have no range of their own. */
