@@ -7,6 +7,8 @@ import { after, test } from 'node:test';
 import { caseAt, caseClock, RULE_CASES, type RuleCase } from '../cases/ruleCases';
 import { projectRoot, seedText, TEST_NOW } from '../helpers';
 import { runCli } from './cliHarness';
+import { ruleDocsBaseUrl } from '../../server/src/cli/ruleDocsUrl';
+import { readPackageLinks } from '../../server/src/node/ruleDocs';
 
 const work = mkdtempSync(join(tmpdir(), 'increport-cli-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -79,12 +81,18 @@ test('cli: an unusable INCREPORT_NOW is a clear error (exit 2), not a silent fal
 test('cli: SARIF output validates against the OASIS SARIF 2.1.0 schema', () => {
   const run = runCli(['check', '--format', 'sarif', 'examples/broken/structure.md', 'examples/microsoft-mfa-outage.md']);
   assert.equal(run.status, 1);
-  const sarif = JSON.parse(run.stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }[] }[] };
+  const sarif = JSON.parse(run.stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri?: string; help?: { text: string; markdown: string } }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }[] }[] };
   const schema = JSON.parse(readFileSync(join(projectRoot(), 'test/fixtures/standards/sarif-schema-2.1.0.json'), 'utf8')) as object;
   const validate = new Ajv({ strict: false, validateFormats: false }).compile(schema);
   assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3)));
   const [sarifRun] = sarif.runs;
-  assert.ok(sarifRun.tool.driver.rules.every((rule) => rule.helpUri.endsWith(`/docs/rules/${rule.id}.md`)));
+  // Help inline from docs/rules; no helpUri while package.json names no public homepage or repository.
+  const docsBase = ruleDocsBaseUrl(readPackageLinks(projectRoot()));
+  for (const rule of sarifRun.tool.driver.rules) {
+    assert.equal(rule.help?.markdown, readFileSync(join(projectRoot(), 'docs', 'rules', `${rule.id}.md`), 'utf8'), rule.id);
+    assert.ok(rule.help.text.length > 0, rule.id);
+    assert.equal(rule.helpUri, docsBase === '' ? undefined : `${docsBase}${rule.id}.md`, rule.id);
+  }
   const duplicate = sarifRun.results.find((result) => result.ruleId === 'section-duplicate')!;
   assert.equal(duplicate.level, 'error');
   assert.equal(duplicate.locations[0].physicalLocation.artifactLocation.uri, 'examples/broken/structure.md');

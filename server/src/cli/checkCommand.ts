@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseWithHelp, suggestion, UsageError } from './args';
 import { ConfigError } from '../engine/config/configTypes';
@@ -12,6 +11,7 @@ import { collectTargets, toPosix, type Target } from './collectFiles';
 import { defaultFormatName, formatNames, getFormatter } from './formatters';
 import type { FileResult, FormatContext } from './formatters/formatterTypes';
 import { decodeReport, readReportFile } from '../node/readReport';
+import { ruleDocsContext } from '../node/ruleDocs';
 
 export const CHECK_USAGE = `Usage: increport check [options] <file|folder|glob|->...
 
@@ -138,7 +138,7 @@ function formatContext(io: CliIo, workspace: ReportWorkspace, options: CheckOpti
     color: options.output ? false : options.color ?? wantsColor(io),
     toolName: 'increport',
     toolVersion: packageVersion(),
-    docsBaseUrl: pathToFileURL(`${packageRoot()}/docs/rules/`).href,
+    ...ruleDocsContext(packageRoot()),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Finding } from '../../engine/types';
 import type { RuleMeta } from '../../engine/rules/ruleTypes';
+import type { RuleHelpLookup } from '../ruleHelp';
 
 /** The outcome of checking one file (or stdin). */
 export interface FileResult {
@@ -22,8 +23,13 @@ export interface FormatContext {
   color: boolean;
   toolName: string;
   toolVersion: string;
-  /** Base URL for rule documentation; the rule page is `${docsBaseUrl}${ruleId}.md`. */
+  /**
+   * Public base URL of the rule pages (the page is `${docsBaseUrl}${ruleId}.md`), or '' when the package
+   * has none (see ruleDocsUrl.ts). Never a path into the install folder: output must not reveal it.
+   */
   docsBaseUrl: string;
+  /** Each rule's help (its docs/rules page as Markdown and plain text), for SARIF; absent: no help. */
+  ruleHelp?: RuleHelpLookup;
 }
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;

@@ -2,11 +2,14 @@ import { pathToFileURL } from 'node:url';
 import type { FileResult, FormatContext, Formatter } from './formatterTypes';
 import { compareFindings, comparePositions, type Finding, type Range, type Severity } from '../../engine/types';
 import type { RuleMeta } from '../../engine/rules/ruleTypes';
+import type { RuleHelp, RuleHelpLookup } from '../ruleHelp';
 
 /*
  * SARIF 2.1.0 for code-scanning uploads (GitHub, Azure DevOps, IDE viewers).
  * Output is deterministic: no timestamps, GUIDs or absolute paths except the
  * %SRCROOT% base (the working directory), so identical input gives identical bytes.
+ * Each known rule carries its help inline (`help.text` and `help.markdown`, from docs/rules/<id>.md via
+ * context.ruleHelp), and a `helpUri` only when the package has a public address (context.docsBaseUrl).
  * Regions are 1-based; columns are UTF-16 code units (declared via run.columnKind,
  * the same unit as the engine's LSP ranges) and endColumn is exclusive, so an
  * empty (insertion-point) range has endColumn === startColumn.
@@ -29,6 +32,7 @@ interface ReportingDescriptor {
   name: string;
   shortDescription?: { text: string };
   helpUri?: string;
+  help?: RuleHelp;
   defaultConfiguration?: { level: SarifLevel };
 }
 
@@ -41,9 +45,11 @@ export function ruleName(ruleId: string): string {
     .join('');
 }
 
-function ruleDescriptor(meta: RuleMeta, docsBaseUrl: string): ReportingDescriptor {
+function ruleDescriptor(meta: RuleMeta, docsBaseUrl: string, ruleHelp: RuleHelpLookup | undefined): ReportingDescriptor {
   const descriptor: ReportingDescriptor = { id: meta.id, name: ruleName(meta.id), shortDescription: { text: meta.summary } };
   if (docsBaseUrl !== '') descriptor.helpUri = `${docsBaseUrl}${meta.id}.md`;
+  const help = ruleHelp?.(meta.id);
+  if (help) descriptor.help = { text: help.text, markdown: help.markdown };
   descriptor.defaultConfiguration = { level: LEVELS[meta.defaultSeverity] };
   return descriptor;
 }
@@ -84,9 +90,9 @@ class RuleTable {
   readonly descriptors: ReportingDescriptor[] = [];
   private readonly indexById = new Map<string, number>();
 
-  constructor(rules: readonly RuleMeta[], docsBaseUrl: string) {
+  constructor(rules: readonly RuleMeta[], docsBaseUrl: string, ruleHelp: RuleHelpLookup | undefined) {
     for (const meta of rules) {
-      if (!this.indexById.has(meta.id)) this.add(ruleDescriptor(meta, docsBaseUrl));
+      if (!this.indexById.has(meta.id)) this.add(ruleDescriptor(meta, docsBaseUrl, ruleHelp));
     }
   }
 
@@ -128,7 +134,7 @@ function sarifResult(finding: Finding, artifactLocation: ArtifactLocation, rules
 }
 
 export function buildSarifLog(results: readonly FileResult[], context: FormatContext): object {
-  const rules = new RuleTable(context.rules, context.docsBaseUrl);
+  const rules = new RuleTable(context.rules, context.docsBaseUrl, context.ruleHelp);
   const artifacts = new ArtifactTable();
   const sarifResults: object[] = [];
   const notifications: object[] = [];
