@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { ALL_RULE_META } from '../../server/src/engine/rules/index';
+import { projectRoot } from '../helpers';
+
+/*
+ * What the two packages ship, listed offline without building them: the .vsix through `vsce ls` (the
+ * same .vscodeignore rules as `npm run package`), the npm package through `npm pack --dry-run`.
+ * The .vsix is packaged with --no-rewrite-relative-links, so the README and docs it ships are shown
+ * from the installed folder: every relative link and image must be inside it.
+ */
+
+const root = projectRoot();
+
+function run(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', shell: process.platform === 'win32', maxBuffer: 16 * 1024 * 1024 });
+  assert.equal(result.status, 0, `${command} ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout;
+}
+
+let vsix: Set<string> | undefined;
+function vsixFiles(): Set<string> {
+  vsix ??= new Set(run(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies']).split(/\r?\n/).filter((line) => line !== ''));
+  return vsix;
+}
+
+function npmPackFiles(): Set<string> {
+  const [pack] = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'])) as { files: { path: string }[] }[];
+  return new Set(pack.files.map((file) => file.path));
+}
+
+/** Link and image targets of a Markdown text (also src/href of inline HTML), not those inside code. */
+function linkTargets(markdown: string): string[] {
+  const targets: string[] = [];
+  const visit = (tokens: readonly MarkdownIt.Token[]) => {
+    for (const token of tokens) {
+      if (token.type === 'link_open') targets.push(token.attrGet('href') ?? '');
+      if (token.type === 'image') targets.push(token.attrGet('src') ?? '');
+      if (token.type === 'html_block' || token.type === 'html_inline') {
+        for (const match of token.content.matchAll(/\b(?:src|href)\s*=\s*["']([^"']+)["']/gi)) targets.push(match[1]);
+      }
+      if (token.children) visit(token.children);
+    }
+  };
+  visit(new MarkdownIt({ html: true }).parse(markdown, {}));
+  return targets;
+}
+
+/** Relative targets of `file` resolved to package paths (fragments and queries dropped; URLs and same-page anchors skipped). */
+function relativeTargets(file: string): string[] {
+  return linkTargets(readFileSync(join(root, file), 'utf8'))
+    .filter((target) => target !== '' && !target.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith('//'))
+    .map((target) => posix.normalize(posix.join(posix.dirname(file), decodeURIComponent(target.replace(/[?#].*$/, '')))));
+}
+
+const shipped = (files: Set<string>, target: string): boolean =>
+  files.has(target) || [...files].some((file) => file.startsWith(`${target.replace(/\/$/, '')}/`));
+
+test('packaging: the README shipped in the .vsix finds every image and relative link it has', () => {
+  const files = vsixFiles();
+  assert.ok(files.has('README.md'));
+  const targets = relativeTargets('README.md');
+  assert.ok(targets.some((target) => target.startsWith('docs/images/') && target.endsWith('.png')), 'the README shows images');
+  const missing = targets.filter((target) => !shipped(files, target));
+  assert.deepEqual(missing, [], 'README targets missing from the .vsix (allow them in .vscodeignore)');
+});
+
+test('packaging: every Markdown page in the .vsix links only to what the .vsix ships', () => {
+  const files = vsixFiles();
+  const pages = [...files].filter((file) => file.endsWith('.md'));
+  assert.ok(pages.length > ALL_RULE_META.length);
+  const missing = pages.flatMap((page) => relativeTargets(page).filter((target) => !shipped(files, target)).map((target) => `${page} → ${target}`));
+  assert.deepEqual(missing, []);
+});
+
+test('packaging: the rule pages ship in the .vsix and in the npm package, next to the CLI that reads them', () => {
+  const npm = npmPackFiles();
+  for (const file of ['package.json', 'bin/increport.js', 'dist/cli.js']) assert.ok(npm.has(file), `npm package lacks ${file}`);
+  for (const files of [vsixFiles(), npm]) {
+    const absent = ALL_RULE_META.map((meta) => `docs/rules/${meta.id}.md`).filter((page) => !files.has(page));
+    assert.deepEqual(absent, []);
+  }
+});
