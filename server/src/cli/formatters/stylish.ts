@@ -164,22 +164,57 @@ function formatFile(result: FileResult, palette: Palette): string[] {
 }
 
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+/** The summary lists at most this many files with findings; the blocks above show them all. */
+const MAX_LISTED_FILES = 10;
 
-function summary(results: readonly FileResult[], palette: Palette): string[] {
+function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  let filesWithProblems = 0;
-  for (const result of results) {
-    for (const finding of result.findings) counts[finding.severity]++;
-    if (result.findings.length > 0) filesWithProblems++;
-  }
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** `✖ 31 problems (10 errors, 20 warnings, 1 info) in 4 of the 6 files checked`. */
+function problemsLine(counts: Record<Severity, number>, filesWithProblems: number, checked: number, palette: Palette): string {
+  const problems = counts.error + counts.warning + counts.info;
+  const paint = palette.severity[SEVERITIES.find((severity) => counts[severity] > 0) ?? 'info'];
+  const breakdown = SEVERITIES.map((severity) => plural(counts[severity], severity)).join(', ');
+  const files = filesWithProblems < checked
+    ? `${filesWithProblems} of the ${plural(checked, 'file')} checked`
+    : checked === 1 ? 'the 1 file checked' : `all ${checked} files checked`;
+  return palette.bold(paint(`✖ ${plural(problems, 'problem')} (${breakdown}) in ${files}`));
+}
+
+/** One line per file with findings (when there are several): where to look first. */
+function perFileLines(files: readonly FileResult[], palette: Palette): string[] {
+  const listed = files.slice(0, MAX_LISTED_FILES);
+  const paths = listed.map((file) => inline(file.displayPath));
+  const width = Math.min(60, paths.reduce((widest, path) => Math.max(widest, path.length), 0));
+  const lines = listed.map((file, index) => {
+    const counts = countBySeverity(file.findings);
+    const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => palette.severity[severity](plural(counts[severity], severity)));
+    return `    ${paths[index].padEnd(width)}  ${parts.join(', ')}`;
+  });
+  if (files.length > listed.length) lines.push(`    … and ${plural(files.length - listed.length, 'more file')}`);
+  return lines;
+}
+
+/** Where to read about a rule, without naming the folder increport is installed in. */
+function rulesHint(docsBaseUrl: string, palette: Palette): string {
+  const page = docsBaseUrl === '' ? "increport's docs/rules/<code>.md" : `${docsBaseUrl}<code>.md`;
+  return palette.dim(`Each problem ends with its rule code: \`increport rules\` lists them; ${page} explains each.`);
+}
+
+function summary(results: readonly FileResult[], context: FormatContext, palette: Palette): string[] {
+  const withProblems = results.filter((result) => result.findings.length > 0);
+  const counts = countBySeverity(results.flatMap((result) => result.findings));
   const unreadable = results.filter((result) => result.error !== undefined).length;
   const checked = results.length - unreadable;
-  const problems = counts.error + counts.warning + counts.info;
   const lines: string[] = [];
-  if (problems > 0) {
-    const paint = counts.error > 0 ? palette.severity.error : counts.warning > 0 ? palette.severity.warning : palette.severity.info;
-    const breakdown = `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}`;
-    lines.push(palette.bold(paint(`✖ ${plural(problems, 'problem')} (${breakdown}) in ${plural(filesWithProblems, 'file')} (${plural(checked, 'file')} checked)`)));
+  if (withProblems.length > 0) {
+    lines.push(problemsLine(counts, withProblems.length, checked, palette));
+    if (withProblems.length > 1) lines.push(...perFileLines(withProblems, palette));
+    lines.push(rulesHint(context.docsBaseUrl, palette));
   } else if (checked > 0) {
     lines.push(palette.success(`✔ No problems (${plural(checked, 'file')} checked)`));
   } else if (unreadable === 0) {
@@ -196,6 +231,6 @@ export const stylish: Formatter = (results: readonly FileResult[], context: Form
   const blocks = results
     .filter((result) => result.error !== undefined || result.findings.length > 0)
     .map((result) => formatFile(result, palette).join('\n'));
-  blocks.push(summary(results, palette).join('\n'));
+  blocks.push(summary(results, context, palette).join('\n'));
   return `${blocks.join('\n\n')}\n`;
 };
