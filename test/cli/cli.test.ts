@@ -38,7 +38,7 @@ test('cli: the examples folder shows located findings for each broken example an
   assert.match(run.stdout, /examples\/broken\/attack\.md:69:21 +warning +T1560\.001 \(Archive via Utility\) is not part of the Exfiltration tactic; it belongs to Collection +attack-technique-tactic/);
   assert.match(run.stdout, /examples\/broken\/dates\.md:39:18 +error +Impossible date '2026-09-31': September has 30 days +date-invalid/);
   assert.match(run.stdout, /examples\/broken\/iocs\.md:70:5 +warning +Live IP address '203\.0\.113\.58': write it defanged as 203\[\.\]0\[\.\]113\[\.\]58 .* +ioc-live/);
-  assert.match(run.stdout, /\(9 files checked\)/);
+  assert.match(run.stdout, /in 7 of the 9 files checked\n/);
   assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colour when not a terminal');
 });
 
