@@ -145,8 +145,9 @@ test('cli: --max-warnings and --quiet', () => {
   assert.equal(runCli(['check', file]).status, 0);
   const over = runCli(['check', '--max-warnings', '0', file]);
   assert.equal(over.status, 1);
-  assert.match(over.stderr, /1 warnings, more than --max-warnings 0/);
-  assert.match(runCli(['check', '--quiet', file]).stdout, /No problems/);
+  assert.match(over.stderr, /1 warning, more than --max-warnings 0/);
+  assert.match(runCli(['check', '--quiet', file]).stdout, /^✔ No errors \(1 file checked; 1 warning not shown: --quiet shows errors only\)\n$/);
+  assert.equal(runCli(['check', '--quiet', '--max-warnings', '0', file]).status, 1, '--max-warnings counts the warnings --quiet hides');
 });
 
 test('cli: an invalid configuration is exit 2 with file:line:col', () => {

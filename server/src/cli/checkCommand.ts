@@ -24,7 +24,8 @@ Options:
       --stdin-filename <p>  Path to assume for standard input (config lookup, messages)
       --only-reports        Skip named files that are not incident reports (as folders do)
       --allow-empty         Exit 0 when no report is found (by default that is an error, exit 2)
-      --quiet               Report errors only
+      --quiet               Report errors only (the summary says how many warnings were left out;
+                            --max-warnings still counts them)
       --color / --no-color  Force colours on or off (default: on for a terminal)
   -v, --verbose             Say which files were skipped and why
   -h, --help                Show this help
@@ -66,7 +67,12 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     return EXIT_TROUBLE;
   }
 
-  const formatted = getFormatter(options.format)!(results, formatContext(io, workspace, options));
+  const allFindings = results.flatMap((result) => result.findings);
+  const warnings = allFindings.filter((finding) => finding.severity === 'warning').length;
+  const shown = options.quiet ? results.map((result) => ({ ...result, findings: result.findings.filter((finding) => finding.severity === 'error') })) : results;
+  const context = formatContext(io, workspace, options);
+  if (options.quiet) context.hiddenByQuiet = { warning: warnings, info: allFindings.filter((finding) => finding.severity === 'info').length };
+  const formatted = getFormatter(options.format)!(shown, context);
   if (options.output) {
     try {
       writeFileSync(resolve(io.cwd, options.output), formatted);
@@ -77,9 +83,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   } else {
     io.writeStdout(formatted);
   }
-  const findings = results.flatMap((result) => result.findings);
-  const errors = findings.filter((finding) => finding.severity === 'error').length;
-  const warnings = findings.filter((finding) => finding.severity === 'warning').length;
+  const errors = allFindings.filter((finding) => finding.severity === 'error').length;
   if (trouble) return EXIT_TROUBLE;
   if (results.length === 0 && !options.allowEmpty) {
     io.writeStderr(`increport: ${describeEmptyRun(options.paths, skipped, options.verbose)}\n`);
@@ -87,7 +91,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   }
   if (errors > 0) return EXIT_FINDINGS;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    io.writeStderr(`increport: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    io.writeStderr(`increport: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${options.maxWarnings}\n`);
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
@@ -127,8 +131,7 @@ async function checkTarget(
     if (options.verbose) io.writeStderr(`increport: skipped ${displayPath}: ${NOT_A_REPORT}\n`);
     return displayPath;
   }
-  const findings = options.quiet ? checked.findings.filter((finding) => finding.severity === 'error') : checked.findings;
-  return { path, displayPath, findings, text: read.text };
+  return { path, displayPath, findings: checked.findings, text: read.text };
 }
 
 function formatContext(io: CliIo, workspace: ReportWorkspace, options: CheckOptions): FormatContext {

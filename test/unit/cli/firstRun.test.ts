@@ -54,6 +54,28 @@ describe('first run: a check that finds no report fails', () => {
   });
 });
 
+describe('first run: --quiet says what it left out', () => {
+  test('only warnings: "no errors", with the number of warnings not shown', async () => {
+    const result = await run(['check', '--quiet', 'warnings-only/']);
+    assert.deepEqual([result.code, result.stdout, result.stderr], [0, '✔ No errors (1 file checked; 2 warnings not shown: --quiet shows errors only)\n', '']);
+    const plain = await run(['check', 'warnings-only/']);
+    assert.match(plain.stdout, /✖ 2 problems \(2 warnings\) in the 1 file checked\n/);
+  });
+
+  test('errors and warnings: the errors are shown, the summary says how many warnings were hidden', async () => {
+    write('mixed/ir-3.md', seedText().replace('- **Sector:** Information Technology / Cloud Service Provider', '- **Sector:** TBD').replace('- **Incident Date:** June 1, 2026\n', ''));
+    const result = await run(['check', '--quiet', 'mixed/']);
+    assert.equal(result.code, 1);
+    assert.doesNotMatch(result.stdout, /placeholder/);
+    assert.match(result.stdout, /error +Field 'Incident Date' is missing/);
+    assert.match(result.stdout, /✖ 1 problem \(1 error\) in the 1 file checked\n {2}\(1 warning not shown: --quiet shows errors only\)\n/);
+  });
+
+  test('nothing hidden: still "no problems"', async () => {
+    assert.match((await run(['check', '--quiet', 'reports/'])).stdout, /^✔ No problems \(1 file checked\)\n$/);
+  });
+});
+
 describe('first run: mistakes on the command line get a did-you-mean and the usage', () => {
   const cases: [string[], string, string][] = [
     [['chek', 'reports/'], "increport: unknown command 'chek' (did you mean 'check'?)", ''],

@@ -77,7 +77,7 @@ test('stylish: exact output for a small file, sorted by position', () => {
     '    3 | Status: TBD',
     '      |         ^^^',
     '',
-    '✖ 2 problems (1 error, 1 warning, 0 infos) in the 1 file checked',
+    '✖ 2 problems (1 error, 1 warning) in the 1 file checked',
     'Each problem ends with its rule code: `increport rules` lists them; https://example.org/docs/rules/<code>.md explains each.',
     '',
   ].join('\n');
@@ -110,7 +110,7 @@ test('stylish: unreadable files, clean files and the summary', () => {
   assert.ok(output.startsWith('reports/incident 1.md\n'));
   assert.ok(
     output.endsWith([
-      '\n\n✖ 6 problems (2 errors, 2 warnings, 2 infos) in 1 of the 2 files checked',
+      '\n\n✖ 6 problems (2 errors, 2 warnings, 2 info) in 1 of the 2 files checked',
       'Each problem ends with its rule code: `increport rules` lists them; https://example.org/docs/rules/<code>.md explains each.',
       '✖ 1 file could not be checked\n',
     ].join('\n')),

@@ -25,7 +25,7 @@ const tail = (output: string): string[] => output.slice(output.lastIndexOf('\n\n
 test('stylish summary: files checked, a count per file with problems, and where to read about a rule', () => {
   const results = [file('a.md', 'error', 'warning'), file('clean.md'), file('reports/long-name.md', 'warning', 'warning', 'info'), file('c.md', 'info')];
   assert.deepEqual(tail(formatters.stylish(results, context())), [
-    '✖ 6 problems (1 error, 3 warnings, 2 infos) in 3 of the 4 files checked',
+    '✖ 6 problems (1 error, 3 warnings, 2 info) in 3 of the 4 files checked',
     '    a.md                  1 error, 1 warning',
     '    reports/long-name.md  2 warnings, 1 info',
     '    c.md                  1 info',
@@ -35,11 +35,11 @@ test('stylish summary: files checked, a count per file with problems, and where 
 
 test('stylish summary: one file with problems needs no list; all files with problems say so', () => {
   assert.deepEqual(tail(formatters.stylish([file('a.md', 'warning'), file('b.md')], context())), [
-    '✖ 1 problem (0 errors, 1 warning, 0 infos) in 1 of the 2 files checked',
+    '✖ 1 problem (1 warning) in 1 of the 2 files checked',
     HINT,
   ]);
   assert.deepEqual(tail(formatters.stylish([file('a.md', 'error'), file('b.md', 'error')], context())).slice(0, 1), [
-    '✖ 2 problems (2 errors, 0 warnings, 0 infos) in all 2 files checked',
+    '✖ 2 problems (2 errors) in all 2 files checked',
   ]);
 });
 

@@ -30,6 +30,8 @@ export interface FormatContext {
   docsBaseUrl: string;
   /** Each rule's help (its docs/rules page as Markdown and plain text), for SARIF; absent: no help. */
   ruleHelp?: RuleHelpLookup;
+  /** With --quiet: how many warnings and infos were left out, so that the summary can say so. */
+  hiddenByQuiet?: { warning: number; info: number };
 }
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;

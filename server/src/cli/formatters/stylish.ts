@@ -165,6 +165,8 @@ function formatFile(result: FileResult, palette: Palette): string[] {
 
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+/** "2 errors", "1 warning", "3 info" (info is not counted in the plural). */
+const countOf = (count: number, severity: Severity): string => (severity === 'info' ? `${count} info` : plural(count, severity));
 /** The summary lists at most this many files with findings; the blocks above show them all. */
 const MAX_LISTED_FILES = 10;
 
@@ -178,7 +180,7 @@ function countBySeverity(findings: readonly Finding[]): Record<Severity, number>
 function problemsLine(counts: Record<Severity, number>, filesWithProblems: number, checked: number, palette: Palette): string {
   const problems = counts.error + counts.warning + counts.info;
   const paint = palette.severity[SEVERITIES.find((severity) => counts[severity] > 0) ?? 'info'];
-  const breakdown = SEVERITIES.map((severity) => plural(counts[severity], severity)).join(', ');
+  const breakdown = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => countOf(counts[severity], severity)).join(', ');
   const files = filesWithProblems < checked
     ? `${filesWithProblems} of the ${plural(checked, 'file')} checked`
     : checked === 1 ? 'the 1 file checked' : `all ${checked} files checked`;
@@ -192,7 +194,7 @@ function perFileLines(files: readonly FileResult[], palette: Palette): string[] 
   const width = Math.min(60, paths.reduce((widest, path) => Math.max(widest, path.length), 0));
   const lines = listed.map((file, index) => {
     const counts = countBySeverity(file.findings);
-    const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => palette.severity[severity](plural(counts[severity], severity)));
+    const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => palette.severity[severity](countOf(counts[severity], severity)));
     return `    ${paths[index].padEnd(width)}  ${parts.join(', ')}`;
   });
   if (files.length > listed.length) lines.push(`    … and ${plural(files.length - listed.length, 'more file')}`);
@@ -205,16 +207,27 @@ function rulesHint(docsBaseUrl: string, palette: Palette): string {
   return palette.dim(`Each problem ends with its rule code: \`increport rules\` lists them; ${page} explains each.`);
 }
 
+/** "3 warnings and 1 info not shown: --quiet shows errors only", or '' when --quiet hid nothing. */
+function hiddenNote(hidden: FormatContext['hiddenByQuiet']): string {
+  if (!hidden || hidden.warning + hidden.info === 0) return '';
+  const parts = [hidden.warning > 0 ? countOf(hidden.warning, 'warning') : '', hidden.info > 0 ? countOf(hidden.info, 'info') : ''].filter(Boolean);
+  return `${parts.join(' and ')} not shown: --quiet shows errors only`;
+}
+
 function summary(results: readonly FileResult[], context: FormatContext, palette: Palette): string[] {
   const withProblems = results.filter((result) => result.findings.length > 0);
   const counts = countBySeverity(results.flatMap((result) => result.findings));
   const unreadable = results.filter((result) => result.error !== undefined).length;
   const checked = results.length - unreadable;
   const lines: string[] = [];
+  const hidden = hiddenNote(context.hiddenByQuiet);
   if (withProblems.length > 0) {
     lines.push(problemsLine(counts, withProblems.length, checked, palette));
+    if (hidden) lines.push(palette.dim(`  (${hidden})`));
     if (withProblems.length > 1) lines.push(...perFileLines(withProblems, palette));
     lines.push(rulesHint(context.docsBaseUrl, palette));
+  } else if (checked > 0 && hidden) {
+    lines.push(palette.success(`✔ No errors (${plural(checked, 'file')} checked; ${hidden})`));
   } else if (checked > 0) {
     lines.push(palette.success(`✔ No problems (${plural(checked, 'file')} checked)`));
   } else if (unreadable === 0) {
