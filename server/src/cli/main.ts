@@ -87,7 +87,9 @@ export function main(): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`increport: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      // The stack names the install folder: only on request (INCREPORT_DEBUG=1), for a bug report.
+      const detail = process.env.INCREPORT_DEBUG ? ((error as Error).stack ?? String(error)) : `${(error as Error).message ?? String(error)} (set INCREPORT_DEBUG=1 to see where)`;
+      process.stderr.write(`increport: internal error: ${detail}\n`);
       process.exitCode = EXIT_TROUBLE;
     },
   );
