@@ -1,4 +1,4 @@
-import { editDistance } from '../text/editDistance';
+import { closestMatch } from '../text/editDistance';
 import { normalizeName } from './names';
 
 /** More allowed values than this are cut short in a message; completion still offers them all. */
@@ -28,19 +28,8 @@ export function suggestionFor(value: unknown, allowed: readonly unknown[]): stri
   const sameLetters = candidates.find((item) => item.toLowerCase() === value.toLowerCase());
   if (sameLetters) return `; did you mean '${sameLetters}'? ${CASE_NOTE}`;
   const sameWords = candidates.find((item) => normalizeName(item) !== '' && normalizeName(item) === normalizeName(value));
-  const near = sameWords ?? closestValue(value, candidates);
+  const near = sameWords ?? closestMatch(value, candidates, 1);
   return near ? `; did you mean '${near}'?` : '';
-}
-
-/** A likely typo: at most one edit per three characters (one at least), ignoring case. */
-function closestValue(value: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(value.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(value.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
 }
 
 function showAllowed(value: unknown): string {

@@ -11,10 +11,13 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
-/** The candidate nearest to `word`, if it is near enough to be a likely typo. */
-export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
+/**
+ * The candidate nearest to `word` (ignoring case), if it is near enough to be a likely typo: at most one
+ * edit per three characters, and at least `minimumEdits` for short words.
+ */
+export function closestMatch(word: string, candidates: readonly string[], minimumEdits = 2): string | undefined {
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  let bestDistance = Math.max(minimumEdits, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
