@@ -6,6 +6,7 @@ import { ruleDocsBaseUrl, type PackageLinks } from '../cli/ruleDocsUrl';
 
 /** A rule page larger than this is not used (the largest is a few KiB): it bounds what a SARIF log carries. */
 export const MAX_RULE_DOC_BYTES = 64 * 1024;
+// Linear: each repetition must start with "-", which the class before it cannot match, so there is one way to match.
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** At most `limit` + 1 bytes of a file, so that "too large" is known without reading it all. */
