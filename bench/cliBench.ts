@@ -50,7 +50,7 @@ export function runCliBench(log: (line: string) => void = () => {}): CliBenchRes
     const jsonOutput = join(root, 'increport.json');
 
     const commands: Command[] = [
-      { name: 'increport', args: [INCREPORT_BIN, 'check', folder, '--format', 'json', '-o', jsonOutput], okCodes: [0, 1] },
+      { name: 'increport', args: [INCREPORT_BIN, 'check', folder, '--format', 'json', '-o', jsonOutput, '--overwrite'], okCodes: [0, 1] },
       { name: 'markdownlint-cli2', args: [MARKDOWNLINT_BIN, `${REPORTS_FOLDER}/**/*.md`], okCodes: [0, 1] },
       { name: 'bare', args: ['-e', BARE_SCRIPT], okCodes: [0] },
     ];

@@ -5,13 +5,12 @@
  * Run: `npx tsc -b && node out/bench/completionBench.js`. Not part of `npm test`.
  */
 import { performance } from 'node:perf_hooks';
-import { loadBundledCatalog } from '../server/src/engine/attack/catalog';
 import { complete } from '../server/src/engine/features/completion';
 import type { FeatureContext } from '../server/src/engine/features/featureTypes';
 import { buildModel } from '../server/src/engine/model/buildModel';
-import { createReportSchema } from '../server/src/engine/schema/reportSchema';
 import { SEED_PATH, ms, percentile } from './engineBench';
 import { readFileSync } from 'node:fs';
+import { createBundledReportSchema, loadBundledCatalog } from '../server/src/node/bundledResources';
 
 export const COMPLETION_RUNS = 2000;
 export const COMPLETION_WARMUP = 200;
@@ -28,7 +27,11 @@ const CASES: Case[] = [
   { name: 'ID prefix "T15"', row: '- **Initial Access:** T1566.001 Spearphishing Attachment, T15', query: 'T15' },
   { name: 'name words "spearph"', row: '- **Initial Access:** T1078 Valid Accounts, spearph', query: 'spearph' },
   { name: 'name words "valid acc"', row: '- **Initial Access:** valid acc', query: 'valid acc' },
-  { name: 'nothing typed after ", " (the tactic\'s list; reference: an ID search)', row: '- **Initial Access:** T1566.001 Spearphishing Attachment, ', query: 'T1566' },
+  {
+    name: 'nothing typed after ", " (the tactic\'s list; reference: an ID search)',
+    row: '- **Initial Access:** T1566.001 Spearphishing Attachment, ',
+    query: 'T1566',
+  },
 ];
 
 export interface CompletionBenchResult {
@@ -42,7 +45,7 @@ export interface CompletionBenchResult {
 
 export function runCompletionBench(): CompletionBenchResult[] {
   const catalog = loadBundledCatalog();
-  const spec = createReportSchema().spec;
+  const spec = createBundledReportSchema().spec;
   const seed = readFileSync(SEED_PATH, 'utf8');
   return CASES.map(({ name, row, query }) => {
     const text = seed.replace('- **Initial Access:** N/A', row);
@@ -76,7 +79,12 @@ export function runCompletionBench(): CompletionBenchResult[] {
 
 if (require.main === module) {
   for (const result of runCompletionBench()) {
-    const [c50, c95, s50, s95] = [percentile(result.complete, 50), percentile(result.complete, 95), percentile(result.search, 50), percentile(result.search, 95)];
+    const [c50, c95, s50, s95] = [
+      percentile(result.complete, 50),
+      percentile(result.complete, 95),
+      percentile(result.search, 50),
+      percentile(result.search, 95),
+    ];
     console.log(
       `${result.name} (${result.entries} entries, ${COMPLETION_RUNS} runs, first call ${ms(result.firstMs)}): complete() p50 ${ms(c50)}, p95 ${ms(c95)}; ` +
         `searchTechniques alone p50 ${ms(s50)}, p95 ${ms(s95)}; ratio p50 ${(c50 / s50).toFixed(2)}×; ` +

@@ -7,9 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import MarkdownIt from 'markdown-it';
-import { loadBundledCatalog } from '../server/src/engine/attack/catalog';
 import { ReportEngine } from '../server/src/engine/engine';
-import { createReportSchema } from '../server/src/engine/schema/reportSchema';
+import { createBundledReportSchema, loadBundledCatalog } from '../server/src/node/bundledResources';
 
 export const SEED_WARMUP_ITERATIONS = 200;
 export const SEED_ITERATIONS = 2000;
@@ -106,11 +105,12 @@ export function generateLargeReport(seed: string, targetBytes = LARGE_REPORT_BYT
   const iocLines = ['## Indicators of Compromise'];
   let size = head.length + timelineBytes + middle.length + tail.length;
   for (let index = 1; size < targetBytes; index++) {
-    const line = index % 3 === 0
-      ? `  - hxxp[://]edge-${index}[.]mysignins[.]example[.]com (504 status codes observed ${index % 60} min after failover)`
-      : index % 3 === 1
-        ? `- **Network indicators:** 198[.]51[.]100[.]${index % 255} returned 504 Gateway Timeout for /api/mfa/register (request ${index})`
-        : `- **Behavioral indicators:** MFA enrollment timeout on tenant t-${index.toString(16)}; retry after ${index % 90} s failed.`;
+    const line =
+      index % 3 === 0
+        ? `  - hxxp[://]edge-${index}[.]mysignins[.]example[.]com (504 status codes observed ${index % 60} min after failover)`
+        : index % 3 === 1
+          ? `- **Network indicators:** 198[.]51[.]100[.]${index % 255} returned 504 Gateway Timeout for /api/mfa/register (request ${index})`
+          : `- **Behavioral indicators:** MFA enrollment timeout on tenant t-${index.toString(16)}; retry after ${index % 90} s failed.`;
     iocLines.push(line);
     size += line.length + 1;
   }
@@ -131,25 +131,45 @@ export function runEngineBench(): EngineBenchResult {
 
   // Construction is measured once, cold: it is a one-off cost per process (the CLI pays it per run).
   const schemaStart = performance.now();
-  const schema = createReportSchema();
+  const schema = createBundledReportSchema();
   const catalogStart = performance.now();
   const catalog = loadBundledCatalog();
   const engineStart = performance.now();
   const engine = new ReportEngine({ schema, catalog, now: () => FIXED_NOW });
   const engineEnd = performance.now();
 
-  const seedTimes = timePair(() => engine.check(seed), () => bareParse(seed), SEED_WARMUP_ITERATIONS, SEED_ITERATIONS);
+  const seedTimes = timePair(
+    () => engine.check(seed),
+    () => bareParse(seed),
+    SEED_WARMUP_ITERATIONS,
+    SEED_ITERATIONS,
+  );
   const second = readFileSync(SECOND_EXAMPLE_PATH, 'utf8');
-  const secondTimes = timePair(() => engine.check(second), () => bareParse(second), SEED_WARMUP_ITERATIONS, SEED_ITERATIONS);
+  const secondTimes = timePair(
+    () => engine.check(second),
+    () => bareParse(second),
+    SEED_WARMUP_ITERATIONS,
+    SEED_ITERATIONS,
+  );
   const large = generateLargeReport(seed);
-  const largeTimes = timePair(() => engine.check(large), () => bareParse(large), LARGE_WARMUP_RUNS, LARGE_RUNS);
+  const largeTimes = timePair(
+    () => engine.check(large),
+    () => bareParse(large),
+    LARGE_WARMUP_RUNS,
+    LARGE_RUNS,
+  );
   const largeFindings = engine.check(large).findings;
   return {
     schemaMs: catalogStart - schemaStart,
     catalogMs: engineStart - catalogStart,
     constructionMs: engineEnd - schemaStart,
     seed: { bytes: Buffer.byteLength(seed), engine: seedTimes.engineTimes, parse: seedTimes.parseTimes, findings: engine.check(seed).findings.length },
-    second: { bytes: Buffer.byteLength(second), engine: secondTimes.engineTimes, parse: secondTimes.parseTimes, findings: engine.check(second).findings.length },
+    second: {
+      bytes: Buffer.byteLength(second),
+      engine: secondTimes.engineTimes,
+      parse: secondTimes.parseTimes,
+      findings: engine.check(second).findings.length,
+    },
     large: {
       bytes: Buffer.byteLength(large),
       engine: largeTimes.engineTimes,
@@ -204,5 +224,7 @@ export function engineMeasurements(result: EngineBenchResult): Measurement[] {
 if (require.main === module) {
   const result = runEngineBench();
   for (const line of engineMeasurements(result)) console.log(`${line.name}: ${line.value}; ${line.reference}; ratio ${line.ratio?.toFixed(2)}`);
-  console.log(`findings: seed ${result.seed.findings}, second example ${result.second.findings}, large ${result.large.findings} (${result.large.ruleIds.join(', ') || 'none'})`);
+  console.log(
+    `findings: seed ${result.seed.findings}, second example ${result.second.findings}, large ${result.large.findings} (${result.large.ruleIds.join(', ') || 'none'})`,
+  );
 }

@@ -9,11 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import MarkdownIt from 'markdown-it';
-import { loadBundledCatalog } from '../server/src/engine/attack/catalog';
 import { ReportEngine } from '../server/src/engine/engine';
 import { renderReportBody, renderReportDocument } from '../server/src/engine/render/renderReport';
-import { createReportSchema } from '../server/src/engine/schema/reportSchema';
 import { SEED_PATH, generateLargeReport, median, ms, percentile, type Measurement } from './engineBench';
+import { createBundledReportSchema, loadBundledCatalog } from '../server/src/node/bundledResources';
 
 export const RENDER_WARMUP_RUNS = 2;
 export const RENDER_RUNS = 15;
@@ -30,16 +29,16 @@ export interface RenderBenchResult {
 
 export function runRenderBench(): RenderBenchResult {
   const large = generateLargeReport(readFileSync(SEED_PATH, 'utf8'));
-  const schema = createReportSchema();
+  const schema = createBundledReportSchema();
   const catalog = loadBundledCatalog();
   const engine = new ReportEngine({ schema, catalog, now: () => FIXED_NOW });
   const reference = new MarkdownIt();
   const checked = engine.check(large);
   const context = { model: checked.model, spec: schema.spec, catalog, now: FIXED_NOW };
-  const renderOnly = () => renderReportBody({ context, findings: checked.findings });
+  const renderOnly = () => renderReportBody({ ...context, findings: checked.findings });
   const pipeline = () => {
     const result = engine.check(large);
-    const body = renderReportBody({ context: { model: result.model, spec: schema.spec, catalog, now: FIXED_NOW }, findings: result.findings });
+    const body = renderReportBody({ model: result.model, spec: schema.spec, catalog, now: FIXED_NOW, findings: result.findings });
     return renderReportDocument(body, { title: 'bench', target: 'standalone' });
   };
   const bare = () => reference.render(large);
@@ -52,7 +51,11 @@ export function runRenderBench(): RenderBenchResult {
   const times: Record<'render' | 'pipeline' | 'reference', number[]> = { render: [], pipeline: [], reference: [] };
   for (let index = 0; index < RENDER_RUNS; index++) {
     // Interleaved so that GC pauses and frequency changes hit every series alike.
-    for (const [name, run] of [['render', renderOnly], ['pipeline', pipeline], ['reference', bare]] as const) {
+    for (const [name, run] of [
+      ['render', renderOnly],
+      ['pipeline', pipeline],
+      ['reference', bare],
+    ] as const) {
       const start = performance.now();
       run();
       times[name].push(performance.now() - start);

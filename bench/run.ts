@@ -23,7 +23,8 @@ function machineLine(): string {
 function table(measurements: readonly Measurement[]): string {
   const verdict = (pass: boolean | undefined) => (pass === undefined ? '—' : pass ? 'met' : '**missed**');
   const rows = measurements.map(
-    (line) => `| ${line.name} | ${line.value} | ${line.reference} | ${line.ratio === undefined ? '—' : `${line.ratio.toFixed(2)}×`} | ${line.target} | ${verdict(line.pass)} |`,
+    (line) =>
+      `| ${line.name} | ${line.value} | ${line.reference} | ${line.ratio === undefined ? '—' : `${line.ratio.toFixed(2)}×`} | ${line.target} | ${verdict(line.pass)} |`,
   );
   return ['| Measurement | Result | Reference (same run) | Ratio | Target | Status |', '|---|---|---|---:|---|---|', ...rows].join('\n');
 }
@@ -60,7 +61,9 @@ function main(): void {
   const measurements = [...engineMeasurements(engine), ...cliMeasurements(cli)];
   const notes = [
     `Findings: seed report ${engine.seed.findings}, second example ${engine.second.findings}, generated report ${engine.large.findings}; increport checked ${cli.checkedByIncreport} of ${cli.files} files.`,
-    `CLI wall times per round (ms): ${Object.entries(cli.times).map(([name, times]) => `${name} ${times.map((time) => time.toFixed(0)).join(' / ')}`).join('; ')}.`,
+    `CLI wall times per round (ms): ${Object.entries(cli.times)
+      .map(([name, times]) => `${name} ${times.map((time) => time.toFixed(0)).join(' / ')}`)
+      .join('; ')}.`,
   ];
   const section = resultsSection(machine, measurements, notes);
   console.log(section);

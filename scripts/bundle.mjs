@@ -1,8 +1,11 @@
 // Bundles the extension client, the language server and the CLI with esbuild: one file each, so that
-// activation and CLI start-up load one module instead of hundreds.
-import { writeFileSync } from 'node:fs';
+// activation and CLI start-up load one module instead of hundreds. With --watch, rebuilds each bundle
+// when its sources change (scripts/watch.mjs runs this next to `tsc -b --watch`); with --css-only, only
+// writes media/preview.css (all `npm run test:unit` needs besides tsc's output).
+import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { build, context } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: true, logLevel: 'warning' };
 const entries = [
@@ -11,10 +14,26 @@ const entries = [
   { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
 ];
-await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
+const watch = process.argv.includes('--watch');
+const cssOnly = process.argv.includes('--css-only');
 
 // The webview's stylesheet is the preview CSS the engine inlines in standalone HTML: one source, written
-// out here (media/preview.css is generated, not committed).
-const require = createRequire(import.meta.url);
-const { PREVIEW_CSS } = require('../out/server/src/engine/render/previewStyles.js');
-writeFileSync(new URL('../media/preview.css', import.meta.url), PREVIEW_CSS);
+// out here (media/preview.css is generated, not committed) from tsc's output.
+const previewStyles = fileURLToPath(new URL('../out/server/src/engine/render/previewStyles.js', import.meta.url));
+function writePreviewCss() {
+  const require = createRequire(import.meta.url);
+  const { PREVIEW_CSS } = require(previewStyles);
+  writeFileSync(new URL('../media/preview.css', import.meta.url), PREVIEW_CSS);
+}
+
+if (cssOnly) {
+  writePreviewCss();
+} else if (watch) {
+  const contexts = await Promise.all(entries.map((entry) => context({ ...common, ...entry, logLevel: 'info' })));
+  await Promise.all(contexts.map((bundle) => bundle.watch()));
+  // The stylesheet is written once; restart the watch after changing render/previewStyles.ts.
+  if (existsSync(previewStyles)) writePreviewCss();
+} else {
+  await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
+  writePreviewCss();
+}

@@ -5,16 +5,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadBundledCatalog } from '../server/src/engine/attack/catalog';
-import { packageRoot } from '../server/src/engine/resources';
-import { createReportSchema } from '../server/src/engine/schema/reportSchema';
+import { packageRoot } from '../server/src/node/packageRoot';
 import { buildSnippets } from '../server/src/engine/templates/snippets';
+import { createBundledReportSchema, loadBundledCatalog } from '../server/src/node/bundledResources';
 
 export const SNIPPETS_PATH = join(packageRoot(), 'snippets', 'incident-report.code-snippets');
 
 export function snippetsFileText(): string {
   const catalog = loadBundledCatalog();
-  return `${JSON.stringify(buildSnippets(createReportSchema().spec, catalog.tactics, catalog.version), null, 2)}\n`;
+  return `${JSON.stringify(buildSnippets(createBundledReportSchema().spec, catalog.tactics, catalog.version), null, 2)}\n`;
 }
 
 if (require.main === module) {

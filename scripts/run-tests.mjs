@@ -2,7 +2,7 @@
 // editor tests need (scripts/setup-test-env.sh). Node 20 takes no globs, and given a folder
 // it would also run helpers and the in-editor suite (out/test/e2e, which only runs inside VS Code).
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -13,13 +13,25 @@ function findTests(directory) {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) return path === EDITOR_SUITE ? [] : findTests(path);
-    return entry.name.endsWith('.test.js') ? [path] : [];
+    // A compiled test whose source was moved or deleted is stale output (tsc -b never removes it): skipped.
+    const source = join(root, 'test', relative(testRoot, path)).replace(/\.js$/, '.ts');
+    return entry.name.endsWith('.test.js') && existsSync(source) ? [path] : [];
   });
 }
 
-const files = findTests(testRoot).sort().map((file) => relative(root, file));
-const filter = process.argv.slice(2);
-const selected = filter.length > 0 ? files.filter((file) => filter.some((part) => file.includes(part))) : files;
+// Arguments select the test files whose path contains one of them; `--exclude PART` drops those containing PART.
+const files = findTests(testRoot)
+  .sort()
+  .map((file) => relative(root, file));
+const filter = [];
+const excluded = [];
+for (let index = 2; index < process.argv.length; index++) {
+  if (process.argv[index] === '--exclude') excluded.push(process.argv[++index] ?? '');
+  else filter.push(process.argv[index]);
+}
+const selected = (filter.length > 0 ? files.filter((file) => filter.some((part) => file.includes(part))) : files).filter(
+  (file) => !excluded.some((part) => part !== '' && file.includes(part)),
+);
 if (selected.length === 0) {
   console.error(`no test files match ${filter.join(', ')}`);
   process.exit(2);

@@ -1,29 +1,62 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ReportEngine } from '../server/src/engine/engine';
-import { createReportSchema } from '../server/src/engine/schema/reportSchema';
-import { loadBundledCatalog } from '../server/src/engine/attack/catalog';
+import type { EngineHost } from '../server/src/engine/host';
 import type { Finding, Range } from '../server/src/engine/types';
+import { createBundledReportSchema, loadBundledCatalog } from '../server/src/node/bundledResources';
+import { createNodeHost, type NodeHostOptions } from '../server/src/node/nodeHost';
+import { packageRoot } from '../server/src/node/packageRoot';
 
 /** The project root, found from the compiled test's location (out/test/...). */
 export function projectRoot(): string {
-  for (let directory = __dirname; dirname(directory) !== directory; directory = dirname(directory)) {
-    const manifest = join(directory, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'incident-report-studio') return directory;
-  }
-  throw new Error('project root not found');
+  return packageRoot(__dirname);
 }
 
 export const SEED_PATH = join(projectRoot(), 'examples', 'microsoft-mfa-outage.md');
 export const seedText = (): string => readFileSync(SEED_PATH, 'utf8');
 
+/**
+ * The seed as a writer following today's ATT&CK writes it (its `Defense Evasion: N/A` row as Stealth and
+ * Defense Impairment rows): a report with no finding at all under the default version, v19.2. The seed
+ * itself gets one note there (attack-migration); tests about other things start from this one.
+ */
+export const cleanReportText = (): string => seedText().replace('- **Defense Evasion:** N/A', '- **Stealth:** N/A\n- **Defense Impairment:** N/A');
+
 /** A fixed clock so that date rules are reproducible. */
 export const TEST_NOW = new Date('2026-11-27T12:00:00Z');
 
+/** The Node host on the test clock; pass `fileSystem` to serve files from memory. */
+export function testHost(options: NodeHostOptions = {}): EngineHost {
+  return createNodeHost({ now: () => TEST_NOW, ...options });
+}
+
 let sharedEngine: ReportEngine | undefined;
+/**
+ * The engine the rule tests use: ATT&CK v18.1 unless a report chooses otherwise (`attack: v19.2`), because
+ * the seed and the rule cases are v18-era reports and those tests are about their rules, not the version.
+ * What v19.2, the default, does with them is tested in test/unit/attack/attackVersions.test.ts and through
+ * the workspace, the CLI and the language server, which use the default.
+ */
 export function engine(): ReportEngine {
-  sharedEngine ??= new ReportEngine({ schema: createReportSchema(), catalog: loadBundledCatalog(), now: () => TEST_NOW });
+  sharedEngine ??= new ReportEngine({
+    schema: createBundledReportSchema(),
+    catalog: loadBundledCatalog('18.1'),
+    bundledCatalog: loadBundledCatalog,
+    now: () => TEST_NOW,
+  });
   return sharedEngine;
+}
+
+let defaultEngine: ReportEngine | undefined;
+/** The engine as the workspace builds it with no configuration: ATT&CK v19.2 by default. */
+export function defaultVersionEngine(): ReportEngine {
+  defaultEngine ??= new ReportEngine({
+    schema: createBundledReportSchema(),
+    catalog: loadBundledCatalog(),
+    bundledCatalog: loadBundledCatalog,
+    now: () => TEST_NOW,
+  });
+  return defaultEngine;
 }
 
 /** `line:char-line:char` in zero-based LSP coordinates, the form every expected range is written in. */

@@ -1,14 +1,11 @@
 import { languages, ProgressLocation, Uri, window, workspace, type DiagnosticCollection, type Disposable } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { CHECK_FILES_REQUEST, NEW_REPORT_REQUEST, type CheckFilesParams, type CheckFilesResult, type NewReportResult } from '../../server/src/lsp/protocol';
 
 /** Files sent to the server per request during Check Workspace: small enough to show steady progress. */
 const CHECK_BATCH_SIZE = 25;
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const EXCLUDED_FOLDERS = '**/{node_modules,.git}/**';
-
-interface CheckFilesResult {
-  files: { uri: string; isReport: boolean; diagnostics: unknown[]; error?: string }[];
-}
 
 /** The commands that talk to the language server: New Incident Report and Check Workspace. */
 export class ReportCommands implements Disposable {
@@ -22,7 +19,7 @@ export class ReportCommands implements Disposable {
 
   async newReport(): Promise<void> {
     const client = await this.client();
-    const { text } = await client.sendRequest<{ text: string }>('incidentReport/newReport');
+    const { text } = await client.sendRequest<NewReportResult>(NEW_REPORT_REQUEST);
     const document = await workspace.openTextDocument({ language: 'markdown', content: text });
     await window.showTextDocument(document);
   }
@@ -39,17 +36,20 @@ export class ReportCommands implements Disposable {
       for (let start = 0; start < closed.length && !token.isCancellationRequested; start += CHECK_BATCH_SIZE) {
         const batch = closed.slice(start, start + CHECK_BATCH_SIZE);
         progress.report({ message: `${start + batch.length} of ${closed.length} files`, increment: (batch.length / Math.max(closed.length, 1)) * 100 });
-        const result = await client.sendRequest<CheckFilesResult>('incidentReport/checkFiles', { uris: batch.map((uri) => uri.toString()) }, token);
+        const params: CheckFilesParams = { uris: batch.map((uri) => uri.toString()) };
+        const result = await client.sendRequest<CheckFilesResult>(CHECK_FILES_REQUEST, params, token);
         for (const file of result.files) {
           if (!file.isReport) continue;
           reports++;
-          const diagnostics = await client.protocol2CodeConverter.asDiagnostics(file.diagnostics as never[]);
+          const diagnostics = await client.protocol2CodeConverter.asDiagnostics(file.diagnostics);
           problems += diagnostics.length;
           this.workspaceDiagnostics.set(Uri.parse(file.uri), diagnostics);
         }
       }
     });
-    void window.showInformationMessage(`Incident reports: ${reports} checked (${closed.length} Markdown files not open), ${problems} problems — see the Problems panel.`);
+    void window.showInformationMessage(
+      `Incident reports: ${reports} checked (${closed.length} Markdown files not open), ${problems} problems — see the Problems panel.`,
+    );
     return { checked: closed.length, reports, problems };
   }
 

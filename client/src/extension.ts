@@ -6,11 +6,14 @@ import { ReportCommands } from './commands';
 import { registerExportCommands } from './exportCommands';
 import { ReportPreview } from './preview/previewPanel';
 import { looksLikeReport } from './reportDetection';
-import { ReportStatusBar, type ReportStatus } from './statusBar';
+import { RESTART_COMMAND, RestartPolicy } from './restartPolicy';
+import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from '../../server/src/lsp/protocol';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../server/src/lsp/settings';
+import { serverErrorHandler } from './serverErrorHandler';
+import { ReportStatusBar } from './statusBar';
 
 /** The separately bundled language client (see scripts/bundle.mjs), next to this file in dist/. */
 const LANGUAGE_CLIENT_BUNDLE = './lsp-client.js';
-const DEFAULT_REPORT_GLOBS = ['**/incidents/**/*.md', '**/*.incident.md'];
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
 
@@ -25,7 +28,11 @@ export async function activate(context: ExtensionContext): Promise<{ client: () 
   const reportCommands = new ReportCommands(ensureClient);
   const preview = new ReportPreview(context, ensureClient, isReportDocument);
   const updateReportContext = () =>
-    void commands.executeCommand('setContext', 'incidentReport.activeIsReport', window.activeTextEditor ? isReportDocument(window.activeTextEditor.document) : false);
+    void commands.executeCommand(
+      'setContext',
+      'incidentReport.activeIsReport',
+      window.activeTextEditor ? isReportDocument(window.activeTextEditor.document) : false,
+    );
   context.subscriptions.push(
     statusBar,
     reportCommands,
@@ -38,34 +45,46 @@ export async function activate(context: ExtensionContext): Promise<{ client: () 
     commands.registerCommand('incidentReport.checkWorkspace', () => reportCommands.checkWorkspace()),
     window.onDidChangeActiveTextEditor(() => statusBar.render()),
     workspace.onDidOpenTextDocument((document) => startIfReport(document, ensureClient)),
+    // Trust changes what the server may read: restart it with the new state.
     workspace.onDidGrantWorkspaceTrust(async () => {
-      // Trust changes what the server may read: restart it with the new state.
-      if (!starting) return;
-      await (await starting).stop();
-      starting = undefined;
-      await ensureClient();
+      if (starting) await restartClient(ensureClient);
     }),
+    // Also after the server stopped for good (too many crashes): a fresh client, with a fresh restart count.
+    commands.registerCommand(RESTART_COMMAND, () => restartClient(ensureClient)),
   );
   workspace.textDocuments.forEach((document) => startIfReport(document, ensureClient));
   updateReportContext();
   return { client: ensureClient, activationMs: performance.now() - started };
 }
 
+async function restartClient(ensureClient: () => Promise<LanguageClient>): Promise<void> {
+  const previous = starting;
+  starting = undefined;
+  try {
+    await (await previous)?.stop();
+  } catch {
+    // It failed to start or has already stopped: a new one is started all the same.
+  }
+  await ensureClient();
+}
+
 function startIfReport(document: TextDocument, ensureClient: () => Promise<LanguageClient>): void {
-  if (starting || !workspace.getConfiguration('incidentReport').get<boolean>('enable', true)) return;
+  if (starting || !workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('enable', DEFAULT_SETTINGS.enable)) return;
   if (isReportDocument(document)) void ensureClient();
 }
 
 /** The client's quick look (title, front matter, `files` globs); the server decides with the full model. */
 function isReportDocument(document: TextDocument): boolean {
-  const globs = workspace.getConfiguration('incidentReport').get<string[]>('files', DEFAULT_REPORT_GLOBS);
+  const globs = workspace.getConfiguration(SETTINGS_SECTION).get<string[]>('files', DEFAULT_SETTINGS.files);
   const root = workspace.getWorkspaceFolder(document.uri)?.uri.fsPath;
   return looksLikeReport(document, picomatch(globs, { dot: true }), root);
 }
 
 async function startClient(context: ExtensionContext, statusBar: ReportStatusBar): Promise<LanguageClient> {
   // Loaded on first use, not at activation: the client library is most of the extension's code.
-  const { LanguageClient, TransportKind } = require(LANGUAGE_CLIENT_BUNDLE) as typeof import('./languageClient');
+  // Loaded on first use, not at activation: the language client bundle is the larger part of the extension.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports
+  const { LanguageClient, TransportKind, CloseAction, ErrorAction } = require(LANGUAGE_CLIENT_BUNDLE) as typeof import('./languageClient');
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -77,14 +96,19 @@ async function startClient(context: ExtensionContext, statusBar: ReportStatusBar
       { scheme: 'untitled', language: 'markdown' },
     ],
     synchronize: {
-      configurationSection: 'incidentReport',
+      configurationSection: SETTINGS_SECTION,
       fileEvents: workspace.createFileSystemWatcher('**/{.increport.yaml,.increport.yml,.increport.json,*.schema.json}'),
     },
     // A plain copy: the configuration object itself carries functions that do not serialize.
-    initializationOptions: { settings: JSON.parse(JSON.stringify(workspace.getConfiguration('incidentReport'))) as unknown, trusted: workspace.isTrusted },
+    initializationOptions: {
+      settings: JSON.parse(JSON.stringify(workspace.getConfiguration(SETTINGS_SECTION))) as unknown,
+      trusted: workspace.isTrusted,
+    } satisfies InitializationOptions,
+    // Restarts a crashed server up to 4 times in 3 minutes, then stops and says how to restart it.
+    errorHandler: serverErrorHandler(new RestartPolicy(), { CloseAction, ErrorAction }, () => client?.outputChannel.show(true)),
   };
   client = new LanguageClient('incidentReport', 'Incident Report Studio', serverOptions, clientOptions);
-  client.onNotification('incidentReport/status', (status: ReportStatus) => statusBar.update(status));
+  client.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => statusBar.update(status));
   await client.start();
   return client;
 }

@@ -1,13 +1,10 @@
 import { StatusBarAlignment, window, type Disposable, type StatusBarItem } from 'vscode';
 import type { StatusParams } from '../../server/src/lsp/protocol';
 
-/** What the server reports after each check (see server/src/lsp/protocol.ts). */
-export type ReportStatus = StatusParams;
-
 /** Errors, warnings and the ATT&CK version of the active report; says so when the workspace is untrusted. */
 export class ReportStatusBar implements Disposable {
   private readonly item: StatusBarItem;
-  private readonly statuses = new Map<string, ReportStatus>();
+  private readonly statuses = new Map<string, StatusParams>();
 
   constructor() {
     this.item = window.createStatusBarItem('incidentReport.status', StatusBarAlignment.Left, 50);
@@ -15,7 +12,7 @@ export class ReportStatusBar implements Disposable {
     this.item.command = 'workbench.actions.view.problems';
   }
 
-  update(status: ReportStatus): void {
+  update(status: StatusParams): void {
     this.statuses.set(status.uri, status);
     this.render();
   }

@@ -25,7 +25,7 @@ const WEBVIEW: DocumentOptions = { title: 'Preview', target: 'webview', cspSourc
 
 function renderText(text: string): string {
   const result = engine().check(text);
-  return renderReportBody({ context: { model: result.model, spec: engine().schema.spec, catalog: engine().catalog, now: TEST_NOW }, findings: result.findings });
+  return renderReportBody({ model: result.model, spec: engine().schema.spec, catalog: engine().catalog, now: TEST_NOW, findings: result.findings });
 }
 
 /** Counters the page keeps from before any of its own code runs; every vector tries to reach one. */
@@ -58,7 +58,10 @@ class PreviewPage {
   html = '';
   readonly requests: string[] = [];
   dialogs = 0;
-  private constructor(readonly context: BrowserContext, readonly page: Page) {}
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {}
 
   static async open(browser: Browser, extraInit = ''): Promise<PreviewPage> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -217,7 +220,9 @@ ${v}
 `;
 }
 
-const VECTORS = readFileSync(join(ROOT, 'test', 'fixtures', 'xss-vectors.txt'), 'utf8').split('\n').filter((line) => line.trim() !== '');
+const VECTORS = readFileSync(join(ROOT, 'test', 'fixtures', 'xss-vectors.txt'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '');
 
 describe('preview in Chromium', { timeout: 600_000 }, () => {
   let browser: Browser;
@@ -242,7 +247,12 @@ describe('preview in Chromium', { timeout: 600_000 }, () => {
           assert.deepEqual(loaded.requests, [DOC_URL]);
           const audit = await standalone.eval<Audit>(DOM_AUDIT);
           assert.deepEqual(audit.csp, [], 'the stylesheet is allowed by its hash and nothing else is blocked');
-          assert.ok(await standalone.eval<boolean>(`getComputedStyle(document.body).fontFamily !== '' && getComputedStyle(document.querySelector('.report-header')).borderRadius === '8px'`), 'the inline stylesheet applies');
+          assert.ok(
+            await standalone.eval<boolean>(
+              `getComputedStyle(document.body).fontFamily !== '' && getComputedStyle(document.querySelector('.report-header')).borderRadius === '8px'`,
+            ),
+            'the inline stylesheet applies',
+          );
           await standalone.page.screenshot({ path: join(ARTIFACTS, `${name}-${colorScheme}.png`), fullPage: true });
         }
         await webview.load(renderReportDocument(body, WEBVIEW));
@@ -250,7 +260,9 @@ describe('preview in Chromium', { timeout: 600_000 }, () => {
         await webview.page.screenshot({ path: join(ARTIFACTS, `${name}-webview-dark.png`), fullPage: true });
       }
       await standalone.page.emulateMedia({ media: 'print', colorScheme: 'light' });
-      await standalone.load(renderReportDocument(renderText(readFileSync(join(ROOT, 'examples', examples.northwind), 'utf8')), { title: 'print', target: 'standalone' }));
+      await standalone.load(
+        renderReportDocument(renderText(readFileSync(join(ROOT, 'examples', examples.northwind), 'utf8')), { title: 'print', target: 'standalone' }),
+      );
       assert.equal(await standalone.eval<string>(`getComputedStyle(document.querySelector('.report-section')).breakBefore`), 'page');
       assert.equal(await standalone.eval<string>(`getComputedStyle(document.querySelector('.copy')).display`), 'none');
       await standalone.page.screenshot({ path: join(ARTIFACTS, 'northwind-print.png'), fullPage: true });
@@ -284,7 +296,9 @@ describe('preview in Chromium', { timeout: 600_000 }, () => {
       const methodologyRow = attackLine + 3;
       await preview.eval(`window.postMessage({ type: 'scrollTo', line: ${methodologyRow} }, '*')`);
       await preview.page.waitForTimeout(300);
-      const firstVisible = await preview.eval<number>(`Math.round(document.querySelector('.matrix [data-line="${methodologyRow}"]').getBoundingClientRect().top)`);
+      const firstVisible = await preview.eval<number>(
+        `Math.round(document.querySelector('.matrix [data-line="${methodologyRow}"]').getBoundingClientRect().top)`,
+      );
       assert.ok(Math.abs(firstVisible) <= 1, `row ${methodologyRow} is at the top (top=${firstVisible})`);
       assert.deepEqual(await messages(), []);
 
@@ -318,7 +332,10 @@ describe('preview in Chromium', { timeout: 600_000 }, () => {
       // copy: the defanged value reaches the clipboard and the extension.
       await preview.page.click('button.copy >> nth=0');
       await preview.page.waitForTimeout(200);
-      assert.deepEqual((await messages()).filter((m) => m.type !== 'scrolled'), [{ type: 'copied', value: 'hxxps[://]invoice-northwind[.]com/portal/login' }]);
+      assert.deepEqual(
+        (await messages()).filter((m) => m.type !== 'scrolled'),
+        [{ type: 'copied', value: 'hxxps[://]invoice-northwind[.]com/portal/login' }],
+      );
       assert.equal(await preview.eval<string>('navigator.clipboard.readText()'), 'hxxps[://]invoice-northwind[.]com/portal/login');
       await clear();
 
@@ -327,7 +344,10 @@ describe('preview in Chromium', { timeout: 600_000 }, () => {
       await preview.load(renderReportDocument(broken, WEBVIEW));
       await preview.page.click('button.finding >> nth=0');
       const row = text.split('\n').findIndex((l) => l.includes('T1486 Data'));
-      assert.deepEqual((await messages()).filter((m) => m.type !== 'scrolled'), [{ type: 'reveal', line: row }]);
+      assert.deepEqual(
+        (await messages()).filter((m) => m.type !== 'scrolled'),
+        [{ type: 'reveal', line: row }],
+      );
     } finally {
       await preview.context.close();
     }
@@ -336,11 +356,23 @@ describe('preview in Chromium', { timeout: 600_000 }, () => {
   test('the audit sees what it looks for (a control page without the renderer or a CSP)', async () => {
     const preview = await PreviewPage.open(browser);
     try {
-      const loaded = await preview.load('<!DOCTYPE html><html><body><img src="https://evil.example/p.png" onerror="__xss()"><script>alert(1)</script><a href="javascript:__xss()">x</a></body></html>');
+      const loaded = await preview.load(
+        '<!DOCTYPE html><html><body><img src="https://evil.example/p.png" onerror="__xss()"><script>alert(1)</script><a href="javascript:__xss()">x</a></body></html>',
+      );
       const audit = await preview.eval<Audit>(DOM_AUDIT);
       assert.equal(audit.xss, 2);
-      assert.deepEqual(loaded.requests.concat(preview.requests).filter((url) => url !== DOC_URL).slice(0, 1), ['https://evil.example/p.png']);
-      assert.ok(audit.problems.some((p) => p.startsWith('element <img>')) && audit.problems.some((p) => p.startsWith('event handler onerror')) && audit.problems.some((p) => p.startsWith('href=')));
+      assert.deepEqual(
+        loaded.requests
+          .concat(preview.requests)
+          .filter((url) => url !== DOC_URL)
+          .slice(0, 1),
+        ['https://evil.example/p.png'],
+      );
+      assert.ok(
+        audit.problems.some((p) => p.startsWith('element <img>')) &&
+          audit.problems.some((p) => p.startsWith('event handler onerror')) &&
+          audit.problems.some((p) => p.startsWith('href=')),
+      );
       assert.equal(audit.scripts.length, 1);
     } finally {
       await preview.context.close();
@@ -362,28 +394,30 @@ describe('preview in Chromium', { timeout: 600_000 }, () => {
           ['standalone', standalone, renderReportDocument(body, { title: vector, target: 'standalone' }), [DOC_URL]],
           ['webview', webview, renderReportDocument(body, { ...WEBVIEW, title: vector }), [DOC_URL, SCRIPT_URL, STYLE_URL]],
         ] as const;
-        await Promise.all(targets.map(async ([target, preview, html, allowed]) => {
-          const fail = (what: string) => failures.push(`${target} ${JSON.stringify(vector)}: ${what}`);
-          const loaded = await preview.load(html);
-          if (target === 'webview') {
-            // The update path too: the same body posted as an update, then a click on everything clickable.
-            await preview.page.evaluate(`window.postMessage({ type: 'update', html: ${JSON.stringify(body)} }, '*')`);
-            await preview.eval(`document.querySelectorAll('[data-line], button, a').forEach((el) => { if (!el.closest('a')) el.click(); })`);
-            await preview.page.waitForTimeout(15);
-          }
-          const audit = await preview.eval<Audit>(DOM_AUDIT);
-          const unexpected = [...loaded.requests, ...preview.requests].filter((url) => !(allowed as readonly string[]).includes(url));
-          if (audit.xss !== 0) fail(`${audit.xss} script executions`);
-          if (preview.dialogs !== 0) fail(`${preview.dialogs} dialogs`);
-          if (unexpected.length) fail(`requests ${unexpected.join(', ')}`);
-          if (audit.problems.length) fail(audit.problems.join('; '));
-          if (audit.csp.length) fail(`CSP violations ${audit.csp.join('; ')}`);
-          const expectedScripts = target === 'webview' ? [{ src: SCRIPT_URL, nonce: NONCE }] : [];
-          if (JSON.stringify(audit.scripts) !== JSON.stringify(expectedScripts)) fail(`scripts ${JSON.stringify(audit.scripts)}`);
-          if (JSON.stringify(audit.links) !== JSON.stringify(target === 'webview' ? [STYLE_URL] : [])) fail(`links ${JSON.stringify(audit.links)}`);
-          if (liveIsIndicator && html.includes('http://live.example')) fail('a live indicator reached the HTML');
-          preview.dialogs = 0;
-        }));
+        await Promise.all(
+          targets.map(async ([target, preview, html, allowed]) => {
+            const fail = (what: string) => failures.push(`${target} ${JSON.stringify(vector)}: ${what}`);
+            const loaded = await preview.load(html);
+            if (target === 'webview') {
+              // The update path too: the same body posted as an update, then a click on everything clickable.
+              await preview.page.evaluate(`window.postMessage({ type: 'update', html: ${JSON.stringify(body)} }, '*')`);
+              await preview.eval(`document.querySelectorAll('[data-line], button, a').forEach((el) => { if (!el.closest('a')) el.click(); })`);
+              await preview.page.waitForTimeout(15);
+            }
+            const audit = await preview.eval<Audit>(DOM_AUDIT);
+            const unexpected = [...loaded.requests, ...preview.requests].filter((url) => !(allowed as readonly string[]).includes(url));
+            if (audit.xss !== 0) fail(`${audit.xss} script executions`);
+            if (preview.dialogs !== 0) fail(`${preview.dialogs} dialogs`);
+            if (unexpected.length) fail(`requests ${unexpected.join(', ')}`);
+            if (audit.problems.length) fail(audit.problems.join('; '));
+            if (audit.csp.length) fail(`CSP violations ${audit.csp.join('; ')}`);
+            const expectedScripts = target === 'webview' ? [{ src: SCRIPT_URL, nonce: NONCE }] : [];
+            if (JSON.stringify(audit.scripts) !== JSON.stringify(expectedScripts)) fail(`scripts ${JSON.stringify(audit.scripts)}`);
+            if (JSON.stringify(audit.links) !== JSON.stringify(target === 'webview' ? [STYLE_URL] : [])) fail(`links ${JSON.stringify(audit.links)}`);
+            if (liveIsIndicator && html.includes('http://live.example')) fail('a live indicator reached the HTML');
+            preview.dialogs = 0;
+          }),
+        );
       }
     } finally {
       await standalone.context.close();

@@ -37,7 +37,11 @@ export function caseClock(now: Date): CaseClock {
 /** The report text and the findings it must produce, for one clock. */
 export function caseAt(ruleCase: RuleCase, seed: string, clock: CaseClock): { text: string; expected: string[] } {
   const movedSeed = seed.replace(/\b2026\b/g, String(clock.year));
-  const fill = (line: string) => line.replace(/\{year\}/g, String(clock.year)).replace(/\{futureYear\}/g, String(clock.futureYear)).replace(/\{today\}/g, clock.today);
+  const fill = (line: string) =>
+    line
+      .replace(/\{year\}/g, String(clock.year))
+      .replace(/\{futureYear\}/g, String(clock.futureYear))
+      .replace(/\{today\}/g, clock.today);
   return { text: ruleCase.build(movedSeed, clock), expected: ruleCase.expected.map(fill) };
 }
 
@@ -90,7 +94,11 @@ export const RULE_CASES: RuleCase[] = [
   },
   {
     name: 'section names match in any case, numbered, with aliases and & for and',
-    build: (seed) => seed.replace('## Executive Summary', '## 1. EXECUTIVE SUMMARY').replace('## Indicators of Compromise', '## IOCs').replace('## Timeline of Events', '## timeline  of  events'),
+    build: (seed) =>
+      seed
+        .replace('## Executive Summary', '## 1. EXECUTIVE SUMMARY')
+        .replace('## Indicators of Compromise', '## IOCs')
+        .replace('## Timeline of Events', '## timeline  of  events'),
     expected: [],
   },
   {
@@ -109,7 +117,7 @@ export const RULE_CASES: RuleCase[] = [
   {
     name: 'title-missing: the first line when there is no H1',
     build: (seed) => seed.replace(/^# .*\n/, ''),
-    expected: ["0:0-0:20 error title-missing The report has no title: start it with a level-1 heading such as \"# Incident Report: …\""],
+    expected: ['0:0-0:20 error title-missing The report has no title: start it with a level-1 heading such as "# Incident Report: …"'],
   },
   {
     name: 'title-multiple',
@@ -139,16 +147,21 @@ export const RULE_CASES: RuleCase[] = [
   {
     name: 'value-invalid: a TLP level in the wrong case gets the allowed levels once and a suggestion',
     build: (seed) => `---\ntlp: amber\n---\n${seed}`,
-    expected: ["1:5-1:10 error value-invalid Front matter field 'tlp' is 'amber'; expected one of: TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT, TLP:RED (the 'TLP:' prefix may be left out); did you mean 'AMBER'? (values are case-sensitive)"],
+    expected: [
+      "1:5-1:10 error value-invalid Front matter field 'tlp' is 'amber'; expected one of: TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT, TLP:RED (the 'TLP:' prefix may be left out); did you mean 'AMBER'? (values are case-sensitive)",
+    ],
   },
   {
     name: 'front-matter-invalid',
     build: (seed) => `---\nstatus: [draft\n---\n${seed}`,
-    expected: ["2:0-2:0 error front-matter-invalid The front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]"],
+    expected: [
+      '2:0-2:0 error front-matter-invalid The front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ],
   },
   {
     name: 'placeholder: each kind, at the exact text',
-    build: (seed) => replaceLine(seed, '- **Sector:** Information Technology / Cloud Service Provider', '- **Sector:** TBD, [Sector Name] {{sector}} YYYY-MM-DD'),
+    build: (seed) =>
+      replaceLine(seed, '- **Sector:** Information Technology / Cloud Service Provider', '- **Sector:** TBD, [Sector Name] {{sector}} YYYY-MM-DD'),
     expected: [
       "7:14-7:17 warning placeholder Placeholder 'TBD' left in the report: replace it with the real content",
       "7:19-7:32 warning placeholder Placeholder '[Sector Name]' left in the report: replace it with the real content",
@@ -159,19 +172,27 @@ export const RULE_CASES: RuleCase[] = [
   {
     name: 'placeholder: not in code, comments, links, defanged IOCs or [REDACTED]',
     build: (seed) =>
-      replaceLine(seed, '- **Sector:** Information Technology / Cloud Service Provider', '- **Sector:** `TODO` <!-- TBD --> [Vendor](hxxp[://]x[.]com) [REDACTED] 10[.]0[.]0[.]1') +
-      '\n```\nTODO inside a code block\n```\n',
+      replaceLine(
+        seed,
+        '- **Sector:** Information Technology / Cloud Service Provider',
+        '- **Sector:** `TODO` <!-- TBD --> [Vendor](hxxp[://]x[.]com) [REDACTED] 10[.]0[.]0[.]1',
+      ) + '\n```\nTODO inside a code block\n```\n',
     expected: [],
   },
   {
     name: 'placeholder: identifiers, redactions and defined reference links are not placeholders',
     build: (seed) =>
-      replaceLine(seed, '- **Sector:** Information Technology / Cloud Service Provider', '- **Sector:** [CVE-2024-1234] [T1566] SSN XXX-XX-1234 [Microsoft Advisory]\n\n[Microsoft Advisory]: https://example.com/advisory'),
+      replaceLine(
+        seed,
+        '- **Sector:** Information Technology / Cloud Service Provider',
+        '- **Sector:** [CVE-2024-1234] [T1566] SSN XXX-XX-1234 [Microsoft Advisory]\n\n[Microsoft Advisory]: https://example.com/advisory',
+      ),
     expected: [],
   },
   {
     name: 'a suppression comment shown in inline code is not obeyed',
-    build: (seed) => replaceLine(seed, '- **Sector:** Information Technology / Cloud Service Provider', '- **Sector:** Write `<!-- increport-disable -->` to silence. TODO'),
+    build: (seed) =>
+      replaceLine(seed, '- **Sector:** Information Technology / Cloud Service Provider', '- **Sector:** Write `<!-- increport-disable -->` to silence. TODO'),
     expected: ["7:61-7:65 warning placeholder Placeholder 'TODO' left in the report: replace it with the real content"],
   },
   {
@@ -198,11 +219,11 @@ export const RULE_CASES: RuleCase[] = [
         .replace('- **Initial Access:** N/A', '- **Initial Access:** T1566.01, T1999, T1566.099, T1193')
         .replace('- **Vector:** N/A (Service Instability/System Failure)', '- **Vector:** T9999 in the timeline'),
     expected: [
-      "12:14-12:19 error attack-technique-unknown T9999 is not a technique in ATT&CK v18.1",
+      '12:14-12:19 error attack-technique-unknown T9999 is not a technique in ATT&CK v18.1',
       "23:22-23:30 error attack-technique-malformed 'T1566.01' is not a valid technique ID: IDs look like T1566 or T1566.001",
-      "23:32-23:37 error attack-technique-unknown T1999 is not a technique in ATT&CK v18.1",
-      "23:39-23:48 error attack-technique-unknown T1566.099 is not a sub-technique of T1566 (Phishing) in ATT&CK v18.1",
-      "23:50-23:55 warning attack-technique-revoked T1193 (Spearphishing Attachment) was revoked in ATT&CK v18.1; use T1566.001 (Spearphishing Attachment) instead",
+      '23:32-23:37 error attack-technique-unknown T1999 is not a technique in ATT&CK v18.1',
+      '23:39-23:48 error attack-technique-unknown T1566.099 is not a sub-technique of T1566 (Phishing) in ATT&CK v18.1',
+      '23:50-23:55 warning attack-technique-revoked T1193 (Spearphishing Attachment) was revoked in ATT&CK v18.1; use T1566.001 (Spearphishing Attachment) instead',
     ],
   },
   {
@@ -214,9 +235,9 @@ export const RULE_CASES: RuleCase[] = [
         .replace('- **Initial Access:** N/A', '- **Initial Access:** T1566.002 Spearphishing Attachment'),
     expected: [
       "23:32-23:56 warning attack-technique-name T1566.002 is 'Spearphishing Link' in ATT&CK v18.1, not 'Spearphishing Attachment'; 'Spearphishing Attachment' is T1566.001",
-      "24:19-24:28 warning attack-technique-tactic T1566.001 (Spearphishing Attachment) is not part of the Persistence tactic; it belongs to Initial Access",
-      "31:20-31:25 warning attack-technique-deprecated T1043 (Commonly Used Port) is deprecated in ATT&CK v18.1 and should not be used",
-      "31:20-31:25 warning attack-technique-tactic T1043 (Commonly Used Port) is not part of the Exfiltration tactic; it belongs to Command and Control",
+      '24:19-24:28 warning attack-technique-tactic T1566.001 (Spearphishing Attachment) is not part of the Persistence tactic; it belongs to Initial Access',
+      '31:20-31:25 warning attack-technique-deprecated T1043 (Commonly Used Port) is deprecated in ATT&CK v18.1 and should not be used',
+      '31:20-31:25 warning attack-technique-tactic T1043 (Commonly Used Port) is not part of the Exfiltration tactic; it belongs to Command and Control',
     ],
   },
   {
@@ -279,7 +300,10 @@ export const RULE_CASES: RuleCase[] = [
     name: 'iocs: invalid hash, CVE and IPv4; links outside the IOC section are not IOCs',
     build: (seed) =>
       seed
-        .replace('- **File indicators:** N/A.', '- **File indicators:** SHA256: 9f2b3c1d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f, CVE-2024-123, 300[.]1[.]1[.]1')
+        .replace(
+          '- **File indicators:** N/A.',
+          '- **File indicators:** SHA256: 9f2b3c1d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f, CVE-2024-123, 300[.]1[.]1[.]1',
+        )
         .replace('- **Client Side:**', '- **Client Side:** See https://learn.microsoft.com/mfa for guidance.'),
     expected: [
       "40:31-40:94 error ioc-hash-invalid Invalid SHA-256 hash '9f2b3c1d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f': SHA-256 hashes have 64 hex digits; this has 63",
@@ -300,7 +324,34 @@ export const RULE_CASES: RuleCase[] = [
   {
     name: 'iocs: a defang marker in the path does not defang a live URL',
     build: (seed) => seed.replace('- **File indicators:** N/A.', '- **File indicators:** http://live.example/hxxp[://]x[.]example/'),
-    expected: ["40:23-40:64 warning ioc-live Live URL 'http://live.example/hxxp[://]x[.]example/': write it defanged as hxxp[://]live[.]example/hxxp[://]x[.]example/ so that nobody opens it by accident"],
+    expected: [
+      "40:23-40:64 warning ioc-live Live URL 'http://live.example/hxxp[://]x[.]example/': write it defanged as hxxp[://]live[.]example/hxxp[://]x[.]example/ so that nobody opens it by accident",
+    ],
+  },
+  {
+    name: 'iocs: a link reference definition as the last thing in the section is scanned like any line',
+    build: (seed) =>
+      replaceLine(
+        seed,
+        '- **Behavioral indicators:** Inability to save MFA settings; timeout during authentication enrollment.',
+        '- **Behavioral indicators:** Inability to save MFA settings; timeout during authentication enrollment.\n\n[c2]: http://evil.example.com/x',
+      ),
+    expected: [
+      "43:6-43:31 warning ioc-live Live URL 'http://evil.example.com/x': write it defanged as hxxp[://]evil[.]example[.]com/x so that nobody opens it by accident",
+    ],
+  },
+  {
+    name: 'iocs: reference definitions in the middle of the section, with a title and an <angle> destination; links using them are not IOCs',
+    build: (seed) =>
+      replaceLine(
+        seed,
+        '- **File indicators:** N/A.',
+        '- **File indicators:** N/A.\n\n[mid]: http://mid.example.com/y "Staging server"\n[ang]: <http://angle.example.com/z> \'T\'\n',
+      ).replace('## Indicators of Compromise', 'See [the staging server][mid] and [ang].\n## Indicators of Compromise'),
+    expected: [
+      "43:7-43:31 warning ioc-live Live URL 'http://mid.example.com/y': write it defanged as hxxp[://]mid[.]example[.]com/y so that nobody opens it by accident",
+      "44:8-44:34 warning ioc-live Live URL 'http://angle.example.com/z': write it defanged as hxxp[://]angle[.]example[.]com/z so that nobody opens it by accident",
+    ],
   },
   {
     name: 'iocs: a bad IPv4 host inside a URL is an IP problem',
@@ -309,7 +360,12 @@ export const RULE_CASES: RuleCase[] = [
   },
   {
     name: 'suppression-unknown-rule: a misspelt rule id in a control comment',
-    build: (seed) => replaceLine(seed, '- **Sector:** Information Technology / Cloud Service Provider', '<!-- increport-disable-next-line placeholders -->\n- **Sector:** TBD'),
+    build: (seed) =>
+      replaceLine(
+        seed,
+        '- **Sector:** Information Technology / Cloud Service Provider',
+        '<!-- increport-disable-next-line placeholders -->\n- **Sector:** TBD',
+      ),
     expected: [
       "7:0-7:49 warning suppression-unknown-rule Unknown rule 'placeholders' in increport-disable-next-line (did you mean 'placeholder'?): this comment suppresses nothing for it",
       "8:14-8:17 warning placeholder Placeholder 'TBD' left in the report: replace it with the real content",
@@ -318,8 +374,14 @@ export const RULE_CASES: RuleCase[] = [
   {
     name: 'inline suppression: next line, and disable/enable blocks',
     build: (seed) =>
-      replaceLine(seed, '- **Sector:** Information Technology / Cloud Service Provider', '<!-- increport-disable-next-line placeholder -->\n- **Sector:** TBD')
-        .replace('## Lessons Learned', '<!-- increport-disable placeholder -->\n## Lessons Learned\n- **Open:** TODO\n<!-- increport-enable -->\n- **Later:** TODO'),
+      replaceLine(
+        seed,
+        '- **Sector:** Information Technology / Cloud Service Provider',
+        '<!-- increport-disable-next-line placeholder -->\n- **Sector:** TBD',
+      ).replace(
+        '## Lessons Learned',
+        '<!-- increport-disable placeholder -->\n## Lessons Learned\n- **Open:** TODO\n<!-- increport-enable -->\n- **Later:** TODO',
+      ),
     expected: ["51:13-51:17 warning placeholder Placeholder 'TODO' left in the report: replace it with the real content"],
   },
   {

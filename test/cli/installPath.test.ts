@@ -49,7 +49,18 @@ test('install path: no check format shows it, in colour or not, with findings, c
 });
 
 test('install path: rules, help, version and usage errors do not show it', () => {
-  const commands = [['rules'], ['--help'], [], ['--version'], ['check', '--help'], ['render', '--help'], ['export', '--help'], ['frobnicate'], ['check'], ['check', '--format', 'xml', 'x.md']];
+  const commands = [
+    ['rules'],
+    ['--help'],
+    [],
+    ['--version'],
+    ['check', '--help'],
+    ['render', '--help'],
+    ['export', '--help'],
+    ['frobnicate'],
+    ['check'],
+    ['check', '--format', 'xml', 'x.md'],
+  ];
   for (const args of commands) {
     const run = runCli(args, { cwd: work });
     assert.ok(run.stdout.length + run.stderr.length > 0, args.join(' '));

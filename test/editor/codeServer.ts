@@ -13,7 +13,15 @@ export const EXPECTED_VSCODE_VERSION = '1.139.1';
 const STARTUP_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 5_000;
 /** Chromium flags for a machine with no network but loopback, running as root. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 const cacheDir = () => process.env.INCREPORT_E2E_CACHE ?? join(homedir(), '.cache', 'incident-report-studio');
@@ -53,7 +61,10 @@ export interface CodeServerOptions {
 export class CodeServer {
   private output = '';
 
-  private constructor(private readonly child: ChildProcess, readonly port: number) {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly port: number,
+  ) {
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
   }
@@ -72,10 +83,20 @@ export class CodeServer {
     mkdirSync(options.userDataDir, { recursive: true });
     mkdirSync(options.extensionsDir, { recursive: true });
     const args = [
-      entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-      '--user-data-dir', options.userDataDir, '--extensions-dir', options.extensionsDir,
+      entry,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--user-data-dir',
+      options.userDataDir,
+      '--extensions-dir',
+      options.extensionsDir,
       // The workbench honours a test payload (extensionDevelopmentPath/extensionTestsPath) only with this.
-      '--vscode-option', 'enable-smoke-test-driver',
+      '--vscode-option',
+      'enable-smoke-test-driver',
       ...(options.trusted ? ['--disable-workspace-trust'] : []),
       options.workspace,
     ];

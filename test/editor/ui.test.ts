@@ -24,7 +24,13 @@ async function findFrame(page: Page, selector: string): Promise<Frame> {
   const deadline = Date.now() + UI_STEP_TIMEOUT_MS;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
-      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+      if (
+        await frame
+          .locator(selector)
+          .count()
+          .catch(() => 0)
+      )
+        return frame;
     }
     await page.waitForTimeout(250);
   }
@@ -56,8 +62,14 @@ test('ui: a person installs the .vsix, opens a broken report and sees the proble
     await page.waitForFunction("document.querySelectorAll('.markers-panel .monaco-list-row').length >= 4", undefined, { timeout: UI_STEP_TIMEOUT_MS });
     const problemTexts = await rows.allInnerTexts();
     await page.screenshot({ path: join(ARTIFACTS, 'problems.png') });
-    assert.ok(problemTexts.some((text) => text.includes("Field 'Incident Date' is missing from section 'Incident Details'")), problemTexts.join('\n'));
-    assert.ok(problemTexts.some((text) => text.includes("Field 'Discovery Date' is empty")), problemTexts.join('\n'));
+    assert.ok(
+      problemTexts.some((text) => text.includes("Field 'Incident Date' is missing from section 'Incident Details'")),
+      problemTexts.join('\n'),
+    );
+    assert.ok(
+      problemTexts.some((text) => text.includes("Field 'Discovery Date' is empty")),
+      problemTexts.join('\n'),
+    );
 
     // Hovering the squiggle under the empty field shows the finding's message.
     const squiggle = page.locator('.monaco-editor .squiggly-warning').first();
@@ -84,7 +96,10 @@ test('ui: a person installs the .vsix, opens a broken report and sees the proble
     await suggestions.first().waitFor({ timeout: UI_STEP_TIMEOUT_MS });
     const labels = await suggestions.allInnerTexts();
     await page.screenshot({ path: join(ARTIFACTS, 'completion.png') });
-    assert.ok(labels.some((label) => label.includes('T1560.001')), labels.join('\n'));
+    assert.ok(
+      labels.some((label) => label.includes('T1560.001')),
+      labels.join('\n'),
+    );
 
     // The preview, opened from the editor title, shows the report's structure and only defanged IOCs.
     await page.keyboard.press('Escape');

@@ -9,15 +9,75 @@ import { assertRangeInside, engine, projectRoot, seedText } from '../helpers';
 const EDIT_RUNS = 400;
 
 /** Characters that change Markdown structure, plus ones that stress positions (CR, tab, BOM, surrogates). */
-const STRUCTURAL_SNIPPETS = ['\n', '\r\n', '\r', '#', '## ', '### ', '- ', '* ', '+ ', '1. ', '**', '__', ':', '`', '```\n', '---\n', '> ', '|', '\t', ' ', '<!--', '-->', '<!-- increport-disable -->', '\uFEFF', '😀', '\uD800', 'é', '[', ']', '{{', '}}', 'TBD', '=\n', '    ',
+const STRUCTURAL_SNIPPETS = [
+  '\n',
+  '\r\n',
+  '\r',
+  '#',
+  '## ',
+  '### ',
+  '- ',
+  '* ',
+  '+ ',
+  '1. ',
+  '**',
+  '__',
+  ':',
+  '`',
+  '```\n',
+  '---\n',
+  '> ',
+  '|',
+  '\t',
+  ' ',
+  '<!--',
+  '-->',
+  '<!-- increport-disable -->',
+  '\uFEFF',
+  '😀',
+  '\uD800',
+  'é',
+  '[',
+  ']',
+  '{{',
+  '}}',
+  'TBD',
+  '=\n',
+  '    ',
   // Domain syntax, so the ATT&CK, date and IOC rules see near-misses too.
-  'T1566.001', 'T15', 'TA0001', '**Initial Access:** ', 'Spearphishing', 'hxxp[://]', '[.]', '[@]', '(.)', '2026-06-31', 'June 1, 2026', ' 05:00 ET',
-  'approx. ', 'prior to ', '–', 'CVE-2024-', '10.0.0.', '300.', '::', 'd41d8cd98f00b204e9800998ecf8427e', 'SHA256: ', '## Indicators of Compromise\n', '### Phase\n- **Date/Time:** '];
+  'T1566.001',
+  'T15',
+  'TA0001',
+  '**Initial Access:** ',
+  'Spearphishing',
+  'hxxp[://]',
+  '[.]',
+  '[@]',
+  '(.)',
+  '2026-06-31',
+  'June 1, 2026',
+  ' 05:00 ET',
+  'approx. ',
+  'prior to ',
+  '–',
+  'CVE-2024-',
+  '10.0.0.',
+  '300.',
+  '::',
+  'd41d8cd98f00b204e9800998ecf8427e',
+  'SHA256: ',
+  '## Indicators of Compromise\n',
+  '### Phase\n- **Date/Time:** ',
+];
 
 type Edit = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; length: number } | { kind: 'duplicate'; at: number; length: number };
 
 const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...STRUCTURAL_SNIPPETS), fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(fc.constantFrom(...STRUCTURAL_SNIPPETS), fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 80 }) }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }) }),
 );
@@ -56,6 +116,7 @@ test('property: arbitrary strings (including lone surrogates and control charact
 });
 
 test('property: all 652 CommonMark spec examples, alone and appended to the seed', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- commonmark-spec has no types
   const { tests } = require('commonmark-spec') as { tests: { markdown: string }[] };
   assert.equal(tests.length, 652);
   for (const example of tests) {

@@ -6,10 +6,43 @@ import { parseSimpleYaml } from '../../server/src/engine/parse/simpleYaml';
 
 /** Pieces of front matter lines, including the ones the fast path must hand over to the real parser. */
 const KEYS = ['id', 'status', 'tlp', 'authors', 'type', 'created', 'x', 'id'];
-const VALUES = ['IR-2026-0117', 'final', 'TLP:AMBER', '2026-04-20', 'Security Team', '7', '0x1F', '1.5e3', 'true', 'No', 'null', '~', '"quoted"', "'q'", 'a # comment', 'a: b', 'tail:', '[a, b]', '{a: 1}', '&anchor x', '*alias', '- dash', 'http://x.example/a?b=c', 'été', '.inf', '2026', '=', '<< merge', '| block', ''];
+const VALUES = [
+  'IR-2026-0117',
+  'final',
+  'TLP:AMBER',
+  '2026-04-20',
+  'Security Team',
+  '7',
+  '0x1F',
+  '1.5e3',
+  'true',
+  'No',
+  'null',
+  '~',
+  '"quoted"',
+  "'q'",
+  'a # comment',
+  'a: b',
+  'tail:',
+  '[a, b]',
+  '{a: 1}',
+  '&anchor x',
+  '*alias',
+  '- dash',
+  'http://x.example/a?b=c',
+  'été',
+  '.inf',
+  '2026',
+  '=',
+  '<< merge',
+  '| block',
+  '',
+];
 
 const lineArbitrary = fc.oneof(
-  fc.tuple(fc.constantFrom(...KEYS), fc.constantFrom(...VALUES), fc.constantFrom('', ' ', '  ')).map(([key, value, space]) => `${key}:${value ? ` ${value}` : ''}${space}`),
+  fc
+    .tuple(fc.constantFrom(...KEYS), fc.constantFrom(...VALUES), fc.constantFrom('', ' ', '  '))
+    .map(([key, value, space]) => `${key}:${value ? ` ${value}` : ''}${space}`),
   fc.tuple(fc.constantFrom('', '  ', '    '), fc.constantFrom(...VALUES)).map(([indent, value]) => `${indent}- ${value}`),
   fc.constantFrom('', '# comment', '  continued', 'authors:'),
 );

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { ReportEngine } from '../../server/src/engine/engine';
-import { projectRoot, seedText, engine } from '../helpers';
+import { type ReportEngine } from '../../server/src/engine/engine';
+import { projectRoot, cleanReportText, defaultVersionEngine as engine } from '../helpers';
 import { LspSession } from './lspHarness';
 
 let session: LspSession;
@@ -17,20 +17,25 @@ const uriOf = (name: string) => pathToFileURL(join(projectRoot(), 'examples', na
 
 test('protocol: the server publishes the engine findings as diagnostics with rule codes and doc links', async () => {
   const uri = uriOf('protocol-check.md');
-  const text = seedText().replace('- **Incident Date:** June 1, 2026\n', '');
+  const text = cleanReportText().replace('- **Incident Date:** June 1, 2026\n', '');
   const published = session.nextDiagnostics(uri);
   await session.open(uri, text);
   const { diagnostics, version } = await published;
   assert.equal(version, 1);
   const expected = (engine() as ReportEngine).check(text).findings;
-  assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range, diagnostic.message, diagnostic.severity]),
-    expected.map((finding) => [finding.ruleId, finding.range, finding.message, 1]));
+  assert.deepEqual(
+    diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range, diagnostic.message, diagnostic.severity]),
+    expected.map((finding) => [finding.ruleId, finding.range, finding.message, 1]),
+  );
   assert.match(diagnostics[0].codeDescription?.href ?? '', /\/docs\/rules\/field-missing\.md$/);
   assert.equal(diagnostics[0].source, 'increport');
 });
 
 test('protocol: the seed is clean and Markdown that is not a report is left alone', async () => {
-  for (const [name, text] of [['protocol-seed.md', seedText()], ['protocol-notes.md', '# Shopping list\n\n- TODO: milk\n']]) {
+  for (const [name, text] of [
+    ['protocol-seed.md', cleanReportText()],
+    ['protocol-notes.md', '# Shopping list\n\n- TODO: milk\n'],
+  ]) {
     const uri = uriOf(name);
     const published = session.nextDiagnostics(uri);
     await session.open(uri, text);
@@ -41,7 +46,7 @@ test('protocol: the seed is clean and Markdown that is not a report is left alon
 test('protocol: incremental edits are applied and re-checked', async () => {
   const uri = uriOf('protocol-edit.md');
   const opened = session.nextDiagnostics(uri);
-  await session.open(uri, seedText());
+  await session.open(uri, cleanReportText());
   assert.equal((await opened).diagnostics.length, 0);
   const changed = session.nextDiagnostics(uri);
   // Replace "Global" on the Geography line (line 8, characters 15-21) with "TBD".
@@ -51,18 +56,20 @@ test('protocol: incremental edits are applied and re-checked', async () => {
   });
   const { diagnostics, version } = await changed;
   assert.equal(version, 2);
-  assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range]), [
-    ['placeholder', { start: { line: 8, character: 17 }, end: { line: 8, character: 20 } }],
-  ]);
+  assert.deepEqual(
+    diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range]),
+    [['placeholder', { start: { line: 8, character: 17 }, end: { line: 8, character: 20 } }]],
+  );
 });
 
 test('protocol: the server takes "now" from INCREPORT_NOW, as the CLI does', async () => {
   const uri = uriOf('protocol-clock.md');
   // The harness starts the server with INCREPORT_NOW at TEST_NOW (2026-11-27T12:00Z).
   const published = session.nextDiagnostics(uri);
-  await session.open(uri, `---\nupdated: 2026-11-29\nreviewed: 2026-11-27\n---\n${seedText()}`);
+  await session.open(uri, `---\nupdated: 2026-11-29\nreviewed: 2026-11-27\n---\n${cleanReportText()}`);
   const { diagnostics } = await published;
-  assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message]), [
-    ['date-future', "Front matter field 'updated' is in the future: '2026-11-29' is after 2026-11-27, when this check ran"],
-  ]);
+  assert.deepEqual(
+    diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message]),
+    [['date-future', "Front matter field 'updated' is in the future: '2026-11-29' is after 2026-11-27, when this check ran"]],
+  );
 });

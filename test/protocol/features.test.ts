@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-protocol';
-import { engine, projectRoot, seedText } from '../helpers';
+import { defaultVersionEngine as engine, projectRoot, cleanReportText } from '../helpers';
 import { LspSession } from './lspHarness';
 
 let session: LspSession;
@@ -23,24 +23,28 @@ async function openReport(text: string): Promise<{ uri: string; document: TextDo
   return { uri, document: TextDocument.create(uri, 'markdown', 1, text), diagnostics: (await published).diagnostics };
 }
 
-const errorsOf = (diagnostics: Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.severity === 1).map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`);
+const errorsOf = (diagnostics: Diagnostic[]) =>
+  diagnostics.filter((diagnostic) => diagnostic.severity === 1).map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`);
 
-test('protocol: completion offers ranked techniques for the row\'s tactic and asks again as the user types', async () => {
-  const text = seedText().replace('- **Initial Access:** N/A', '- **Initial Access:** T1566.0');
+test("protocol: completion offers ranked techniques for the row's tactic and asks again as the user types", async () => {
+  const text = cleanReportText().replace('- **Initial Access:** N/A', '- **Initial Access:** T1566.0');
   const { uri } = await openReport(text);
   const list = await session.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 23, character: 30 } });
   assert.equal(list.isIncomplete, true);
-  assert.deepEqual(list.items.slice(0, 3).map((item) => item.label), ['T1566.001', 'T1566.002', 'T1566.003']);
+  assert.deepEqual(
+    list.items.slice(0, 3).map((item) => item.label),
+    ['T1566.001', 'T1566.002', 'T1566.003'],
+  );
   assert.equal((list.items[0].textEdit as { newText: string }).newText, 'T1566.001 Spearphishing Attachment');
 });
 
 test('protocol: hover on a technique names it, its tactics and the ATT&CK version', async () => {
-  const { uri } = await openReport(seedText().replace('- **Initial Access:** N/A', '- **Initial Access:** T1566.002 Spearphishing Link'));
+  const { uri } = await openReport(cleanReportText().replace('- **Initial Access:** N/A', '- **Initial Access:** T1566.002 Spearphishing Link'));
   const result = await session.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 23, character: 25 } });
   const value = (result.contents as { value: string }).value;
   assert.match(value, /T1566\.002 Spearphishing Link/);
   assert.match(value, /Initial Access/);
-  assert.match(value, /ATT&CK v18\.1/);
+  assert.match(value, /ATT&CK v19\.2/);
   assert.deepEqual(result.range, { start: { line: 23, character: 22 }, end: { line: 23, character: 31 } });
 });
 
@@ -55,7 +59,10 @@ async function applyAndRecheck(uri: string, document: TextDocument, action: Code
   assert.equal(updatedText.slice(0, first), original.slice(0, first), 'text before the edit is unchanged');
   assert.equal(updatedText.slice(updatedText.length - (original.length - last)), original.slice(last), 'text after the edit is unchanged');
   const published = session.nextDiagnostics(uri);
-  await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: document.version + 1 }, contentChanges: [{ text: updatedText }] });
+  await session.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: document.version + 1 },
+    contentChanges: [{ text: updatedText }],
+  });
   const after = (await published).diagnostics;
   assert.ok(!after.some((diagnostic) => diagnostic.code === target.code && diagnostic.message === target.message), `${action.title}: the finding is gone`);
   const newErrors = errorsOf(after).filter((error) => !errorsOf(before).includes(error));
@@ -66,20 +73,49 @@ async function applyAndRecheck(uri: string, document: TextDocument, action: Code
 const QUICK_FIX_CASES: { name: string; edit: (seed: string) => string; rule: string; title: RegExp }[] = [
   { name: 'missing section', edit: (seed) => seed.replace(/## Impact Assessment\n(?:- .*\n)+/, ''), rule: 'section-missing', title: /Impact Assessment/ },
   { name: 'missing field', edit: (seed) => seed.replace('- **Incident Date:** June 1, 2026\n', ''), rule: 'field-missing', title: /Incident Date/ },
-  { name: 'live IOC', edit: (seed) => seed.replace('- **File indicators:** N/A.', '- **File indicators:** http://evil.example.com/x'), rule: 'ioc-live', title: /^Defang 'http/ },
-  { name: 'revoked technique', edit: (seed) => seed.replace('- **Initial Access:** N/A', '- **Initial Access:** T1193 Spearphishing Attachment'), rule: 'attack-technique-revoked', title: /T1566\.001/ },
-  { name: 'misspelled tactic', edit: (seed) => seed.replace('- **Privilege Escalation:** N/A', '- **Priviledge Escalation:** N/A'), rule: 'attack-tactic-unknown', title: /Privilege Escalation/ },
-  { name: 'wrong technique name', edit: (seed) => seed.replace('- **Initial Access:** N/A', '- **Initial Access:** T1566.002 Spearphishing Attachment'), rule: 'attack-technique-name', title: /Spearphishing Link/ },
+  {
+    name: 'live IOC',
+    edit: (seed) => seed.replace('- **File indicators:** N/A.', '- **File indicators:** http://evil.example.com/x'),
+    rule: 'ioc-live',
+    title: /^Defang 'http/,
+  },
+  {
+    name: 'revoked technique',
+    edit: (seed) => seed.replace('- **Initial Access:** N/A', '- **Initial Access:** T1193 Spearphishing Attachment'),
+    rule: 'attack-technique-revoked',
+    title: /T1566\.001/,
+  },
+  {
+    name: 'misspelled tactic',
+    edit: (seed) => seed.replace('- **Privilege Escalation:** N/A', '- **Priviledge Escalation:** N/A'),
+    rule: 'attack-tactic-unknown',
+    title: /Privilege Escalation/,
+  },
+  {
+    name: 'wrong technique name',
+    edit: (seed) => seed.replace('- **Initial Access:** N/A', '- **Initial Access:** T1566.002 Spearphishing Attachment'),
+    rule: 'attack-technique-name',
+    title: /Spearphishing Link/,
+  },
   { name: 'heading level', edit: (seed) => seed.replace('## Response Actions', '### Response Actions'), rule: 'heading-level', title: /level-2/ },
-  { name: 'disable comment', edit: (seed) => seed.replace('Global (Impact reported across multiple regions)', 'TBD'), rule: 'placeholder', title: /increport-disable-next-line|Disable/ },
+  {
+    name: 'disable comment',
+    edit: (seed) => seed.replace('Global (Impact reported across multiple regions)', 'TBD'),
+    rule: 'placeholder',
+    title: /increport-disable-next-line|Disable/,
+  },
 ];
 
 for (const fixCase of QUICK_FIX_CASES) {
   test(`protocol: quick fix for ${fixCase.name} removes the finding and adds no error`, async () => {
-    const { uri, document, diagnostics } = await openReport(fixCase.edit(seedText()));
+    const { uri, document, diagnostics } = await openReport(fixCase.edit(cleanReportText()));
     const target = diagnostics.find((diagnostic) => diagnostic.code === fixCase.rule);
     assert.ok(target, `a ${fixCase.rule} finding: ${JSON.stringify(diagnostics.map((d) => d.code))}`);
-    const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } });
+    const actions = await session.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: target.range,
+      context: { diagnostics: [target] },
+    });
     const action = actions.find((candidate) => fixCase.title.test(candidate.title));
     assert.ok(action, `an action matching ${fixCase.title}: ${actions.map((candidate) => candidate.title).join(' | ')}`);
     await applyAndRecheck(uri, document, action, target, diagnostics);
@@ -87,24 +123,36 @@ for (const fixCase of QUICK_FIX_CASES) {
 }
 
 test('protocol: source.fixAll.increport fixes every safe problem at once', async () => {
-  const text = seedText()
+  const text = cleanReportText()
     .replace('- **File indicators:** N/A.', '- **File indicators:** evil.example.com and 203.0.113.9')
     .replace('- **Initial Access:** N/A', '- **Initial Access:** T1193');
   const { uri, document } = await openReport(text);
-  const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.increport'] } });
+  const actions = await session.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll.increport'] },
+  });
   assert.equal(actions.length, 1);
   const fixed = TextDocument.applyEdits(document, actions[0].edit?.changes?.[uri] ?? []);
-  assert.deepEqual(engine().check(fixed).findings.map((finding) => finding.ruleId), []);
+  assert.deepEqual(
+    engine()
+      .check(fixed)
+      .findings.map((finding) => finding.ruleId),
+    [],
+  );
 });
 
 test('protocol: outline, folding and links', async () => {
-  const { uri } = await openReport(seedText().replace('- **Initial Access:** N/A', '- **Initial Access:** T1566.001 Spearphishing Attachment'));
+  const { uri } = await openReport(cleanReportText().replace('- **Initial Access:** N/A', '- **Initial Access:** T1566.001 Spearphishing Attachment'));
   const symbols = await session.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
   assert.equal(symbols.length, 1);
   assert.equal(symbols[0].children?.length, 9);
   assert.deepEqual(symbols[0].children?.map((symbol) => symbol.name).slice(0, 3), ['Executive Summary', 'Incident Details', 'Timeline of Events']);
   const folds = await session.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
-  assert.ok(folds.some((fold) => fold.startLine === 9 && fold.endLine === 20), 'the timeline folds');
+  assert.ok(
+    folds.some((fold) => fold.startLine === 9 && fold.endLine === 20),
+    'the timeline folds',
+  );
   const links = await session.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
   assert.ok(links.some((link) => link.target === 'https://attack.mitre.org/techniques/T1566/001'));
 });

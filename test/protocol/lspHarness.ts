@@ -17,7 +17,10 @@ export class LspSession {
   constructor() {
     // The bundle the extension ships, not the compiled sources: what users run is what is tested.
     const serverModule = join(projectRoot(), 'dist', 'server.js');
-    this.process = spawn(process.execPath, [serverModule, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, INCREPORT_NOW: TEST_NOW.toISOString() } });
+    this.process = spawn(process.execPath, [serverModule, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, INCREPORT_NOW: TEST_NOW.toISOString() },
+    });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       const index = this.diagnosticWaiters.findIndex((waiter) => waiter.uri === params.uri);

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { engine, projectRoot, seedText } from '../helpers';
+import { defaultVersionEngine as engine, projectRoot, cleanReportText } from '../helpers';
 import { LspSession } from './lspHarness';
 
 /** Edits in the stress test: enough to expose leaks and drift, bounded to keep the suite fast. */
@@ -18,8 +18,9 @@ const STRESS_PROBE_EVERY = 500;
 const STRESS_MAX_RSS_GROWTH_MB = 40;
 
 const uriOf = (name: string) => pathToFileURL(join(projectRoot(), 'examples', name)).href;
-const codes = (diagnostics: Diagnostic[]) => diagnostics.map((diagnostic) => `${diagnostic.range.start.line}:${diagnostic.range.start.character} ${diagnostic.code}`);
-const TBD_SEED = () => seedText().replace('Global (Impact reported across multiple regions)', 'TBD');
+const codes = (diagnostics: Diagnostic[]) =>
+  diagnostics.map((diagnostic) => `${diagnostic.range.start.line}:${diagnostic.range.start.character} ${diagnostic.code}`);
+const TBD_SEED = () => cleanReportText().replace('Global (Impact reported across multiple regions)', 'TBD');
 
 test('protocol: a settings change re-checks open reports (rule severities, enable)', async () => {
   const session = new LspSession();
@@ -28,10 +29,16 @@ test('protocol: a settings change re-checks open reports (rule severities, enabl
     const uri = uriOf('protocol-settings.md');
     const opened = session.nextDiagnostics(uri);
     await session.open(uri, TBD_SEED());
-    assert.deepEqual((await opened).diagnostics.map((diagnostic) => diagnostic.severity), [2]);
+    assert.deepEqual(
+      (await opened).diagnostics.map((diagnostic) => diagnostic.severity),
+      [2],
+    );
     const rechecked = session.nextDiagnostics(uri);
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { incidentReport: { rules: { placeholder: 'error' } } } });
-    assert.deepEqual((await rechecked).diagnostics.map((diagnostic) => diagnostic.severity), [1]);
+    assert.deepEqual(
+      (await rechecked).diagnostics.map((diagnostic) => diagnostic.severity),
+      [1],
+    );
     const disabled = session.nextDiagnostics(uri);
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { incidentReport: { enable: false } } });
     assert.deepEqual((await disabled).diagnostics, []);
@@ -88,9 +95,16 @@ test(`protocol: after ${STRESS_EDITS} random incremental edits the diagnostics e
   await session.initialize();
   try {
     const uri = uriOf('protocol-stress.md');
-    let document = TextDocument.create(uri, 'markdown', 1, seedText());
+    let document = TextDocument.create(uri, 'markdown', 1, cleanReportText());
     await session.open(uri, document.getText());
-    const edits = fc.sample(fc.record({ at: fc.nat(), length: fc.nat({ max: 6 }), text: fc.constantFrom('', 'T1566', '#', '\n', '- **', ':** ', 'TBD', 'x', ' ', 'hxxp[://]a[.]b', '2026-06-31') }), { numRuns: STRESS_EDITS, seed: 11 });
+    const edits = fc.sample(
+      fc.record({
+        at: fc.nat(),
+        length: fc.nat({ max: 6 }),
+        text: fc.constantFrom('', 'T1566', '#', '\n', '- **', ':** ', 'TBD', 'x', ' ', 'hxxp[://]a[.]b', '2026-06-31'),
+      }),
+      { numRuns: STRESS_EDITS, seed: 11 },
+    );
     let firstRss = 0;
     for (const [index, edit] of edits.entries()) {
       const text = document.getText();
@@ -99,7 +113,10 @@ test(`protocol: after ${STRESS_EDITS} random incremental edits the diagnostics e
       const start = titleEnd + (text.length > titleEnd ? edit.at % (text.length - titleEnd) : 0);
       const range = { start: document.positionAt(start), end: document.positionAt(Math.min(text.length, start + edit.length)) };
       document = TextDocument.update(document, [{ range, text: edit.text }], document.version + 1);
-      void session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: document.version }, contentChanges: [{ range, text: edit.text }] });
+      void session.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: document.version },
+        contentChanges: [{ range, text: edit.text }],
+      });
       if ((index + 1) % STRESS_PROBE_EVERY === 0) {
         await session.request('textDocument/documentSymbol', { textDocument: { uri } });
         const rss = residentMb(session.pid);
@@ -107,7 +124,12 @@ test(`protocol: after ${STRESS_EDITS} random incremental edits the diagnostics e
       }
     }
     const published = await waitForVersion(session, uri, document.version);
-    assert.deepEqual(codes(published), engine().check(document.getText()).findings.map((finding) => `${finding.range.start.line}:${finding.range.start.character} ${finding.ruleId}`));
+    assert.deepEqual(
+      codes(published),
+      engine()
+        .check(document.getText())
+        .findings.map((finding) => `${finding.range.start.line}:${finding.range.start.character} ${finding.ruleId}`),
+    );
     const growth = residentMb(session.pid) - firstRss;
     assert.ok(growth < STRESS_MAX_RSS_GROWTH_MB, `resident memory grew by ${growth.toFixed(1)} MB`);
   } finally {

@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { test } from 'node:test';
-import { loadBundledCatalog } from '../../server/src/engine/attack/catalog';
 import { ReportEngine } from '../../server/src/engine/engine';
 import { ALL_RULE_META } from '../../server/src/engine/rules';
-import { createReportSchema } from '../../server/src/engine/schema/reportSchema';
 import type { Finding } from '../../server/src/engine/types';
-import { describeFinding, engine, formatRange, projectRoot } from '../helpers';
+import { describeFinding, defaultVersionEngine, formatRange, projectRoot } from '../helpers';
+import { createBundledReportSchema, loadBundledCatalog } from '../../server/src/node/bundledResources';
 
 /*
  * examples/broken/ holds one report per rule family, named after the family (attack.md for 'attack').
@@ -15,7 +14,9 @@ import { describeFinding, engine, formatRange, projectRoot } from '../helpers';
  * `# expect: rule-a` in YAML front matter. A rule that fires twice on a line is listed twice.
  */
 const BROKEN = join(projectRoot(), 'examples', 'broken');
-const EXAMPLES = readdirSync(BROKEN).filter((name) => name.endsWith('.md')).sort();
+const EXAMPLES = readdirSync(BROKEN)
+  .filter((name) => name.endsWith('.md'))
+  .sort();
 const FAMILY_BY_RULE = new Map<string, string>(ALL_RULE_META.map((meta) => [meta.id, meta.family]));
 const MARKDOWN_EXPECT = /^\s*<!--\s*expect:(.*?)-->\s*$/;
 const YAML_EXPECT = /^\s*#\s*expect:(.*)$/;
@@ -45,7 +46,10 @@ function readExpectations(name: string, text: string): Expectations {
   lines.forEach((_, line) => {
     const marker = markerAt(line);
     if (!marker) return;
-    const ruleIds = marker[1].split(',').map((id) => id.trim()).filter(Boolean);
+    const ruleIds = marker[1]
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
     const where = `${name}:${line + 1}`;
     assert.ok(ruleIds.length > 0, `${where}: an expectation names no rule`);
     for (const ruleId of ruleIds) assert.ok(FAMILY_BY_RULE.has(ruleId), `${where}: '${ruleId}' is not a rule`);
@@ -72,7 +76,10 @@ function listing(byLine: ReadonlyMap<number, readonly string[]>): string[] {
 
 test('broken examples: one file per rule family, and every family of the rule list has one', () => {
   const families = [...new Set(ALL_RULE_META.map((meta) => meta.family))].sort();
-  assert.deepEqual(EXAMPLES.map((name) => basename(name, '.md')), families);
+  assert.deepEqual(
+    EXAMPLES.map((name) => basename(name, '.md')),
+    families,
+  );
 });
 
 for (const name of EXAMPLES) {
@@ -81,7 +88,7 @@ for (const name of EXAMPLES) {
   test(`broken examples: ${name} has exactly the findings marked in it, all of the ${family} family`, () => {
     const text = read(name);
     const { byLine } = readExpectations(name, text);
-    const findings = engine().check(text).findings;
+    const findings = defaultVersionEngine().check(text).findings;
     assert.ok(findings.length > 0, `${name} shows no mistake`);
     assert.deepEqual(listing(rulesByLine(findings)), listing(byLine), `${name}: the findings (actual) against its expectation comments (expected)`);
     const strangers = findings.filter((finding) => FAMILY_BY_RULE.get(finding.ruleId) !== family);
@@ -92,7 +99,9 @@ for (const name of EXAMPLES) {
     const text = read(name);
     const { markerLines } = readExpectations(name, text);
     // Without the comments, every finding is the same, on the same line of the original.
-    const kept = splitLines(text).map((content, line) => ({ content, line })).filter(({ line }) => !markerLines.has(line));
+    const kept = splitLines(text)
+      .map((content, line) => ({ content, line }))
+      .filter(({ line }) => !markerLines.has(line));
     const stripped = kept.map(({ content }) => content).join('\n');
     const describe = (finding: Finding, mapLine: (line: number) => number) => {
       const { start, end } = finding.range;
@@ -100,16 +109,25 @@ for (const name of EXAMPLES) {
       // Messages may cite other lines ("the first is on line 21"): those move with the comments.
       return `${formatRange(range)} ${finding.severity} ${finding.ruleId} ${finding.message.replace(/\bline \d+/g, 'line #')}`;
     };
-    const withComments = engine().check(text).findings.map((finding) => describe(finding, (line) => line));
-    const withoutComments = engine().check(stripped).findings.map((finding) => describe(finding, (line) => kept[line].line));
+    const withComments = defaultVersionEngine()
+      .check(text)
+      .findings.map((finding) => describe(finding, (line) => line));
+    const withoutComments = defaultVersionEngine()
+      .check(stripped)
+      .findings.map((finding) => describe(finding, (line) => kept[line].line));
     assert.deepEqual(withComments, withoutComments);
   });
 }
 
 test('broken examples: no finding depends on the day the check runs', () => {
-  const later = new ReportEngine({ schema: createReportSchema(), catalog: loadBundledCatalog(), now: () => new Date('2100-01-01T00:00:00Z') });
+  const later = new ReportEngine({
+    schema: createBundledReportSchema(),
+    catalog: loadBundledCatalog(),
+    bundledCatalog: loadBundledCatalog,
+    now: () => new Date('2100-01-01T00:00:00Z'),
+  });
   for (const name of EXAMPLES) {
     const text = read(name);
-    assert.deepEqual(later.check(text).findings.map(describeFinding), engine().check(text).findings.map(describeFinding), name);
+    assert.deepEqual(later.check(text).findings.map(describeFinding), defaultVersionEngine().check(text).findings.map(describeFinding), name);
   }
 });

@@ -3,22 +3,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULE_META } from '../../server/src/engine/rules/index';
+import { projectRoot } from '../helpers';
 
-const PACKAGE_NAME = 'incident-report-studio';
-
-/** The project root: the nearest folder above this file whose package.json is this package's. */
-function findProjectRoot(start: string): string {
-  for (let directory = start; ; directory = path.dirname(directory)) {
-    const manifest = path.join(directory, 'package.json');
-    if (fs.existsSync(manifest)) {
-      const { name } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string };
-      if (name === PACKAGE_NAME) return directory;
-    }
-    if (path.dirname(directory) === directory) throw new Error(`No package.json named '${PACKAGE_NAME}' above ${start}`);
-  }
-}
-
-const rulesDocs = path.join(findProjectRoot(__dirname), 'docs', 'rules');
+const rulesDocs = path.join(projectRoot(), 'docs', 'rules');
 const ruleIds = new Set(ALL_RULE_META.map((meta) => meta.id));
 const readDoc = (name: string) => fs.readFileSync(path.join(rulesDocs, name), 'utf8');
 

@@ -24,7 +24,11 @@ function run(command: string, args: string[]): string {
 
 let vsix: Set<string> | undefined;
 function vsixFiles(): Set<string> {
-  vsix ??= new Set(run(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies']).split(/\r?\n/).filter((line) => line !== ''));
+  vsix ??= new Set(
+    run(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'])
+      .split(/\r?\n/)
+      .filter((line) => line !== ''),
+  );
   return vsix;
 }
 
@@ -64,7 +68,10 @@ test('packaging: the README shipped in the .vsix finds every image and relative 
   const files = vsixFiles();
   assert.ok(files.has('README.md'));
   const targets = relativeTargets('README.md');
-  assert.ok(targets.some((target) => target.startsWith('docs/images/') && target.endsWith('.png')), 'the README shows images');
+  assert.ok(
+    targets.some((target) => target.startsWith('docs/images/') && target.endsWith('.png')),
+    'the README shows images',
+  );
   const missing = targets.filter((target) => !shipped(files, target));
   assert.deepEqual(missing, [], 'README targets missing from the .vsix (allow them in .vscodeignore)');
 });
@@ -73,7 +80,11 @@ test('packaging: every Markdown page in the .vsix links only to what the .vsix s
   const files = vsixFiles();
   const pages = [...files].filter((file) => file.endsWith('.md'));
   assert.ok(pages.length > ALL_RULE_META.length);
-  const missing = pages.flatMap((page) => relativeTargets(page).filter((target) => !shipped(files, target)).map((target) => `${page} → ${target}`));
+  const missing = pages.flatMap((page) =>
+    relativeTargets(page)
+      .filter((target) => !shipped(files, target))
+      .map((target) => `${page} → ${target}`),
+  );
   assert.deepEqual(missing, []);
 });
 
@@ -84,4 +95,25 @@ test('packaging: the rule pages ship in the .vsix and in the npm package, next t
     const absent = ALL_RULE_META.map((meta) => `docs/rules/${meta.id}.md`).filter((page) => !files.has(page));
     assert.deepEqual(absent, []);
   }
+});
+
+test('packaging: both ATT&CK catalogs ship with MITRE notice, in the .vsix and in the npm package', () => {
+  const expected = [
+    'server/data/attack/enterprise-attack-18.1.catalog.json',
+    'server/data/attack/enterprise-attack-19.2.catalog.json',
+    'server/data/attack/LICENSE-ATTACK.txt',
+    'server/data/attack/README.md',
+  ];
+  const vsixShips = vsixFiles();
+  const npmShips = npmPackFiles();
+  assert.deepEqual(
+    expected.filter((file) => !vsixShips.has(file)),
+    [],
+    'missing from the .vsix',
+  );
+  assert.deepEqual(
+    expected.filter((file) => !npmShips.has(file)),
+    [],
+    'missing from the npm package',
+  );
 });

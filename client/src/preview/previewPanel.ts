@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
-  Disposable,
+  type Disposable,
   Range,
   Selection,
   TextEditorRevealType,
@@ -14,16 +14,11 @@ import {
   type WebviewPanel,
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../../../server/src/lsp/protocol';
 
 /** Pause after typing before the preview re-renders. */
 export const PREVIEW_DEBOUNCE_MS = 300;
 const VIEW_TYPE = 'incidentReport.preview';
-
-interface RenderedPreview {
-  html: string;
-  body: string;
-  version: number;
-}
 
 type WebviewMessage = { type: 'reveal'; line: number } | { type: 'scrolled'; line: number } | { type: 'copied'; value: string };
 
@@ -69,17 +64,26 @@ export class ReportPreview implements Disposable {
     const column = toSide ? ViewColumn.Beside : ViewColumn.Active;
     if (!this.panel) {
       const media = Uri.joinPath(this.context.extensionUri, 'media');
-      this.panel = window.createWebviewPanel(VIEW_TYPE, 'Report Preview', { viewColumn: column, preserveFocus: toSide }, {
-        enableScripts: true,
-        enableCommandUris: false,
-        localResourceRoots: [media],
-        retainContextWhenHidden: false,
-      });
+      this.panel = window.createWebviewPanel(
+        VIEW_TYPE,
+        'Report Preview',
+        { viewColumn: column, preserveFocus: toSide },
+        {
+          enableScripts: true,
+          enableCommandUris: false,
+          localResourceRoots: [media],
+          retainContextWhenHidden: false,
+        },
+      );
       this.panel.iconPath = Uri.joinPath(media, 'icon.png');
-      this.panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.document = undefined;
-      }, undefined, this.subscriptions);
+      this.panel.onDidDispose(
+        () => {
+          this.panel = undefined;
+          this.document = undefined;
+        },
+        undefined,
+        this.subscriptions,
+      );
       this.panel.webview.onDidReceiveMessage((message: WebviewMessage) => this.onMessage(message), undefined, this.subscriptions);
     } else {
       this.panel.reveal(column, toSide);
@@ -110,12 +114,12 @@ export class ReportPreview implements Disposable {
     }
   }
 
-  private async render(document: TextDocument): Promise<RenderedPreview | undefined> {
+  private async render(document: TextDocument): Promise<PreviewResult | undefined> {
     if (!this.panel) return undefined;
     const webview = this.panel.webview;
     const media = Uri.joinPath(this.context.extensionUri, 'media');
     const client = await this.client();
-    return client.sendRequest<RenderedPreview>('incidentReport/renderPreview', {
+    const params: PreviewParams = {
       uri: document.uri.toString(),
       version: document.version,
       webview: {
@@ -124,7 +128,8 @@ export class ReportPreview implements Disposable {
         scriptUri: webview.asWebviewUri(Uri.joinPath(media, 'preview.js')).toString(),
         styleUri: webview.asWebviewUri(Uri.joinPath(media, 'preview.css')).toString(),
       },
-    });
+    };
+    return client.sendRequest<PreviewResult>(PREVIEW_REQUEST, params);
   }
 
   private onMessage(message: WebviewMessage): void {

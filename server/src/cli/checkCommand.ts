@@ -1,10 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseWithHelp, suggestion, UsageError } from './args';
 import { ConfigError } from '../engine/config/configTypes';
-import { nodeFileSystem } from '../engine/config/nodeFileSystem';
-import { packageRoot, packageVersion } from '../engine/resources';
+import { createNodeHost } from '../node/nodeHost';
+import { packageRoot, packageVersion } from '../node/packageRoot';
 import { ReportWorkspace } from '../engine/workspace';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
 import { collectTargets, toPosix, type Target } from './collectFiles';
@@ -12,6 +11,7 @@ import { defaultFormatName, formatNames, getFormatter } from './formatters';
 import type { FileResult, FormatContext } from './formatters/formatterTypes';
 import { decodeReport, readReportFile } from '../node/readReport';
 import { ruleDocsContext } from '../node/ruleDocs';
+import { refuseOutput, writeResult } from './outputFile';
 
 export const CHECK_USAGE = `Usage: increport check [options] <file|folder|glob|->...
 
@@ -19,7 +19,9 @@ Checks incident reports. Folders are searched for Markdown reports; '-' reads st
 
 Options:
   -f, --format <name>       Output format: ${formatNames.join(', ')} (default: ${defaultFormatName})
-  -o, --output <file>       Write the output to a file instead of standard output
+  -o, --output <file>       Write the output to a file instead of standard output; refuses to
+                            replace an existing file or any report checked
+      --overwrite           Replace an existing output file (never an input or a symlink)
       --max-warnings <n>    Exit with 1 when there are more than n warnings
       --stdin-filename <p>  Path to assume for standard input (config lookup, messages)
       --only-reports        Skip named files that are not incident reports (as folders do)
@@ -30,7 +32,6 @@ Options:
   -v, --verbose             Say which files were skipped and why
   -h, --help                Show this help
 `;
-
 
 /** `increport check`: exit 0 when clean, 1 with errors (or too many warnings), 2 on trouble. */
 export async function runCheck(argv: readonly string[], io: CliIo): Promise<number> {
@@ -45,27 +46,42 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     io.writeStdout(CHECK_USAGE);
     return EXIT_OK;
   }
-  const workspace = new ReportWorkspace({ fileSystem: nodeFileSystem, baseDirectory: io.cwd, now: io.now });
+  const workspace = new ReportWorkspace({ host: createNodeHost({ now: io.now }), baseDirectory: io.cwd });
   const results: FileResult[] = [];
   const skipped: string[] = [];
   let trouble = false;
   const display = (path: string) => toPosix(relative(io.cwd, path)) || '.';
-  try {
-    const targets = collectTargets(options.paths, io.cwd, (directory) => workspace.configs.forDirectory(directory));
-    for (const target of targets) {
-      const result = await checkTarget(target, workspace, io, options, display);
-      if (typeof result === 'string') {
-        skipped.push(result);
-        continue;
-      }
-      if (result.error) trouble = true;
-      results.push(result);
-    }
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+  // An invalid configuration stops only the reports it governs: they get an error result each (and the
+  // problem is printed once), every other report is checked, and the output is still written.
+  const configErrors = new Set<string>();
+  const noteConfigError = (error: ConfigError) => {
+    if (configErrors.has(error.toString())) return;
+    configErrors.add(error.toString());
     io.writeStderr(`increport: invalid configuration: ${error.toString()}\n`);
-    return EXIT_TROUBLE;
+  };
+  const configForDirectory = (directory: string) => {
+    try {
+      return workspace.configs.forDirectory(directory);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      noteConfigError(error);
+      return workspace.configs.withoutFiles();
+    }
+  };
+  const targets = collectTargets(options.paths, io.cwd, configForDirectory);
+  const inputs = targets.flatMap((target) => (target.kind === 'file' ? [target.path] : []));
+  const refused = refuseOutput({ output: options.output, overwrite: options.overwrite, inputs }, io, 'increport check');
+  if (refused !== undefined) return refused;
+  for (const target of targets) {
+    const result = await checkTarget(target, workspace, io, options, display, noteConfigError);
+    if (typeof result === 'string') {
+      skipped.push(result);
+      continue;
+    }
+    if (result.error) trouble = true;
+    results.push(result);
   }
+  if (configErrors.size > 0) trouble = true;
 
   const allFindings = results.flatMap((result) => result.findings);
   const warnings = allFindings.filter((finding) => finding.severity === 'warning').length;
@@ -73,16 +89,8 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const context = formatContext(io, workspace, options);
   if (options.quiet) context.hiddenByQuiet = { warning: warnings, info: allFindings.filter((finding) => finding.severity === 'info').length };
   const formatted = getFormatter(options.format)!(shown, context);
-  if (options.output) {
-    try {
-      writeFileSync(resolve(io.cwd, options.output), formatted);
-    } catch (error) {
-      io.writeStderr(`increport: cannot write ${options.output}: ${(error as Error).message}\n`);
-      return EXIT_TROUBLE;
-    }
-  } else {
-    io.writeStdout(formatted);
-  }
+  const written = writeResult(formatted, { output: options.output, overwrite: options.overwrite, inputs }, io, 'increport check');
+  if (written !== EXIT_OK) return written;
   const errors = allFindings.filter((finding) => finding.severity === 'error').length;
   if (trouble) return EXIT_TROUBLE;
   if (results.length === 0 && !options.allowEmpty) {
@@ -118,6 +126,7 @@ async function checkTarget(
   io: CliIo,
   options: CheckOptions,
   display: (path: string) => string,
+  noteConfigError: (error: ConfigError) => void,
 ): Promise<FileResult | string> {
   if (target.kind === 'missing') {
     return { path: resolve(io.cwd, target.argument), displayPath: target.argument, findings: [], error: target.reason };
@@ -126,19 +135,33 @@ async function checkTarget(
   const displayPath = target.kind === 'stdin' ? (options.stdinFilename ? display(path) : '<stdin>') : display(path);
   const read = target.kind === 'stdin' ? decodeReport(await io.readStdin()) : readReportFile(path);
   if ('error' in read) return { path, displayPath, findings: [], error: read.error };
-  const checked = workspace.checkFile(path, read.text);
-  if (target.kind === 'file' && (!target.explicit || options.onlyReports) && !checked.isReport) {
+  const mayBeSkipped = target.kind === 'file' && (!target.explicit || options.onlyReports);
+  let checked;
+  try {
+    checked = workspace.analyse(path, read.text);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    noteConfigError(error);
+    if (mayBeSkipped && !workspace.isReportWithoutConfig(read.text)) return displayPath;
+    return { path, displayPath, findings: [], error: `not checked: its configuration is invalid (${configErrorPlace(error, display)})` };
+  }
+  if (mayBeSkipped && !checked.isReport) {
     if (options.verbose) io.writeStderr(`increport: skipped ${displayPath}: ${NOT_A_REPORT}\n`);
     return displayPath;
   }
   return { path, displayPath, findings: checked.findings, text: read.text };
 }
 
+/** Where the configuration problem is, as the message names it: `path:line:column`, relative to the working directory. */
+function configErrorPlace(error: ConfigError, display: (path: string) => string): string {
+  return `${display(error.file)}:${error.line + 1}:${error.character + 1}`;
+}
+
 function formatContext(io: CliIo, workspace: ReportWorkspace, options: CheckOptions): FormatContext {
   return {
     cwd: io.cwd,
     rules: workspace.ruleMeta,
-    color: options.output ? false : options.color ?? wantsColor(io),
+    color: options.output ? false : (options.color ?? wantsColor(io)),
     toolName: 'increport',
     toolVersion: packageVersion(),
     ...ruleDocsContext(packageRoot()),
@@ -154,6 +177,7 @@ function wantsColor(io: CliIo): boolean {
 const CHECK_OPTIONS = {
   format: { type: 'string', short: 'f', default: defaultFormatName },
   output: { type: 'string', short: 'o' },
+  overwrite: { type: 'boolean', default: false },
   'max-warnings': { type: 'string' },
   'stdin-filename': { type: 'string' },
   quiet: { type: 'boolean', default: false },
@@ -166,8 +190,11 @@ const CHECK_OPTIONS = {
 } as const;
 
 function parseCheckArgs(argv: readonly string[]) {
-  const { values, positionals } = parseWithHelp(CHECK_OPTIONS, () => parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: CHECK_OPTIONS }));
-  if (!getFormatter(values.format)) throw new UsageError(`unknown format '${values.format}'${suggestion(values.format, formatNames)} (expected one of: ${formatNames.join(', ')})`);
+  const { values, positionals } = parseWithHelp(CHECK_OPTIONS, () =>
+    parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: CHECK_OPTIONS }),
+  );
+  if (!getFormatter(values.format))
+    throw new UsageError(`unknown format '${values.format}'${suggestion(values.format, formatNames)} (expected one of: ${formatNames.join(', ')})`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -177,7 +204,8 @@ function parseCheckArgs(argv: readonly string[]) {
   return {
     paths: positionals,
     format: values.format,
-    output: values.output,
+    output: values.output || undefined,
+    overwrite: values.overwrite,
     maxWarnings,
     stdinFilename: values['stdin-filename'],
     quiet: values.quiet,

@@ -9,6 +9,7 @@ export interface CliIo {
   stdoutIsTty: boolean;
   writeStdout(text: string): void;
   writeStderr(text: string): void;
+  /** Standard input, or its first MAX_REPORT_BYTES + 1 bytes: reading stops there (decodeReport refuses it). */
   readStdin(): Promise<Uint8Array>;
 }
 

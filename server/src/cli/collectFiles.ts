@@ -16,10 +16,7 @@ function matcher(globs: readonly string[], dot: boolean): picomatch.Matcher {
 }
 
 /** One thing to check: a file named or found, or an argument that matched nothing. */
-export type Target =
-  | { kind: 'file'; path: string; explicit: boolean }
-  | { kind: 'stdin' }
-  | { kind: 'missing'; argument: string; reason: string };
+export type Target = { kind: 'file'; path: string; explicit: boolean } | { kind: 'stdin' } | { kind: 'missing'; argument: string; reason: string };
 
 /**
  * Expands the CLI's arguments: `-` is standard input, files are taken as named, folders are searched
@@ -46,6 +43,8 @@ export function collectTargets(args: readonly string[], cwd: string, configFor: 
       const found = walk(path).filter((file) => isIncluded(file, path, configFor));
       if (found.length === 0) targets.push({ kind: 'missing', argument, reason: 'No Markdown files found in this folder' });
       found.forEach((file) => add(file, false));
+    } else if (stat) {
+      add(path, true); // a FIFO, device or socket: the read says what it is and refuses it
     } else if (picomatch.scan(argument).isGlob) {
       const { base, glob } = picomatch.scan(argument);
       const root = resolve(cwd, base || '.');

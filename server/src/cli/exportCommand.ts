@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { parseWithHelp, suggestion, UsageError } from './args';
 import { EXPORT_FORMATS, exportReportText, type ExportFormat, type ExportInput } from '../engine/export';
-import { checkOneReport, writeResult } from './singleReport';
+import { refuseOutput, writeResult } from './outputFile';
+import { checkOneReport } from './singleReport';
 import { EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
 
 export const EXPORT_USAGE = `Usage: increport export --format <${EXPORT_FORMATS.join('|')}> [options] <report.md|->
@@ -15,13 +16,14 @@ Formats:
 
 Options:
   -f, --format <name>       Export format (required): ${EXPORT_FORMATS.join(', ')}
-  -o, --output <file>       Write the export to a file instead of standard output
+  -o, --output <file>       Write the export to a file instead of standard output; refuses to replace
+                            an existing file or any input
       --force               Export even when the report has errors
+      --overwrite           Replace an existing output file (never an input or a symlink)
       --producer <name>     stix: the organization producing the bundle (created_by_ref)
       --stdin-filename <p>  Path to assume for standard input (config lookup, messages)
   -h, --help                Show this help
 `;
-
 
 /**
  * `increport export`: exit 0 when the export was written; 2 on a usage error, an unreadable report, an
@@ -40,24 +42,29 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     return EXIT_OK;
   }
 
-  const report = await checkOneReport(options.path, options.stdinFilename, io, 'increport', 'export');
-  if (typeof report === 'number') return report;
-  const { displayPath, fromStdin } = report;
-  const input: ExportInput = { context: report.context, findings: report.findings, sourcePath: displayPath };
+  const output = { output: options.output, overwrite: options.overwrite, inputs: options.path === '-' ? [] : [options.path] };
+  const refused = refuseOutput(output, io, 'increport export');
+  if (refused !== undefined) return refused;
+  const checked = await checkOneReport(options.path, options.stdinFilename, io, 'increport', 'export');
+  if (typeof checked === 'number') return checked;
+  const { displayPath, fromStdin } = checked;
+  const input: ExportInput = { ...checked.report, sourcePath: displayPath };
 
   const errors = input.findings.filter((finding) => finding.severity === 'error').length;
   if (errors > 0) {
     const count = `${errors} error${errors === 1 ? '' : 's'}`;
     if (!options.force) {
       const target = fromStdin ? '-' : quoteArgument(displayPath);
-      io.writeStderr(`increport: ${displayPath} has ${count}; not exporting it. Run 'increport check ${target}' to see them, or add --force to export anyway.\n`);
+      io.writeStderr(
+        `increport: ${displayPath} has ${count}; not exporting it. Run 'increport check ${target}' to see them, or add --force to export anyway.\n`,
+      );
       return EXIT_TROUBLE;
     }
     io.writeStderr(`increport: warning: exporting ${displayPath} despite ${count} (--force)\n`);
   }
 
   const text = exportReportText(options.format, input, options.producer === undefined ? {} : { producer: options.producer });
-  return writeResult(text, options.output, io, 'increport');
+  return writeResult(text, output, io, 'increport export');
 }
 
 /** A path as the user would type it again in a POSIX shell. */
@@ -70,6 +77,7 @@ interface ExportOptions {
   path: string;
   output?: string;
   force: boolean;
+  overwrite: boolean;
   producer?: string;
   stdinFilename?: string;
   help: boolean;
@@ -83,17 +91,23 @@ const EXPORT_OPTIONS = {
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
   force: { type: 'boolean', default: false },
+  overwrite: { type: 'boolean', default: false },
   producer: { type: 'string' },
   'stdin-filename': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 function parseExportArgs(argv: readonly string[]): ExportOptions {
-  const { values, positionals } = parseWithHelp(EXPORT_OPTIONS, () => parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: EXPORT_OPTIONS }));
+  const { values, positionals } = parseWithHelp(EXPORT_OPTIONS, () =>
+    parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: EXPORT_OPTIONS }),
+  );
   const help = values.help ?? false;
-  if (help) return { format: 'json', path: '', force: false, help };
+  if (help) return { format: 'json', path: '', force: false, overwrite: false, help };
   if (values.format === undefined) throw new UsageError(`--format is required (one of: ${EXPORT_FORMATS.join(', ')})`);
-  if (!isExportFormat(values.format)) throw new UsageError(`unknown export format '${values.format}'${suggestion(values.format, EXPORT_FORMATS)} (expected one of: ${EXPORT_FORMATS.join(', ')})`);
+  if (!isExportFormat(values.format))
+    throw new UsageError(
+      `unknown export format '${values.format}'${suggestion(values.format, EXPORT_FORMATS)} (expected one of: ${EXPORT_FORMATS.join(', ')})`,
+    );
   if (positionals.length === 0) throw new UsageError('no report given (a Markdown file, or "-" for standard input)');
   if (positionals.length > 1) throw new UsageError(`export takes one report, got ${positionals.length}`);
   if (values.producer !== undefined && values.format !== 'stix') throw new UsageError('--producer applies to --format stix only');
@@ -103,6 +117,7 @@ function parseExportArgs(argv: readonly string[]): ExportOptions {
     path: positionals[0],
     output: values.output,
     force: values.force ?? false,
+    overwrite: values.overwrite ?? false,
     producer: values.producer,
     stdinFilename: values['stdin-filename'],
     help,

@@ -1,13 +1,15 @@
 import { CLOCK_VARIABLE, clockFromSetting } from '../engine/clock';
-import { packageVersion } from '../engine/resources';
+import { packageVersion } from '../node/packageRoot';
+import { MAX_REPORT_BYTES, readStreamPrefix } from '../node/boundedRead';
 import { ALL_RULE_META } from '../engine/rules';
 import { suggestion } from './args';
 import { EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
 import { CHECK_USAGE, runCheck } from './checkCommand';
 import { EXPORT_USAGE, runExport } from './exportCommand';
+import { MIGRATE_USAGE, runMigrate } from './migrateCommand';
 import { RENDER_USAGE, runRender } from './renderCommand';
 
-const COMMANDS = ['check', 'render', 'export', 'rules'];
+const COMMANDS = ['check', 'render', 'export', 'migrate', 'rules'];
 
 const COMMANDS_USAGE = `Usage: increport <command> [options]
 
@@ -15,6 +17,7 @@ Commands:
   check <paths...>   Check incident reports (files, folders, globs, or - for stdin)
   render <report>    Render a report as a standalone, script-free HTML page
   export <report>    Export a report as JSON, a STIX 2.1 bundle or an ATT&CK Navigator layer
+  migrate <paths...> Carry reports written for ATT&CK v18.1 to v19.2 (--attack 19.2 [--write])
   rules              List every rule with its default severity
 
 Options:
@@ -25,7 +28,8 @@ Options:
 const USAGE = `${COMMANDS_USAGE}
 ${CHECK_USAGE}
 ${RENDER_USAGE}
-${EXPORT_USAGE}`;
+${EXPORT_USAGE}
+${MIGRATE_USAGE}`;
 
 /** The `increport` command line. Returns the exit code; never calls process.exit itself. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -37,6 +41,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runRender(rest, io);
     case 'export':
       return runExport(rest, io);
+    case 'migrate':
+      return runMigrate(rest, io);
     case 'rules':
       io.writeStdout(listRules());
       return EXIT_OK;
@@ -51,7 +57,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.writeStdout(USAGE);
       return command === undefined ? EXIT_TROUBLE : EXIT_OK;
     default:
-      io.writeStderr(`increport: ${command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`}${suggestion(command, command.startsWith('-') ? ['--help', '--version'] : COMMANDS)}\n\n${COMMANDS_USAGE}`);
+      io.writeStderr(
+        `increport: ${command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`}${suggestion(command, command.startsWith('-') ? ['--help', '--version'] : COMMANDS)}\n\n${COMMANDS_USAGE}`,
+      );
       return EXIT_TROUBLE;
   }
 }
@@ -76,11 +84,8 @@ export function main(): void {
     stdoutIsTty: Boolean(process.stdout.isTTY),
     writeStdout: (text) => process.stdout.write(text),
     writeStderr: (text) => process.stderr.write(text),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
-    },
+    // One byte past the cap tells "too large" apart; an endless producer is cut off there, not buffered.
+    readStdin: () => readStreamPrefix(process.stdin, MAX_REPORT_BYTES + 1),
   };
   runCli(process.argv.slice(2), io).then(
     (code) => {
@@ -88,7 +93,9 @@ export function main(): void {
     },
     (error: unknown) => {
       // The stack names the install folder: only on request (INCREPORT_DEBUG=1), for a bug report.
-      const detail = process.env.INCREPORT_DEBUG ? ((error as Error).stack ?? String(error)) : `${(error as Error).message ?? String(error)} (set INCREPORT_DEBUG=1 to see where)`;
+      const detail = process.env.INCREPORT_DEBUG
+        ? ((error as Error).stack ?? String(error))
+        : `${(error as Error).message ?? String(error)} (set INCREPORT_DEBUG=1 to see where)`;
       process.stderr.write(`increport: internal error: ${detail}\n`);
       process.exitCode = EXIT_TROUBLE;
     },

@@ -46,7 +46,7 @@ function repositoryPath(host: RepositoryLocation['host'], segments: readonly str
 /** A repository or homepage string in any form npm accepts for a public forge, or undefined. */
 export function parseRepositoryUrl(value: string): RepositoryLocation | undefined {
   const text = value.trim();
-  const shorthand = /^(?:(github|gitlab|bitbucket):)?([A-Za-z0-9_.-]+\/[A-Za-z0-9_.\/-]+)$/.exec(text);
+  const shorthand = /^(?:(github|gitlab|bitbucket):)?([A-Za-z0-9_.-]+\/[A-Za-z0-9_./-]+)$/.exec(text);
   if (shorthand && !text.includes('//')) {
     const host = SHORTHAND_HOSTS[shorthand[1] ?? 'github'];
     const path = repositoryPath(host, shorthand[2].split('/'));
@@ -63,7 +63,10 @@ export function parseRepositoryUrl(value: string): RepositoryLocation | undefine
   if (!['https:', 'http:', 'git:', 'ssh:'].includes(url.protocol)) return undefined;
   const host = url.hostname.toLowerCase().replace(/^www\./, '');
   if (!isForge(host)) return undefined;
-  const path = repositoryPath(host, url.pathname.split('/').map((segment) => decodeURIComponent(segment)));
+  const path = repositoryPath(
+    host,
+    url.pathname.split('/').map((segment) => decodeURIComponent(segment)),
+  );
   return path === undefined ? undefined : { host, path };
 }
 

@@ -63,7 +63,12 @@ function splitSections(markdown: string): Block[] {
   return blocks;
 }
 
-const headingText = (heading: string): string => heading.replace(/^\s*#+\s*/, '').replace(/\s*#*\s*$/, '').trim().toLowerCase();
+const headingText = (heading: string): string =>
+  heading
+    .replace(/^\s*#+\s*/, '')
+    .replace(/\s*#*\s*$/, '')
+    .trim()
+    .toLowerCase();
 
 /** The lead (without the title) and the sections a reader of one finding needs; the whole page when it has none. */
 function selectTextSections(markdown: string): string {
@@ -117,13 +122,21 @@ export function markdownToPlainText(markdown: string): string {
     }
     if (/^[\s|:-]+$/.test(line) && line.includes('|') && line.includes('-')) continue;
     if (/^\s*\|/.test(line)) {
-      const cells = line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => inlineToText(cell.trim()));
+      const cells = line
+        .trim()
+        .replace(/^\|/, '')
+        .replace(/\|$/, '')
+        .split('|')
+        .map((cell) => inlineToText(cell.trim()));
       output.push(cells.filter((cell) => cell !== '').join(' | '));
       continue;
     }
     output.push(inlineToText(line.replace(/^(\s*)>\s?/, '$1')).trimEnd());
   }
-  return output.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return output
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** At most `max` characters, cut at the last paragraph break that fits (or a line break), with an ellipsis. */

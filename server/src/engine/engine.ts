@@ -4,6 +4,7 @@ import { createDefaultRules, ruleMetaOf } from './rules';
 import type { Rule, RuleMeta } from './rules/ruleTypes';
 import type { ReportSchema } from './schema/reportSchema';
 import type { AttackCatalog } from './attack/catalog';
+import { BUNDLED_VERSIONS_TEXT, compareAttackVersions, readAttackVersion, type BundledAttackVersion } from './attack/versions';
 import { applySuppressions } from './suppression';
 import { compareFindings, type Finding, type FindingData, type Range, type RuleSetting } from './types';
 
@@ -11,10 +12,13 @@ export type RuleSettings = Readonly<Record<string, RuleSetting>>;
 
 export interface EngineDependencies {
   schema: ReportSchema;
-  /** The ATT&CK catalog the ATT&CK rules check against. */
+  /** The ATT&CK catalog the ATT&CK rules check against, unless the report chooses a version (`attack:` in its front matter). */
   catalog: AttackCatalog;
-  /** The bundled catalog when another version is in use: lets messages say what an old tactic is now called. */
-  referenceCatalog?: AttackCatalog;
+  /**
+   * The bundled catalog of a version a report chooses in its front matter. Absent when the configuration
+   * names an ATT&CK bundle: then `catalog` is used for every report.
+   */
+  bundledCatalog?: (version: BundledAttackVersion) => AttackCatalog;
   /** Defaults to the built-in rules over `schema`. */
   rules?: Rule[];
   /** Clock for date rules; injected so that tests are reproducible. */
@@ -24,7 +28,12 @@ export interface EngineDependencies {
 export interface CheckResult {
   model: ReportModel;
   findings: Finding[];
+  /** The ATT&CK catalog the report was checked against: the features and exports use the same. */
+  catalog: AttackCatalog;
 }
+
+/** The front matter key by which a report chooses its ATT&CK version (`attack: v18.1`). */
+export const ATTACK_VERSION_KEY = 'attack';
 
 /**
  * The report checker: text in, located model and findings out. No I/O, no editor: the language server,
@@ -53,7 +62,8 @@ export class ReportEngine {
     return this.dependencies.catalog;
   }
 
-  check(text: string, settings: RuleSettings = {}): CheckResult {
+  /** `now` is read from the clock unless the caller has read it already (so one analysis has one "now"). */
+  check(text: string, settings: RuleSettings = {}, now: Date = this.now()): CheckResult {
     const model = buildModel(text);
     const findings: Finding[] = [];
     const report = (ruleId: string, range: Range, message: string, data?: FindingData) => {
@@ -61,11 +71,48 @@ export class ReportEngine {
       if (setting === 'off') return;
       findings.push(data ? { ruleId, severity: setting, message, range, data } : { ruleId, severity: setting, message, range });
     };
-    const context = { model, spec: this.dependencies.schema.spec, catalog: this.dependencies.catalog, referenceCatalog: this.dependencies.referenceCatalog, knownRuleIds: this.knownRuleIds, now: this.now(), report };
+    const catalog = this.catalogOf(model, report);
+    const { bundledCatalog } = this.dependencies;
+    const context = {
+      model,
+      spec: this.dependencies.schema.spec,
+      catalog,
+      otherVersion: bundledCatalog && ((version: BundledAttackVersion) => (version === catalog.version ? undefined : bundledCatalog(version))),
+      knownRuleIds: this.knownRuleIds,
+      now,
+      report,
+    };
     for (const rule of this.rules) {
       if (rule.meta.every((meta) => (settings[meta.id] ?? meta.defaultSeverity) === 'off')) continue;
       rule.check(context);
     }
-    return { model, findings: applySuppressions(findings, model.controlComments).sort(compareFindings) };
+    return { model, findings: applySuppressions(findings, model.controlComments).sort(compareFindings), catalog };
+  }
+
+  /** The catalog of the version the report's front matter chooses, else the engine's; an unknown version is reported. */
+  private catalogOf(model: ReportModel, report: (ruleId: string, range: Range, message: string) => void): AttackCatalog {
+    const entry = model.frontMatter?.entries.find((candidate) => candidate.key === ATTACK_VERSION_KEY);
+    const value = model.frontMatter?.data?.[ATTACK_VERSION_KEY];
+    const { catalog, bundledCatalog } = this.dependencies;
+    if (!entry || value === undefined || value === null) return catalog;
+    const reading = readAttackVersion(value);
+    if ('version' in reading) {
+      if (bundledCatalog) return bundledCatalog(reading.version);
+      if (compareAttackVersions(reading.version, catalog.version) !== 0) {
+        report(
+          'attack-version-unknown',
+          entry.valueRange,
+          `This report chooses ATT&CK v${reading.version}, but the configuration's ATT&CK bundle (v${catalog.version}) is used for every report: remove 'attack:' or the attack.bundle setting`,
+        );
+      }
+      return catalog;
+    }
+    const written = 'unsupported' in reading ? `v${reading.unsupported}` : `'${String(value).slice(0, 40)}'`;
+    report(
+      'attack-version-unknown',
+      entry.valueRange,
+      `ATT&CK ${written} is not a version increport ships: write ${BUNDLED_VERSIONS_TEXT}, or configure an ATT&CK bundle (attack.bundle); checked against v${catalog.version}`,
+    );
+    return catalog;
   }
 }

@@ -28,10 +28,6 @@ export interface Finding {
   data?: FindingData;
 }
 
-export function makeRange(startLine: number, startChar: number, endLine: number, endChar: number): Range {
-  return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
-}
-
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }

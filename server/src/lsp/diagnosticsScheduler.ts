@@ -17,10 +17,13 @@ export class DiagnosticsScheduler {
       this.publish(uri);
       return;
     }
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
-      this.publish(uri);
-    }, this.delayMs()));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.publish(uri);
+      }, this.delayMs()),
+    );
   }
 
   cancel(uri: string): void {

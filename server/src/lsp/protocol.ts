@@ -1,6 +1,10 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 
-/** Custom messages between the extension and the server (everything else is plain LSP). */
+/**
+ * Custom messages between the extension and the server (everything else is plain LSP): the one source of
+ * their method names and parameter and result types. The client imports this module too, so it holds
+ * constants and types only, and imports nothing at run time (esbuild then bundles just the constants).
+ */
 
 /** Server → client after each check of an open document: for the status bar. */
 export const STATUS_NOTIFICATION = 'incidentReport/status';

@@ -1,16 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
-import { loadBundledCatalog } from '../engine/attack/catalog';
 import { ConfigError, type ConfigFileSystem } from '../engine/config/configTypes';
-import { nodeFileSystem } from '../engine/config/nodeFileSystem';
+import { loadNamedSchemaExtension } from '../engine/config/schemaExtension';
 import { systemClock, type Clock } from '../engine/clock';
-import type { FeatureContext } from '../engine/features/featureTypes';
+import type { AnalysedReport } from '../engine/analysedReport';
 import type { SchemaNode } from '../engine/schema/reportSpec';
 import type { Finding } from '../engine/types';
 import { ReportWorkspace } from '../engine/workspace';
+import { loadBundledCatalog } from '../node/bundledResources';
+import { nodeFileSystem } from '../node/nodeFileSystem';
+import { createNodeHost } from '../node/nodeHost';
 import type { ReportSettings } from './settings';
 
 /** A document as the session sees it: any object with these (vscode-languageserver's TextDocument fits). */
@@ -26,12 +26,12 @@ export interface Analysis {
   findings: Finding[];
   /** Set when the configuration could not be used: shown as one diagnostic on the report. */
   configError?: ConfigError;
-  /** Present for reports: what editor features work on. */
-  context?: FeatureContext;
+  /** Present for reports: what editor features, the preview and the exports work on. */
+  report?: AnalysedReport;
 }
 
 /** In an untrusted workspace nothing the workspace provides is read: no config files. */
-const NO_FILES: ConfigFileSystem = { readFile: () => undefined };
+const NO_FILES: ConfigFileSystem = { readFile: () => ({ missing: true }) };
 
 /**
  * The server's state: settings, the shared ReportWorkspace (config + engines), and the last analysis of
@@ -104,12 +104,10 @@ export class ReportSession {
     if (!this.settings.enable) return { version, isReport: false, findings: [] };
     const path = this.pathOf(document.uri);
     try {
-      const result = this.workspace.checkFile(path, document.getText());
-      const isReport = result.isReport || this.matchesReportGlobs(path);
+      const report = this.workspace.analyse(path, document.getText());
+      const isReport = report.isReport || this.matchesReportGlobs(path);
       if (!isReport) return { version, isReport, findings: [] };
-      const engine = this.workspace.engineFor(result.config);
-      const context: FeatureContext = { model: result.model, spec: engine.schema.spec, catalog: engine.catalog, now: this.now() };
-      return { version, isReport, findings: result.findings, context };
+      return { version, isReport, findings: report.findings, report };
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       return { version, isReport: true, findings: [], configError: error };
@@ -131,24 +129,22 @@ export class ReportSession {
   private createWorkspace(): ReportWorkspace {
     this.settingsProblems = [];
     const base = this.rootPath ?? process.cwd();
-    const resolveSetting = (path: string) => (isAbsolute(path) ? path : join(base, path));
+    const host = createNodeHost({ fileSystem: this.trusted ? nodeFileSystem : NO_FILES, now: this.now });
     const schemaExtensions: SchemaNode[] = [];
     // Paths in settings may come from the workspace's own settings: only honoured when it is trusted.
+    // The extension is read as `schema.extend` reads it (same host, same limits, same messages).
     if (this.trusted && this.settings.schema) {
-      try {
-        schemaExtensions.push(parseYaml(readFileSync(resolveSetting(this.settings.schema), 'utf8')) as SchemaNode);
-      } catch (error) {
-        this.settingsProblems.push(`incidentReport.schema: cannot read ${this.settings.schema}: ${(error as Error).message}`);
-      }
+      const loaded = loadNamedSchemaExtension(host, this.settings.schema, base);
+      if ('schema' in loaded) schemaExtensions.push(loaded.schema);
+      else this.settingsProblems.push(`incidentReport.schema: ${loaded.error}`);
     }
     return new ReportWorkspace({
-      fileSystem: this.trusted ? nodeFileSystem : NO_FILES,
+      host,
       baseDirectory: base,
-      now: this.now,
       defaults: {
         rules: this.settings.rules,
         schemaExtensions,
-        attackBundle: this.trusted && this.settings.attackBundle ? resolveSetting(this.settings.attackBundle) : undefined,
+        attackBundle: this.trusted && this.settings.attackBundle ? host.paths.resolve(base, this.settings.attackBundle) : undefined,
       },
     });
   }

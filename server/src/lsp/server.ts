@@ -12,8 +12,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CLOCK_VARIABLE, clockFromSetting, systemClock } from '../engine/clock';
-import { packageRoot } from '../engine/resources';
+import { packageRoot } from '../node/packageRoot';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { FramingGuard } from './framingGuard';
 import { diagnosticsOf } from './handlers/diagnostics';
 import { registerFeatureHandlers } from './handlers/features';
 import { registerExport } from './handlers/exportReport';
@@ -21,7 +22,7 @@ import { registerPreview } from './handlers/preview';
 import { registerWorkspaceCommands } from './handlers/workspaceCommands';
 import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './protocol';
 import { ReportSession, type Analysis } from './reportSession';
-import { DEFAULT_SETTINGS, normalizeSettings } from './settings';
+import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -72,13 +73,15 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if ('error' in clockSetting) connection.console.warn(`increport: ${clockSetting.error}; using the system clock`);
-  if (configurationRequests) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'incidentReport' });
+  // An unreadable incidentReport.schema is said at startup too, not only after a settings change.
+  for (const problem of session.settingsProblems) void connection.window.showWarningMessage(problem);
+  if (configurationRequests) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
 });
 
 connection.onDidChangeConfiguration(async (change) => {
   const settings = configurationRequests
-    ? await connection.workspace.getConfiguration('incidentReport')
-    : (change.settings as { incidentReport?: unknown } | undefined)?.incidentReport;
+    ? await connection.workspace.getConfiguration(SETTINGS_SECTION)
+    : (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
   session.reconfigure(normalizeSettings(settings));
   recheckAll();
 });
@@ -171,8 +174,27 @@ documents.onDidClose((event) => {
 registerFeatureHandlers(connection, documents, () => session);
 registerWorkspaceCommands(connection, documents, () => session, docsBaseUrl);
 registerPreview(connection, documents, () => session);
-registerExport(connection, documents, () => session, () => workspaceRoot);
+registerExport(
+  connection,
+  documents,
+  () => session,
+  () => workspaceRoot,
+);
 
 process.on('uncaughtException', (error) => connection.console.error(`increport: unexpected error: ${error.stack ?? String(error)}`));
 documents.listen(connection);
 connection.listen();
+
+// Over stdio, bytes are framed by headers: a malformed frame ends the server, with a message, before the
+// JSON-RPC reader sees it (see framingGuard.ts; VS Code itself uses IPC, where there is no framing).
+if (process.argv.includes('--stdio')) {
+  const guard = new FramingGuard();
+  process.stdin.prependListener('data', (chunk: Buffer) => {
+    const problem = guard.push(chunk);
+    if (problem === undefined) return;
+    process.stderr.write(
+      `increport language server: malformed LSP message framing: ${problem}. Exiting with status 1 so that the client restarts the server.\n`,
+    );
+    process.exit(1);
+  });
+}

@@ -15,23 +15,39 @@ export interface ReportSettings {
   debounceMs: number;
 }
 
-/** Pause after the last keystroke before re-checking, so typing stays smooth. */
-export const DEFAULT_DEBOUNCE_MS = 200;
-/** Bounds on the debounce setting: 0 would check on every keystroke of a large report. */
-export const MIN_DEBOUNCE_MS = 50;
-export const MAX_DEBOUNCE_MS = 5000;
+const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
+
+/**
+ * Each setting as package.json's `contributes.configuration` declares it (less its description): the one
+ * source of the defaults, kinds and bounds the client and the server use. package.json stays a static
+ * file; a test checks it against this table. The client imports it too, so this module imports nothing
+ * at run time.
+ */
+export const SETTINGS_SPEC = {
+  enable: { type: 'boolean', default: true },
+  files: { type: 'array', items: { type: 'string' }, default: ['**/incidents/**/*.md', '**/*.incident.md'] },
+  schema: { type: 'string', default: '', scope: 'resource' },
+  attackBundle: { type: 'string', default: '', scope: 'resource' },
+  rules: { type: 'object', default: {}, additionalProperties: { enum: RULE_SETTINGS } },
+  run: { type: 'string', enum: ['onType', 'onSave'], default: 'onType' },
+  /** Pause after the last keystroke before re-checking, so typing stays smooth; 0 would check on every keystroke of a large report. */
+  debounceMs: { type: 'number', default: 200, minimum: 50, maximum: 5000 },
+} as const satisfies { [Key in keyof ReportSettings]: { readonly type: string; readonly default: unknown; readonly [keyword: string]: unknown } };
+
+/** The section of the settings: `incidentReport.enable`, `incidentReport.files`, … */
+export const SETTINGS_SECTION = 'incidentReport';
 
 export const DEFAULT_SETTINGS: ReportSettings = {
-  enable: true,
-  files: ['**/incidents/**/*.md', '**/*.incident.md'],
-  schema: '',
-  attackBundle: '',
-  rules: {},
-  run: 'onType',
-  debounceMs: DEFAULT_DEBOUNCE_MS,
+  enable: SETTINGS_SPEC.enable.default,
+  files: [...SETTINGS_SPEC.files.default],
+  schema: SETTINGS_SPEC.schema.default,
+  attackBundle: SETTINGS_SPEC.attackBundle.default,
+  rules: { ...SETTINGS_SPEC.rules.default },
+  run: SETTINGS_SPEC.run.default,
+  debounceMs: SETTINGS_SPEC.debounceMs.default,
 };
 
-const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
+const SEVERITIES = new Set<string>(RULE_SETTINGS);
 
 /** Settings come from users' JSON: anything of the wrong shape falls back to the default. */
 export function normalizeSettings(raw: unknown): ReportSettings {
@@ -42,14 +58,15 @@ export function normalizeSettings(raw: unknown): ReportSettings {
   if (typeof value.rules === 'object' && value.rules !== null) {
     for (const [id, setting] of Object.entries(value.rules)) if (typeof setting === 'string' && SEVERITIES.has(setting)) rules[id] = setting as RuleSetting;
   }
-  const debounce = typeof value.debounceMs === 'number' && Number.isFinite(value.debounceMs) ? value.debounceMs : DEFAULT_DEBOUNCE_MS;
+  const { minimum, maximum } = SETTINGS_SPEC.debounceMs;
+  const debounce = typeof value.debounceMs === 'number' && Number.isFinite(value.debounceMs) ? value.debounceMs : DEFAULT_SETTINGS.debounceMs;
   return {
     enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_SETTINGS.enable,
     files: strings(value.files, DEFAULT_SETTINGS.files),
-    schema: typeof value.schema === 'string' ? value.schema : '',
-    attackBundle: typeof value.attackBundle === 'string' ? value.attackBundle : '',
+    schema: typeof value.schema === 'string' ? value.schema : DEFAULT_SETTINGS.schema,
+    attackBundle: typeof value.attackBundle === 'string' ? value.attackBundle : DEFAULT_SETTINGS.attackBundle,
     rules,
-    run: value.run === 'onSave' ? 'onSave' : 'onType',
-    debounceMs: Math.min(Math.max(debounce, MIN_DEBOUNCE_MS), MAX_DEBOUNCE_MS),
+    run: SETTINGS_SPEC.run.enum.find((run) => run === value.run) ?? DEFAULT_SETTINGS.run,
+    debounceMs: Math.min(Math.max(debounce, minimum), maximum),
   };
 }

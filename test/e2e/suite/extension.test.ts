@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { measurements } from './index';
 import { codesOf, waitForDiagnostics, waitForTab } from './waitFor';
@@ -18,6 +19,7 @@ describe('Incident Report Studio in VS Code', () => {
     assert.ok(extension, `${EXTENSION_ID} is installed`);
     // The bundle's load time (VS Code's "code loading" part of activation), measured by loading it first.
     const loadStarted = performance.now();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle VS Code loaded, by path
     require(`${extension.extensionPath}/dist/extension.js`);
     measurements.bundleLoadMs = performance.now() - loadStarted;
     const started = performance.now();
@@ -41,9 +43,16 @@ describe('Incident Report Studio in VS Code', () => {
 
   it('completes technique IDs ranked for the tactic row', async () => {
     const editor = await open('reports', 'seed.md');
-    const line = editor.document.getText().split('\n').findIndex((text) => text.startsWith('- **Initial Access:**'));
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((text) => text.startsWith('- **Initial Access:**'));
     await editor.edit((edit) => edit.replace(new vscode.Range(line, 22, line, 25), 'T1566.0'));
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(line, 29));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      new vscode.Position(line, 29),
+    );
     const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     assert.ok(labels.includes('T1566.001'), labels.slice(0, 10).join(', '));
     await vscode.commands.executeCommand('undo');
@@ -51,9 +60,14 @@ describe('Incident Report Studio in VS Code', () => {
 
   it('hovers a technique with its ATT&CK details', async () => {
     const editor = await open('reports', 'northwind.md');
-    const line = editor.document.getText().split('\n').findIndex((text) => text.startsWith('- **Credential Access:**'));
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((text) => text.startsWith('- **Credential Access:**'));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 27));
-    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : (content as vscode.MarkdownString).value))).join('\n');
+    const text = hovers
+      .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : (content as vscode.MarkdownString).value)))
+      .join('\n');
     assert.match(text, /T1003\.001 LSASS Memory/);
     assert.match(text, /ATT&CK v18\.1/);
   });
@@ -82,7 +96,7 @@ describe('Incident Report Studio in VS Code', () => {
   it('inserts the timeline phase snippet', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
     const editor = await vscode.window.showTextDocument(document);
-    assert.ok(await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Timeline phase' }) === undefined);
+    assert.ok((await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Timeline phase' })) === undefined);
     assert.match(editor.document.getText(), /^### Phase\n- \*\*Date\/Time:\*\* \d{4}-\d{2}-\d{2}\n- \*\*Vector:\*\* /);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
@@ -123,15 +137,25 @@ describe('Incident Report Studio in VS Code', () => {
   it('opens the preview beside the report, rendered from the model and escaped', async () => {
     const editor = await open('reports', 'northwind.md');
     await vscode.commands.executeCommand('incidentReport.openPreviewToSide');
-    const preview = await waitForTab((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('incidentReport.preview'), 'the preview tab');
+    const preview = await waitForTab(
+      (tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('incidentReport.preview'),
+      'the preview tab',
+    );
     assert.match(preview.label, /northwind\.md/);
     // The webview's HTML comes from the server; ask for it the way the panel does.
-    const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { client: () => Promise<{ sendRequest<R>(method: string, params: unknown): Promise<R> }> };
+    const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as {
+      client: () => Promise<{ sendRequest<R>(method: string, params: unknown): Promise<R> }>;
+    };
     const client = await api.client();
     const rendered = await client.sendRequest<{ html: string; body: string }>('incidentReport/renderPreview', {
       uri: editor.document.uri.toString(),
       version: editor.document.version,
-      webview: { cspSource: 'https://example.vscode-cdn.net', nonce: 'bm9uY2Vub25jZW5vbmNl', scriptUri: 'https://example.vscode-cdn.net/preview.js', styleUri: 'https://example.vscode-cdn.net/preview.css' },
+      webview: {
+        cspSource: 'https://example.vscode-cdn.net',
+        nonce: 'bm9uY2Vub25jZW5vbmNl',
+        scriptUri: 'https://example.vscode-cdn.net/preview.js',
+        styleUri: 'https://example.vscode-cdn.net/preview.css',
+      },
     });
     assert.match(rendered.html, /Content-Security-Policy" content="default-src 'none'; script-src 'nonce-bm9uY2Vub25jZW5vbmNl'/);
     assert.match(rendered.body, /Akira-Style Ransomware Intrusion/);
@@ -143,9 +167,14 @@ describe('Incident Report Studio in VS Code', () => {
 
   it('exports an ATT&CK Navigator layer through the language server', async () => {
     const editor = await open('reports', 'northwind.md');
-    const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { client: () => Promise<{ sendRequest<R>(method: string, params: unknown): Promise<R> }> };
+    const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as {
+      client: () => Promise<{ sendRequest<R>(method: string, params: unknown): Promise<R> }>;
+    };
     const client = await api.client();
-    const result = await client.sendRequest<{ errors: number; text?: string }>('incidentReport/export', { uri: editor.document.uri.toString(), format: 'navigator' });
+    const result = await client.sendRequest<{ errors: number; text?: string }>('incidentReport/export', {
+      uri: editor.document.uri.toString(),
+      format: 'navigator',
+    });
     const layer = JSON.parse(result.text ?? '{}') as { versions: { attack: string; layer: string }; techniques: { techniqueID: string; tactic: string }[] };
     assert.equal(layer.versions.layer, '4.5');
     assert.ok(layer.techniques.some((technique) => technique.techniqueID === 'T1003.001' && technique.tactic === 'credential-access'));
@@ -154,7 +183,52 @@ describe('Incident Report Studio in VS Code', () => {
   it('honours Workspace Trust: .increport.yaml only counts in a trusted workspace', async () => {
     const editor = await open('reports', 'tbd.md');
     const expected = vscode.workspace.isTrusted ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
-    const diagnostics = await waitForDiagnostics(editor.document.uri, (found) => found.some((diagnostic) => codesOf([diagnostic])[0] === 'placeholder' && diagnostic.severity === expected), `placeholder as ${vscode.workspace.isTrusted ? 'error (trusted)' : 'warning (restricted)'}`);
+    const diagnostics = await waitForDiagnostics(
+      editor.document.uri,
+      (found) => found.some((diagnostic) => codesOf([diagnostic])[0] === 'placeholder' && diagnostic.severity === expected),
+      `placeholder as ${vscode.workspace.isTrusted ? 'error (trusted)' : 'warning (restricted)'}`,
+    );
     assert.ok(diagnostics.length > 0);
   });
+
+  it('restarts a killed language server, and Restart Language Server starts a fresh one', async () => {
+    await open('reports', 'seed.md');
+    const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { client: () => Promise<{ sendRequest<R>(method: string): Promise<R> }> };
+    const answers = async () => (await (await api.client()).sendRequest<{ text: string }>('incidentReport/newReport')).text.startsWith('# Incident Report');
+    assert.ok(await answers());
+    const [first] = await waitForServers((pids) => pids.length === 1, 'the running server');
+    process.kill(first, 'SIGKILL');
+    const [second] = await waitForServers((pids) => pids.length === 1 && pids[0] !== first, 'a restarted server');
+    assert.ok(await answers(), 'the restarted server answers');
+    const before = await api.client();
+    await vscode.commands.executeCommand('incidentReport.restartServer');
+    assert.notEqual(await api.client(), before, 'a new client');
+    await waitForServers((pids) => pids.length === 1 && pids[0] !== second, 'a fresh server');
+    assert.ok(await answers(), 'the fresh server answers');
+  });
 });
+
+/** The language server processes this extension host started (Linux /proc: children whose command line runs dist/server.js). */
+function serverPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const parent = Number(/^\d+ \(.*\) \S (\d+)/s.exec(readFileSync(`/proc/${entry}/stat`, 'utf8'))?.[1]);
+      if (parent === process.pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('dist/server.js')) pids.push(Number(entry));
+    } catch {
+      // The process has just exited.
+    }
+  }
+  return pids;
+}
+
+async function waitForServers(accept: (pids: number[]) => boolean, what: string): Promise<number[]> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const pids = serverPids();
+    if (accept(pids)) return pids;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; server processes: ${JSON.stringify(pids)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

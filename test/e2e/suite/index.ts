@@ -27,8 +27,19 @@ export async function run(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   if (!folder) throw new Error('The e2e suite needs a workspace folder');
   const mocha = new Mocha({ ui: 'bdd', timeout: TEST_TIMEOUT_MS, color: false, reporter: 'spec' });
-  for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, file));
-  const result: E2eResult = { vscodeVersion: vscode.version, nodeVersion: process.version, trusted: vscode.workspace.isTrusted, passed: 0, failed: 0, failures: [], measurements };
+  for (const file of readdirSync(__dirname)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(join(__dirname, file));
+  const result: E2eResult = {
+    vscodeVersion: vscode.version,
+    nodeVersion: process.version,
+    trusted: vscode.workspace.isTrusted,
+    passed: 0,
+    failed: 0,
+    failures: [],
+    measurements,
+  };
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
     runner.on('pass', () => result.passed++);

@@ -4,7 +4,11 @@ import * as vscode from 'vscode';
 export const DIAGNOSTICS_TIMEOUT_MS = 30_000;
 
 /** Resolves with the document's diagnostics once `accept` holds, waiting on change events. */
-export function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean, what: string): Promise<readonly vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean,
+  what: string,
+): Promise<readonly vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = () => {
       const diagnostics = vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'increport');

@@ -3,35 +3,47 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import {
-  AttackCatalog,
-  bundledCatalogPath,
-  loadBundledCatalog,
-  loadCatalogFromStixFile,
-} from '../../../server/src/engine/attack/catalog';
+import { AttackCatalog, catalogFromStixText } from '../../../server/src/engine/attack/catalog';
 import type { CatalogData } from '../../../server/src/engine/attack/catalogTypes';
 import { stixToCatalog } from '../../../server/src/engine/attack/stixToCatalog';
+import { bundledCatalogPath, loadBundledCatalog } from '../../../server/src/node/bundledResources';
+import { packageRoot } from '../../../server/src/node/packageRoot';
 
-const projectRoot = path.resolve(path.dirname(bundledCatalogPath()), '../../..');
+const projectRoot = packageRoot();
 const fixturePath = path.join(projectRoot, 'test/fixtures/attack/synthetic-v19.json');
 const sharedBundle = path.resolve(projectRoot, '../shared/attack/enterprise-attack-18.1.json');
 const ids = (items: readonly { id: string }[]) => items.map((i) => i.id);
 
-describe('bundled ATT&CK catalog', () => {
-  const catalog = loadBundledCatalog();
+describe('bundled ATT&CK catalog (v18.1, converted from the MITRE bundle)', () => {
+  const catalog = loadBundledCatalog('18.1');
 
-  it('is found from the package root and loaded once', () => {
-    assert.match(bundledCatalogPath(), /server[\\/]data[\\/]attack[\\/]enterprise-attack\.catalog\.json$/);
-    assert.ok(fs.existsSync(bundledCatalogPath()));
-    assert.equal(loadBundledCatalog(), catalog);
+  it('is found from the package root and loaded once; v19.2 is the default', () => {
+    assert.match(bundledCatalogPath(undefined, '18.1'), /server[\\/]data[\\/]attack[\\/]enterprise-attack-18\.1\.catalog\.json$/);
+    assert.match(bundledCatalogPath(), /server[\\/]data[\\/]attack[\\/]enterprise-attack-19\.2\.catalog\.json$/);
+    assert.ok(fs.existsSync(bundledCatalogPath(undefined, '18.1')));
+    assert.equal(loadBundledCatalog('18.1'), catalog);
+    assert.equal(loadBundledCatalog().version, '19.2');
+    assert.equal(loadBundledCatalog(), loadBundledCatalog('19.2'));
   });
 
   it('is ATT&CK Enterprise 18.1 with 14 tactics in matrix order', () => {
     assert.equal(catalog.version, '18.1');
     assert.equal(catalog.domain, 'enterprise-attack');
     assert.deepEqual(ids(catalog.tactics), [
-      'TA0043', 'TA0042', 'TA0001', 'TA0002', 'TA0003', 'TA0004', 'TA0005',
-      'TA0006', 'TA0007', 'TA0008', 'TA0009', 'TA0011', 'TA0010', 'TA0040',
+      'TA0043',
+      'TA0042',
+      'TA0001',
+      'TA0002',
+      'TA0003',
+      'TA0004',
+      'TA0005',
+      'TA0006',
+      'TA0007',
+      'TA0008',
+      'TA0009',
+      'TA0011',
+      'TA0010',
+      'TA0040',
     ]);
     assert.equal(catalog.tactics[0].name, 'Reconnaissance');
     assert.equal(catalog.tactics[13].name, 'Impact');
@@ -43,7 +55,10 @@ describe('bundled ATT&CK catalog', () => {
     assert.equal(attachment?.name, 'Spearphishing Attachment');
     assert.equal(attachment?.parent, 'T1566');
     assert.equal(catalog.technique('T1566/001'), attachment);
-    assert.deepEqual(catalog.tacticsOfTechnique('T1566.001').map((t) => t.shortname), ['initial-access']);
+    assert.deepEqual(
+      catalog.tacticsOfTechnique('T1566.001').map((t) => t.shortname),
+      ['initial-access'],
+    );
     assert.ok(attachment?.description.startsWith('Adversaries may send spearphishing emails'));
     assert.doesNotMatch(attachment?.description ?? '', /Citation/);
     assert.equal(attachment?.url, 'https://attack.mitre.org/techniques/T1566/001');
@@ -70,8 +85,14 @@ describe('bundled ATT&CK catalog', () => {
 
   it('finds tactics however they are written', () => {
     for (const text of [
-      'Command and Control', 'Command & Control', 'command&control', '  COMMAND   and control ',
-      'command-and-control', 'CommandAndControl', 'TA0011', 'ta0011',
+      'Command and Control',
+      'Command & Control',
+      'command&control',
+      '  COMMAND   and control ',
+      'command-and-control',
+      'CommandAndControl',
+      'TA0011',
+      'ta0011',
     ]) {
       assert.equal(catalog.findTactic(text)?.id, 'TA0011', text);
     }
@@ -122,19 +143,22 @@ describe('bundled ATT&CK catalog', () => {
 
   it('matches a fresh conversion of the source bundle', { skip: !fs.existsSync(sharedBundle) && 'source bundle not present' }, () => {
     const fresh = stixToCatalog(JSON.parse(fs.readFileSync(sharedBundle, 'utf8')), { version: '18.1' });
-    assert.deepEqual(JSON.parse(fs.readFileSync(bundledCatalogPath(), 'utf8')), fresh);
+    assert.deepEqual(JSON.parse(fs.readFileSync(bundledCatalogPath(undefined, '18.1'), 'utf8')), fresh);
   });
 });
 
 describe('catalog from another STIX bundle (v19-style)', () => {
-  const catalog = loadCatalogFromStixFile(fixturePath);
+  const catalog = catalogFromStixText(fs.readFileSync(fixturePath, 'utf8'), fixturePath);
 
   it('knows the split of Defense Evasion into Stealth and Defense Impairment', () => {
     assert.equal(catalog.version, '19.0');
     assert.equal(catalog.findTactic('Stealth')?.id, 'TA0005');
     assert.equal(catalog.findTactic('defense impairment')?.id, 'TA0112');
     assert.equal(catalog.findTactic('Defense Evasion'), undefined);
-    assert.deepEqual(catalog.tacticsOfTechnique('T1562.001').map((t) => t.name), ['Defense Impairment']);
+    assert.deepEqual(
+      catalog.tacticsOfTechnique('T1562.001').map((t) => t.name),
+      ['Defense Impairment'],
+    );
     assert.equal(catalog.replacementOf('T1193')?.id, 'T1566.001');
     assert.deepEqual(catalog.mitigationsOf('T1566'), [{ id: 'M1017', name: 'User Training' }]);
   });
@@ -144,20 +168,24 @@ describe('catalog loading errors', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'attack-catalog-'));
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('reports an unreadable file', () => {
-    assert.throws(() => loadCatalogFromStixFile(path.join(tmp, 'missing.json')), /Cannot read ATT&CK bundle .*missing\.json/);
-  });
-
-  it('reports invalid JSON', () => {
-    const file = path.join(tmp, 'broken.json');
-    fs.writeFileSync(file, '{"type": "bundle", ');
-    assert.throws(() => loadCatalogFromStixFile(file), /broken\.json is not valid JSON/);
+  // Reading the file (missing, FIFO, too large) is the bounded read's job: test/unit/node/boundedRead.test.ts.
+  it('reports invalid JSON by its shape and place, never quoting the text', () => {
+    assert.throws(() => catalogFromStixText('{"type": "bundle", ', '/b/broken.json'), {
+      message: 'ATT&CK bundle /b/broken.json is not valid JSON: Expected double-quoted property name at the end of the file',
+    });
+    assert.throws(() => catalogFromStixText('', '/b/empty.json'), {
+      message: 'ATT&CK bundle /b/empty.json is not valid JSON: the file ends before the JSON value does',
+    });
+    assert.throws(() => catalogFromStixText('{"type": "bundle",\n  x: 1}', '/b/broken.json'), {
+      message: 'ATT&CK bundle /b/broken.json is not valid JSON: Expected double-quoted property name at line 2, column 3',
+    });
+    assert.throws(() => catalogFromStixText('AKIAIOSFODNN7EXAMPLE', '/b/credentials'), {
+      message: 'ATT&CK bundle /b/credentials is not valid JSON: Unexpected character',
+    });
   });
 
   it('reports JSON that is not a STIX bundle', () => {
-    const file = path.join(tmp, 'package.json');
-    fs.writeFileSync(file, '{"name": "not-a-bundle"}');
-    assert.throws(() => loadCatalogFromStixFile(file), /package\.json: Not a STIX bundle/);
+    assert.throws(() => catalogFromStixText('{"name": "not-a-bundle"}', '/b/package.json'), /package\.json: Not a STIX bundle/);
   });
 
   it('rejects catalog data of another format version', () => {

@@ -4,17 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CatalogData } from '../../../server/src/engine/attack/catalogTypes';
 import { firstParagraph, stixToCatalog } from '../../../server/src/engine/attack/stixToCatalog';
-
-/** Fixtures are not compiled into out/, so find them from the package root. */
-function projectRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'test', 'fixtures', 'attack'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('project root not found');
-    dir = parent;
-  }
-  return dir;
-}
+import { projectRoot } from '../../helpers';
 
 function readFixture(): unknown {
   return JSON.parse(fs.readFileSync(path.join(projectRoot(), 'test/fixtures/attack/synthetic-v19.json'), 'utf8'));

@@ -139,7 +139,12 @@ test('sarif: each known rule carries help.text and help.markdown; the log stays 
     docsBaseUrl: '',
     ruleHelp: ruleHelpLookup({ readRuleDoc: (id) => (id === ALL_RULE_META[1].id ? undefined : PAGE) }),
   };
-  const file: FileResult = { path: '/work/proj/a.md', displayPath: 'a.md', text: 'x\n', findings: [{ ruleId: 'custom', severity: 'info', message: 'm', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }] };
+  const file: FileResult = {
+    path: '/work/proj/a.md',
+    displayPath: 'a.md',
+    text: 'x\n',
+    findings: [{ ruleId: 'custom', severity: 'info', message: 'm', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }],
+  };
   const log = JSON.parse(formatters.sarif([file], context));
   const rules = log.runs[0].tool.driver.rules as { id: string; help?: { text: string; markdown: string }; helpUri?: string }[];
   assert.deepEqual(rules[0].help, ruleHelpFromMarkdown(PAGE));

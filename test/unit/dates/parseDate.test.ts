@@ -1,8 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import {
-  type DateParseResult, dateStyleOf, findDates, formatDateInStyle, parseReportDate,
-} from '../../../server/src/engine/dates/parseDate';
+import { type DateParseResult, dateStyleOf, findDates, formatDateInStyle, parseReportDate } from '../../../server/src/engine/dates/parseDate';
 
 /** [input, earliest, latest, precision, qualifier, zone, start, end]; times are UTC, "=" repeats earliest. */
 type Row = [string, string, string, string, string, string | undefined, number, number];
@@ -145,10 +143,33 @@ const invalid: [string, string, number, number][] = [
 ];
 
 const notDates = [
-  '', 'N/A', '1.2.3', 'v1.10.2026', 'version 2.3.2026.1', '10.0.0.1', '192.168.1.10', 'T1566.001', 'CVE-2026-1234',
-  'IR-2026-0117', 'a3f5c2e1d4b69788123456782026060112', 'sha256:2026-06-01', '05:00 UTC', '05:00 AM ET', '10:00-11:00',
-  'HTTP 504 Gateway Timeout', '+1 (555) 123-4567', '555-123-4567', '2026', '2026 error rates', 'approx. 2026 requests',
-  'June 1', 'June', '25:00', '05:00 +25:00', '2026-06-01Tfoo', '12345-06-01',
+  '',
+  'N/A',
+  '1.2.3',
+  'v1.10.2026',
+  'version 2.3.2026.1',
+  '10.0.0.1',
+  '192.168.1.10',
+  'T1566.001',
+  'CVE-2026-1234',
+  'IR-2026-0117',
+  'a3f5c2e1d4b69788123456782026060112',
+  'sha256:2026-06-01',
+  '05:00 UTC',
+  '05:00 AM ET',
+  '10:00-11:00',
+  'HTTP 504 Gateway Timeout',
+  '+1 (555) 123-4567',
+  '555-123-4567',
+  '2026',
+  '2026 error rates',
+  'approx. 2026 requests',
+  'June 1',
+  'June',
+  '25:00',
+  '05:00 +25:00',
+  '2026-06-01Tfoo',
+  '12345-06-01',
 ];
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -176,7 +197,11 @@ describe('parseReportDate', () => {
   }
 
   it('marks ranges, styles and ambiguous numeric orders', () => {
-    const get = (s: string) => { const r = parseReportDate(s); assert.equal(r.kind, 'date'); return r.kind === 'date' ? r.date : undefined; };
+    const get = (s: string) => {
+      const r = parseReportDate(s);
+      assert.equal(r.kind, 'date');
+      return r.kind === 'date' ? r.date : undefined;
+    };
     assert.equal(get('June 1–3, 2026')?.range, true);
     assert.equal(get('June 1, 2026')?.range, undefined);
     assert.equal(get('06/01/2026')?.ambiguousOrder, true);
@@ -200,7 +225,10 @@ describe('findDates', () => {
   it('reports impossible dates among valid ones and skips nothing after them', () => {
     const text = 'Seen June 31, 2026; contained 2026-07-02.';
     const found: DateParseResult[] = findDates(text);
-    assert.deepEqual(found.map((r) => r.kind), ['invalid', 'date']);
+    assert.deepEqual(
+      found.map((r) => r.kind),
+      ['invalid', 'date'],
+    );
     assert.deepEqual(found[0], { kind: 'invalid', reason: 'June has 30 days', start: 5, end: 18 });
   });
 
@@ -239,10 +267,50 @@ describe('dateStyleOf and formatDateInStyle', () => {
 describe('robustness', () => {
   /** Deterministic PRNG (mulberry32) so failures reproduce. */
   function rng(seed: number) {
-    return () => { seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t ^= t + Math.imul(t ^ (t >>> 7), 61 | t); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
   }
-  const pieces = ['2026', '06', '1', '31', '-', '/', '.', ':', ' ', ',', 'T', 'Z', 'June', 'Sept.', 'approx.', 'prior to', '~', 'AM',
-    'p.m.', 'ET', 'UTC', '+02:00', '–', 'to', 'between', 'and', 'mid-', '(', ')', 'st', 'Monday', '\n', '\u{1F600}', '\uD800', 'é'];
+  const pieces = [
+    '2026',
+    '06',
+    '1',
+    '31',
+    '-',
+    '/',
+    '.',
+    ':',
+    ' ',
+    ',',
+    'T',
+    'Z',
+    'June',
+    'Sept.',
+    'approx.',
+    'prior to',
+    '~',
+    'AM',
+    'p.m.',
+    'ET',
+    'UTC',
+    '+02:00',
+    '–',
+    'to',
+    'between',
+    'and',
+    'mid-',
+    '(',
+    ')',
+    'st',
+    'Monday',
+    '\n',
+    '\u{1F600}',
+    '\uD800',
+    'é',
+  ];
 
   it('never throws and returns consistent results on random input', () => {
     const next = rng(42);

@@ -23,7 +23,12 @@ test('engine: the date rule cases give the same findings with the clock at 2030-
     const clocked = new ReportEngine({ schema: engine().schema, catalog: engine().catalog, now: () => now });
     return dateCases.map((ruleCase) => {
       const { text, expected } = caseAt(ruleCase, seedText(), caseClock(now));
-      const actual = clocked.check(text).findings.map((finding) => `${finding.range.start.line}:${finding.range.start.character}-${finding.range.end.line}:${finding.range.end.character} ${finding.severity} ${finding.ruleId} ${finding.message}`);
+      const actual = clocked
+        .check(text)
+        .findings.map(
+          (finding) =>
+            `${finding.range.start.line}:${finding.range.start.character}-${finding.range.end.line}:${finding.range.end.character} ${finding.severity} ${finding.ruleId} ${finding.message}`,
+        );
       assert.deepEqual(actual, expected, `${ruleCase.name} at ${iso}`);
       return actual;
     });
@@ -31,5 +36,8 @@ test('engine: the date rule cases give the same findings with the clock at 2030-
   const later = findingsAt('2030-01-01T00:00:00Z');
   const earlier = findingsAt('2026-01-01T00:00:00Z');
   assert.deepEqual(later.map(shapeOf), earlier.map(shapeOf));
-  assert.ok(later.flat().some((line) => line.includes('date-future')), 'the future-date finding is there at both clocks');
+  assert.ok(
+    later.flat().some((line) => line.includes('date-future')),
+    'the future-date finding is there at both clocks',
+  );
 });

@@ -3,52 +3,61 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { loadBundledCatalog } from '../../../server/src/engine/attack/catalog';
-import { nodeFileSystem } from '../../../server/src/engine/config/nodeFileSystem';
+import { createNodeHost } from '../../../server/src/node/nodeHost';
 import { ReportEngine } from '../../../server/src/engine/engine';
 import { SchemaCompileError } from '../../../server/src/engine/schema/compileSchema';
-import { createReportSchema } from '../../../server/src/engine/schema/reportSchema';
 import type { SchemaNode } from '../../../server/src/engine/schema/reportSpec';
 import { ReportWorkspace } from '../../../server/src/engine/workspace';
-import { check, describeFinding, projectRoot, seedText, TEST_NOW } from '../../helpers';
+import { defaultVersionEngine, describeFinding, projectRoot, cleanReportText, TEST_NOW } from '../../helpers';
+import { createBundledReportSchema, loadBundledCatalog } from '../../../server/src/node/bundledResources';
 
 const root = mkdtempSync(join(tmpdir(), 'increport-values-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-const withFrontMatter = (...lines: string[]) => `---\n${lines.join('\n')}\n---\n${seedText()}`;
-const withDetail = (line: string) => seedText().replace('## Incident Details\n', `## Incident Details\n${line}\n`);
+const withFrontMatter = (...lines: string[]) => `---\n${lines.join('\n')}\n---\n${cleanReportText()}`;
+const withDetail = (line: string) => cleanReportText().replace('## Incident Details\n', `## Incident Details\n${line}\n`);
+
+/** The findings of `text` as the workspace checks it with no configuration (ATT&CK v19.2). */
+const check = (text: string): string[] => defaultVersionEngine().check(text).findings.map(describeFinding);
 
 /** The findings of `text` under the bundled schema extended by `extension`. */
 function checkExtended(extension: SchemaNode, text: string): string[] {
-  const engine = new ReportEngine({ schema: createReportSchema([extension]), catalog: loadBundledCatalog(), now: () => TEST_NOW });
+  const engine = new ReportEngine({ schema: createBundledReportSchema([extension]), catalog: loadBundledCatalog(), now: () => TEST_NOW });
   return engine.check(text).findings.map(describeFinding);
 }
 
 /** An extension adding `field` to the Incident Details fields. */
 const detailField = (field: SchemaNode, definitions?: Record<string, SchemaNode>): SchemaNode => ({
-  properties: { sections: { properties: { incidentDetails: { properties: { fields: { properties: { caseId: { title: 'Case ID', 'x-aliases': ['Case'], ...field } } } } } } } },
+  properties: {
+    sections: {
+      properties: { incidentDetails: { properties: { fields: { properties: { caseId: { title: 'Case ID', 'x-aliases': ['Case'], ...field } } } } } },
+    },
+  },
   ...(definitions ? { $defs: definitions } : {}),
 });
 
 test('value-invalid: an organization extension with x-hint and examples on a new field shows the expected form', () => {
   const base = mkdtempSync(join(root, 'org-'));
   writeFileSync(join(base, '.increport.yaml'), 'schema:\n  extend: ./org-schema.yaml\n');
-  writeFileSync(join(base, 'org-schema.yaml'), [
-    'properties:',
-    '  frontMatter:',
-    '    properties:',
-    '      id:',
-    '        type: string',
-    '        pattern: "^IR-\\\\d{4}-\\\\d{4}$"',
-    '        x-hint: IR-YYYY-NNNN (year, then a four-digit number)',
-    '        examples: [IR-2026-0042]',
-  ].join('\n'));
-  const workspace = new ReportWorkspace({ fileSystem: nodeFileSystem, baseDirectory: base });
-  const findings = workspace.checkFile(join(base, 'r.md'), withFrontMatter('id: IR 42')).findings.map(describeFinding);
+  writeFileSync(
+    join(base, 'org-schema.yaml'),
+    [
+      'properties:',
+      '  frontMatter:',
+      '    properties:',
+      '      id:',
+      '        type: string',
+      '        pattern: "^IR-\\\\d{4}-\\\\d{4}$"',
+      '        x-hint: IR-YYYY-NNNN (year, then a four-digit number)',
+      '        examples: [IR-2026-0042]',
+    ].join('\n'),
+  );
+  const workspace = new ReportWorkspace({ host: createNodeHost(), baseDirectory: base });
+  const findings = workspace.analyse(join(base, 'r.md'), withFrontMatter('id: IR 42')).findings.map(describeFinding);
   assert.deepEqual(findings, [
     "1:4-1:9 error value-invalid Front matter field 'id' is 'IR 42'; expected the form IR-YYYY-NNNN (year, then a four-digit number), e.g. 'IR-2026-0042'",
   ]);
-  assert.deepEqual(workspace.checkFile(join(base, 'r.md'), withFrontMatter('id: IR-2026-0042')).findings, []);
+  assert.deepEqual(workspace.analyse(join(base, 'r.md'), withFrontMatter('id: IR-2026-0042')).findings, []);
 });
 
 test('value-invalid: a pattern with examples only, x-example only, a hint on a $ref, or nothing but a description', () => {
@@ -121,7 +130,7 @@ test('value-invalid: numbers, lengths, list sizes, duplicates and `not` say what
           ratio: { type: 'number', exclusiveMaximum: 1, multipleOf: 0.25 },
           code: { type: 'string', maxLength: 3 },
           tags: { type: 'array', minItems: 4, uniqueItems: true },
-          owner: { not: { const: 'TBD' }, 'x-hint': 'a person\'s name' },
+          owner: { not: { const: 'TBD' }, 'x-hint': "a person's name" },
         },
       },
     },
@@ -138,10 +147,10 @@ test('value-invalid: numbers, lengths, list sizes, duplicates and `not` say what
 });
 
 test('schema: x-hint must be text; ajv accepts it and examples in strict mode', () => {
-  assert.doesNotThrow(() => createReportSchema([detailField({ type: 'string', pattern: '^x', 'x-hint': 'x…', examples: ['xy'] })]));
+  assert.doesNotThrow(() => createBundledReportSchema([detailField({ type: 'string', pattern: '^x', 'x-hint': 'x…', examples: ['xy'] })]));
   const numericHint: SchemaNode = { type: 'string', pattern: '^x' };
   (numericHint as Record<string, unknown>)['x-hint'] = 42; // as a hand-written YAML extension might have it
-  assert.throws(() => createReportSchema([detailField(numericHint)]), SchemaCompileError);
+  assert.throws(() => createBundledReportSchema([detailField(numericHint)]), SchemaCompileError);
 });
 
 test('schema: every pattern in the bundled schema comes with examples or an x-hint', () => {

@@ -15,11 +15,7 @@ export function readExample(relativePath: string): string {
 /** Checks a report's text with the bundled schema and catalog, as the CLI does for a file without configuration. */
 export function exportInput(text: string, sourcePath = 'report.md'): ExportInput {
   const result = engine().check(text);
-  return {
-    context: { model: result.model, spec: engine().schema.spec, catalog: engine().catalog, now: TEST_NOW },
-    findings: result.findings,
-    sourcePath,
-  };
+  return { model: result.model, spec: engine().schema.spec, catalog: engine().catalog, now: TEST_NOW, findings: result.findings, sourcePath };
 }
 
 export function exampleInput(relativePath: string): ExportInput {
@@ -65,5 +61,9 @@ export function schemaForType(type: string): string {
 }
 
 export function describeErrors(validate: ValidateFunction): string {
-  return JSON.stringify((validate.errors ?? []).slice(0, 10).map((error) => `${error.instancePath} ${error.message}`), null, 2);
+  return JSON.stringify(
+    (validate.errors ?? []).slice(0, 10).map((error) => `${error.instancePath} ${error.message}`),
+    null,
+    2,
+  );
 }

@@ -45,10 +45,20 @@ test('json export: northwind content', () => {
   assert.deepEqual([document.frontMatter?.line, document.frontMatter?.endLine], [1, 12]);
   assert.equal(document.frontMatter?.dates.created.start, '2026-04-20T00:00:00.000Z');
   assert.equal(document.frontMatter?.dates.updated.end, '2026-05-04T23:59:59.999Z');
-  assert.deepEqual(document.sections.map((section) => section.key), [
-    'executiveSummary', 'incidentDetails', 'timelineOfEvents', 'attackMethodology', 'impactAssessment',
-    'indicatorsOfCompromise', 'responseActions', 'lessonsLearned', 'recommendations',
-  ]);
+  assert.deepEqual(
+    document.sections.map((section) => section.key),
+    [
+      'executiveSummary',
+      'incidentDetails',
+      'timelineOfEvents',
+      'attackMethodology',
+      'impactAssessment',
+      'indicatorsOfCompromise',
+      'responseActions',
+      'lessonsLearned',
+      'recommendations',
+    ],
+  );
   assert.deepEqual(document.dates.discovered, {
     text: '2026-04-18 02:47 UTC',
     start: '2026-04-18T02:47:00.000Z',
@@ -70,12 +80,18 @@ test('json export: northwind content', () => {
       ['Detection & Response', '2026-04-18T02:47:00.000Z'],
     ],
   );
-  assert.deepEqual(timeline.subsections[0].fields.map((field) => field.key), ['dateTime', 'vector', 'details']);
+  assert.deepEqual(
+    timeline.subsections[0].fields.map((field) => field.key),
+    ['dateTime', 'vector', 'details'],
+  );
   const initialAccess = document.tactics.find((row) => row.tactic?.id === 'TA0001')!;
-  assert.deepEqual(initialAccess.techniques.map((t) => [t.id, t.name, t.line, t.column, t.validForTactic]), [
-    ['T1566.002', 'Spearphishing Link', 61, 23, true],
-    ['T1133', 'External Remote Services', 61, 53, true],
-  ]);
+  assert.deepEqual(
+    initialAccess.techniques.map((t) => [t.id, t.name, t.line, t.column, t.validForTactic]),
+    [
+      ['T1566.002', 'Spearphishing Link', 61, 23, true],
+      ['T1133', 'External Remote Services', 61, 53, true],
+    ],
+  );
   assert.equal(document.tactics.find((row) => row.row === 'Reconnaissance')?.notApplicable, true);
   const t1566 = document.techniques.find((technique) => technique.id === 'T1566.002')!;
   assert.deepEqual([t1566.tactics, t1566.lines], [['initial-access'], [31, 61]]);
@@ -92,7 +108,10 @@ test('json export: northwind content', () => {
     problems: [],
     context: 'hxxps[://]invoice-northwind[.]com/portal/login (credential-harvesting page)',
   });
-  assert.deepEqual(document.indicators.map((indicator) => indicator.type), ['url', 'ipv4', 'ipv6', 'email', 'sha256', 'md5']);
+  assert.deepEqual(
+    document.indicators.map((indicator) => indicator.type),
+    ['url', 'ipv4', 'ipv6', 'email', 'sha256', 'md5'],
+  );
   assert.deepEqual(document.findings, { errors: 0, warnings: 0, infos: 0, byRule: {} });
 });
 

@@ -3,9 +3,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportNavigatorLayer, type NavigatorLayer } from '../../../server/src/engine/export';
-import { loadBundledCatalog } from '../../../server/src/engine/attack/catalog';
 import { projectRoot } from '../../helpers';
 import { NORTHWIND, SEED, exampleInput, exportInput } from './exportHelpers';
+import { loadBundledCatalog } from '../../../server/src/node/bundledResources';
 
 const layerOf = (relativePath: string): NavigatorLayer => exportNavigatorLayer(exampleInput(relativePath));
 
@@ -34,7 +34,13 @@ function assertLayerFormat(layer: NavigatorLayer): void {
   assert.ok(['average', 'min', 'max', 'sum'].includes(layer.layout.aggregateFunction));
   assert.ok(['none', 'all', 'annotated'].includes(layer.layout.expandedSubtechniques));
   for (const key of ['showID', 'showName', 'showAggregateScores', 'countUnscored'] as const) assert.equal(typeof layer.layout[key], 'boolean');
-  for (const key of ['hideDisabled', 'showTacticRowBackground', 'selectTechniquesAcrossTactics', 'selectSubtechniquesWithParent', 'selectVisibleTechniques'] as const) {
+  for (const key of [
+    'hideDisabled',
+    'showTacticRowBackground',
+    'selectTechniquesAcrossTactics',
+    'selectSubtechniquesWithParent',
+    'selectVisibleTechniques',
+  ] as const) {
     assert.equal(typeof layer[key], 'boolean', key);
   }
   assert.match(layer.tacticRowBackground, /^#[0-9a-f]{6}$/i);
@@ -54,7 +60,7 @@ function assertLayerFormat(layer: NavigatorLayer): void {
 }
 
 test('navigator: the layer has every property of format 4.5 and the catalog version', () => {
-  const catalog = loadBundledCatalog();
+  const catalog = loadBundledCatalog('18.1');
   for (const example of [NORTHWIND, SEED]) {
     const layer = layerOf(example);
     assertLayerFormat(layer);
@@ -66,14 +72,26 @@ test('navigator: the layer has every property of format 4.5 and the catalog vers
 });
 
 test('navigator: only technique/tactic pairs that ATT&CK has, each once, with its line', () => {
-  const catalog = loadBundledCatalog();
+  const catalog = loadBundledCatalog('18.1');
   const layer = layerOf(NORTHWIND);
   const pairs = layer.techniques.map((technique) => `${technique.techniqueID}@${technique.tactic}`);
   assert.deepEqual(pairs, [
-    'T1566.002@initial-access', 'T1133@initial-access', 'T1059.001@execution', 'T1078.002@persistence',
-    'T1078.002@privilege-escalation', 'T1562.001@defense-evasion', 'T1003.001@credential-access', 'T1087.002@discovery',
-    'T1482@discovery', 'T1021.001@lateral-movement', 'T1021.004@lateral-movement', 'T1560.001@collection',
-    'T1219@command-and-control', 'T1567.002@exfiltration', 'T1486@impact', 'T1490@impact',
+    'T1566.002@initial-access',
+    'T1133@initial-access',
+    'T1059.001@execution',
+    'T1078.002@persistence',
+    'T1078.002@privilege-escalation',
+    'T1562.001@defense-evasion',
+    'T1003.001@credential-access',
+    'T1087.002@discovery',
+    'T1482@discovery',
+    'T1021.001@lateral-movement',
+    'T1021.004@lateral-movement',
+    'T1560.001@collection',
+    'T1219@command-and-control',
+    'T1567.002@exfiltration',
+    'T1486@impact',
+    'T1490@impact',
   ]);
   for (const entry of layer.techniques) {
     const technique = catalog.technique(entry.techniqueID);
@@ -107,11 +125,14 @@ test('navigator: wrong tactics, unknown IDs, revoked techniques and unknown tact
     '- **Persistence:** N/A',
   ].join('\n');
   const layer = exportNavigatorLayer(exportInput(text, 'mixed.md'));
-  assert.deepEqual(layer.techniques.map((t) => `${t.techniqueID}@${t.tactic}`), ['T1566.001@initial-access', 'T1486@impact']);
+  assert.deepEqual(
+    layer.techniques.map((t) => `${t.techniqueID}@${t.tactic}`),
+    ['T1566.001@initial-access', 'T1486@impact'],
+  );
   assert.equal(layer.techniques[1].comment, 'Listed under Impact in Incident Report: Mixed (line 4)');
-  const revoked = loadBundledCatalog().allTechniques.find((technique) => technique.revoked && technique.tactics.length > 0);
+  const revoked = loadBundledCatalog('18.1').allTechniques.find((technique) => technique.revoked && technique.tactics.length > 0);
   if (revoked) {
-    const tactic = loadBundledCatalog().tacticById(revoked.tactics[0])!;
+    const tactic = loadBundledCatalog('18.1').tacticById(revoked.tactics[0])!;
     const withRevoked = exportNavigatorLayer(exportInput(`# Incident Report: R\n## Attack Methodology\n- **${tactic.name}:** ${revoked.id}\n`));
     assert.deepEqual(withRevoked.techniques, []);
   }

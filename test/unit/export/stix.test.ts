@@ -4,8 +4,8 @@ import { exportStix, type StixBundle, type StixObject } from '../../../server/sr
 import { FALLBACK_TIMESTAMP, plainText } from '../../../server/src/engine/export/exportStix';
 import { stixPattern, stixSectors, stixString, tlpLevel } from '../../../server/src/engine/export/stixVocabulary';
 import { EXPORT_NAMESPACE, NAMESPACE_URL, uuidv5 } from '../../../server/src/engine/export/uuid';
-import { loadBundledCatalog } from '../../../server/src/engine/attack/catalog';
 import { NORTHWIND, SEED, describeErrors, exampleInput, exportInput, readExample, schemaForType, stixValidator } from './exportHelpers';
+import { loadBundledCatalog } from '../../../server/src/node/bundledResources';
 
 const bundleOf = (relativePath: string, producer?: string): StixBundle => exportStix(exampleInput(relativePath), producer === undefined ? {} : { producer });
 const ofType = (bundle: StixBundle, type: string): StixObject[] => bundle.objects.filter((object) => object.type === type);
@@ -68,11 +68,17 @@ describe('STIX: deterministic identifiers', () => {
     assert.notEqual(edited, text);
     const before = exportStix(exportInput(text, NORTHWIND));
     const after = exportStix(exportInput(edited, NORTHWIND));
-    assert.deepEqual(after.objects.map((object) => object.id), before.objects.map((object) => object.id));
+    assert.deepEqual(
+      after.objects.map((object) => object.id),
+      before.objects.map((object) => object.id),
+    );
     assert.deepEqual(after.objects, before.objects, 'Lessons Learned is not exported, so nothing changes');
     // A changed executive summary changes the incident's content but not its id.
     const summaryEdit = exportStix(exportInput(text.replace('no ransom was paid', 'no ransom was ever paid'), NORTHWIND));
-    assert.deepEqual(summaryEdit.objects.map((object) => object.id), before.objects.map((object) => object.id));
+    assert.deepEqual(
+      summaryEdit.objects.map((object) => object.id),
+      before.objects.map((object) => object.id),
+    );
     assert.notEqual(summaryEdit.id, before.id, 'the bundle id follows the content');
   });
 
@@ -86,7 +92,10 @@ describe('STIX: deterministic identifiers', () => {
     // No front matter: the Discovery Date, "June 1, 2026, approx. 05:00 AM ET" = 09:00 UTC.
     for (const object of seed.objects) assert.deepEqual([object.created, object.modified], ['2026-06-01T09:00:00.000Z', '2026-06-01T09:00:00.000Z']);
     // valid_from: the Incident Date.
-    assert.deepEqual(ofType(seed, 'indicator').map((o) => o.valid_from), ['2026-06-01T00:00:00.000Z']);
+    assert.deepEqual(
+      ofType(seed, 'indicator').map((o) => o.valid_from),
+      ['2026-06-01T00:00:00.000Z'],
+    );
     assert.ok(ofType(northwind, 'indicator').every((o) => o.valid_from === '2026-04-14T09:12:00.000Z'));
     // Without any date (only with --force): a fixed timestamp.
     const undated = exportStix(exportInput('# Incident Report: Undated\n\n## Executive Summary\nNothing.\n'));
@@ -143,7 +152,11 @@ describe('STIX: validity against the OASIS STIX 2.1 JSON schemas', () => {
     const extensions = incident.extensions as Record<string, Record<string, unknown>>;
     const extension = Object.values(extensions)[0];
     const { extension_type: _type, ...withoutType } = extension;
-    assert.equal(stixValidator('sdos/incident.json')({ ...incident, extensions: { [Object.keys(extensions)[0]]: withoutType } }), false, 'extension_type is required');
+    assert.equal(
+      stixValidator('sdos/incident.json')({ ...incident, extensions: { [Object.keys(extensions)[0]]: withoutType } }),
+      false,
+      'extension_type is required',
+    );
     const pattern = ofType(bundleOf(NORTHWIND), 'attack-pattern')[0];
     assert.equal(stixValidator('sdos/attack-pattern.json')({ ...pattern, kill_chain_phases: [{ phase_name: 'impact' }] }), false);
   });
@@ -173,7 +186,10 @@ describe('STIX: content', () => {
     assert.deepEqual(identity.sectors, ['manufacturing']);
     const [incident] = ofType(bundle, 'incident');
     assert.equal(incident.name, 'Incident Report: Akira-Style Ransomware Intrusion at Northwind Manufacturing');
-    assert.match(String(incident.description), /^On 2026-04-14 an attacker used a phished VPN credential to enter Northwind Manufacturing's network, moved laterally/);
+    assert.match(
+      String(incident.description),
+      /^On 2026-04-14 an attacker used a phished VPN credential to enter Northwind Manufacturing's network, moved laterally/,
+    );
     assert.ok(!String(incident.description).includes('\n'), 'hard-wrapped lines are joined');
     assert.deepEqual(incident.external_references, [{ source_name: 'incident-report', external_id: 'IR-2026-0117' }]);
     assert.deepEqual(incident.extensions, {
@@ -197,12 +213,25 @@ describe('STIX: content', () => {
   });
 
   test('northwind: one attack-pattern per technique, kill-chain phases valid in the catalog', () => {
-    const catalog = loadBundledCatalog();
+    const catalog = loadBundledCatalog('18.1');
     const patterns = ofType(bundleOf(NORTHWIND), 'attack-pattern');
     const ids = patterns.map((pattern) => (pattern.external_references as { external_id: string }[])[0].external_id);
     assert.deepEqual(ids, [
-      'T1566.002', 'T1133', 'T1059.001', 'T1078.002', 'T1562.001', 'T1003.001', 'T1087.002', 'T1482',
-      'T1021.001', 'T1021.004', 'T1560.001', 'T1219', 'T1567.002', 'T1486', 'T1490',
+      'T1566.002',
+      'T1133',
+      'T1059.001',
+      'T1078.002',
+      'T1562.001',
+      'T1003.001',
+      'T1087.002',
+      'T1482',
+      'T1021.001',
+      'T1021.004',
+      'T1560.001',
+      'T1219',
+      'T1567.002',
+      'T1486',
+      'T1490',
     ]);
     for (const pattern of patterns) {
       const [reference] = pattern.external_references as { source_name: string; external_id: string; url: string }[];
@@ -218,19 +247,25 @@ describe('STIX: content', () => {
       }
     }
     const domainAccounts = patterns.find((pattern) => pattern.name === 'Domain Accounts')!;
-    assert.deepEqual((domainAccounts.kill_chain_phases as { phase_name: string }[]).map((p) => p.phase_name), ['persistence', 'privilege-escalation']);
+    assert.deepEqual(
+      (domainAccounts.kill_chain_phases as { phase_name: string }[]).map((p) => p.phase_name),
+      ['persistence', 'privilege-escalation'],
+    );
   });
 
   test('northwind: indicators with STIX patterns of the refanged values, relationships from the incident', () => {
     const bundle = bundleOf(NORTHWIND);
-    assert.deepEqual(ofType(bundle, 'indicator').map((indicator) => indicator.pattern), [
-      "[url:value = 'https://invoice-northwind.com/portal/login']",
-      "[ipv4-addr:value = '185.220.101.47']",
-      "[ipv6-addr:value = '2a0b:7280:200::4']",
-      "[email-addr:value = 'billing@invoice-northwind.com']",
-      "[file:hashes.'SHA-256' = '9f2b3c1d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9']",
-      "[file:hashes.MD5 = '5d41402abc4b2a76b9719d911017c592']",
-    ]);
+    assert.deepEqual(
+      ofType(bundle, 'indicator').map((indicator) => indicator.pattern),
+      [
+        "[url:value = 'https://invoice-northwind.com/portal/login']",
+        "[ipv4-addr:value = '185.220.101.47']",
+        "[ipv6-addr:value = '2a0b:7280:200::4']",
+        "[email-addr:value = 'billing@invoice-northwind.com']",
+        "[file:hashes.'SHA-256' = '9f2b3c1d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9']",
+        "[file:hashes.MD5 = '5d41402abc4b2a76b9719d911017c592']",
+      ],
+    );
     const [url] = ofType(bundle, 'indicator');
     assert.equal(url.name, 'URL hxxps[://]invoice-northwind[.]com/portal/login', 'names show the defanged form');
     assert.equal(url.description, 'hxxps[://]invoice-northwind[.]com/portal/login (credential-harvesting page)');
@@ -241,21 +276,33 @@ describe('STIX: content', () => {
     const [identity] = ofType(bundle, 'identity');
     const relationships = ofType(bundle, 'relationship');
     assert.ok(relationships.every((relationship) => relationship.source_ref === incident.id));
-    assert.deepEqual(relationships.filter((r) => r.relationship_type === 'targets').map((r) => r.target_ref), [identity.id]);
+    assert.deepEqual(
+      relationships.filter((r) => r.relationship_type === 'targets').map((r) => r.target_ref),
+      [identity.id],
+    );
     const related = relationships.filter((r) => r.relationship_type === 'related-to').map((r) => r.target_ref);
-    assert.deepEqual(related, [...ofType(bundle, 'attack-pattern'), ...ofType(bundle, 'indicator')].map((o) => o.id));
+    assert.deepEqual(
+      related,
+      [...ofType(bundle, 'attack-pattern'), ...ofType(bundle, 'indicator')].map((o) => o.id),
+    );
   });
 
   test('seed: one URL indicator, a technology-sector victim, no marking, no extension, no attack pattern', () => {
     const bundle = bundleOf(SEED);
-    assert.deepEqual(bundle.objects.map((object) => object.type), ['identity', 'incident', 'indicator', 'relationship', 'relationship']);
+    assert.deepEqual(
+      bundle.objects.map((object) => object.type),
+      ['identity', 'incident', 'indicator', 'relationship', 'relationship'],
+    );
     const [identity] = ofType(bundle, 'identity');
     assert.deepEqual([identity.name, identity.sectors], ['Microsoft', ['technology']]);
     const [incident] = ofType(bundle, 'incident');
     assert.equal(incident.name, 'Incident Report: Microsoft MFA and My Sign-Ins Service Outage');
     assert.equal('extensions' in incident, false, 'no front matter: nothing for the Incident Core Extension');
     assert.equal('object_marking_refs' in incident, false);
-    assert.deepEqual(ofType(bundle, 'indicator').map((i) => i.pattern), ["[url:value = 'http://mysignins.microsoft.com']"]);
+    assert.deepEqual(
+      ofType(bundle, 'indicator').map((i) => i.pattern),
+      ["[url:value = 'http://mysignins.microsoft.com']"],
+    );
   });
 
   test('every IOC type: well-formed patterns, duplicates and invalid values skipped, CVEs as vulnerabilities', () => {
@@ -284,9 +331,10 @@ describe('STIX: content', () => {
       const [, key, value] = /^\[file:hashes\.(\S+) = '([^']*)'\]$/.exec(pattern)!;
       assert.match(value, new RegExp(`^[0-9a-f]{${hashLengths[key]}}$`));
     }
-    assert.deepEqual(ofType(bundle, 'vulnerability').map((v) => [v.name, v.external_references]), [
-      ['CVE-2024-12345', [{ source_name: 'cve', external_id: 'CVE-2024-12345' }]],
-    ]);
+    assert.deepEqual(
+      ofType(bundle, 'vulnerability').map((v) => [v.name, v.external_references]),
+      [['CVE-2024-12345', [{ source_name: 'cve', external_id: 'CVE-2024-12345' }]]],
+    );
     const [identity] = ofType(bundle, 'identity');
     assert.deepEqual([identity.name, identity.sectors], ['Example Bank', ['financial-services']]);
     assert.equal(ofType(bundle, 'marking-definition')[0].name, 'TLP:GREEN');
@@ -316,7 +364,15 @@ describe('STIX: content', () => {
     assert.deepEqual(stixSectors('Local government'), ['government-local']);
     assert.deepEqual(stixSectors('Widgets'), []);
     assert.deepEqual(stixSectors(undefined), []);
-    assert.deepEqual(['TLP:AMBER+STRICT', 'amber', 'TLP:CLEAR', 'TLP:WHITE', 'RED', 'TLP:PURPLE', 3].map(tlpLevel), ['amber+strict', 'amber', 'clear', 'clear', 'red', undefined, undefined]);
+    assert.deepEqual(['TLP:AMBER+STRICT', 'amber', 'TLP:CLEAR', 'TLP:WHITE', 'RED', 'TLP:PURPLE', 3].map(tlpLevel), [
+      'amber+strict',
+      'amber',
+      'clear',
+      'clear',
+      'red',
+      undefined,
+      undefined,
+    ]);
     assert.equal(plainText('One\ntwo\n\n- a\n- b\n<!-- increport-disable x -->\n\nThree'), 'One two\n\n- a\n- b\n\nThree');
   });
 
@@ -327,7 +383,12 @@ describe('STIX: content', () => {
       return (incident.extensions as Record<string, unknown> | undefined)?.['extension-definition--ef765651-680c-498d-9894-99799f2fa126'];
     };
     assert.deepEqual(extensionOf('status: draft'), { extension_type: 'property-extension', determination: 'suspected', investigation_status: 'open' });
-    assert.deepEqual(extensionOf('determination: confirmed\nseverity: low'), { extension_type: 'property-extension', determination: 'confirmed', investigation_status: 'open', criticality: 15 });
+    assert.deepEqual(extensionOf('determination: confirmed\nseverity: low'), {
+      extension_type: 'property-extension',
+      determination: 'confirmed',
+      investigation_status: 'open',
+      criticality: 15,
+    });
     assert.deepEqual(extensionOf('severity: informational\ndetermination: maybe'), undefined, 'nothing the extension can carry');
     assert.equal(extensionOf('id: IR-1'), undefined);
   });

@@ -36,7 +36,10 @@ function completeAt(marked: string): { entries: CompletionEntry[]; position: Pos
 function assertRangeAtCursor(entry: CompletionEntry, position: Position): void {
   const { start, end } = entry.range;
   assert.ok(start.line === position.line && end.line === position.line, `${entry.label}: range ${formatRange(entry.range)} is not on line ${position.line}`);
-  assert.ok(end.character === position.character && start.character <= end.character, `${entry.label}: range ${formatRange(entry.range)} does not end at ${position.character}`);
+  assert.ok(
+    end.character === position.character && start.character <= end.character,
+    `${entry.label}: range ${formatRange(entry.range)} does not end at ${position.character}`,
+  );
 }
 
 /** `range label => insertText` per entry, in sortText order. */
@@ -60,7 +63,11 @@ function withoutSections(text: string, ...titles: string[]): string {
 const seedRow = (tactic: string, value: string) => replaceOnce(seedText(), `- **${tactic}:** N/A`, `- **${tactic}:** ${value}`);
 
 test('completion: on a "##" line, the missing sections in schema order, each a snippet with its body', () => {
-  const text = replaceOnce(withoutSections(seedText(), 'Attack Methodology', 'Lessons Learned'), '## Impact Assessment', `## Att${CURSOR}\n## Impact Assessment`);
+  const text = replaceOnce(
+    withoutSections(seedText(), 'Attack Methodology', 'Lessons Learned'),
+    '## Impact Assessment',
+    `## Att${CURSOR}\n## Impact Assessment`,
+  );
   const { entries } = completeAt(text);
   assert.deepEqual(labels(entries), ['Attack Methodology', 'Lessons Learned']);
   const [attack, lessons] = [...entries].sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
@@ -81,7 +88,10 @@ test('completion: on a "##" line, the missing sections in schema order, each a s
 test('completion: a single "#" (indented) is replaced from the "#" on; date holes take the report date style', () => {
   const text = replaceOnce(withoutSections(seedText(), 'Incident Details'), '## Timeline of Events', `  #${CURSOR}\n## Timeline of Events`);
   const { entries } = completeAt(text);
-  assert.deepEqual(describe(entries).map((line) => line.split(' => ')[0]), ['3:2-3:3 Incident Details']);
+  assert.deepEqual(
+    describe(entries).map((line) => line.split(' => ')[0]),
+    ['3:2-3:3 Incident Details'],
+  );
   assert.equal(
     entries[0].insertText,
     [
@@ -98,7 +108,10 @@ test('completion: a single "#" (indented) is replaced from the "#" on; date hole
 test('completion: sections already present are not offered; the heading being retyped is not counted', () => {
   assert.deepEqual(completeAt(replaceOnce(seedText(), '## Impact Assessment', `## ${CURSOR}\n## Impact Assessment`)).entries, [], 'the seed has every section');
   const retyped = completeAt(replaceOnce(seedText(), '## Impact Assessment', `## Impact Assessment${CURSOR}`));
-  assert.deepEqual(describe(retyped.entries).map((line) => line.split(' => ')[0]), ['33:0-33:20 Impact Assessment']);
+  assert.deepEqual(
+    describe(retyped.entries).map((line) => line.split(' => ')[0]),
+    ['33:0-33:20 Impact Assessment'],
+  );
   assert.deepEqual(completeAt(replaceOnce(seedText(), 'Service Outage\n', `Service Outage${CURSOR}\n`)).entries, [], 'not on the report title');
   assert.deepEqual(completeAt(`### Phase${CURSOR}\n`).entries, [], 'not on an H3');
 });
@@ -106,9 +119,20 @@ test('completion: sections already present are not offered; the heading being re
 test('completion: a blank line offers the section’s missing fields first, then the missing sections', () => {
   const text = replaceOnce(withoutSections(seedText(), 'Recommendations'), '- **Sector:** Information Technology / Cloud Service Provider\n', `${CURSOR}\n`);
   const { entries } = completeAt(text);
-  assert.deepEqual(describe(entries).map((line) => line.split('\\n')[0]), ['7:0-7:0 Sector => "- **Sector:** "', '7:0-7:0 Recommendations => "## Recommendations']);
-  assert.deepEqual(entries.map((e) => e.sortText), ['010003', '10008'], 'fields before sections');
-  assert.deepEqual(labels(completeAt(`# Incident Report: X\n\n${CURSOR}\n`).entries), engine().schema.spec.sections.map((s) => s.title), 'every section under a bare title');
+  assert.deepEqual(
+    describe(entries).map((line) => line.split('\\n')[0]),
+    ['7:0-7:0 Sector => "- **Sector:** "', '7:0-7:0 Recommendations => "## Recommendations'],
+  );
+  assert.deepEqual(
+    entries.map((e) => e.sortText),
+    ['010003', '10008'],
+    'fields before sections',
+  );
+  assert.deepEqual(
+    labels(completeAt(`# Incident Report: X\n\n${CURSOR}\n`).entries),
+    engine().schema.spec.sections.map((s) => s.title),
+    'every section under a bare title',
+  );
 });
 
 test('completion: field keys of the section, not yet written, required first, replacing a typed "**Dis"', () => {
@@ -135,7 +159,11 @@ test('completion: field keys after "- ", a bare "-", "__", and in a timeline pha
   assert.deepEqual(describe(completeAt(noSector(`**Se${CURSOR}`)).entries), ['7:0-7:4 Sector => "**Sector:** "'], 'a paragraph field');
   // Timeline fields belong to each H3 phase: "Lateral Movement" has none of them yet, "Initial Access" has all.
   const phase = completeAt(replaceOnce(seedText(), '### Data Exfiltration/Impact', `- **${CURSOR}\n### Data Exfiltration/Impact`));
-  assert.deepEqual(describe(phase.entries), ['16:2-16:4 Date/Time => "**Date/Time:** "', '16:2-16:4 Vector => "**Vector:** "', '16:2-16:4 Details => "**Details:** "']);
+  assert.deepEqual(describe(phase.entries), [
+    '16:2-16:4 Date/Time => "**Date/Time:** "',
+    '16:2-16:4 Vector => "**Vector:** "',
+    '16:2-16:4 Details => "**Details:** "',
+  ]);
   assert.deepEqual(completeAt(replaceOnce(seedText(), '### Lateral Movement', `- **${CURSOR}\n### Lateral Movement`)).entries, []);
 });
 
@@ -147,7 +175,15 @@ test('completion: ATT&CK tactics not yet listed, in matrix order, in the Attack 
     '33:2-33:4 Execution => "**Execution:** "',
     '33:2-33:4 Command and Control => "**Command and Control:** "',
   ]);
-  assert.deepEqual(entries.map((e) => [e.kind, e.detail]), [['tactic', 'TA0043'], ['tactic', 'TA0042'], ['tactic', 'TA0002'], ['tactic', 'TA0011']]);
+  assert.deepEqual(
+    entries.map((e) => [e.kind, e.detail]),
+    [
+      ['tactic', 'TA0043'],
+      ['tactic', 'TA0042'],
+      ['tactic', 'TA0002'],
+      ['tactic', 'TA0011'],
+    ],
+  );
   assert.equal(entries[2].documentation, `ATT&CK v${engine().catalog.version} tactic **Execution** (TA0002)`);
   const northwind = completeAt(replaceOnce(northwindText, '## Impact Assessment', `- **${CURSOR}\n## Impact Assessment`)).entries;
   assert.deepEqual(labels(northwind), ['Resource Development'], 'the only tactic Northwind does not list');
@@ -166,9 +202,16 @@ test('completion: technique IDs by ID prefix, with name and tactics, replacing t
   assert.equal(attachment?.kind, 'technique');
   assert.equal(attachment?.detail, 'Spearphishing Attachment, Initial Access');
   assert.equal(attachment?.filterText, 'T1566.001 Spearphishing Attachment Phishing');
-  assert.match(attachment?.documentation ?? '', /^\*\*T1566\.001 Spearphishing Attachment\*\*\n\n.+\n\n\[ATT&CK v[\d.]+\]\(https:\/\/attack\.mitre\.org\/techniques\/T1566\/001/s);
+  assert.match(
+    attachment?.documentation ?? '',
+    /^\*\*T1566\.001 Spearphishing Attachment\*\*\n\n.+\n\n\[ATT&CK v[\d.]+\]\(https:\/\/attack\.mitre\.org\/techniques\/T1566\/001/s,
+  );
   assert.equal(completeAt(seedRow('Initial Access', `T1${CURSOR}`)).entries.length, 50, 'at most 50');
-  assert.deepEqual(labels(completeAt(seedRow('Initial Access', `t1566.00${CURSOR}`)).entries), ['T1566.001', 'T1566.002', 'T1566.003', 'T1566.004'], 'any case');
+  assert.deepEqual(
+    labels(completeAt(seedRow('Initial Access', `t1566.00${CURSOR}`)).entries),
+    ['T1566.001', 'T1566.002', 'T1566.003', 'T1566.004'],
+    'any case',
+  );
 });
 
 test('completion: name words rank the row’s tactic first: spearphishing under Initial Access, Lateral Movement, Reconnaissance', () => {
@@ -195,19 +238,34 @@ test('completion: technique lists after a comma, over N/A, after an ID, on a nes
   const nested = completeAt(replaceOnce(seedText(), '- **Initial Access:** N/A', `- **Initial Access:**\n  - T1566.00${CURSOR}`)).entries;
   assert.equal(describe(nested)[0], '24:4-24:12 T1566.001 => "T1566.001 Spearphishing Attachment"');
   const revoked = completeAt(seedRow('Initial Access', `T1193${CURSOR}`)).entries;
-  assert.deepEqual(revoked.map((e) => [e.label, e.detail]), [['T1193', 'Spearphishing Attachment (revoked: use T1566.001), Initial Access']]);
+  assert.deepEqual(
+    revoked.map((e) => [e.label, e.detail]),
+    [['T1193', 'Spearphishing Attachment (revoked: use T1566.001), Initial Access']],
+  );
   assert.ok(!labels(completeAt(seedRow('Initial Access', `T119${CURSOR}`)).entries).includes('T1193'), 'revoked IDs are not offered for a prefix');
-  assert.deepEqual(completeAt(replaceOnce(seedText(), '- **Initial Access:** N/A', `- **Initial Acces:** ${CURSOR}`)).entries, [], 'unknown tactic, nothing typed');
+  assert.deepEqual(
+    completeAt(replaceOnce(seedText(), '- **Initial Access:** N/A', `- **Initial Acces:** ${CURSOR}`)).entries,
+    [],
+    'unknown tactic, nothing typed',
+  );
 });
 
 test('completion: front matter enum values after "key: ", a quote, or a bare colon', () => {
   const status = completeAt(replaceOnce(northwindText, 'status: final', `status: fi${CURSOR}`)).entries;
-  assert.deepEqual(describe(status), ['3:8-3:10 draft => "draft"', '3:8-3:10 in-review => "in-review"', '3:8-3:10 final => "final"', '3:8-3:10 closed => "closed"']);
+  assert.deepEqual(describe(status), [
+    '3:8-3:10 draft => "draft"',
+    '3:8-3:10 in-review => "in-review"',
+    '3:8-3:10 final => "final"',
+    '3:8-3:10 closed => "closed"',
+  ]);
   assert.deepEqual(status.map((e) => [e.kind, e.detail]).slice(0, 1), [['value', 'Status']]);
   const tlp = completeAt(replaceOnce(northwindText, 'tlp: TLP:AMBER', `tlp: "TLP:A${CURSOR}`)).entries;
   assert.equal(describe(tlp)[0], '5:6-5:11 TLP:CLEAR => "TLP:CLEAR"');
   assert.equal(tlp.length, 10);
-  assert.equal(describe(completeAt(replaceOnce(northwindText, 'severity: critical', `severity:${CURSOR}`)).entries)[0], '4:9-4:9 informational => " informational"');
+  assert.equal(
+    describe(completeAt(replaceOnce(northwindText, 'severity: critical', `severity:${CURSOR}`)).entries)[0],
+    '4:9-4:9 informational => " informational"',
+  );
   assert.deepEqual(completeAt(replaceOnce(northwindText, 'id: IR-2026-0117', `id: IR${CURSOR}`)).entries, [], 'no values for a free field');
 });
 
@@ -217,7 +275,9 @@ test('completion: today’s date in the report’s style: "November 27, 2026" in
   assert.equal(seedDate[0].kind, 'date');
   const qualified = completeAt(replaceOnce(seedText(), '- **Incident Date:** June 1, 2026', `- **Incident Date:** approx. Nov${CURSOR}`)).entries;
   assert.deepEqual(describe(qualified), ['5:29-5:32 November 27, 2026 => "November 27, 2026"'], 'the qualifier stays');
-  assert.deepEqual(describe(completeAt(replaceOnce(seedText(), '- **Incident Date:** June 1, 2026', `- **Incident Date:**${CURSOR}`)).entries), ['5:20-5:20 November 27, 2026 => " November 27, 2026"']);
+  assert.deepEqual(describe(completeAt(replaceOnce(seedText(), '- **Incident Date:** June 1, 2026', `- **Incident Date:**${CURSOR}`)).entries), [
+    '5:20-5:20 November 27, 2026 => " November 27, 2026"',
+  ]);
   const iso = completeAt(replaceOnce(northwindText, '- **Incident Date:** 2026-04-14 09:12 UTC', `- **Incident Date:** 2026-${CURSOR}`)).entries;
   assert.deepEqual(describe(iso), ['22:21-22:26 2026-11-27 => "2026-11-27"']);
 });
@@ -250,12 +310,20 @@ test('completion: a cancelled request returns nothing', () => {
   assert.ok(complete(context, position).length > 0);
   assert.deepEqual(complete(context, position, { isCancellationRequested: true }), []);
   let checks = 0;
-  const cancelledAfterStart = { get isCancellationRequested() { return ++checks > 1; } };
+  const cancelledAfterStart = {
+    get isCancellationRequested() {
+      return ++checks > 1;
+    },
+  };
   assert.deepEqual(complete(context, position, cancelledAfterStart), [], 'cancelled between phases');
 });
 
 test('completion: at every position of the seed and an edited report, every range lies on the cursor line and ends at the cursor', () => {
-  const edited = replaceOnce(withoutSections(seedText(), 'Recommendations'), '- **Persistence:** N/A', '- **Persistence:** T1053.005 Scheduled Task, T15, spear');
+  const edited = replaceOnce(
+    withoutSections(seedText(), 'Recommendations'),
+    '- **Persistence:** N/A',
+    '- **Persistence:** T1053.005 Scheduled Task, T15, spear',
+  );
   for (const text of [seedText(), edited, northwindText]) {
     const context = contextOf(text);
     text.split('\n').forEach((line, lineNumber) => {

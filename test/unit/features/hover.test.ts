@@ -7,7 +7,12 @@ import { hover } from '../../../server/src/engine/features/hover';
 import { assertRangeInside, engine, formatRange, projectRoot, seedText, TEST_NOW } from '../../helpers';
 
 const northwindText = readFileSync(join(projectRoot(), 'examples', 'northwind-ransomware-intrusion.md'), 'utf8');
-const contextOf = (text: string): FeatureContext => ({ model: engine().check(text).model, spec: engine().schema.spec, catalog: engine().catalog, now: TEST_NOW });
+const contextOf = (text: string): FeatureContext => ({
+  model: engine().check(text).model,
+  spec: engine().schema.spec,
+  catalog: engine().catalog,
+  now: TEST_NOW,
+});
 const northwind = contextOf(northwindText);
 const seed = contextOf(seedText());
 const version = engine().catalog.version;
@@ -101,14 +106,21 @@ test('hover: groups and software by ID anywhere, by distinctive name only in Att
   assert.equal(formatRange(at(edited, 24, 31)!.range), '24:29-24:34');
   const cobalt = at(edited, 24, 55)!;
   assert.equal(formatRange(cobalt.range), '24:48-24:61');
-  assert.equal(cobalt.contents, `**S0154 Cobalt Strike** (ATT&CK software, malware)\n\n[attack.mitre.org](https://attack.mitre.org/software/S0154/) · MITRE ATT&CK v${version}`);
+  assert.equal(
+    cobalt.contents,
+    `**S0154 Cobalt Strike** (ATT&CK software, malware)\n\n[attack.mitre.org](https://attack.mitre.org/software/S0154/) · MITRE ATT&CK v${version}`,
+  );
   assert.equal(at(edited, 24, 84)!.contents, cobalt.contents, 'S0154 by ID');
   assert.ok(at(edited, 24, 65)!.contents.startsWith('**S0106 cmd** (ATT&CK software, tool)'), 'cmd.exe, an alias');
   assert.equal(at(edited, 24, 75), undefined, '"Snake" could be a word: not hovered');
   assert.equal(formatRange(at(northwind, 35, 50)!.range), '35:48-35:54', 'AdFind in a timeline vector');
   assert.equal(at(northwind, 45, 14), undefined, 'Rclone is a plain capitalized word: not hovered by name');
   const prose = contextOf(seedText().replace('Microsoft mitigated the issue', 'APT28 mitigated the issue'));
-  assert.equal(at(prose, 2, prose.model.lines.lineText(2).indexOf('APT28') + 2), undefined, 'names outside Attack Methodology and the timeline are not hovered');
+  assert.equal(
+    at(prose, 2, prose.model.lines.lineText(2).indexOf('APT28') + 2),
+    undefined,
+    'names outside Attack Methodology and the timeline are not hovered',
+  );
 });
 
 test('hover: a section heading, a field key and a front matter key show the schema', () => {
@@ -134,7 +146,10 @@ test('hover: a section heading, a field key and a front matter key show the sche
   assert.ok(phaseField.contents.startsWith('**Vector** (field of a Timeline of Events subsection)'));
   const key = at(northwind, 3, 2)!;
   assert.equal(formatRange(key.range), '3:0-3:6');
-  assert.equal(key.contents, '**Status** (front matter key)\n\nWhere the report is in its life cycle.\n\nOptional · Allowed values: `draft`, `in-review`, `final`, `closed`');
+  assert.equal(
+    key.contents,
+    '**Status** (front matter key)\n\nWhere the report is in its life cycle.\n\nOptional · Allowed values: `draft`, `in-review`, `final`, `closed`',
+  );
   assert.equal(formatRange(at(northwind, 12, 0)!.range), '12:2-12:78', 'the H1 shows the report title');
   assert.equal(at(northwind, 3, 10), undefined, 'a front matter value');
   assert.equal(at(northwind, 0, 1), undefined, 'the front matter fence');
@@ -150,7 +165,16 @@ test('hover: nothing in prose, code blocks, blank lines, or outside the document
   assert.equal(at(edited, 49, 3), undefined, 'a technique ID in a code block');
   assert.equal(at(edited, 49, 20), undefined, 'a group name in a code block');
   const lastLine = northwind.model.lines.lineCount - 1;
-  for (const [line, character] of [[-1, 0], [0, -1], [lastLine + 1, 0], [10_000, 5], [30, 10_000], [30, 0.5], [Number.NaN, 0], [30, Number.POSITIVE_INFINITY]]) {
+  for (const [line, character] of [
+    [-1, 0],
+    [0, -1],
+    [lastLine + 1, 0],
+    [10_000, 5],
+    [30, 10_000],
+    [30, 0.5],
+    [Number.NaN, 0],
+    [30, Number.POSITIVE_INFINITY],
+  ]) {
     assert.equal(at(northwind, line, character), undefined, `${line}:${character}`);
   }
   assert.equal(at(contextOf(''), 0, 0), undefined, 'an empty document');

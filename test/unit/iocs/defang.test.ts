@@ -40,7 +40,11 @@ for (const [live, type, defanged] of DEFANG_CASES) {
 test('defang: scanning the defanged form finds one IOC of the same type whose refanged form is the live value', () => {
   for (const [live, type, defanged] of DEFANG_CASES) {
     const found = scanIocs(defanged);
-    assert.deepEqual(found.map((match) => [match.type, match.text, match.refanged]), [[type, defanged, live.startsWith('HTTP') ? 'http://evil.com/A.B' : live]], defanged);
+    assert.deepEqual(
+      found.map((match) => [match.type, match.text, match.refanged]),
+      [[type, defanged, live.startsWith('HTTP') ? 'http://evil.com/A.B' : live]],
+      defanged,
+    );
   }
 });
 
@@ -78,20 +82,33 @@ test('defang/refang never throw on odd input', () => {
 });
 
 const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?$/);
-const domain = fc.tuple(fc.array(label, { minLength: 1, maxLength: 3 }), fc.constantFrom('com', 'net', 'org', 'io', 'co', 'uk', 'ru'))
+const domain = fc
+  .tuple(fc.array(label, { minLength: 1, maxLength: 3 }), fc.constantFrom('com', 'net', 'org', 'io', 'co', 'uk', 'ru'))
   .map(([labels, tld]) => [...labels, tld].join('.'));
 const octet = fc.integer({ min: 0, max: 255 });
 const ipv4 = fc.tuple(octet, octet, octet, octet).map((parts) => parts.join('.'));
 
 test('property: refang(defang(x)) === x, and the defanged form scans back to x', () => {
-  fc.assert(fc.property(domain, fc.constantFrom('', '/a', '/x.php?id=1'), ipv4, (host, path, ip) => {
-    const url = `https://${host}${path}`;
-    for (const [live, type] of [[host, 'domain'], [url, 'url'], [`user@${host}`, 'email'], [ip, 'ipv4'], [`http://${ip}${path}`, 'url']] as const) {
-      const defanged = defang(live, type);
-      assert.equal(refang(defanged), live);
-      assert.ok(isDefanged(defanged));
-      const found = scanIocs(`IOC: ${defanged}.`);
-      assert.deepEqual(found.map((match) => [match.type, match.refanged, match.defanged]), [[type, live, true]]);
-    }
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(domain, fc.constantFrom('', '/a', '/x.php?id=1'), ipv4, (host, path, ip) => {
+      const url = `https://${host}${path}`;
+      for (const [live, type] of [
+        [host, 'domain'],
+        [url, 'url'],
+        [`user@${host}`, 'email'],
+        [ip, 'ipv4'],
+        [`http://${ip}${path}`, 'url'],
+      ] as const) {
+        const defanged = defang(live, type);
+        assert.equal(refang(defanged), live);
+        assert.ok(isDefanged(defanged));
+        const found = scanIocs(`IOC: ${defanged}.`);
+        assert.deepEqual(
+          found.map((match) => [match.type, match.refanged, match.defanged]),
+          [[type, live, true]],
+        );
+      }
+    }),
+    { numRuns: 300 },
+  );
 });

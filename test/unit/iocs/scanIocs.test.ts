@@ -8,7 +8,11 @@ const SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 const SHA512 = 'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e';
 const SEED_LINE = '- **Network indicators:** hxxp[://]mysignins[.]microsoft[.]com (Returning 504 status codes).';
 
-interface Detail { refanged?: string; defanged?: boolean; problems?: string[] }
+interface Detail {
+  refanged?: string;
+  defanged?: boolean;
+  problems?: string[];
+}
 type Expected = [IocType, string] | [IocType, string, Detail];
 
 /** Input → the IOCs expected in it, in order: type, text as written, and optionally more. */
@@ -20,13 +24,38 @@ const CASES: Array<[string, Expected[]]> = [
   ['hxxp[:]//evil[.]com/x.php?id=1', [['url', 'hxxp[:]//evil[.]com/x.php?id=1', { refanged: 'http://evil.com/x.php?id=1' }]]],
   ['http://evil[.]com/login', [['url', 'http://evil[.]com/login', { defanged: true }]]],
   ['HXXPS[://]EVIL[.]COM/Path', [['url', 'HXXPS[://]EVIL[.]COM/Path', { refanged: 'https://evil.com/Path' }]]],
-  ['ftp://files.evil.com/x fxp[://]files[.]evil[.]com', [['url', 'ftp://files.evil.com/x', { defanged: false }], ['url', 'fxp[://]files[.]evil[.]com', { refanged: 'ftp://files.evil.com', defanged: true }]]],
+  [
+    'ftp://files.evil.com/x fxp[://]files[.]evil[.]com',
+    [
+      ['url', 'ftp://files.evil.com/x', { defanged: false }],
+      ['url', 'fxp[://]files[.]evil[.]com', { refanged: 'ftp://files.evil.com', defanged: true }],
+    ],
+  ],
   ['http://[2001:db8::1]:8080/x', [['url', 'http://[2001:db8::1]:8080/x']]],
   ['hxxp[://]10[.]0[.]0[.]1/payload.bin', [['url', 'hxxp[://]10[.]0[.]0[.]1/payload.bin', { refanged: 'http://10.0.0.1/payload.bin' }]]],
   ['[report](https://evil.com/a?b=1)', [['url', 'https://evil.com/a?b=1']]],
-  ['[https://evil.com](https://evil.com)', [['url', 'https://evil.com'], ['url', 'https://evil.com']]],
-  ['visit http://evil.com. Or http://evil.com, or "http://evil.com"!', [['url', 'http://evil.com'], ['url', 'http://evil.com'], ['url', 'http://evil.com']]],
-  ['**http://evil.com/a_b** and _http://evil.com_', [['url', 'http://evil.com/a_b'], ['url', 'http://evil.com']]],
+  [
+    '[https://evil.com](https://evil.com)',
+    [
+      ['url', 'https://evil.com'],
+      ['url', 'https://evil.com'],
+    ],
+  ],
+  [
+    'visit http://evil.com. Or http://evil.com, or "http://evil.com"!',
+    [
+      ['url', 'http://evil.com'],
+      ['url', 'http://evil.com'],
+      ['url', 'http://evil.com'],
+    ],
+  ],
+  [
+    '**http://evil.com/a_b** and _http://evil.com_',
+    [
+      ['url', 'http://evil.com/a_b'],
+      ['url', 'http://evil.com'],
+    ],
+  ],
   ['(see https://en.wikipedia.org/wiki/Foo_(bar))', [['url', 'https://en.wikipedia.org/wiki/Foo_(bar)']]],
   ['<http://evil.com>', [['url', 'http://evil.com']]],
   ['https://user:pw@evil.com/', [['url', 'https://user:pw@evil.com/']]],
@@ -34,18 +63,45 @@ const CASES: Array<[string, Expected[]]> = [
   // Domains
   ['evil.com', [['domain', 'evil.com', { refanged: 'evil.com', defanged: false, problems: [] }]]],
   ['evil[.]com', [['domain', 'evil[.]com', { refanged: 'evil.com', defanged: true }]]],
-  ['evil(.)com evil[dot]com evil{.}com evil(dot)com evil\\.com', [['domain', 'evil(.)com'], ['domain', 'evil[dot]com'], ['domain', 'evil{.}com'], ['domain', 'evil(dot)com'], ['domain', 'evil\\.com']]],
+  [
+    'evil(.)com evil[dot]com evil{.}com evil(dot)com evil\\.com',
+    [
+      ['domain', 'evil(.)com'],
+      ['domain', 'evil[dot]com'],
+      ['domain', 'evil{.}com'],
+      ['domain', 'evil(dot)com'],
+      ['domain', 'evil\\.com'],
+    ],
+  ],
   ['See **evil.com**.', [['domain', 'evil.com']]],
-  ['login-microsoft.live and x.y.evil.co.uk', [['domain', 'login-microsoft.live'], ['domain', 'x.y.evil.co.uk']]],
+  [
+    'login-microsoft.live and x.y.evil.co.uk',
+    [
+      ['domain', 'login-microsoft.live'],
+      ['domain', 'x.y.evil.co.uk'],
+    ],
+  ],
   ['invoice[.]zip', [['domain', 'invoice[.]zip', { refanged: 'invoice.zip' }]]],
   ['EVIL.COM', [['domain', 'EVIL.COM', { refanged: 'evil.com' }]]],
   ['xn--80ak6aa92e.com', [['domain', 'xn--80ak6aa92e.com']]],
-  ['evil.com/path?x=1 and evil.com:8443', [['domain', 'evil.com'], ['domain', 'evil.com']]],
+  [
+    'evil.com/path?x=1 and evil.com:8443',
+    [
+      ['domain', 'evil.com'],
+      ['domain', 'evil.com'],
+    ],
+  ],
   ['evil-.com', [['domain', 'evil-.com', { problems: ["domain label 'evil-' starts or ends with a hyphen"] }]]],
   // E-mail
   ['attacker@evil.com', [['email', 'attacker@evil.com', { refanged: 'attacker@evil.com', defanged: false }]]],
   ['attacker[@]evil[.]com', [['email', 'attacker[@]evil[.]com', { refanged: 'attacker@evil.com', defanged: true }]]],
-  ['john(at)evil(.)com john[at]Evil.com', [['email', 'john(at)evil(.)com', { refanged: 'john@evil.com' }], ['email', 'john[at]Evil.com', { refanged: 'john@evil.com', defanged: true }]]],
+  [
+    'john(at)evil(.)com john[at]Evil.com',
+    [
+      ['email', 'john(at)evil(.)com', { refanged: 'john@evil.com' }],
+      ['email', 'john[at]Evil.com', { refanged: 'john@evil.com', defanged: true }],
+    ],
+  ],
   ['first.last@corp.com', [['email', 'first.last@corp.com']]],
   ['_a@evil.com_', [['email', 'a@evil.com']]],
   // IPv4
@@ -53,11 +109,23 @@ const CASES: Array<[string, Expected[]]> = [
   ['10[.]0[.]0[.]1', [['ipv4', '10[.]0[.]0[.]1', { refanged: '10.0.0.1', defanged: true }]]],
   ['10.0.0[.]1', [['ipv4', '10.0.0[.]1', { defanged: true }]]],
   ['(192.168.1.10)', [['ipv4', '192.168.1.10']]],
-  ['1.2.3.4-1.2.3.9', [['ipv4', '1.2.3.4'], ['ipv4', '1.2.3.9']]],
+  [
+    '1.2.3.4-1.2.3.9',
+    [
+      ['ipv4', '1.2.3.4'],
+      ['ipv4', '1.2.3.9'],
+    ],
+  ],
   ['300.1.1.1', [['ipv4', '300.1.1.1', { problems: ['IPv4 octet 300 is out of range (0–255)'] }]]],
   ['256.256.256.256', [['ipv4', '256.256.256.256', { problems: ['IPv4 octet 256 is out of range (0–255)'] }]]],
   ['010.1.1.1', [['ipv4', '010.1.1.1', { problems: ['IPv4 octet 010 has a leading zero; some tools read it as octal'] }]]],
-  ['10.0.0.1:8080 and 192.168.1.0/24.', [['ipv4', '10.0.0.1'], ['ipv4', '192.168.1.0']]],
+  [
+    '10.0.0.1:8080 and 192.168.1.0/24.',
+    [
+      ['ipv4', '10.0.0.1'],
+      ['ipv4', '192.168.1.0'],
+    ],
+  ],
   // IPv6
   ['2001:db8::1', [['ipv6', '2001:db8::1', { refanged: '2001:db8::1', defanged: false }]]],
   ['2001[:]db8[:][:]1', [['ipv6', '2001[:]db8[:][:]1', { refanged: '2001:db8::1', defanged: true }]]],
@@ -87,7 +155,15 @@ const CASES: Array<[string, Expected[]]> = [
   ['CVE-2024', [['cve', 'CVE-2024', { problems: [CVE_FORMAT_PROBLEM] }]]],
   ['https://nvd.nist.gov/vuln/detail/CVE-2021-44228', [['url', 'https://nvd.nist.gov/vuln/detail/CVE-2021-44228']]],
   // Several kinds on one line, in order
-  [`Beacon to 203.0.113[.]7 and evil[.]com, dropped ${MD5} (CVE-2023-23397).`, [['ipv4', '203.0.113[.]7'], ['domain', 'evil[.]com'], ['md5', MD5], ['cve', 'CVE-2023-23397']]],
+  [
+    `Beacon to 203.0.113[.]7 and evil[.]com, dropped ${MD5} (CVE-2023-23397).`,
+    [
+      ['ipv4', '203.0.113[.]7'],
+      ['domain', 'evil[.]com'],
+      ['md5', MD5],
+      ['cve', 'CVE-2023-23397'],
+    ],
+  ],
   // False alarms: no IOC at all
   ['Attached file.exe and config.yaml, run setup.ps1', []],
   ['e.g. this, i.e. that; U.S. a.m. Ph.D. Fig. 1', []],
@@ -117,7 +193,10 @@ function describe(match: IocMatch): string {
 for (const [input, expected] of CASES) {
   test(`scanIocs: ${JSON.stringify(input).slice(0, 90)}`, () => {
     const matches = scanIocs(input);
-    assert.deepEqual(matches.map(describe), expected.map(([type, text]) => `${type} ${text}`));
+    assert.deepEqual(
+      matches.map(describe),
+      expected.map(([type, text]) => `${type} ${text}`),
+    );
     matches.forEach((match, index) => {
       assert.equal(input.slice(match.start, match.end), match.text, 'offsets select the text');
       const detail = expected[index][2];
@@ -129,10 +208,17 @@ for (const [input, expected] of CASES) {
 }
 
 test('scanIocs: the seed line gives exactly one defanged URL with exact offsets', () => {
-  assert.deepEqual(scanIocs(SEED_LINE), [{
-    type: 'url', text: 'hxxp[://]mysignins[.]microsoft[.]com', start: 26, end: 62,
-    refanged: 'http://mysignins.microsoft.com', defanged: true, problems: [],
-  }]);
+  assert.deepEqual(scanIocs(SEED_LINE), [
+    {
+      type: 'url',
+      text: 'hxxp[://]mysignins[.]microsoft[.]com',
+      start: 26,
+      end: 62,
+      refanged: 'http://mysignins.microsoft.com',
+      defanged: true,
+      problems: [],
+    },
+  ]);
 });
 
 test('scanIocs: offsets are UTF-16 code units after emoji, accents and line breaks', () => {
@@ -141,19 +227,29 @@ test('scanIocs: offsets are UTF-16 code units after emoji, accents and line brea
   const domainStart = text.indexOf('evil[.]com');
   const ipStart = text.indexOf('10.0.0.1');
   const hashStart = text.indexOf(SHA256);
-  assert.deepEqual(found, [['domain', domainStart, domainStart + 10], ['ipv4', ipStart, ipStart + 8], ['sha256', hashStart, hashStart + 64]]);
+  assert.deepEqual(found, [
+    ['domain', domainStart, domainStart + 10],
+    ['ipv4', ipStart, ipStart + 8],
+    ['sha256', hashStart, hashStart + 64],
+  ]);
   assert.equal(domainStart, 26);
 });
 
 test('scanIocs: a URL host, an e-mail domain and a labelled hash are not reported twice', () => {
   const text = `hxxps[://]cdn[.]evil[.]com/x a[@]evil[.]com MD5: ${MD5}`;
-  assert.deepEqual(scanIocs(text).map((match) => match.type), ['url', 'email', 'md5']);
+  assert.deepEqual(
+    scanIocs(text).map((match) => match.type),
+    ['url', 'email', 'md5'],
+  );
 });
 
 test('scanIocs: includeHashes: false leaves hashes out but keeps everything else', () => {
   const text = `MD5: ${MD5} ${SHA256} evil[.]com CVE-2021-44228`;
   assert.deepEqual(scanIocs(text, { includeHashes: false }).map(describe), ['domain evil[.]com', 'cve CVE-2021-44228']);
-  assert.deepEqual(scanIocs(text, {}).map((match) => match.type), ['md5', 'sha256', 'domain', 'cve']);
+  assert.deepEqual(
+    scanIocs(text, {}).map((match) => match.type),
+    ['md5', 'sha256', 'domain', 'cve'],
+  );
 });
 
 test('scanIocs: every match is non-overlapping and in order', () => {
@@ -172,8 +268,37 @@ test('scanIocs: never throws on odd input', () => {
 
 test('scanIocs: 100 KB pathological lines finish in linear time', () => {
   const units = [
-    'a.', 'a[.]', '1.', '1[.]', '1:', 'a:', '[:]', 'a@', 'a@a.', 'http://', 'hxxp[://]a', '(', 'a', 'f', '1', 'CVE-', 'CVE-1',
-    'MD5: ', 'a_', 'a(dot)', 'a\\.', 'http://a)', 'a-', '_a@', 'a.a@', '[at]', '1.1.1.1.', 'a1:', '🔥', 'a.com_', 'http://x](',
+    'a.',
+    'a[.]',
+    '1.',
+    '1[.]',
+    '1:',
+    'a:',
+    '[:]',
+    'a@',
+    'a@a.',
+    'http://',
+    'hxxp[://]a',
+    '(',
+    'a',
+    'f',
+    '1',
+    'CVE-',
+    'CVE-1',
+    'MD5: ',
+    'a_',
+    'a(dot)',
+    'a\\.',
+    'http://a)',
+    'a-',
+    '_a@',
+    'a.a@',
+    '[at]',
+    '1.1.1.1.',
+    'a1:',
+    '🔥',
+    'a.com_',
+    'http://x](',
   ];
   for (const unit of units) {
     const line = unit.repeat(Math.ceil(100_000 / unit.length));

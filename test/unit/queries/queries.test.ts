@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildModel } from '../../../server/src/engine/model/buildModel';
-import { allTechniqueMentions, methodologyRowAt, replacementFor, suggestTechniques, tacticAt, techniqueAt } from '../../../server/src/engine/queries/attackQueries';
+import { allTechniqueMentions, methodologyRowAt, suggestTechniques, tacticAt, techniqueAt } from '../../../server/src/engine/queries/attackQueries';
 import { defangAllEdits, indicatorsOf } from '../../../server/src/engine/queries/iocQueries';
 import { engine, formatRange, seedText } from '../../helpers';
 
@@ -26,31 +26,42 @@ test('queries: technique suggestions rank the row tactic and the typed ID prefix
   assert.equal(byWords[0], 'T1053.005');
 });
 
-test('queries: the technique at a position, every mention, and the replacement of a revoked ID', () => {
+test('queries: the technique at a position and every mention', () => {
   const found = techniqueAt(model, catalog(), { line: 24, character: 22 });
   assert.equal(found?.technique.name, 'Scheduled Task');
   assert.equal(formatRange(found!.range), '24:19-24:28');
   assert.equal(techniqueAt(model, catalog(), { line: 24, character: 47 }), undefined, 'T15 is not a technique');
-  assert.deepEqual(allTechniqueMentions(model, catalog()).map((mention) => mention.technique.id), ['T1053.005']);
-  assert.equal(replacementFor(catalog(), 'T1193')?.id, 'T1566.001');
-  assert.equal(replacementFor(catalog(), 'T1566.001'), undefined);
+  assert.deepEqual(
+    allTechniqueMentions(model, catalog()).map((mention) => mention.technique.id),
+    ['T1053.005'],
+  );
 });
 
 test('queries: indicators with their defanged form, and the edits that defang them all', () => {
-  assert.deepEqual(indicatorsOf(model, spec()).map((located) => [located.ioc.type, formatRange(located.range), located.defanged]), [
-    ['url', '39:26-39:62', 'hxxp[://]mysignins[.]microsoft[.]com'],
-    ['domain', '40:23-40:31', 'evil[.]com'],
-    ['ipv4', '40:36-40:50', '10[.]0[.]0[.]1'],
-    ['url', '40:55-40:77', 'hxxp[://]x[.]example[.]org/p'],
-  ]);
+  assert.deepEqual(
+    indicatorsOf(model, spec()).map((located) => [located.ioc.type, formatRange(located.range), located.defanged]),
+    [
+      ['url', '39:26-39:62', 'hxxp[://]mysignins[.]microsoft[.]com'],
+      ['domain', '40:23-40:31', 'evil[.]com'],
+      ['ipv4', '40:36-40:50', '10[.]0[.]0[.]1'],
+      ['url', '40:55-40:77', 'hxxp[://]x[.]example[.]org/p'],
+    ],
+  );
   const edits = defangAllEdits(model, spec());
-  assert.deepEqual(edits.map((edit) => [formatRange(edit.range), edit.newText]), [
-    ['40:23-40:31', 'evil[.]com'],
-    ['40:55-40:77', 'hxxp[://]x[.]example[.]org/p'],
-  ]);
+  assert.deepEqual(
+    edits.map((edit) => [formatRange(edit.range), edit.newText]),
+    [
+      ['40:23-40:31', 'evil[.]com'],
+      ['40:55-40:77', 'hxxp[://]x[.]example[.]org/p'],
+    ],
+  );
   const lines = report.split('\n');
-  const fixed = [...edits].reverse().reduce((text, edit) => text.slice(0, edit.range.start.character) + edit.newText + text.slice(edit.range.end.character), lines[40]);
+  const fixed = [...edits]
+    .reverse()
+    .reduce((text, edit) => text.slice(0, edit.range.start.character) + edit.newText + text.slice(edit.range.end.character), lines[40]);
   lines[40] = fixed;
-  const after = engine().check(lines.join('\n')).findings.filter((finding) => finding.ruleId === 'ioc-live');
+  const after = engine()
+    .check(lines.join('\n'))
+    .findings.filter((finding) => finding.ruleId === 'ioc-live');
   assert.deepEqual(after, [], 'applying the edits leaves no live indicator');
 });

@@ -13,7 +13,7 @@ const northwindText = () => readFileSync(join(ROOT, 'examples', 'northwind-ranso
 
 function render(text: string): string {
   const result = engine().check(text);
-  return renderReportBody({ context: { model: result.model, spec: engine().schema.spec, catalog: engine().catalog, now: TEST_NOW }, findings: result.findings });
+  return renderReportBody({ model: result.model, spec: engine().schema.spec, catalog: engine().catalog, now: TEST_NOW, findings: result.findings });
 }
 
 /** Every match of a regex's first group, in order. */
@@ -39,13 +39,24 @@ describe('render: header card', () => {
   test('title, incident facts from Incident Details, front matter badges (TLP coloured) and authors', () => {
     const text = northwindText();
     const header = element(render(text), /<header class="report-header card"[^>]*>/);
-    assert.match(header, new RegExp(`<h1 data-line="${lineOf(text, '# Incident Report')}">Incident Report: Akira-Style Ransomware Intrusion at Northwind Manufacturing</h1>`));
+    assert.match(
+      header,
+      new RegExp(`<h1 data-line="${lineOf(text, '# Incident Report')}">Incident Report: Akira-Style Ransomware Intrusion at Northwind Manufacturing</h1>`),
+    );
     assert.match(header, /<span class="badge tlp tlp-amber" data-line="5" title="Traffic Light Protocol">TLP:AMBER<\/span>/);
     assert.match(header, /<span class="badge severity sev-critical"[^>]*>Severity: critical<\/span>/);
     assert.match(header, /<span class="badge status status-final"[^>]*>final<\/span>/);
     assert.match(header, /<span class="badge report-id"[^>]*>IR-2026-0117<\/span>/);
-    const facts = Object.fromEntries([...header.matchAll(/<div class="fact" data-line="(\d+)"><dt>([^<]+)<\/dt><dd>(.*?)<\/dd><\/div>/g)].map((m) => [m[2], { line: Number(m[1]), value: m[3] }]));
-    assert.deepEqual(facts['Discovery Date'], { line: lineOf(text, '- **Discovery Date:**'), value: '<time datetime="2026-04-18T02:47:00.000Z">2026-04-18 02:47 UTC</time>' });
+    const facts = Object.fromEntries(
+      [...header.matchAll(/<div class="fact" data-line="(\d+)"><dt>([^<]+)<\/dt><dd>(.*?)<\/dd><\/div>/g)].map((m) => [
+        m[2],
+        { line: Number(m[1]), value: m[3] },
+      ]),
+    );
+    assert.deepEqual(facts['Discovery Date'], {
+      line: lineOf(text, '- **Discovery Date:**'),
+      value: '<time datetime="2026-04-18T02:47:00.000Z">2026-04-18 02:47 UTC</time>',
+    });
     assert.equal(facts['Incident Date'].value, '<time datetime="2026-04-14T09:12:00.000Z">2026-04-14 09:12 UTC</time>');
     assert.equal(facts['Affected Organization'].value, 'Northwind Manufacturing GmbH (corporate IT and two production plants)');
     assert.equal(facts.Sector.value, 'Manufacturing / Industrial Automation');
@@ -67,13 +78,19 @@ describe('render: header card', () => {
   test('Incident Details is not repeated as a section; a report without it still has a header', () => {
     const html = render(seedText());
     assert.equal(html.match(/>Incident Details</g), null);
-    assert.match(render('# Incident Report: Minimal\n'), /<header class="report-header card" data-line="0">[\s\S]*<h1 data-line="0">Incident Report: Minimal<\/h1>/);
+    assert.match(
+      render('# Incident Report: Minimal\n'),
+      /<header class="report-header card" data-line="0">[\s\S]*<h1 data-line="0">Incident Report: Minimal<\/h1>/,
+    );
   });
 });
 
 describe('render: validation summary', () => {
   test('counts by severity, each finding a button with its data-line and rule id, messages escaped', () => {
-    const text = northwindText().replace('T1486 Data', 'T1486.999 Data').replace(/- \*\*Discovery Date:\*\*.*\n/, '').replace('hxxps[://]invoice-northwind[.]com/portal/login', 'https://invoice-northwind.com/portal/login');
+    const text = northwindText()
+      .replace('T1486 Data', 'T1486.999 Data')
+      .replace(/- \*\*Discovery Date:\*\*.*\n/, '')
+      .replace('hxxps[://]invoice-northwind[.]com/portal/login', 'https://invoice-northwind.com/portal/login');
     const result = engine().check(text);
     const html = render(text);
     const summary = element(html, /<section class="validation card"[^>]*>/);
@@ -81,8 +98,13 @@ describe('render: validation summary', () => {
     assert.ok(count('error') >= 2 && count('warning') >= 1);
     assert.match(summary, new RegExp(`<span class="count sev-error">${count('error')} errors</span>`));
     assert.match(summary, new RegExp(`<span class="count sev-warning">${count('warning')} warnings?</span>`));
-    const buttons = [...summary.matchAll(/<button type="button" class="finding sev-(\w+)" data-line="(\d+)"[^>]*>.*?<code class="rule">([^<]+)<\/code><\/button>/g)];
-    assert.deepEqual(buttons.map((m) => [m[1], Number(m[2]), m[3]]), result.findings.map((f) => [f.severity, f.range.start.line, f.ruleId]));
+    const buttons = [
+      ...summary.matchAll(/<button type="button" class="finding sev-(\w+)" data-line="(\d+)"[^>]*>.*?<code class="rule">([^<]+)<\/code><\/button>/g),
+    ];
+    assert.deepEqual(
+      buttons.map((m) => [m[1], Number(m[2]), m[3]]),
+      result.findings.map((f) => [f.severity, f.range.start.line, f.ruleId]),
+    );
     assert.match(summary, /T1486\.999 is not a sub-technique of T1486 \(Data Encrypted for Impact\)/);
     // The ioc-live message quotes the live URL; the preview shows it defanged.
     assert.ok(!html.includes('https://invoice-northwind.com'));
@@ -98,10 +120,20 @@ describe('render: timeline lane', () => {
   test('phases in the order written, dates as written in <time>, gaps between dated phases, unknown dates', () => {
     const text = northwindText();
     const timeline = element(render(text), /<ol class="timeline">/);
-    assert.deepEqual(all(timeline, /<h3 data-line="\d+">([^<]+)<\/h3>/g), ['Initial Access', 'Discovery and Credential Access', 'Lateral Movement', 'Exfiltration', 'Impact', 'Detection &amp; Response']);
+    assert.deepEqual(all(timeline, /<h3 data-line="\d+">([^<]+)<\/h3>/g), [
+      'Initial Access',
+      'Discovery and Credential Access',
+      'Lateral Movement',
+      'Exfiltration',
+      'Impact',
+      'Detection &amp; Response',
+    ]);
     assert.deepEqual(all(timeline, /<li class="gap[^"]*"[^>]*><span>([^<]+)<\/span>/g), ['+53 min', '+1 day 11 h', '+1 day 4 h', '+1 day 1 h', '+16 min']);
     assert.deepEqual(all(timeline, /<li class="phase (\w+)" data-line="(?:\d+)">/g), ['dated', 'dated', 'dated', 'dated', 'dated', 'dated']);
-    assert.deepEqual(all(timeline, /<li class="phase \w+" data-line="(\d+)">/g).map(Number), ['### Initial Access', '### Discovery and', '### Lateral', '### Exfiltration', '### Impact', '### Detection'].map((p) => lineOf(text, p)));
+    assert.deepEqual(
+      all(timeline, /<li class="phase \w+" data-line="(\d+)">/g).map(Number),
+      ['### Initial Access', '### Discovery and', '### Lateral', '### Exfiltration', '### Impact', '### Detection'].map((p) => lineOf(text, p)),
+    );
     assert.match(timeline, /<time datetime="2026-04-15T21:30:00.000Z">2026-04-15 21:30 UTC<\/time>/);
     assert.ok(!timeline.includes('<dt>Date/Time</dt>'), 'the date is shown on the lane, not repeated as a field');
 
@@ -125,7 +157,14 @@ describe('render: timeline lane', () => {
 `;
     const timeline = element(render(text), /<ol class="timeline">/);
     assert.deepEqual(all(timeline, /<h3[^>]*>([^<]+)</g), ['One', 'Two', 'Three', 'Four']);
-    assert.deepEqual(all(timeline, /<li class="(gap[^"]*|phase \w+)"/g), ['phase dated', 'phase undated', 'gap backwards', 'phase dated', 'gap', 'phase dated']);
+    assert.deepEqual(all(timeline, /<li class="(gap[^"]*|phase \w+)"/g), [
+      'phase dated',
+      'phase undated',
+      'gap backwards',
+      'phase dated',
+      'gap',
+      'phase dated',
+    ]);
     assert.deepEqual(all(timeline, /<li class="gap[^"]*"[^>]*><span>([^<]+)</g), ['−2 days (earlier than the phase before)', 'same day']);
   });
 
@@ -144,14 +183,26 @@ describe('render: timeline lane', () => {
 describe('render: ATT&CK matrix', () => {
   const catalog = () => engine().catalog;
   const columns = (html: string) =>
-    [...element(html, /<div class="matrix" role="list">/).matchAll(/<div class="tactic (\w+)" role="listitem"(?: data-line="(\d+)")?><div class="tactic-name" title="([^"]+)">([\s\S]*?)<\/div><div class="tactic-body">([\s\S]*?)<\/div><\/div>/g)]
-      .map((m) => ({ state: m[1], line: m[2] === undefined ? undefined : Number(m[2]), title: m[3], body: m[5], techniques: all(m[5], /<span class="tid">([^<]+)<\/span>/g) }));
+    [
+      ...element(html, /<div class="matrix" role="list">/).matchAll(
+        /<div class="tactic (\w+)" role="listitem"(?: data-line="(\d+)")?><div class="tactic-name" title="([^"]+)">([\s\S]*?)<\/div><div class="tactic-body">([\s\S]*?)<\/div><\/div>/g,
+      ),
+    ].map((m) => ({
+      state: m[1],
+      line: m[2] === undefined ? undefined : Number(m[2]),
+      title: m[3],
+      body: m[5],
+      techniques: all(m[5], /<span class="tid">([^<]+)<\/span>/g),
+    }));
 
   test('every catalog tactic is a column in matrix order, with the techniques of its row, N/A dimmed, version shown', () => {
     const text = northwindText();
     const html = render(text);
     const cols = columns(html);
-    assert.deepEqual(cols.map((c) => c.title), catalog().tactics.map((t) => `${t.id} ${t.name}`));
+    assert.deepEqual(
+      cols.map((c) => c.title),
+      catalog().tactics.map((t) => `${t.id} ${t.name}`),
+    );
     const by = (name: string) => cols.find((c) => c.title.endsWith(` ${name}`))!;
     assert.deepEqual(by('Initial Access').techniques, ['T1566.002', 'T1133']);
     assert.deepEqual(by('Persistence').techniques, ['T1078.002'], 'T1133 is mentioned in the timeline but listed under Initial Access only');
@@ -180,9 +231,16 @@ describe('render: ATT&CK matrix', () => {
     const cols = columns(html);
     const by = (name: string) => cols.find((c) => c.title.endsWith(` ${name}`))!;
     assert.deepEqual(by('Initial Access').techniques, ['T1486']);
-    assert.match(by('Initial Access').body, /class="technique listed off-tactic"[^>]*title="T1486 Data Encrypted for Impact \(ATT&amp;CK lists it under Impact\)"/);
+    assert.match(
+      by('Initial Access').body,
+      /class="technique listed off-tactic"[^>]*title="T1486 Data Encrypted for Impact \(ATT&amp;CK lists it under Impact\)"/,
+    );
     assert.match(by('Execution').body, /class="technique listed unknown"[^>]*title="T9999: not in ATT&amp;CK v18\.1"/);
-    assert.match(by('Execution').body, /class="technique mentioned"[^>]*><span class="tid">T1059\.001<\/span>/, 'mentioned in the timeline, outlined under its catalog tactic');
+    assert.match(
+      by('Execution').body,
+      /class="technique mentioned"[^>]*><span class="tid">T1059\.001<\/span>/,
+      'mentioned in the timeline, outlined under its catalog tactic',
+    );
     assert.match(by('Impact').body, /<p class="cell-note" data-line="\d+">Service interruption only\.<\/p>/);
     assert.match(html, /Rows that name no ATT&amp;CK tactic:[\s\S]*<dt>Persistance<\/dt>/);
   });
@@ -195,11 +253,21 @@ describe('render: indicators', () => {
     const table = element(html, /<table class="iocs">/);
     assert.deepEqual(all(table, /<tbody class="ioc-group ioc-(\w+)">/g), ['url', 'ipv4', 'ipv6', 'email', 'sha256', 'md5']);
     const rows = [...table.matchAll(/<tr data-line="(\d+)"><td class="value"><code class="ioc">([^<]+)<\/code>.*?data-copy="([^"]+)"/g)];
-    assert.deepEqual(rows.map((m) => m[2]), rows.map((m) => m[3]));
-    assert.deepEqual(rows.map((m) => m[2]), [
-      'hxxps[://]invoice-northwind[.]com/portal/login', '185[.]220[.]101[.]47', '2a0b[:]7280[:]200[:][:]4', 'billing[@]invoice-northwind[.]com',
-      '9f2b3c1d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9', '5d41402abc4b2a76b9719d911017c592',
-    ]);
+    assert.deepEqual(
+      rows.map((m) => m[2]),
+      rows.map((m) => m[3]),
+    );
+    assert.deepEqual(
+      rows.map((m) => m[2]),
+      [
+        'hxxps[://]invoice-northwind[.]com/portal/login',
+        '185[.]220[.]101[.]47',
+        '2a0b[:]7280[:]200[:][:]4',
+        'billing[@]invoice-northwind[.]com',
+        '9f2b3c1d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
+        '5d41402abc4b2a76b9719d911017c592',
+      ],
+    );
     assert.equal(Number(rows[1][1]), lineOf(text, '  - 185[.]220'));
     assert.match(table, /<td class="context">VPN logins<\/td><td class="listed-under">Network indicators<\/td>/);
     for (const located of indicatorsOf(engine().check(text).model, engine().schema.spec)) {
@@ -234,7 +302,16 @@ describe('render: sections', () => {
     assert.match(render(seedText()), /<dt>Data Breach<\/dt><dd><span class="badge level level-none">None<\/span> None reported\.<\/dd>/);
     const lessons = element(html, /<section class="report-section kind-prose" data-line="\d+"><h2 data-line="\d+">Lessons Learned/);
     assert.match(lessons, new RegExp(`<li data-line="${lineOf(text, '- **MFA gaps:**')}"><strong>MFA gaps:</strong> The VPN was the only remote access path`));
-    assert.deepEqual(all(html, /<section class="report-section kind-([\w-]+)"/g), ['prose', 'timeline', 'attack-tactics', 'fields', 'indicators', 'fields', 'prose', 'prose']);
+    assert.deepEqual(all(html, /<section class="report-section kind-([\w-]+)"/g), [
+      'prose',
+      'timeline',
+      'attack-tactics',
+      'fields',
+      'indicators',
+      'fields',
+      'prose',
+      'prose',
+    ]);
   });
 
   test('every data-line points at the source line of what it shows', () => {
@@ -244,8 +321,10 @@ describe('render: sections', () => {
     for (const [, line, key] of html.matchAll(/<div class="(?:field|fact)" data-line="(\d+)"><dt>([^<]+)<\/dt>/g)) {
       if (!['Authors', 'Created', 'Updated'].includes(key)) assert.ok(lines[Number(line)].includes(`**${key.replace('&amp;', '&')}`), `${line}: ${key}`);
     }
-    for (const [, line, title] of html.matchAll(/<h[23] data-line="(\d+)"[^>]*>([^<]+)</g)) assert.ok(lines[Number(line)].includes(title.replace('&amp;', '&')), `${line}: ${title}`);
-    for (const [, line, id] of html.matchAll(/<li class="technique[^"]*" data-line="(\d+)"[^>]*><span class="tid">([^<]+)</g)) assert.ok(lines[Number(line)].includes(id), `${line}: ${id}`);
+    for (const [, line, title] of html.matchAll(/<h[23] data-line="(\d+)"[^>]*>([^<]+)</g))
+      assert.ok(lines[Number(line)].includes(title.replace('&amp;', '&')), `${line}: ${title}`);
+    for (const [, line, id] of html.matchAll(/<li class="technique[^"]*" data-line="(\d+)"[^>]*><span class="tid">([^<]+)</g))
+      assert.ok(lines[Number(line)].includes(id), `${line}: ${id}`);
   });
 
   test('content outside sections and comments: loose text is kept, HTML comments are not shown', () => {
@@ -315,7 +394,8 @@ ${p}
     assert.match(html, /<a href="https:\/\/example\.org" rel="noopener noreferrer"[^>]*>https:\/\/example\.org<\/a>/);
     const hrefs = all(html, /href="([^"]*)"/g);
     assert.deepEqual(hrefs, ['https://example.com/a', 'mailto:a@example.com', 'https://example.org', 'https://example.com']);
-    for (const word of ['js', 'JS', 'ent', 'data', 'vb', 'rel', 'file']) assert.match(html, new RegExp(`<span class="link-blocked" title="Link not rendered: [^"]*">${word}</span>`));
+    for (const word of ['js', 'JS', 'ent', 'data', 'vb', 'rel', 'file'])
+      assert.match(html, new RegExp(`<span class="link-blocked" title="Link not rendered: [^"]*">${word}</span>`));
     assert.ok(!/<img\b/i.test(html));
     assert.match(html, /<span class="image-ref" title="Image not loaded: https:\/\/example\.com\/img\.png">\[image: alt text\]<\/span>/);
     assert.match(html, /<a href="https:\/\/example\.com"[^>]*><span class="image-ref"[^>]*>\[image: inner\]<\/span><\/a>/);
@@ -334,7 +414,12 @@ describe('render: documents', () => {
     const html = renderReportDocument(render(seedText()), { title: 'A <title> & "quotes"', target: 'standalone' });
     const hash = `sha256-${createHash('sha256').update(PREVIEW_CSS).digest('base64')}`;
     assert.equal(PREVIEW_CSS_HASH, hash);
-    assert.match(html, new RegExp(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${hash.replace(/[+/]/g, '\\$&')}'; base-uri 'none'; form-action 'none'">`));
+    assert.match(
+      html,
+      new RegExp(
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${hash.replace(/[+/]/g, '\\$&')}'; base-uri 'none'; form-action 'none'">`,
+      ),
+    );
     assert.ok(html.includes(`<style>${PREVIEW_CSS}</style>`));
     assert.match(html, /<title>A &lt;title&gt; &amp; &quot;quotes&quot;<\/title>/);
     assert.match(html, /<html lang="en" data-target="standalone">/);
@@ -343,9 +428,20 @@ describe('render: documents', () => {
   });
 
   test('webview: nonce CSP, the extension stylesheet and script; bad nonces and CSP sources are refused', () => {
-    const options = { title: 'W', target: 'webview' as const, cspSource: 'https://*.vscode-cdn.net', nonce: 'abcDEF123+/=xyz', scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.js', styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.css' };
+    const options = {
+      title: 'W',
+      target: 'webview' as const,
+      cspSource: 'https://*.vscode-cdn.net',
+      nonce: 'abcDEF123+/=xyz',
+      scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.js',
+      styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.css',
+    };
     const html = renderReportDocument('<main></main>', options);
-    assert.ok(html.includes(`content="default-src 'none'; script-src 'nonce-abcDEF123+/=xyz'; style-src https://*.vscode-cdn.net 'nonce-abcDEF123+/=xyz'; img-src https://*.vscode-cdn.net data:; font-src https://*.vscode-cdn.net; base-uri 'none'; form-action 'none'"`));
+    assert.ok(
+      html.includes(
+        `content="default-src 'none'; script-src 'nonce-abcDEF123+/=xyz'; style-src https://*.vscode-cdn.net 'nonce-abcDEF123+/=xyz'; img-src https://*.vscode-cdn.net data:; font-src https://*.vscode-cdn.net; base-uri 'none'; form-action 'none'"`,
+      ),
+    );
     assert.ok(html.includes(`<link rel="stylesheet" href="${options.styleUri}" nonce="abcDEF123+/=xyz">`));
     assert.ok(html.includes(`<script nonce="abcDEF123+/=xyz" src="${options.scriptUri}" defer></script>`));
     assert.equal(html.match(/<script/g)?.length, 1);

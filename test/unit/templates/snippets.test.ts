@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { SNIPPETS_PATH, snippetsFileText } from '../../../scripts/generate-snippets';
 import { renderText, reportTemplate } from '../../../server/src/engine/templates/skeleton';
-import { describeFinding, engine } from '../../helpers';
+import { defaultVersionEngine as engine, describeFinding } from '../../helpers';
 
 /** What VS Code inserts when every tab stop keeps its default (date variables given as `today`). */
 function expandSnippet(body: readonly string[], today: string): string {
@@ -33,5 +33,8 @@ test('snippets: the full report snippet, inserted as is, is a clean report', () 
 test('snippets: the Attack Methodology block has every tactic of the catalog in matrix order', () => {
   const snippets = JSON.parse(snippetsFileText()) as Record<string, { body: string[] }>;
   const rows = snippets['Attack Methodology'].body.slice(1).map((line) => /^- \*\*(.+):\*\*/.exec(line)?.[1]);
-  assert.deepEqual(rows, engine().catalog.tactics.map((tactic) => tactic.name));
+  assert.deepEqual(
+    rows,
+    engine().catalog.tactics.map((tactic) => tactic.name),
+  );
 });

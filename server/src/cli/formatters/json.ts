@@ -1,5 +1,6 @@
 import type { FileResult, FormatContext, Formatter } from './formatterTypes';
 import { compareFindings, type Finding, type FindingData, type Range, type Severity } from '../../engine/types';
+import { escapeJsonControlChars } from './controlChars';
 
 /*
  * Machine-readable output for scripts. The shape is versioned (`version`): add
@@ -75,4 +76,4 @@ export function buildJsonReport(results: readonly FileResult[], context: FormatC
   };
 }
 
-export const json: Formatter = (results, context) => `${JSON.stringify(buildJsonReport(results, context), null, 2)}\n`;
+export const json: Formatter = (results, context) => `${escapeJsonControlChars(JSON.stringify(buildJsonReport(results, context), null, 2))}\n`;

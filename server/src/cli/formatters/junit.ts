@@ -1,5 +1,6 @@
 import type { FileResult, Formatter } from './formatterTypes';
 import { compareFindings, type Finding } from '../../engine/types';
+import { replaceControlChars } from './controlChars';
 
 /*
  * JUnit XML for CI test dashboards (Jenkins JUnit, GitLab test reports, GitHub test-reporter actions).
@@ -14,7 +15,8 @@ import { compareFindings, type Finding } from '../../engine/types';
  * - A file without findings is one passing <testcase name="increport">.
  * - A file that could not be read is an <error message=REASON type="unreadable"> (counted in `errors`).
  * No timestamps or durations, so the output is deterministic. Text is escaped for XML 1.0; characters
- * XML 1.0 cannot carry at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD.
+ * XML 1.0 cannot carry at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD, and so do
+ * those it can but a terminal would act on when the file is printed in a CI log (DEL, C1 controls, bidi overrides).
  */
 
 /** Characters not allowed anywhere in an XML 1.0 document. */
@@ -22,7 +24,11 @@ const INVALID_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|
 
 /** Escapes element text (a carriage return as a reference, as parsers would otherwise turn CR LF into LF). */
 export function xmlText(text: string): string {
-  return text.replace(INVALID_XML_CHARS, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+  return replaceControlChars(text.replace(INVALID_XML_CHARS, '\uFFFD'))
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
 }
 
 /** Escapes an attribute value (double-quoted); tabs and line breaks as character references so they survive attribute normalization. */
@@ -41,31 +47,61 @@ function location(result: FileResult, finding: Finding): string {
 function testcase(result: FileResult, finding: Finding): string[] {
   const line = finding.range.start.line + 1;
   const name = `${finding.ruleId} ${line}:${finding.range.start.character + 1}`;
-  const open = `    <testcase${attributes([['classname', result.displayPath], ['name', name], ['file', result.displayPath], ['line', line]])}>`;
+  const open = `    <testcase${attributes([
+    ['classname', result.displayPath],
+    ['name', name],
+    ['file', result.displayPath],
+    ['line', line],
+  ])}>`;
   const detail = xmlText(`${location(result, finding)}: ${finding.severity}: ${finding.message} (${finding.ruleId})`);
   const body =
     finding.severity === 'error'
-      ? `      <failure${attributes([['message', finding.message], ['type', finding.ruleId]])}>${detail}</failure>`
+      ? `      <failure${attributes([
+          ['message', finding.message],
+          ['type', finding.ruleId],
+        ])}>${detail}</failure>`
       : `      <system-out>${detail}</system-out>`;
   return [open, body, '    </testcase>'];
 }
 
 function testsuite(result: FileResult): { xml: string[]; tests: number; failures: number; errors: number } {
   const suite = (tests: number, failures: number, errors: number, cases: string[]) => ({
-    xml: [`  <testsuite${attributes([['name', result.displayPath], ['tests', tests], ['failures', failures], ['errors', errors], ['skipped', 0]])}>`, ...cases, '  </testsuite>'],
+    xml: [
+      `  <testsuite${attributes([
+        ['name', result.displayPath],
+        ['tests', tests],
+        ['failures', failures],
+        ['errors', errors],
+        ['skipped', 0],
+      ])}>`,
+      ...cases,
+      '  </testsuite>',
+    ],
     tests,
     failures,
     errors,
   });
-  const caseAttributes = attributes([['classname', result.displayPath], ['name', 'increport'], ['file', result.displayPath]]);
+  const caseAttributes = attributes([
+    ['classname', result.displayPath],
+    ['name', 'increport'],
+    ['file', result.displayPath],
+  ]);
   if (result.error !== undefined) {
-    const error = `      <error${attributes([['message', result.error], ['type', 'unreadable']])}>${xmlText(`${result.displayPath}: ${result.error}`)}</error>`;
+    const error = `      <error${attributes([
+      ['message', result.error],
+      ['type', 'unreadable'],
+    ])}>${xmlText(`${result.displayPath}: ${result.error}`)}</error>`;
     return suite(1, 0, 1, [`    <testcase${caseAttributes}>`, error, '    </testcase>']);
   }
   if (result.findings.length === 0) return suite(1, 0, 0, [`    <testcase${caseAttributes}/>`]);
   const findings = [...result.findings].sort(compareFindings);
   const failures = findings.filter((finding) => finding.severity === 'error').length;
-  return suite(findings.length, failures, 0, findings.flatMap((finding) => testcase(result, finding)));
+  return suite(
+    findings.length,
+    failures,
+    0,
+    findings.flatMap((finding) => testcase(result, finding)),
+  );
 }
 
 export const junit: Formatter = (results, context) => {
@@ -73,7 +109,12 @@ export const junit: Formatter = (results, context) => {
   const total = (key: 'tests' | 'failures' | 'errors') => suites.reduce((sum, suite) => sum + suite[key], 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attributes([['name', context.toolName], ['tests', total('tests')], ['failures', total('failures')], ['errors', total('errors')]])}>`,
+    `<testsuites${attributes([
+      ['name', context.toolName],
+      ['tests', total('tests')],
+      ['failures', total('failures')],
+      ['errors', total('errors')],
+    ])}>`,
     ...suites.flatMap((suite) => suite.xml),
     '</testsuites>',
     '',

@@ -3,6 +3,7 @@ import type { FileResult, FormatContext, Formatter } from './formatterTypes';
 import { compareFindings, comparePositions, type Finding, type Range, type Severity } from '../../engine/types';
 import type { RuleMeta } from '../../engine/rules/ruleTypes';
 import type { RuleHelp, RuleHelpLookup } from '../ruleHelp';
+import { escapeJsonControlChars } from './controlChars';
 
 /*
  * SARIF 2.1.0 for code-scanning uploads (GitHub, Azure DevOps, IDE viewers).
@@ -153,9 +154,7 @@ export function buildSarifLog(results: readonly FileResult[], context: FormatCon
     }
   }
 
-  const invocation = notifications.length > 0
-    ? { executionSuccessful: false, toolExecutionNotifications: notifications }
-    : { executionSuccessful: true };
+  const invocation = notifications.length > 0 ? { executionSuccessful: false, toolExecutionNotifications: notifications } : { executionSuccessful: true };
 
   return {
     $schema: SARIF_SCHEMA_URI,
@@ -173,4 +172,4 @@ export function buildSarifLog(results: readonly FileResult[], context: FormatCon
   };
 }
 
-export const sarif: Formatter = (results, context) => `${JSON.stringify(buildSarifLog(results, context), null, 2)}\n`;
+export const sarif: Formatter = (results, context) => `${escapeJsonControlChars(JSON.stringify(buildSarifLog(results, context), null, 2))}\n`;

@@ -24,7 +24,8 @@ const UNSAFE_CHAR = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066
 const UNSAFE_CHARS = new RegExp(UNSAFE_CHAR.source, 'gu');
 const ZERO_WIDTH_CHAR = /^[\p{Mn}\p{Me}\u200b-\u200d\u2060\ufeff]$/u;
 /** An approximation of East Asian Wide/Fullwidth and emoji presentation: enough for typical reports. */
-const DOUBLE_WIDTH_CHAR = /^[\p{Emoji_Presentation}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]$/u;
+const DOUBLE_WIDTH_CHAR =
+  /^[\p{Emoji_Presentation}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]$/u;
 
 type Paint = (text: string) => string;
 interface Palette {
@@ -35,7 +36,10 @@ interface Palette {
 }
 
 const unpainted: Paint = (text) => text;
-const ansi = (open: number, close: number): Paint => (text) => `\u001b[${open}m${text}\u001b[${close}m`;
+const ansi =
+  (open: number, close: number): Paint =>
+  (text) =>
+    `\u001b[${open}m${text}\u001b[${close}m`;
 
 function makePalette(color: boolean): Palette {
   if (!color) {
@@ -76,7 +80,7 @@ function layOut(line: string): LaidOutLine {
   const cells: Cell[] = [];
   const columnAt: number[] = [];
   let column = 0;
-  for (let offset = 0; offset < line.length; ) {
+  for (let offset = 0; offset < line.length;) {
     const codePoint = line.codePointAt(offset) as number;
     const units = codePoint > 0xffff ? 2 : 1;
     const char = String.fromCodePoint(codePoint);
@@ -180,10 +184,15 @@ function countBySeverity(findings: readonly Finding[]): Record<Severity, number>
 function problemsLine(counts: Record<Severity, number>, filesWithProblems: number, checked: number, palette: Palette): string {
   const problems = counts.error + counts.warning + counts.info;
   const paint = palette.severity[SEVERITIES.find((severity) => counts[severity] > 0) ?? 'info'];
-  const breakdown = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => countOf(counts[severity], severity)).join(', ');
-  const files = filesWithProblems < checked
-    ? `${filesWithProblems} of the ${plural(checked, 'file')} checked`
-    : checked === 1 ? 'the 1 file checked' : `all ${checked} files checked`;
+  const breakdown = SEVERITIES.filter((severity) => counts[severity] > 0)
+    .map((severity) => countOf(counts[severity], severity))
+    .join(', ');
+  const files =
+    filesWithProblems < checked
+      ? `${filesWithProblems} of the ${plural(checked, 'file')} checked`
+      : checked === 1
+        ? 'the 1 file checked'
+        : `all ${checked} files checked`;
   return palette.bold(paint(`✖ ${plural(problems, 'problem')} (${breakdown}) in ${files}`));
 }
 
@@ -191,7 +200,10 @@ function problemsLine(counts: Record<Severity, number>, filesWithProblems: numbe
 function perFileLines(files: readonly FileResult[], palette: Palette): string[] {
   const listed = files.slice(0, MAX_LISTED_FILES);
   const paths = listed.map((file) => inline(file.displayPath));
-  const width = Math.min(60, paths.reduce((widest, path) => Math.max(widest, path.length), 0));
+  const width = Math.min(
+    60,
+    paths.reduce((widest, path) => Math.max(widest, path.length), 0),
+  );
   const lines = listed.map((file, index) => {
     const counts = countBySeverity(file.findings);
     const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => palette.severity[severity](countOf(counts[severity], severity)));
@@ -241,9 +253,7 @@ function summary(results: readonly FileResult[], context: FormatContext, palette
 
 export const stylish: Formatter = (results: readonly FileResult[], context: FormatContext): string => {
   const palette = makePalette(context.color);
-  const blocks = results
-    .filter((result) => result.error !== undefined || result.findings.length > 0)
-    .map((result) => formatFile(result, palette).join('\n'));
+  const blocks = results.filter((result) => result.error !== undefined || result.findings.length > 0).map((result) => formatFile(result, palette).join('\n'));
   blocks.push(summary(results, context, palette).join('\n'));
   return `${blocks.join('\n\n')}\n`;
 };

@@ -1,16 +1,19 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import {
   CATALOG_FORMAT_VERSION,
   type CatalogData,
   type GroupData,
+  type LegacyTacticData,
+  type LegacyTechniqueData,
   type MitigationData,
   type SoftwareData,
   type TacticData,
   type TechniqueData,
 } from './catalogTypes';
+import { previousVersionOf } from './catalogDiff';
 import { stixToCatalog } from './stixToCatalog';
+import { compareAttackVersions } from './versions';
 import { editDistance } from '../text/editDistance';
+import { parseJsonData } from '../text/jsonData';
 import { memoizeString } from '../text/memo';
 
 export interface TechniqueSearchOptions {
@@ -26,6 +29,12 @@ interface SearchEntry {
   technique: TechniqueData;
   nameWords: string[];
   parentWords: string[];
+}
+
+/** A tactic of the previous release this one renamed or dropped, with this release's tactics that took its place. */
+export interface LegacyTactic {
+  tactic: LegacyTacticData;
+  successors: TacticData[];
 }
 
 /** ATT&CK look-ups over catalog data; every id/name look-up is a Map hit. */
@@ -46,8 +55,12 @@ export class AttackCatalog {
   private groupsByKey: Map<string, GroupData> | undefined;
   private softwareByKey: Map<string, SoftwareData> | undefined;
   private searchEntries: SearchEntry[] | undefined;
+  /** The release `previous` describes ("18.1"), when the catalog has that data. */
+  readonly previousVersion: string | undefined;
+  private readonly legacyTacticsByKey = new Map<string, LegacyTactic>();
+  private readonly earlierById = new Map<string, LegacyTechniqueData>();
 
-  constructor(data: CatalogData) {
+  constructor(readonly data: CatalogData) {
     if (data.formatVersion !== CATALOG_FORMAT_VERSION) {
       throw new Error(`Unsupported ATT&CK catalog format ${data.formatVersion}; expected ${CATALOG_FORMAT_VERSION}.`);
     }
@@ -64,6 +77,28 @@ export class AttackCatalog {
     }
     for (const technique of data.techniques) this.techniquesById.set(technique.id.toUpperCase(), technique);
     for (const mitigation of data.mitigations) this.mitigationsById.set(mitigation.id.toUpperCase(), mitigation);
+    this.previousVersion = data.previous?.attackVersion;
+    for (const tactic of data.previous?.tactics ?? []) {
+      const legacy = { tactic, successors: tactic.successors.flatMap((id) => this.tacticById(id) ?? []) };
+      // A name this release still uses for a tactic (the id itself, for a renamed one) is not legacy.
+      for (const form of [tactic.name, tactic.shortname]) if (!this.findTactic(form)) setIfAbsent(this.legacyTacticsByKey, tacticKey(form), legacy);
+    }
+    for (const technique of data.previous?.techniques ?? []) this.earlierById.set(technique.id, technique);
+  }
+
+  /** A tactic name of the previous release that this one no longer uses ("Defense Evasion" in v19), any spelling findTactic accepts. */
+  legacyTactic(text: string): LegacyTactic | undefined {
+    return this.legacyTacticsByKey.get(tacticKey(text));
+  }
+
+  /** What the previous release said of a technique this one revoked, renamed or moved; undefined when unchanged. */
+  earlierTechnique(id: string): LegacyTechniqueData | undefined {
+    return this.earlierById.get(normalizeTechniqueId(id));
+  }
+
+  /** Whether the previous release renamed or dropped this tactic id (its meaning changed: TA0005 in v19). */
+  isLegacyTacticId(id: string): boolean {
+    return [...this.legacyTacticsByKey.values()].some((legacy) => legacy.tactic.id === id);
   }
 
   tacticById(id: string): TacticData | undefined {
@@ -140,7 +175,7 @@ export class AttackCatalog {
     const boostedTactic = options.tacticId === undefined ? undefined : this.findTactic(options.tacticId)?.id;
     const idQuery = normalizeTechniqueId(query);
     const looksLikeId = /^T\d/.test(idQuery);
-    const words = searchWords(query);
+    const words = searchWords(query, MAX_SEARCH_WORDS);
     if (!looksLikeId && words.length === 0) return [];
     const scored: { technique: TechniqueData; score: number }[] = [];
     for (const entry of this.searchIndex()) {
@@ -182,62 +217,31 @@ function scoreMatch(entry: SearchEntry, idQuery: string, looksLikeId: boolean, w
   return matched === 0 ? 0 : Math.round((40 * matched) / words.length);
 }
 
-let bundledCatalog: AttackCatalog | undefined;
-
-/** The catalog committed with the extension, read once per process. */
-export function loadBundledCatalog(): AttackCatalog {
-  if (!bundledCatalog) {
-    const file = bundledCatalogPath();
-    bundledCatalog = new AttackCatalog(JSON.parse(fs.readFileSync(file, 'utf8')) as CatalogData);
-  }
-  return bundledCatalog;
-}
-
-/** For a user-configured bundle (e.g. a newer ATT&CK release); not cached, the caller decides. */
-export function loadCatalogFromStixFile(file: string): AttackCatalog {
-  let text: string;
+/**
+ * A user-configured STIX bundle (e.g. a newer ATT&CK release), from its text: the caller reads the file
+ * (bounded, see server/src/node/boundedRead.ts) and decides about caching. `file` names it in messages;
+ * `fileName`, its last segment (the host's basename), gives the version ("enterprise-attack-19.2.json").
+ * Messages never quote the text. (The bundled catalog comes from the host: EngineHost.resources.)
+ */
+export function catalogFromStixText(text: string, file: string, fileName: string = lastSegment(file), earlier?: () => AttackCatalog): AttackCatalog {
+  const parsed = parseJsonData(text);
+  if ('problem' in parsed) throw new Error(`ATT&CK bundle ${file} is not valid JSON: ${parsed.problem}`);
+  const version = /(\d+\.\d+)/.exec(fileName)?.[1];
+  let data: CatalogData;
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new Error(`Cannot read ATT&CK bundle ${file}: ${(err as Error).message}`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`ATT&CK bundle ${file} is not valid JSON: ${(err as Error).message}`);
-  }
-  const version = /(\d+\.\d+)/.exec(path.basename(file))?.[1];
-  try {
-    return new AttackCatalog(stixToCatalog(parsed, version === undefined ? {} : { version }));
+    data = stixToCatalog(parsed.data, version === undefined ? {} : { version });
   } catch (err) {
     throw new Error(`${file}: ${(err as Error).message}`);
   }
+  // A later release than a bundled one: record what that one called differently, as the bundled v19.2 does.
+  const before = earlier?.();
+  if (before && compareAttackVersions(data.attackVersion, before.version) > 0) data.previous = previousVersionOf(before.data, data);
+  return new AttackCatalog(data);
 }
 
-const PACKAGE_NAME = 'incident-report-studio';
-const CATALOG_IN_PACKAGE = path.join('server', 'data', 'attack', 'enterprise-attack.catalog.json');
-
-/**
- * Data files are not compiled into out/, and an esbuild bundle lives elsewhere again, so the
- * catalog is found from the package root: the nearest ancestor whose package.json is ours.
- */
-export function bundledCatalogPath(startDir: string = __dirname): string {
-  for (let dir = path.resolve(startDir); ; dir = path.dirname(dir)) {
-    const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest)) {
-      try {
-        if ((JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name === PACKAGE_NAME) {
-          return path.join(dir, CATALOG_IN_PACKAGE);
-        }
-      } catch {
-        // An unreadable package.json belongs to something else; keep walking up.
-      }
-    }
-    if (path.dirname(dir) === dir) {
-      throw new Error(`Cannot find the ${PACKAGE_NAME} package root above ${startDir} to locate the ATT&CK catalog.`);
-    }
-  }
+/** After the last '/' or '\\': for callers without a host (a POSIX file name may contain '\\'; the workspace passes the host's). */
+function lastSegment(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }
 
 /** camelCase split, "&" read as "and", then letters and digits only with "and" dropped: all spellings meet. */
@@ -261,8 +265,22 @@ function normalizeTechniqueId(id: string): string {
   return id.trim().toUpperCase().replace('/', '.');
 }
 
-function searchWords(text: string): string[] {
-  return text.toLowerCase().replace(/&/g, ' and ').split(/[^a-z0-9]+/).filter((w) => w !== '');
+/**
+ * Words of a search query that count. The longest ATT&CK name, with its parent's, has 14 words; each word
+ * is compared with every technique, so a query pasted from a long line is cut here rather than costing
+ * (words × catalog) time on every keystroke.
+ */
+export const MAX_SEARCH_WORDS = 24;
+
+/** The query's words (runs of letters and digits; `&` reads as "and"), lower case, the first `limit` of them. */
+function searchWords(text: string, limit = Infinity): string[] {
+  const words: string[] = [];
+  if (limit <= 0) return words;
+  for (const match of text.toLowerCase().matchAll(/[a-z0-9]+|&/g)) {
+    words.push(match[0] === '&' ? 'and' : match[0]);
+    if (words.length >= limit) break;
+  }
+  return words;
 }
 
 function setIfAbsent<V>(map: Map<string, V>, key: string, value: V): void {
@@ -282,4 +300,3 @@ function indexByNames<T extends GroupData>(entries: readonly T[]): Map<string, T
   }
   return map;
 }
-

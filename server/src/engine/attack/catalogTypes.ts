@@ -1,6 +1,6 @@
 /**
  * The compact ATT&CK catalog: plain JSON data distilled from a STIX bundle by `stixToCatalog`,
- * committed as server/data/attack/enterprise-attack.catalog.json and loaded by `AttackCatalog`.
+ * committed as server/data/attack/enterprise-attack-<version>.catalog.json and loaded by `AttackCatalog`.
  * Optional flags are written only when set, so the committed file stays small.
  */
 
@@ -13,8 +13,13 @@ export interface CatalogData {
   attackVersion: string;
   /** ATT&CK domain, e.g. "enterprise-attack" (from the matrix); "" when the bundle has no matrix. */
   domain: string;
-  /** The STIX bundle id the catalog was generated from, for provenance. */
+  /** The STIX bundle id the catalog was generated from (for a list-built catalog: list file + bundle id), for provenance. */
   source: string;
+  /**
+   * How the data was put together, when it is not a plain conversion of `source` (e.g. a release built from
+   * a technique list plus an earlier release's bundle). Not read by the engine.
+   */
+  provenance?: string;
   /** In matrix order (`order` is the index). */
   tactics: TacticData[];
   /** Techniques and sub-techniques, including revoked and deprecated ones, sorted by id. */
@@ -23,6 +28,43 @@ export interface CatalogData {
   mitigations: MitigationData[];
   groups: GroupData[];
   software: SoftwareData[];
+  /**
+   * What the previous ATT&CK release called differently (engine/attack/catalogDiff.ts): lets a report written
+   * against it be read as legacy and migrated, without loading that release's catalog.
+   */
+  previous?: PreviousVersionData;
+}
+
+export interface PreviousVersionData {
+  /** e.g. "18.1" */
+  attackVersion: string;
+  /** Tactics of the previous release that this one renamed or dropped, with the tactics that took their techniques. */
+  tactics: LegacyTacticData[];
+  /** Techniques active in the previous release that this one revoked, renamed or moved to other tactics, as they were then. */
+  techniques: LegacyTechniqueData[];
+}
+
+export interface LegacyTacticData {
+  /** The tactic's id in the previous release (v18.1: "TA0005"). */
+  id: string;
+  /** Its name and shortname then ("Defense Evasion", "defense-evasion"). */
+  name: string;
+  shortname: string;
+  /**
+   * Tactic ids of this release, in matrix order, that took its place: the tactic with the same id and any
+   * new tactic that received its techniques (v19: TA0005 Stealth and TA0112 Defense Impairment).
+   */
+  successors: string[];
+}
+
+export interface LegacyTechniqueData {
+  id: string;
+  /** Its name then, when this release renamed it. */
+  name?: string;
+  /** Its tactic ids then (previous release's ids), when this release changed them. */
+  tactics?: string[];
+  /** Active then, revoked in this release (the technique's own entry names the replacement). */
+  revoked?: boolean;
 }
 
 export interface TacticData {

@@ -113,9 +113,7 @@ export function stixToCatalog(bundle: unknown, options: StixToCatalogOptions = {
     const ref = isSoftware || o.type === 'intrusion-set' ? attackRef(o) : undefined;
     if (!ref) continue;
     const name = str(o.name);
-    const entry: GroupData | SoftwareData = isSoftware
-      ? { id: ref.id, name, type: o.type === 'tool' ? 'tool' : 'malware' }
-      : { id: ref.id, name };
+    const entry: GroupData | SoftwareData = isSoftware ? { id: ref.id, name, type: o.type === 'tool' ? 'tool' : 'malware' } : { id: ref.id, name };
     const aliases = [...new Set([...strings(o.aliases), ...strings(o.x_mitre_aliases)])].filter((a) => a !== name);
     if (aliases.length > 0) entry.aliases = aliases;
     if (o.x_mitre_deprecated === true) entry.deprecated = true;
@@ -189,12 +187,16 @@ function attackRef(o: StixObject | undefined): { id: string; url: string } | und
   return undefined;
 }
 
-const CITATION = /\s*\(Citation:[^()]*(?:\([^()]*\)[^()]*)*\)/g;
+// The look-behind lets a run of spaces be tried once, from its start, not from each of its positions.
+const CITATION = /(?<!\s)\s*\(Citation:[^()]*(?:\([^()]*\)[^()]*)*\)/g;
 
 /** The first non-empty paragraph, without "(Citation: …)" markers or the spaces before them. */
 export function firstParagraph(description: string): string {
   const paragraph = description.split(/\n\s*\n/).find((p) => p.trim() !== '') ?? '';
-  return paragraph.replace(CITATION, '').replace(/[ \t]+/g, ' ').trim();
+  return paragraph
+    .replace(CITATION, '')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }
 
 function isCurrent(o: StixObject): boolean {

@@ -1,9 +1,10 @@
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { SchemaNode } from '../schema/reportSpec';
 import type { RuleSetting } from '../types';
-import { ConfigError, type ConfigFile, type ConfigFileSystem, type ResolvedConfig } from './configTypes';
+import { readAttackVersion } from '../attack/versions';
+import type { EngineHost } from '../host';
+import { ConfigError, describeUnreadable, type ConfigFile, type ResolvedConfig } from './configTypes';
 import { readConfigFile } from './readConfigFile';
+import { loadNamedSchemaExtension } from './schemaExtension';
 
 export const CONFIG_FILE_NAMES = ['.increport.yaml', '.increport.yml', '.increport.json'] as const;
 export const DEFAULT_INCLUDE = ['**/*.md'];
@@ -15,11 +16,13 @@ export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
  * folder; call `clear()` when a configuration file changes.
  */
 export class ConfigLoader {
-  private readonly byDirectory = new Map<string, ResolvedConfig>();
+  private readonly byDirectory = new Map<string, ResolvedConfig | ConfigError>();
+  private bare: ResolvedConfig | undefined;
   private readonly files = new Map<string, ConfigFile | null>();
 
   constructor(
-    private readonly fileSystem: ConfigFileSystem,
+    /** Files, paths and the configuration schema. */
+    private readonly host: EngineHost,
     private readonly knownRules: readonly string[],
     /** Folder used when no configuration file sets `files`; usually the working directory. */
     private readonly defaultBaseDirectory: string,
@@ -32,30 +35,46 @@ export class ConfigLoader {
 
   /** The configuration for the report at `filePath`. Throws ConfigError for an invalid file. */
   forFile(filePath: string): ResolvedConfig {
+    const { dirname, resolve } = this.host.paths;
     return this.forDirectory(dirname(resolve(filePath)));
   }
 
+  /** The same, for a folder. A folder whose configuration is invalid keeps throwing the same error until `clear()`. */
   forDirectory(directory: string): ResolvedConfig {
     const cached = this.byDirectory.get(directory);
+    if (cached instanceof ConfigError) throw cached;
     if (cached) return cached;
-    const chain: ConfigFile[] = [];
-    for (let current = directory; ; current = dirname(current)) {
-      const file = this.configIn(current);
-      if (file) chain.push(file);
-      if (file?.root || dirname(current) === current) break;
+    let resolved: ResolvedConfig;
+    try {
+      const { dirname } = this.host.paths;
+      const chain: ConfigFile[] = [];
+      for (let current = directory; ; current = dirname(current)) {
+        const file = this.configIn(current);
+        if (file) chain.push(file);
+        if (file?.root || dirname(current) === current) break;
+      }
+      resolved = mergeChain(chain, this.defaultBaseDirectory, this.host);
+    } catch (error) {
+      if (error instanceof ConfigError) this.byDirectory.set(directory, error);
+      throw error;
     }
-    const resolved = mergeChain(chain, this.defaultBaseDirectory, this.fileSystem);
     this.byDirectory.set(directory, resolved);
     return resolved;
   }
 
+  /** What applies where no configuration file is found: every rule at its default, the bundled schema and catalog. */
+  withoutFiles(): ResolvedConfig {
+    return (this.bare ??= mergeChain([], this.defaultBaseDirectory, this.host));
+  }
+
   private configIn(directory: string): ConfigFile | undefined {
     for (const name of CONFIG_FILE_NAMES) {
-      const path = join(directory, name);
+      const path = this.host.paths.join(directory, name);
       let file = this.files.get(path);
       if (file === undefined) {
-        const text = this.fileSystem.readFile(path);
-        file = text === undefined ? null : readConfigFile(path, text, this.knownRules);
+        const read = this.host.readFile(path, 'config');
+        if ('error' in read) throw new ConfigError(path, 0, 0, `Cannot read this configuration file: ${describeUnreadable(read)}`);
+        file = 'missing' in read ? null : readConfigFile(path, read.text, this.knownRules, this.host.resources.configSchema());
         this.files.set(path, file);
       }
       if (file) return file;
@@ -65,7 +84,8 @@ export class ConfigLoader {
 }
 
 /** `chain` is nearest first; merge farthest first so that nearer settings win. */
-function mergeChain(chain: readonly ConfigFile[], defaultBaseDirectory: string, fileSystem: ConfigFileSystem): ResolvedConfig {
+function mergeChain(chain: readonly ConfigFile[], defaultBaseDirectory: string, host: EngineHost): ResolvedConfig {
+  const { dirname, resolve } = host.paths;
   const rules: Record<string, RuleSetting> = {};
   const schemaExtensions: SchemaNode[] = [];
   const files: ResolvedConfig['files'] = {
@@ -76,13 +96,16 @@ function mergeChain(chain: readonly ConfigFile[], defaultBaseDirectory: string, 
   for (const file of [...chain].reverse()) {
     const directory = dirname(file.path);
     Object.assign(rules, file.rules);
-    schemaExtensions.push(...loadExtensions(file, fileSystem));
+    schemaExtensions.push(...loadExtensions(file, host));
     if (file.files?.include) files.include = { baseDirectory: directory, globs: file.files.include };
     if (file.files?.exclude) files.exclude = { baseDirectory: directory, globs: file.files.exclude };
     if (file.attack?.bundle) {
       const where = file.locations?.['attack.bundle'] ?? { line: 0, character: 0 };
-      attack = { bundle: resolve(directory, file.attack.bundle), setAt: { file: file.path, ...where } };
+      attack = { ...attack, bundle: resolve(directory, file.attack.bundle), setAt: { file: file.path, ...where } };
     }
+    // The configuration schema allows only the bundled versions, so the reading cannot fail here.
+    const version = file.attack?.version === undefined ? undefined : readAttackVersion(file.attack.version);
+    if (version && 'version' in version) attack = { ...attack, version: version.version };
   }
   return {
     sources: chain.map((file) => file.path),
@@ -94,22 +117,15 @@ function mergeChain(chain: readonly ConfigFile[], defaultBaseDirectory: string, 
   };
 }
 
-function loadExtensions(file: ConfigFile, fileSystem: ConfigFileSystem): SchemaNode[] {
+function loadExtensions(file: ConfigFile, host: EngineHost): SchemaNode[] {
   const extend = file.schema?.extend;
   if (extend === undefined) return [];
   const entries = Array.isArray(extend) ? extend : [extend];
   const where = file.locations?.['schema.extend'] ?? { line: 0, character: 0 };
   return entries.map((entry) => {
     if (typeof entry !== 'string') return entry as SchemaNode;
-    const path = isAbsolute(entry) ? entry : resolve(dirname(file.path), entry);
-    const text = fileSystem.readFile(path);
-    if (text === undefined) throw new ConfigError(file.path, where.line, where.character, `Schema extension '${entry}' not found (looked for ${path})`);
-    try {
-      const parsed: unknown = parseYaml(text);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('it is not a JSON Schema object');
-      return parsed as SchemaNode;
-    } catch (error) {
-      throw new ConfigError(file.path, where.line, where.character, `Schema extension '${entry}' cannot be read: ${(error as Error).message}`);
-    }
+    const loaded = loadNamedSchemaExtension(host, entry, host.paths.dirname(file.path));
+    if ('schema' in loaded) return loaded.schema;
+    throw new ConfigError(file.path, where.line, where.character, loaded.error);
   });
 }

@@ -1,5 +1,6 @@
 import type { RuleSetting } from '../types';
 import type { SchemaNode } from '../schema/reportSpec';
+import type { BundledAttackVersion } from '../attack/versions';
 
 /** One configuration file as written (after validation). */
 export interface ConfigFile {
@@ -8,7 +9,7 @@ export interface ConfigFile {
   rules?: Record<string, RuleSetting>;
   schema?: { extend?: unknown };
   files?: { include?: string[]; exclude?: string[] };
-  attack?: { bundle?: string };
+  attack?: { bundle?: string; version?: string | number };
   /** Where path-valued settings are written, to point errors about the files they name. */
   locations?: Partial<Record<'schema.extend' | 'attack.bundle', { line: number; character: number }>>;
 }
@@ -29,8 +30,12 @@ export interface ResolvedConfig {
   schemaKey: string;
   /** Globs, each list with the folder it is relative to (that of the nearest config that sets it). */
   files: { include: GlobList; exclude: GlobList };
-  /** `bundle` is absolute; `setAt` locates the setting for error messages. */
-  attack: { bundle?: string; setAt?: { file: string; line: number; character: number } };
+  /**
+   * `bundle` is absolute; `setAt` locates it for error messages. `version` is the bundled release chosen
+   * by `attack.version`; a configured bundle wins over it, and a report's own `attack:` front matter wins over the
+   * version but not over a bundle (it is then reported when it differs).
+   */
+  attack: { bundle?: string; setAt?: { file: string; line: number; character: number }; version?: BundledAttackVersion };
 }
 
 /** A problem in a configuration file, located in that file (zero-based LSP positions). */
@@ -50,8 +55,26 @@ export class ConfigError extends Error {
   }
 }
 
-/** What the loader needs from a file system; passed in so that editors can serve unsaved buffers. */
+/** What a file is read for; each kind has its own size limit (server/src/node/boundedRead.ts). */
+export type ConfigFileKind = 'config' | 'schema-extension' | 'attack-bundle';
+
+/**
+ * A file's text; `missing` when there is nothing at the path; `error` when something is there that cannot
+ * be read (not a regular file, too large, permission denied), as a sentence that does not repeat the path.
+ */
+export type FileText = { text: string } | { missing: true } | { error: string };
+
+/**
+ * What the engine needs from a file system: configuration files, schema extensions and ATT&CK bundles come
+ * through here, so that editors can serve unsaved buffers and the engine never touches Node's fs itself.
+ */
 export interface ConfigFileSystem {
-  /** The file's text, or undefined when it does not exist. Other failures throw. */
-  readFile(path: string): string | undefined;
+  /** Never throws. */
+  readFile(path: string, kind: ConfigFileKind): FileText;
+}
+
+/** "File not found" → "file not found", to follow a colon in a longer message. */
+export function describeUnreadable(read: { missing: true } | { error: string }): string {
+  const reason = 'missing' in read ? 'File not found' : read.error;
+  return reason.charAt(0).toLowerCase() + reason.slice(1);
 }

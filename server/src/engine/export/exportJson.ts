@@ -40,7 +40,7 @@ export interface ReportExport {
 
 export function exportJson(input: ExportInput): ReportExport {
   const data = collectReportData(input);
-  const { catalog } = input.context;
+  const { catalog } = input;
   return {
     format: REPORT_EXPORT_FORMAT,
     version: REPORT_EXPORT_VERSION,
@@ -58,18 +58,27 @@ export function exportJson(input: ExportInput): ReportExport {
 }
 
 function techniqueSummaries(input: ExportInput, data: ReportData): TechniqueSummary[] {
-  const { model, catalog } = input.context;
+  const { model, catalog } = input;
   const byId = new Map<string, TechniqueSummary>();
   // Every known technique ID in the text (document order), then the tactics it is listed under.
   for (const mention of allTechniqueMentions(model, catalog)) {
     const { technique } = mention;
     let summary = byId.get(technique.id);
     if (!summary) {
-      summary = { id: technique.id, name: technique.name, url: technique.url, tactics: [], lines: [], revoked: technique.revoked === true, deprecated: technique.deprecated === true };
+      summary = {
+        id: technique.id,
+        name: technique.name,
+        url: technique.url,
+        tactics: [],
+        lines: [],
+        revoked: technique.revoked === true,
+        deprecated: technique.deprecated === true,
+      };
       byId.set(technique.id, summary);
     }
     const line = mention.range.start.line + 1;
-    if (!summary.lines.includes(line)) summary.lines.push(line);
+    // Mentions come in document order: a line already listed is the last one.
+    if (summary.lines[summary.lines.length - 1] !== line) summary.lines.push(line);
   }
   const tacticOrder = new Map(catalog.tactics.map((tactic) => [tactic.shortname, tactic.order]));
   for (const row of data.tactics) {

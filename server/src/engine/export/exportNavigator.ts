@@ -56,7 +56,7 @@ export interface NavigatorLayer {
 
 export function exportNavigatorLayer(input: ExportInput): NavigatorLayer {
   const data = collectReportData(input);
-  const { catalog } = input.context;
+  const { catalog } = input;
   const title = data.title?.text || data.sourcePath;
   const techniques: NavigatorTechnique[] = [];
   const seen = new Set<string>();
@@ -82,7 +82,8 @@ export function exportNavigatorLayer(input: ExportInput): NavigatorLayer {
   }
   const metadata = [{ name: 'source', value: data.sourcePath }];
   const reportId = data.frontMatter?.data?.id;
-  if ((typeof reportId === 'string' && reportId.trim() !== '') || typeof reportId === 'number') metadata.push({ name: 'report id', value: String(reportId).trim() });
+  if ((typeof reportId === 'string' && reportId.trim() !== '') || typeof reportId === 'number')
+    metadata.push({ name: 'report id', value: String(reportId).trim() });
   const tlp = data.frontMatter?.data?.tlp;
   if (typeof tlp === 'string' && tlp.trim() !== '') metadata.push({ name: 'tlp', value: tlp.trim() });
   return {

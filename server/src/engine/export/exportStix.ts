@@ -1,8 +1,19 @@
 import { collectReportData, fieldByKey, sectionByKey, type ExportInput, type ReportData } from './reportData';
 import { uuidv5 } from './uuid';
+import { isWhitespaceCode, trimEndWhile } from '../text/chars';
+import { withoutHtmlComments } from '../text/spans';
 import {
-  CRITICALITY, INCIDENT_CORE_EXTENSION, INCIDENT_DETERMINATIONS, INDICATOR_LABELS, INVESTIGATION_STATUS, TLP2_CREATED, TLP2_EXTENSION,
-  TLP2_MARKINGS, stixPattern, stixSectors, tlpLevel,
+  CRITICALITY,
+  INCIDENT_CORE_EXTENSION,
+  INCIDENT_DETERMINATIONS,
+  INDICATOR_LABELS,
+  INVESTIGATION_STATUS,
+  TLP2_CREATED,
+  TLP2_EXTENSION,
+  TLP2_MARKINGS,
+  stixPattern,
+  stixSectors,
+  tlpLevel,
 } from './stixVocabulary';
 
 /*
@@ -123,11 +134,25 @@ export function timestamps(data: ReportData): { created: string; modified: strin
   return { created, modified: updated !== undefined && updated > created ? updated : created };
 }
 
+/**
+ * The text without a final parenthetical remark (one without nested parentheses) and the white space
+ * around it. Scanned backwards from the end: linear, where `/\s*\([^()]*\)\s*$/` would try each
+ * position of a long run of spaces.
+ */
+export function withoutTrailingParenthetical(text: string): string {
+  const end = trimEndWhile(text, 0, text.length, isWhitespaceCode);
+  if (text[end - 1] !== ')') return text;
+  let open = end - 2;
+  while (open >= 0 && text[open] !== '(' && text[open] !== ')') open--;
+  if (open < 0 || text[open] !== '(') return text;
+  return text.slice(0, trimEndWhile(text, 0, open, isWhitespaceCode));
+}
+
 function victimIdentity(data: ReportData, base: Base, idOf: IdOf): StixObject | undefined {
   const written = fieldByKey(data, 'incidentDetails', 'affectedOrganization')?.value.trim();
   if (!written) return undefined;
   // "Northwind Manufacturing GmbH (corporate IT and two production plants)": the name is before the parenthesis.
-  const name = written.replace(/\s*\([^()]*\)\s*$/, '').trim() || written;
+  const name = withoutTrailingParenthetical(written).trim() || written;
   const identity: StixObject = { ...base('identity', idOf('identity', 'victim', name)), name };
   if (name !== written) identity.description = written;
   identity.identity_class = 'organization';
@@ -179,8 +204,7 @@ function incidentCoreExtension(frontMatter: Record<string, unknown>): Record<str
 
 /** Markdown prose as plain paragraphs: hard-wrapped lines joined, list items and paragraphs kept apart, comments dropped. */
 export function plainText(markdown: string): string {
-  const paragraphs = markdown
-    .replace(/<!--[\s\S]*?-->/g, '')
+  const paragraphs = withoutHtmlComments(markdown)
     .split(/\n[ \t]*\n/)
     .map((paragraph) =>
       paragraph
@@ -194,7 +218,7 @@ export function plainText(markdown: string): string {
 }
 
 function attackPatternObjects(input: ExportInput, data: ReportData, base: Base, idOf: IdOf): StixObject[] {
-  const { catalog } = input.context;
+  const { catalog } = input;
   const phases = new Map<string, string[]>();
   for (const row of data.tactics) {
     for (const technique of row.techniques) {

@@ -1,11 +1,14 @@
 import type { TacticData } from '../attack/catalogTypes';
 import { findTechniqueMentions } from '../attack/techniqueMentions';
 import { parseReportDate, type DateQualifier, type ParsedDate } from '../dates/parseDate';
+import type { AnalysedReport } from '../analysedReport';
 import type { FeatureContext } from '../features/featureTypes';
 import type { IocType } from '../iocs/scanIocs';
 import type { ContentContainer, Field, ReportModel } from '../model/modelTypes';
+import { lineContentStart } from '../parse/lineSyntax';
 import { indicatorsOf } from '../queries/iocQueries';
 import type { FieldSpec } from '../schema/reportSpec';
+import { excerptAround } from '../text/excerpt';
 import type { Finding } from '../types';
 
 /**
@@ -14,13 +17,12 @@ import type { Finding } from '../types';
  * it never consults a clock, so the same text gives the same data.
  */
 
-/** What an export needs: the checked report (FeatureContext), its findings, and the path users see. */
-export interface ExportInput {
-  context: FeatureContext;
-  findings: readonly Finding[];
-  /** The report's path as users see it (relative to the working directory, '/' separators), or '<stdin>'. */
-  sourcePath: string;
-}
+/** What an export needs: the analysed report (model, spec, catalog, findings) and the path users see. */
+export type ExportInput = FeatureContext &
+  Pick<AnalysedReport, 'findings'> & {
+    /** The report's path as users see it (relative to the working directory, '/' separators), or '<stdin>'. */
+    sourcePath: string;
+  };
 
 /** A parsed date: the interval the text can mean, `start` and `end` inclusive, both UTC. */
 export interface DateValue {
@@ -120,7 +122,7 @@ export interface IndicatorData {
   endColumn: number;
   /** Problems with the value (an IPv4 octet over 255, a hash of the wrong length, ...). */
   problems: string[];
-  /** The line the indicator is on, without its list marker and field key: its context in the report. */
+  /** Its context: the line it is on without list marker and field key, at most ~60 characters either side ("…" where cut). */
   context: string;
 }
 
@@ -150,7 +152,7 @@ const DATE_KINDS = new Set(['date', 'datetime']);
 const NOT_APPLICABLE = /^(?:n\/?a|none|not applicable|-|—)\.?$/i;
 
 export function collectReportData(input: ExportInput): ReportData {
-  const { model, spec } = input.context;
+  const { model, spec } = input;
   const dates: ReportData['dates'] = { discovered: null, began: null };
   const noteRole = (fieldSpec: FieldSpec | undefined, date: DateValue | undefined) => {
     if (!date) return;
@@ -205,11 +207,11 @@ export function collectReportData(input: ExportInput): ReportData {
     sourcePath: input.sourcePath,
     lineCount: model.lines.lineCount,
     title: model.titles[0] ? { text: model.titles[0].text.trim(), line: model.titles[0].range.start.line + 1 } : null,
-    frontMatter: frontMatterData(input.context, noteRole),
+    frontMatter: frontMatterData(input, noteRole),
     sections,
     dates,
-    tactics: tacticRows(input.context),
-    indicators: indicatorData(input.context),
+    tactics: tacticRows(input),
+    indicators: indicatorData(input),
     findings: summarize(input.findings),
   };
 }
@@ -308,23 +310,27 @@ function tacticRef(tactic: TacticData): TacticRef {
   return { id: tactic.id, name: tactic.name, shortname: tactic.shortname };
 }
 
-const LIST_MARKER = /^\s*(?:[-*+]|\d+[.)])\s+/;
-const FIELD_KEY = /^\*\*[^*]+?(?::\*\*|\*\*:)\s*/;
-
 function indicatorData(context: FeatureContext): IndicatorData[] {
   const { model, spec } = context;
-  return indicatorsOf(model, spec).map(({ ioc, range, defanged }) => ({
-    type: ioc.type,
-    value: ioc.text,
-    refanged: ioc.refanged,
-    writtenDefanged: ioc.defanged,
-    defanged,
-    line: range.start.line + 1,
-    column: range.start.character + 1,
-    endColumn: range.end.character + 1,
-    problems: [...ioc.problems],
-    context: model.lines.lineText(range.start.line).replace(LIST_MARKER, '').replace(FIELD_KEY, '').trim(),
-  }));
+  // Where each line's own words start (after list marker and field key): read once per line, not once per indicator.
+  const starts = new Map<number, number>();
+  return indicatorsOf(model, spec).map(({ ioc, range, defanged }) => {
+    const text = model.lines.lineText(range.start.line);
+    let from = starts.get(range.start.line);
+    if (from === undefined) starts.set(range.start.line, (from = lineContentStart(text)));
+    return {
+      type: ioc.type,
+      value: ioc.text,
+      refanged: ioc.refanged,
+      writtenDefanged: ioc.defanged,
+      defanged,
+      line: range.start.line + 1,
+      column: range.start.character + 1,
+      endColumn: range.end.character + 1,
+      problems: [...ioc.problems],
+      context: excerptAround(text, range.start.character, range.end.character, { from }),
+    };
+  });
 }
 
 function summarize(findings: readonly Finding[]): FindingsSummary {

@@ -40,7 +40,10 @@ export const TLP2_MARKINGS: Readonly<Record<string, { id: string; name: string }
 /** "TLP:AMBER", "amber", "TLP:WHITE" (TLP 1.0, now CLEAR) → a TLP2_MARKINGS key. */
 export function tlpLevel(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const level = value.trim().toLowerCase().replace(/^tlp\s*:\s*/, '');
+  const level = value
+    .trim()
+    .toLowerCase()
+    .replace(/^tlp\s*:\s*/, '');
   if (level === 'white') return 'clear';
   return Object.prototype.hasOwnProperty.call(TLP2_MARKINGS, level) ? level : undefined;
 }

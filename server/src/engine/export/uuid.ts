@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { concatBytes, fromHex, sha1, toHex, utf8Bytes } from '../text/sha';
 
 /** RFC 4122 name-based UUIDs, version 5 (SHA-1): the same namespace and name always give the same UUID. */
 
@@ -16,10 +16,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function uuidv5(name: string, namespace: string = EXPORT_NAMESPACE): string {
   if (!UUID.test(namespace)) throw new Error(`Not a UUID: ${namespace}`);
-  const hash = createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest();
+  const hash = sha1(concatBytes(fromHex(namespace.replace(/-/g, '')), utf8Bytes(name)));
   const bytes = hash.subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50; // version 5
   bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = bytes.toString('hex');
+  const hex = toHex(bytes);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

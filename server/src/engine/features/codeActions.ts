@@ -1,3 +1,4 @@
+import { skipBlanks } from '../parse/lineSyntax';
 import type { LineIndex } from '../text/lineIndex';
 import { comparePositions, type Finding, type Range } from '../types';
 import { NOT_CANCELLED, type Cancellation, type FeatureContext, type QuickFix, type TextEdit } from './featureTypes';
@@ -15,7 +16,7 @@ export function codeActions(context: FeatureContext, findings: readonly Finding[
   const env = fixEnv(context, findings);
   const fixes: QuickFix[] = [];
   const disables: QuickFix[] = [];
-  const seen = new Map<string | QuickFix, QuickFix>();
+  const seen = new Map<string | QuickFix, { fix: QuickFix; resolves: Set<Finding> }>();
   for (const finding of findings) {
     if (!intersects(finding.range, range)) continue;
     if (token.isCancellationRequested) return [];
@@ -65,8 +66,8 @@ class TakenEdits {
     for (const edit of edits) {
       const interval = { start: this.lines.offsetAt(edit.range.start), end: this.lines.offsetAt(edit.range.end), edit };
       const index = this.indexAfter(interval.start);
-      const previous = this.intervals[index - 1] as (typeof interval) | undefined;
-      const next = this.intervals[index] as (typeof interval) | undefined;
+      const previous = this.intervals[index - 1] as typeof interval | undefined;
+      const next = this.intervals[index] as typeof interval | undefined;
       if (previous && previous.start === interval.start && previous.end === interval.end && previous.edit.newText === edit.newText) continue;
       if ((previous && previous.end >= interval.start) || (next && next.start <= interval.end)) return false;
       fresh.push(interval);
@@ -107,23 +108,38 @@ function intersects(a: Range, b: Range): boolean {
  * None inside front matter or code, where a comment is not a control comment.
  */
 function disableFix(env: FixEnv, finding: Finding): QuickFix | undefined {
-  const { model } = env;
   const line = finding.range.start.line;
-  if (line >= model.lines.lineCount || isCodeLine(model, line)) return undefined;
-  const title = `Disable ${finding.ruleId} for this line`;
-  // Every finding of the rule on that line is silenced, not only this one.
+  if (line >= env.model.lines.lineCount || isCodeLine(env.model, line)) return undefined;
+  // Every finding of the rule on that line is silenced by the same fix: built once per rule and line, so
+  // n findings on one line cost n, not n² (the fix object is shared, and addOrMerge sees it once).
+  return remember(env, `disable ${finding.ruleId} ${line}`, () => buildDisableFix(env, finding.ruleId, line, finding));
+}
+
+function buildDisableFix(env: FixEnv, ruleId: string, line: number, finding: Finding): QuickFix {
+  const { model } = env;
+  const title = `Disable ${ruleId} for this line`;
   const silenced = remember(env, 'findings by rule and line', () => groupBy(env.findings, (other) => `${other.ruleId} ${other.range.start.line}`))
-    .get(`${finding.ruleId} ${line}`)?.slice() ?? [finding];
-  const existing = model.controlComments.find((comment) => comment.directive === 'disable-next-line' && comment.range.end.line === line - 1 && comment.ruleIds.length > 0);
+    .get(`${ruleId} ${line}`)
+    ?.slice() ?? [finding];
+  const existing = model.controlComments.find(
+    (comment) => comment.directive === 'disable-next-line' && comment.range.end.line === line - 1 && comment.ruleIds.length > 0,
+  );
   if (existing) {
     const text = model.lines.lineText(line - 1);
     let at = existing.range.end.character - '-->'.length;
     while (at > existing.range.start.character && /\s/.test(text[at - 1])) at--;
     const position = { line: line - 1, character: at };
-    return quickFix(title, [{ range: { start: position, end: position }, newText: ` ${finding.ruleId}` }], silenced);
+    return quickFix(title, [{ range: { start: position, end: position }, newText: ` ${ruleId}` }], silenced);
   }
-  const indent = /^(?:[ \t]*>)*[ \t]*/.exec(model.lines.lineText(line))?.[0] ?? '';
-  return quickFix(title, [insertLines(env, line, [`${indent}<!-- increport-disable-next-line ${finding.ruleId} -->`])], silenced);
+  const indent = quotePrefix(model.lines.lineText(line));
+  return quickFix(title, [insertLines(env, line, [`${indent}<!-- increport-disable-next-line ${ruleId} -->`])], silenced);
+}
+
+/** A line's indentation and block-quote markers (`  > > `), for a line inserted above it. */
+function quotePrefix(text: string): string {
+  let end = skipBlanks(text, 0);
+  while (text[end] === '>') end = skipBlanks(text, end + 1);
+  return text.slice(0, end);
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
@@ -136,16 +152,26 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-/** The same fix offered for two findings (e.g. "Defang all") is listed once, resolving both. */
-function addOrMerge(list: QuickFix[], seen: Map<string | QuickFix, QuickFix>, fix: QuickFix): void {
-  if (seen.has(fix)) return; // a fix shared by the findings of a request (e.g. "Defang all")
-  seen.set(fix, fix);
+/**
+ * The same fix offered for two findings (e.g. "Defang all") is listed once, resolving both. `seen` maps
+ * each fix object and each fix's identity (title and edits) to the fix listed, with the findings it
+ * resolves as a set, so merging stays linear in the findings.
+ */
+function addOrMerge(list: QuickFix[], seen: Map<string | QuickFix, { fix: QuickFix; resolves: Set<Finding> }>, fix: QuickFix): void {
+  if (seen.has(fix)) return; // a fix object shared by the findings of a request (e.g. "Defang all")
   const identity = `${fix.title}\u0000${fix.edits.map((edit) => `${rangeKey(edit.range)}\u0000${edit.newText}`).join('\u0000')}`;
   const same = seen.get(identity);
   if (!same) {
-    seen.set(identity, fix);
+    const entry = { fix, resolves: new Set(fix.fixes) };
+    seen.set(fix, entry);
+    seen.set(identity, entry);
     list.push(fix);
     return;
   }
-  for (const finding of fix.fixes) if (!same.fixes.includes(finding)) same.fixes.push(finding);
+  seen.set(fix, same);
+  for (const finding of fix.fixes) {
+    if (same.resolves.has(finding)) continue;
+    same.resolves.add(finding);
+    same.fix.fixes.push(finding);
+  }
 }

@@ -2,6 +2,7 @@ import type { AttackCatalog } from '../attack/catalog';
 import type { TechniqueData } from '../attack/catalogTypes';
 import { findTechniqueMentions } from '../attack/techniqueMentions';
 import { formatDateInStyle } from '../dates/parseDate';
+import { isWhitespaceCode, trimEndWhile } from '../text/chars';
 import { suggestTechniques, tacticAt } from '../queries/attackQueries';
 import type { FieldSpec } from '../schema/reportSpec';
 import { TODAY_HOLE, renderSnippet, sectionTemplate, type TemplateLine } from '../templates/skeleton';
@@ -98,7 +99,10 @@ function keyEntries(context: FeatureContext, container: Container, line: number,
   if (container.spec?.kind === 'attack-tactics') {
     const { catalog } = context;
     const written = new Set(
-      [container.section, ...container.section.subsections].flatMap((c) => c.fields).filter((f) => notOnLine(f.keyRange)).map((f) => catalog.findTactic(f.key)?.id),
+      [container.section, ...container.section.subsections]
+        .flatMap((c) => c.fields)
+        .filter((f) => notOnLine(f.keyRange))
+        .map((f) => catalog.findTactic(f.key)?.id),
     );
     return catalog.tactics
       .filter((tactic) => !written.has(tactic.id))
@@ -146,7 +150,11 @@ function techniqueEntries(
     // Nothing typed yet: the tactic's techniques, less those already written before the cursor on this line.
     const tactic = tacticAt(model, spec, catalog, keyPosition);
     const written = new Set(findTechniqueMentions(text.slice(0, typed.start)).map((mention) => mention.id.toUpperCase()));
-    techniques = tactic ? techniquesOfTactic(catalog, tactic.id).filter((t) => !written.has(t.id)).slice(0, TECHNIQUE_LIMIT) : [];
+    techniques = tactic
+      ? techniquesOfTactic(catalog, tactic.id)
+          .filter((t) => !written.has(t.id))
+          .slice(0, TECHNIQUE_LIMIT)
+      : [];
   } else {
     techniques = suggestTechniques(model, spec, catalog, keyPosition, typed.query, TECHNIQUE_LIMIT);
   }
@@ -193,7 +201,15 @@ function techniquesOfTactic(catalog: AttackCatalog, tacticId: string): readonly 
 }
 
 /** A field's enum values, or today's date for a date field. Front matter dates are ISO first (YAML is read by tools). */
-function valueEntries(context: FeatureContext, field: FieldSpec, line: number, text: string, valueStart: number, character: number, frontMatter: boolean): CompletionEntry[] {
+function valueEntries(
+  context: FeatureContext,
+  field: FieldSpec,
+  line: number,
+  text: string,
+  valueStart: number,
+  character: number,
+  frontMatter: boolean,
+): CompletionEntry[] {
   if (field.enumValues && field.enumValues.length > 0) {
     const range: Range = { start: { line, character: valueStart }, end: { line, character } };
     const lead = leadFor(text, valueStart);
@@ -209,7 +225,10 @@ function valueEntries(context: FeatureContext, field: FieldSpec, line: number, t
   }
   if (field.kind !== 'date' && field.kind !== 'datetime') return [];
   // The word being typed is replaced; qualifiers written before it ("approx. ") stay.
-  const start = Math.max(valueStart, character - (/\S*$/.exec(text.slice(0, character))?.[0].length ?? 0));
+  const start = Math.max(
+    valueStart,
+    trimEndWhile(text, 0, character, (code) => !isWhitespaceCode(code)),
+  );
   const range: Range = { start: { line, character: start }, end: { line, character } };
   const lead = leadFor(text, start);
   const style = reportDateStyle(context.model, context.spec);
@@ -244,7 +263,7 @@ function isoDateTime(date: Date): string {
 
 /** A space to write first when the range starts right after a marker or punctuation (`-|`, `:**|`, `,|`). */
 function leadFor(text: string, start: number): string {
-  return start > 0 && /[^\s(\["']/.test(text[start - 1]) ? ' ' : '';
+  return start > 0 && /[^\s(["']/.test(text[start - 1]) ? ' ' : '';
 }
 
 function pad(n: number): string {

@@ -1,6 +1,6 @@
 import { dateStyleOf, type DateStyle } from '../dates/parseDate';
 import type { Field, ReportModel, Section, Subsection } from '../model/modelTypes';
-import { fieldAt, listItemContentStart } from '../parse/lineSyntax';
+import { fieldAt, listItemContentStart, skipBlanks } from '../parse/lineSyntax';
 import { methodologyRowAt } from '../queries/attackQueries';
 import type { FieldSpec, ReportSpec, SectionSpec } from '../schema/reportSpec';
 import type { Position } from '../types';
@@ -9,6 +9,21 @@ import type { Position } from '../types';
  * What the user is typing at a position, decided from the cursor line and the model. Every site carries
  * `start`, the column where the replacement range begins; the range always ends at the cursor.
  */
+
+/**
+ * `key: value` typed in the front matter, the value (after an opening quote) still free of quotes and `#`.
+ * Scanned, not matched: `[ \t]*(["']?)([^"'#]*)$` would retry each split of a long run of spaces.
+ */
+function frontMatterEntryAt(before: string): { key: string; valueStart: number } | undefined {
+  const key = /^[A-Za-z_][\w-]*/.exec(before)?.[0];
+  if (key === undefined) return undefined;
+  let index = skipBlanks(before, key.length);
+  if (before[index] !== ':') return undefined;
+  index = skipBlanks(before, index + 1);
+  if (before[index] === '"' || before[index] === "'") index++;
+  for (let rest = index; rest < before.length; rest++) if (before[rest] === '"' || before[rest] === "'" || before[rest] === '#') return undefined;
+  return { key, valueStart: index };
+}
 
 /** The H2 section (and H3 subsection) a line belongs to, by the headings above it. */
 export interface Container {
@@ -41,8 +56,8 @@ export function completionSiteAt(model: ReportModel, spec: ReportSpec, position:
   const frontMatter = model.frontMatter;
   if (frontMatter && line <= frontMatter.range.end.line) {
     if (line === 0 || line === frontMatter.range.end.line) return undefined;
-    const entry = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(["']?)([^"'#]*)$/.exec(before);
-    return entry ? { kind: 'front-matter-value', start: character - entry[3].length, key: entry[1] } : undefined;
+    const entry = frontMatterEntryAt(before);
+    return entry ? { kind: 'front-matter-value', start: entry.valueStart, key: entry.key } : undefined;
   }
   if (model.verbatimLines.has(line)) return undefined;
 
@@ -123,7 +138,9 @@ export interface TechniqueQuery {
  * name words, or an `N/A`, is replaced too: the entry writes `ID Name` whole.
  */
 export function techniqueQueryAt(before: string, valueStart: number): TechniqueQuery {
-  const word = /[A-Za-z0-9.]*$/.exec(before)?.[0] ?? '';
+  let wordStart = before.length;
+  while (wordStart > 0 && /[A-Za-z0-9.]/.test(before[wordStart - 1])) wordStart--;
+  const word = before.slice(wordStart);
   if (/^T\d/i.test(word)) return { start: before.length - word.length, query: word, kept: '' };
   let start = Math.max(valueStart, before.lastIndexOf(',') + 1, before.lastIndexOf(';') + 1);
   while (start < before.length && /\s/.test(before[start])) start++;

@@ -1,20 +1,12 @@
-import type { AttackCatalog } from '../attack/catalog';
-import type { ReportModel } from '../model/modelTypes';
-import type { ReportSpec } from '../schema/reportSpec';
+import type { AnalysedReport } from '../analysedReport';
 import type { Finding, Position, Range } from '../types';
 
 /**
  * Editor features are plain functions over a report's model: no LSP, no VS Code. The language server
- * maps these shapes onto the protocol (server/src/lsp/handlers/).
+ * maps these shapes onto the protocol (server/src/lsp/handlers/). Their input is the part of an
+ * AnalysedReport (engine/analysedReport.ts) they read: model, spec, catalog and clock.
  */
-export interface FeatureContext {
-  /** The text checked, and its located model. */
-  model: ReportModel;
-  spec: ReportSpec;
-  catalog: AttackCatalog;
-  /** The clock ("today's date" completion). */
-  now: Date;
-}
+export type FeatureContext = Pick<AnalysedReport, 'model' | 'spec' | 'catalog' | 'now'>;
 
 /** Checked between steps of long work; a cancelled request returns early with what it has (or nothing). */
 export interface Cancellation {

@@ -1,13 +1,26 @@
-import { findTechniqueMentions } from '../attack/techniqueMentions';
+import { findTechniqueMentions, type TechniqueMention } from '../attack/techniqueMentions';
 import type { ContentContainer, Field, Heading, Section } from '../model/modelTypes';
 import { indicatorsOf } from '../queries/iocQueries';
 import type { FieldSpec, SchemaNode } from '../schema/reportSpec';
 import { renderText, sectionTemplate } from '../templates/skeleton';
 import type { Finding } from '../types';
+import { migrateAttack } from './attackMigrationFixes';
 import type { QuickFix, TextEdit } from './featureTypes';
 import {
-  insertLines, insertSectionBlock, isAtxHeadingLine, isBlankLine, isListItemLine, levelTwoEdit, misleveledHeadings,
-  quickFix, rangeKey, remember, replaceRange, sameRange, textAt, type FixEnv,
+  insertLines,
+  insertSectionBlock,
+  isAtxHeadingLine,
+  isBlankLine,
+  isListItemLine,
+  levelTwoEdit,
+  misleveledHeadings,
+  quickFix,
+  rangeKey,
+  remember,
+  replaceRange,
+  sameRange,
+  textAt,
+  type FixEnv,
 } from './fixEdits';
 
 /** The quick fixes for one finding; the preferred one (if any) is the fix `fixAll` may apply. */
@@ -53,9 +66,11 @@ function sectionInsertLine(env: FixEnv, order: number): number {
 /** The heading-level and title-multiple findings on a heading, and the section-missing one it causes. */
 function findingsOfHeading(env: FixEnv, heading: Heading): Finding[] {
   const key = env.spec.findSection(heading.text)?.key;
-  return env.findings.filter((finding) =>
-    ((finding.ruleId === 'heading-level' || finding.ruleId === 'title-multiple') && sameRange(finding.range, heading.textRange)) ||
-    (finding.ruleId === 'section-missing' && key !== undefined && stringData(finding, 'sectionKey') === key));
+  return env.findings.filter(
+    (finding) =>
+      ((finding.ruleId === 'heading-level' || finding.ruleId === 'title-multiple') && sameRange(finding.range, heading.textRange)) ||
+      (finding.ruleId === 'section-missing' && key !== undefined && stringData(finding, 'sectionKey') === key),
+  );
 }
 
 function headingLevel(env: FixEnv, finding: Finding): QuickFix[] {
@@ -68,7 +83,9 @@ function addField(env: FixEnv, finding: Finding): QuickFix[] {
   const frontMatterKey = stringData(finding, 'frontMatterKey');
   if (frontMatterKey !== undefined) return addFrontMatterField(env, finding, frontMatterKey);
   const fieldKey = stringData(finding, 'fieldKey');
-  const section = env.model.sections.find((candidate) => [candidate, ...candidate.subsections].some((container) => sameRange(container.heading.textRange, finding.range)));
+  const section = env.model.sections.find((candidate) =>
+    [candidate, ...candidate.subsections].some((container) => sameRange(container.heading.textRange, finding.range)),
+  );
   const sectionSpec = section && env.spec.findSection(section.heading.text);
   if (fieldKey === undefined || !section || !sectionSpec) return [];
   const container = [section, ...section.subsections].find((candidate) => sameRange(candidate.heading.textRange, finding.range)) as ContentContainer;
@@ -84,7 +101,13 @@ function addField(env: FixEnv, finding: Finding): QuickFix[] {
 }
 
 /** After the present field that precedes it in the schema order, else above the first field, else under the heading. */
-function fieldInsertion(env: FixEnv, container: ContentContainer | Section, index: number, orderOf: (field: Field) => number, item: (prefix: string) => string): TextEdit {
+function fieldInsertion(
+  env: FixEnv,
+  container: ContentContainer | Section,
+  index: number,
+  orderOf: (field: Field) => number,
+  item: (prefix: string) => string,
+): TextEdit {
   const { model } = env;
   const prefixOf = (field: Field) => model.lines.lineText(field.keyRange.start.line).slice(0, Math.max(0, field.keyRange.start.character - 2));
   // A field the schema does not order goes last.
@@ -130,17 +153,30 @@ function yamlValue(env: FixEnv, fieldSpec: FieldSpec | undefined, node: SchemaNo
 }
 
 function defang(env: FixEnv, finding: Finding): QuickFix[] {
-  const live = remember(env, 'live indicators', () => new Map(
-    indicatorsOf(env.model, env.spec).filter((candidate) => candidate.defanged !== candidate.ioc.text).map((candidate) => [rangeKey(candidate.range), candidate]),
-  ));
+  const live = remember(
+    env,
+    'live indicators',
+    () =>
+      new Map(
+        indicatorsOf(env.model, env.spec)
+          .filter((candidate) => candidate.defanged !== candidate.ioc.text)
+          .map((candidate) => [rangeKey(candidate.range), candidate]),
+      ),
+  );
   const target = live.get(rangeKey(finding.range));
   if (!target) return [];
   const fixes = [quickFix(`Defang '${target.ioc.text}'`, [replaceRange(target.range, target.defanged)], [finding], true)];
   if (live.size > 1) {
     // The edits are what defangAllEdits(model, spec) returns, without scanning the section a second time.
-    fixes.push(remember(env, 'defang all', () => quickFix('Defang all indicators in this file',
-      [...live.values()].map((candidate) => replaceRange(candidate.range, candidate.defanged)),
-      env.findings.filter((other) => other.ruleId === 'ioc-live' && live.has(rangeKey(other.range))))));
+    fixes.push(
+      remember(env, 'defang all', () =>
+        quickFix(
+          'Defang all indicators in this file',
+          [...live.values()].map((candidate) => replaceRange(candidate.range, candidate.defanged)),
+          env.findings.filter((other) => other.ruleId === 'ioc-live' && live.has(rangeKey(other.range))),
+        ),
+      ),
+    );
   }
   return fixes;
 }
@@ -152,11 +188,15 @@ function replaceRevoked(env: FixEnv, finding: Finding): QuickFix[] {
   if (!technique || !replacement) return [];
   const edits = [replaceRange(finding.range, replacement.id)];
   const { line, character } = finding.range.start;
-  const written = findTechniqueMentions(model.lines.lineText(line)).find((mention) => mention.start === character)?.name;
+  const written = mentionsOn(env, line).byStart.get(character)?.name;
   // The revoked technique's own name goes with it; any other words stay.
   if (written && squash(technique.name) !== squash(replacement.name)) {
-    const length = squash(written.text) === squash(technique.name) ? written.text.length
-      : written.text.toLowerCase().startsWith(technique.name.toLowerCase()) ? technique.name.length : 0;
+    const length =
+      squash(written.text) === squash(technique.name)
+        ? written.text.length
+        : written.text.toLowerCase().startsWith(technique.name.toLowerCase())
+          ? technique.name.length
+          : 0;
     if (length > 0) edits.push(replaceRange({ start: { line, character: written.start }, end: { line, character: written.start + length } }, replacement.name));
   }
   return [quickFix(`Replace ${technique.id} with ${replacement.id} (${replacement.name})`, edits, [finding], true)];
@@ -176,9 +216,10 @@ function changeTactic(env: FixEnv, finding: Finding): QuickFix[] {
 }
 
 function fixTechniqueName(env: FixEnv, finding: Finding): QuickFix[] {
-  const { model, catalog } = env;
+  const { catalog } = env;
   const { line, character } = finding.range.start;
-  const mention = findTechniqueMentions(model.lines.lineText(line)).find((candidate) => candidate.name?.start === character && candidate.name.end === finding.range.end.character);
+  const named = mentionsOn(env, line).byNameStart.get(character);
+  const mention = named?.name?.end === finding.range.end.character ? named : undefined;
   const technique = mention && catalog.technique(mention.id);
   if (!mention || !technique || finding.range.end.line !== line) return [];
   const fixes = [quickFix(`Change the name to '${technique.name}'`, [replaceRange(finding.range, technique.name)], [finding], true)];
@@ -189,6 +230,20 @@ function fixTechniqueName(env: FixEnv, finding: Finding): QuickFix[] {
     fixes.push(quickFix(`Change the ID to ${intended.id}`, [replaceRange(idRange, intended.id)], [finding]));
   }
   return fixes;
+}
+
+/**
+ * The technique mentions on a line, by where the ID starts and where the name starts: scanned once per
+ * line and request, so n findings on one line cost n, not n².
+ */
+function mentionsOn(env: FixEnv, line: number): { byStart: Map<number, TechniqueMention>; byNameStart: Map<number, TechniqueMention> } {
+  return remember(env, `technique mentions ${line}`, () => {
+    const mentions = findTechniqueMentions(env.model.lines.lineText(line));
+    return {
+      byStart: new Map(mentions.map((mention) => [mention.start, mention])),
+      byNameStart: new Map(mentions.flatMap((mention) => (mention.name ? [[mention.name.start, mention] as const] : []))),
+    };
+  });
 }
 
 /** A misspelt rule id in a control comment: the suggestion the rule made, in place of the id. */
@@ -228,7 +283,10 @@ function moveSection(env: FixEnv, finding: Finding): QuickFix[] {
     while (previous > 0 && isBlankLine(model, previous)) previous--;
     if (previous < 0 || target > previous) return [];
     const end = lines.positionAt(lines.text.length);
-    cut = replaceRange({ start: { line: previous, character: lines.lineText(previous).length }, end }, lines.lineText(lines.lineCount - 1) === '' ? env.eol : '');
+    cut = replaceRange(
+      { start: { line: previous, character: lines.lineText(previous).length }, end },
+      lines.lineText(lines.lineCount - 1) === '' ? env.eol : '',
+    );
   }
   const block = Array.from({ length: last - first + 1 }, (_, offset) => lines.lineText(first + offset));
   const title = spec.findSection(moved.heading.text)?.title ?? moved.heading.text;
@@ -247,8 +305,16 @@ export const FIX_BUILDERS: Readonly<Record<string, FixBuilder>> = {
   'attack-technique-revoked': replaceRevoked,
   'attack-tactic-unknown': changeTactic,
   'attack-technique-name': fixTechniqueName,
+  'attack-migration': migrateAttack,
   'suppression-unknown-rule': fixRuleId,
 };
 
 /** Rules whose preferred fix changes no content decision: what "fix all" applies. */
-export const SAFE_RULES: ReadonlySet<string> = new Set(['ioc-live', 'attack-technique-revoked', 'attack-technique-name', 'attack-tactic-unknown', 'heading-level']);
+export const SAFE_RULES: ReadonlySet<string> = new Set([
+  'ioc-live',
+  'attack-technique-revoked',
+  'attack-technique-name',
+  'attack-migration',
+  'attack-tactic-unknown',
+  'heading-level',
+]);

@@ -2,6 +2,7 @@ import type { AttackCatalog } from '../attack/catalog';
 import type { Heading, ReportModel } from '../model/modelTypes';
 import type { ReportSpec } from '../schema/reportSpec';
 import { comparePositions, type Finding, type Range } from '../types';
+import { listItemContentStart } from '../parse/lineSyntax';
 import type { QuickFix, TextEdit } from './featureTypes';
 
 /** What every fix builder reads: the current text's model, the schema, the catalog, and the findings of the request. */
@@ -27,7 +28,6 @@ export function remember<T>(env: FixEnv, key: string, compute: () => T): T {
 export const rangeKey = (range: Range): string => `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 
 export const ATX_HEADING = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
-const LIST_ITEM = /^(?:[ \t]*>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
 export function quickFix(title: string, edits: TextEdit[], fixes: Finding[], isPreferred = false): QuickFix {
   return isPreferred ? { title, kind: 'quickfix', edits, fixes, isPreferred } : { title, kind: 'quickfix', edits, fixes };
@@ -41,11 +41,6 @@ export function sameRange(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
 }
 
-/** Closed-interval test: touching ranges count, so that no two edits ever meet at a point. */
-export function rangesTouch(a: Range, b: Range): boolean {
-  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
-}
-
 export function textAt(model: ReportModel, range: Range): string {
   return model.lines.text.slice(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end));
 }
@@ -55,7 +50,7 @@ export function isBlankLine(model: ReportModel, line: number): boolean {
 }
 
 export function isListItemLine(model: ReportModel, line: number): boolean {
-  return line < model.lines.lineCount && LIST_ITEM.test(model.lines.lineText(line));
+  return line < model.lines.lineCount && listItemContentStart(model.lines.lineText(line)) !== undefined;
 }
 
 export function isAtxHeadingLine(model: ReportModel, line: number): boolean {
@@ -126,7 +121,10 @@ export function levelTwoEdit(model: ReportModel, heading: Heading): TextEdit | u
   const underline = /^( {0,3})(=+)/.exec(model.lines.lineText(underlineLine));
   if (heading.level !== 1 || underlineLine === line || !underline) return undefined;
   const start = underline[1].length;
-  return replaceRange({ start: { line: underlineLine, character: start }, end: { line: underlineLine, character: start + underline[2].length } }, '-'.repeat(underline[2].length));
+  return replaceRange(
+    { start: { line: underlineLine, character: start }, end: { line: underlineLine, character: start + underline[2].length } },
+    '-'.repeat(underline[2].length),
+  );
 }
 
 /** Lines of front matter and of code blocks: an HTML comment there is not a control comment. */

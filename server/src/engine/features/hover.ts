@@ -8,7 +8,7 @@ import { NOT_CANCELLED, type Cancellation, type FeatureContext, type HoverResult
 const MAX_MITIGATIONS = 8;
 const MAX_ALIASES = 12;
 /** TA, G and S ids as written in text; the same boundaries as technique mentions. */
-const CATALOG_ID = /(?<![\w.\/-])(?:TA|G|S)\d{4}(?!\w)/g;
+const CATALOG_ID = /(?<![\w./-])(?:TA|G|S)\d{4}(?!\w)/g;
 
 /**
  * Markdown hover for a technique, tactic, group or software ID, a tactic key in Attack Methodology, a
@@ -67,7 +67,8 @@ function structureHover({ model, spec, catalog }: FeatureContext, position: Posi
       const tactic = catalog.findTactic(field.key);
       return tactic && { contents: tacticMarkdown(catalog, tactic), range: field.keyRange };
     }
-    const fieldSpec = container === section ? sectionSpec.findField(field.key) : (sectionSpec.findSubsectionField(field.key) ?? sectionSpec.findField(field.key));
+    const fieldSpec =
+      container === section ? sectionSpec.findField(field.key) : (sectionSpec.findSubsectionField(field.key) ?? sectionSpec.findField(field.key));
     const owner = container === section ? `field of ${sectionSpec.title}` : `field of a ${sectionSpec.title} subsection`;
     return fieldSpec && { contents: fieldMarkdown(fieldSpec, owner), range: field.keyRange };
   }
@@ -97,7 +98,10 @@ function nameHover({ model, spec, catalog }: FeatureContext, position: Position)
   if (!best) return undefined;
   const entities = [catalog.group(best.name), catalog.software(best.name)].filter((entity) => entity !== undefined);
   if (entities.length === 0) return undefined;
-  return { contents: entities.map((entity) => entityMarkdown(catalog, entity)).join('\n\n---\n\n'), range: lineRange(position.line, best.start, best.start + best.name.length) };
+  return {
+    contents: entities.map((entity) => entityMarkdown(catalog, entity)).join('\n\n---\n\n'),
+    range: lineRange(position.line, best.start, best.start + best.name.length),
+  };
 }
 
 const namesByCatalog = new WeakMap<AttackCatalog, string[]>();
@@ -126,7 +130,10 @@ function techniqueMarkdown(catalog: AttackCatalog, technique: TechniqueData): st
   }
   if (technique.deprecated) parts.push('**Deprecated:** ATT&CK no longer maintains this technique.');
   const tactics = catalog.tacticsOfTechnique(technique.id).map((tactic) => tactic.name);
-  const facts = [tactics.length > 0 ? `**Tactics:** ${tactics.join(', ')}` : '', technique.platforms.length > 0 ? `**Platforms:** ${technique.platforms.join(', ')}` : ''];
+  const facts = [
+    tactics.length > 0 ? `**Tactics:** ${tactics.join(', ')}` : '',
+    technique.platforms.length > 0 ? `**Platforms:** ${technique.platforms.join(', ')}` : '',
+  ];
   if (facts.some(Boolean)) parts.push(facts.filter(Boolean).join('  \n'));
   if (technique.description) parts.push(technique.description);
   const mitigations = catalog.mitigationsOf(technique.id);

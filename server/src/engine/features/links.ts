@@ -22,7 +22,8 @@ export function documentLinks(context: FeatureContext, token: Cancellation = NOT
     if (spec.findSection(section.heading.text)?.kind !== 'attack-tactics') continue;
     for (const field of section.fields) {
       const tactic = model.verbatimLines.has(field.keyRange.start.line) ? undefined : catalog.findTactic(field.key);
-      if (tactic) links.push({ range: field.keyRange, target: `https://attack.mitre.org/tactics/${tactic.id}/`, tooltip: `${tactic.id} ${tactic.name} (${version})` });
+      if (tactic)
+        links.push({ range: field.keyRange, target: `https://attack.mitre.org/tactics/${tactic.id}/`, tooltip: `${tactic.id} ${tactic.name} (${version})` });
     }
   }
   return links.sort((a, b) => comparePositions(a.range.start, b.range.start));

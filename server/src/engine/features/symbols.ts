@@ -57,7 +57,10 @@ function fieldSymbols(container: ContentContainer): SymbolNode[] {
 }
 
 function frontMatterSymbol(model: ReportModel, spec: ReportSpec, frontMatter: FrontMatter): SymbolNode {
-  const fence = { start: frontMatter.range.start, end: { line: frontMatter.range.start.line, character: model.lines.lineText(frontMatter.range.start.line).length } };
+  const fence = {
+    start: frontMatter.range.start,
+    end: { line: frontMatter.range.start.line, character: model.lines.lineText(frontMatter.range.start.line).length },
+  };
   const children = frontMatter.entries.map((entry) => {
     const end = comparePositions(entry.valueRange.end, entry.keyRange.end) > 0 ? entry.valueRange.end : entry.keyRange.end;
     const written = sliceOf(model, entry.valueRange)

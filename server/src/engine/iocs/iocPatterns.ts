@@ -78,10 +78,7 @@ export const IPV6_RE = new RegExp(
   'gi',
 );
 /** Four dot-separated groups of 1–3 digits, not part of a longer dotted number. */
-export const IPV4_RE = new RegExp(
-  String.raw`(?<![a-z0-9.\])}\\${L}])\d{1,3}${DOT}\d{1,3}${DOT}\d{1,3}${DOT}\d{1,3}(?![a-z0-9${L}])(?!${DOT}\d)`,
-  'gi',
-);
+export const IPV4_RE = new RegExp(String.raw`(?<![a-z0-9.\])}\\${L}])\d{1,3}${DOT}\d{1,3}${DOT}\d{1,3}${DOT}\d{1,3}(?![a-z0-9${L}])(?!${DOT}\d)`, 'gi');
 /** Two or more labels joined by (defanged) dots, not starting inside a word, path or e-mail address. */
 export const DOMAIN_RE = new RegExp(String.raw`(?<![a-z0-9.\-@/\\\])}${L}])` + atomic(DOMAIN_BODY) + `(?![${L}])`, 'gi');
 /** A whole-token run of hex digits. */
@@ -122,9 +119,7 @@ export const KNOWN_TLDS: ReadonlySet<string> = new Set(`${GENERIC_TLDS} ${COUNTR
  * (`invoice.zip`, `README.md`, `install.sh`, `main.py`, `lib.rs`, `Calculator.app`) is taken to be a
  * file name, not a domain. Written defanged (`invoice[.]zip`) or inside a URL it is a host.
  */
-export const FILE_EXTENSION_TLDS: ReadonlySet<string> = new Set(
-  'zip mov app md sh py rs pl pm ps cc so ai tf am ac mk'.split(' '),
-);
+export const FILE_EXTENSION_TLDS: ReadonlySet<string> = new Set('zip mov app md sh py rs pl pm ps cc so ai tf am ac mk'.split(' '));
 
 /** Words that, right before a dotted quad, mark it as a version number rather than an address. */
 export const VERSION_WORD_BEFORE = /(?:\bversion|\bver|\bbuild|\brelease|\brev|\brevision|\bv)\.?[ \t]*:?[ \t]*$/i;

@@ -9,7 +9,18 @@
  */
 import { defang, isDefanged, refang } from './defang';
 import {
-  CVE_RE, DASHES, DOMAIN_RE, EMAIL_RE, FILE_EXTENSION_TLDS, HEX_RE, IPV4_RE, IPV6_RE, KNOWN_TLDS, LABELLED_HASH_RE, URL_RE, VERSION_WORD_BEFORE,
+  CVE_RE,
+  DASHES,
+  DOMAIN_RE,
+  EMAIL_RE,
+  FILE_EXTENSION_TLDS,
+  HEX_RE,
+  IPV4_RE,
+  IPV6_RE,
+  KNOWN_TLDS,
+  LABELLED_HASH_RE,
+  URL_RE,
+  VERSION_WORD_BEFORE,
 } from './iocPatterns';
 
 export { defang, isDefanged, refang };
@@ -152,9 +163,13 @@ function trimUrlEnd(text: string, start: number, end: number, minimumEnd: number
   while (end > minimumEnd) {
     const char = text[end - 1];
     if ('.,;:!?\'"”’»›…'.includes(char)) end--;
-    else if (char === ')' && parens > 0) (parens--, end--);
-    else if (char === ']' && brackets > 0) (brackets--, end--);
-    else if ('*_~'.includes(char) && opener === char) end--;
+    else if (char === ')' && parens > 0) {
+      parens--;
+      end--;
+    } else if (char === ']' && brackets > 0) {
+      brackets--;
+      end--;
+    } else if ('*_~'.includes(char) && opener === char) end--;
     else break;
   }
   return end;
@@ -163,7 +178,14 @@ function trimUrlEnd(text: string, start: number, end: number, minimumEnd: number
 // ---------------------------------------------------------------------------------------------
 // The scanner
 
-interface Found { type: IocType; start: number; end: number; refanged: string; defanged: boolean; problems: string[] }
+interface Found {
+  type: IocType;
+  start: number;
+  end: number;
+  refanged: string;
+  defanged: boolean;
+  problems: string[];
+}
 
 function scanUrls(text: string, add: (found: Found) => void): void {
   for (const match of matchesOf(URL_RE, text)) {
@@ -277,7 +299,7 @@ type Pass = (text: string, add: (found: Found) => void) => void;
  * Necessary conditions for each pass, tested first: most report lines hold no IOC of a given kind,
  * and one quick test is far cheaper than the full pattern.
  */
-const MAY_HAVE_URL = /[:\]][\/\[]|[:[({]\/\//;
+const MAY_HAVE_URL = /[:\]][/[]|[:[({]\/\//;
 const MAY_HAVE_EMAIL = /@|[[({]at[\])}]/i;
 const MAY_HAVE_CVE = /cve/i;
 const MAY_HAVE_HASH_LABEL = /md5|sha/i;

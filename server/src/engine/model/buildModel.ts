@@ -18,6 +18,15 @@ const BLOCK_KIND_BY_TOKEN: Record<string, BlockKind> = {
   hr: 'rule',
 };
 
+/**
+ * A setext heading's lines as one line: each run of white space holding a line break becomes one space.
+ * (`\s+` matches each run once; a pattern such as `\s*\n\s*` would rescan a long run of spaces from
+ * each of its positions.)
+ */
+export function joinLines(text: string): string {
+  return text.includes('\n') ? text.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run)) : text;
+}
+
 /** Parses a report into its located model. Never throws on any text. */
 export function buildModel(text: string): ReportModel {
   const lines = new LineIndex(text);
@@ -27,7 +36,7 @@ export function buildModel(text: string): ReportModel {
   const { tokens, references } = parseBlocks(markdown);
   const builder = new ModelBuilder(lines);
   if (front) builder.markVerbatim(0, front.lineCount, true);
-  builder.consume(tokens);
+  builder.consume(tokens, front?.lineCount ?? 0);
   return {
     lines,
     frontMatter: front?.frontMatter,
@@ -56,11 +65,14 @@ class ModelBuilder {
     }
   }
 
-  consume(tokens: Token[]): void {
+  consume(tokens: Token[], firstLine: number): void {
+    let covered = firstLine; // lines before this one belong to a block already seen (or the front matter)
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index];
       if (token.level !== 0 || !token.map || token.nesting === -1) continue;
       const [startLine, endLine] = token.map;
+      this.referenceDefinitions(covered, startLine);
+      covered = Math.max(covered, endLine);
       if (token.type === 'heading_open') {
         this.onHeading(token, startLine, endLine);
         continue;
@@ -73,6 +85,25 @@ class ModelBuilder {
       if (kind === 'list') this.collectListFields(tokens, index);
       else if (kind === 'paragraph') this.collectParagraphFields(startLine, endLine);
       this.extendContainer(range);
+    }
+    this.referenceDefinitions(covered, this.lines.lineCount);
+  }
+
+  /**
+   * Lines `from`…`to` (exclusive) lie between top-level blocks: blank, or link reference definitions,
+   * the one construct markdown-it parses into no token. Each run of non-blank lines becomes a block.
+   */
+  private referenceDefinitions(from: number, to: number): void {
+    let start = -1;
+    for (let line = from; line <= to; line++) {
+      const blank = line === to || this.lines.lineText(line).trim() === '';
+      if (!blank && start < 0) start = line;
+      if (blank && start >= 0) {
+        const range = this.spanRange(start, line);
+        this.container?.blocks.push({ kind: 'reference', range });
+        this.extendContainer(range);
+        start = -1;
+      }
     }
   }
 
@@ -112,7 +143,7 @@ class ModelBuilder {
       const span = atxHeadingText(firstLine) ?? trimmedSpan(firstLine);
       textRange = { start: { line: startLine, character: span.start }, end: { line: startLine, character: span.end } };
     }
-    const text = this.slice(textRange).replace(/\s*\r?\n\s*/g, ' ');
+    const text = joinLines(this.slice(textRange));
     return { level, text, textRange, range: this.spanRange(startLine, endLine) };
   }
 

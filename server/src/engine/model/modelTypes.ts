@@ -23,7 +23,12 @@ export interface Field {
   range: Range;
 }
 
-export type BlockKind = 'paragraph' | 'list' | 'table' | 'code' | 'html' | 'blockquote' | 'rule' | 'heading';
+/**
+ * `reference`: link reference definitions (`[label]: url "title"`) at the top level. markdown-it turns
+ * them into no token (only into `env.references`), so the model finds them as the non-blank lines
+ * between the blocks it does see; they are content like any other (an IOC written in one is scanned).
+ */
+export type BlockKind = 'paragraph' | 'list' | 'table' | 'code' | 'html' | 'blockquote' | 'rule' | 'heading' | 'reference';
 
 /** A top-level block of section content, kept as a line span of the source. */
 export interface Block {

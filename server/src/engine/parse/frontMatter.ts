@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isMap, isScalar, isPair } from 'yaml';
 import type { LineIndex } from '../text/lineIndex';
+import { yamlToData } from '../text/yamlData';
 import { parseSimpleYaml } from './simpleYaml';
 import type { FrontMatter, FrontMatterEntry } from '../model/modelTypes';
 
@@ -55,9 +56,13 @@ export function parseFrontMatter(lines: LineIndex): FrontMatterSplit | undefined
   let data: Record<string, unknown> | undefined;
   if (errors.length === 0) {
     const contents = document.contents;
-    if (isMap(contents)) {
-      const json: unknown = document.toJS();
-      data = json as Record<string, unknown>;
+    // Aliases are expanded with a limit: too many is a front matter error, not a crash of the whole run.
+    const converted = isMap(contents) ? yamlToData(document) : undefined;
+    if (converted && 'problem' in converted) {
+      const { offset, end, message } = converted.problem;
+      errors.push({ message, range: { start: at(offset), end: at(end) } });
+    } else if (isMap(contents)) {
+      data = converted?.data as Record<string, unknown>;
       for (const item of contents.items) {
         if (!isPair(item) || !isScalar(item.key) || !item.key.range) continue;
         const keyRange = { start: at(item.key.range[0]), end: at(item.key.range[1]) };

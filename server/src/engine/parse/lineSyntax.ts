@@ -33,8 +33,37 @@ export function trimmedSpan(line: string): { start: number; end: number } {
  * the marker (`-`, `*`, `+`, `1.` or `1)`) and the spaces that follow it.
  */
 export function listItemContentStart(line: string): number | undefined {
-  const match = /^(?:[ \t]*>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/.exec(line);
-  return match ? match[0].length : undefined;
+  let index = skipBlanks(line, quotePrefixEnd(line));
+  if (line[index] === '-' || line[index] === '*' || line[index] === '+') {
+    index++;
+  } else {
+    let digits = index;
+    while (digits < line.length && digits - index < 10 && line[digits] >= '0' && line[digits] <= '9') digits++;
+    if (digits === index || digits - index > 9 || (line[digits] !== '.' && line[digits] !== ')')) return undefined;
+    index = digits + 1;
+  }
+  if (index === line.length) return index;
+  return line[index] === ' ' || line[index] === '\t' ? skipBlanks(line, index) : undefined;
+}
+
+/** The end of the line's block-quote prefixes (`> > `), each with one space or tab after its `>`. */
+function quotePrefixEnd(line: string): number {
+  // An explicit scan: as a pattern, `(?:[ \t]*>[ \t]?)*[ \t]*` can split the spaces of `> > > x` between
+  // the quantifiers in exponentially many ways before it fails.
+  let index = 0;
+  for (;;) {
+    const marker = skipBlanks(line, index);
+    if (line[marker] !== '>') return index;
+    index = marker + 1;
+    if (line[index] === ' ' || line[index] === '\t') index++;
+  }
+}
+
+/** The end of the run of spaces and tabs starting at `from`. */
+export function skipBlanks(line: string, from: number): number {
+  let index = from;
+  while (line[index] === ' ' || line[index] === '\t') index++;
+  return index;
 }
 
 export interface FieldSyntax {
@@ -60,4 +89,13 @@ export function fieldAt(line: string, from: number): FieldSyntax | undefined {
   let valueStart = from + match[0].length;
   while (valueStart < line.length && (line[valueStart] === ' ' || line[valueStart] === '\t')) valueStart++;
   return { keyStart, keyEnd, valueStart };
+}
+
+/**
+ * Where a line's own words start: after block-quote prefixes, indentation, a list marker and a field key
+ * (`**Key:**`); the start of what the IOC table and the exports quote as an indicator's context.
+ */
+export function lineContentStart(line: string): number {
+  const start = listItemContentStart(line) ?? skipBlanks(line, quotePrefixEnd(line));
+  return fieldAt(line, start)?.valueStart ?? start;
 }

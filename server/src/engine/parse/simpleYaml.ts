@@ -21,7 +21,8 @@ export interface SimpleYaml {
 const KEY_LINE = /^([A-Za-z_][\w-]*):(?:[ \t]+(\S(?:.*\S)?))?[ \t]*$/;
 const ITEM_LINE = /^([ \t]*)- (\S(?:.*\S)?)[ \t]*$/;
 /** Plain scalars YAML might read as something other than a string, or that need a real parser. */
-const NOT_A_SIMPLE_STRING = /^[-?:,[\]{}#&*!|>'"%@`~=<]|: |:$|\s#|^(?:null|true|false|y|n|yes|no|on|off)$|^[-+]?(?:\.[0-9]|[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$|\.(?:inf|nan)$)|^0[ox]/i;
+const NOT_A_SIMPLE_STRING =
+  /^[-?:,[\]{}#&*!|>'"%@`~=<]|: |:$|\s#|^(?:null|true|false|y|n|yes|no|on|off)$|^[-+]?(?:\.[0-9]|[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$|\.(?:inf|nan)$)|^0[ox]/i;
 
 export function parseSimpleYaml(text: string): SimpleYaml | undefined {
   const data: Record<string, string | string[]> = {};

@@ -27,7 +27,14 @@ export function tacticAt(model: ReportModel, spec: ReportSpec, catalog: AttackCa
  * Techniques to offer at `position` for what was typed (an ID prefix such as "T15" or words of a name),
  * those of the row's tactic first.
  */
-export function suggestTechniques(model: ReportModel, spec: ReportSpec, catalog: AttackCatalog, position: Position, typed: string, limit = 50): TechniqueData[] {
+export function suggestTechniques(
+  model: ReportModel,
+  spec: ReportSpec,
+  catalog: AttackCatalog,
+  position: Position,
+  typed: string,
+  limit = 50,
+): TechniqueData[] {
   const tactic = tacticAt(model, spec, catalog, position);
   return catalog.searchTechniques(typed, { tacticId: tactic?.id, limit });
 }
@@ -59,9 +66,4 @@ export function allTechniqueMentions(model: ReportModel, catalog: AttackCatalog)
     }
   }
   return found;
-}
-
-/** The current technique to write instead of a revoked one. */
-export function replacementFor(catalog: AttackCatalog, techniqueId: string): TechniqueData | undefined {
-  return catalog.replacementOf(techniqueId);
 }

@@ -13,16 +13,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\ufffd');
 }
 
-/** ` name="value"` for each defined attribute, values escaped; names are the renderer's own constants. */
-export function attrs(attributes: Record<string, string | number | boolean | undefined>): string {
-  let out = '';
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === false) continue;
-    out += value === true ? ` ${name}` : ` ${name}="${escapeHtml(String(value))}"`;
-  }
-  return out;
-}
-
 /** `data-line` for an element that maps to a zero-based source line. */
 export function lineAttr(line: number): string {
   return ` data-line="${Math.max(0, Math.trunc(line))}"`;
@@ -30,7 +20,9 @@ export function lineAttr(line: number): string {
 
 /** A class name chosen from a fixed list by a report value, never the value itself. */
 export function pickClass<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
-  const key = String(value ?? '').trim().toLowerCase();
+  const key = String(value ?? '')
+    .trim()
+    .toLowerCase();
   return allowed.find((candidate) => candidate === key) ?? fallback;
 }
 

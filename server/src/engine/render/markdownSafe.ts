@@ -7,8 +7,15 @@ type RenderRule = NonNullable<MarkdownIt['renderer']['rules'][string]>;
 /** Link reference definitions of the whole report, so a section can use a label defined elsewhere. */
 export type References = Record<string, unknown>;
 
+/**
+ * Whether a link target (markdown-it's normalized href) points at one of the report's indicators: such a
+ * link is shown like a blocked one, wherever it is and whether written inline, as an autolink or by reference.
+ */
+export type IndicatorLinks = (href: string) => boolean;
+
 interface RenderEnv {
   references?: References;
+  indicatorLinks?: IndicatorLinks;
   /** For each open link, whether it was rendered as <a> (true) or as a span (false). */
   links: boolean[];
 }
@@ -20,6 +27,7 @@ interface RenderEnv {
  *   absolute http(s) and mailto links become <a rel="noopener noreferrer">; anything else (javascript:,
  *   data:, vbscript:, file:, relative, schemes hidden by entities or control characters, which markdown-it
  *   has percent-encoded by then) becomes plain text with the target in a tooltip;
+ *   a link whose host or address is one of the report's indicators (see `indicatorLinkGuard`) is plain text too;
  * - images are never loaded: `![alt](src)` is the text "[image: alt]";
  * - no `style` attribute is ever emitted (table alignment becomes a class), so a strict CSP holds.
  */
@@ -44,8 +52,12 @@ rules.link_open = (tokens, idx, _options, env) => {
   const token = tokens[idx];
   const href = token.attrGet('href') ?? '';
   const title = token.attrGet('title');
-  const safe = isSafeHref(href);
-  envOf(env).links.push(safe);
+  const e = envOf(env);
+  const toIndicator = e.indicatorLinks?.(href) ?? false;
+  const safe = isSafeHref(href) && !toIndicator;
+  e.links.push(safe);
+  // The target of a link to an indicator is not repeated in the tooltip: it is live, and it is listed defanged.
+  if (toIndicator) return '<span class="link-blocked" title="Link to an indicator of compromise: not rendered">';
   if (safe) return `<a href="${escapeHtml(href)}" rel="noopener noreferrer" title="${escapeHtml(title ? `${title} (${href})` : href)}">`;
   return `<span class="link-blocked" title="${escapeHtml(`Link not rendered: ${href}`)}">`;
 };
@@ -79,14 +91,14 @@ const cell: RenderRule = (tokens, idx) => {
 rules.th_open = cell;
 rules.td_open = cell;
 
-function newEnv(references: References | undefined): RenderEnv {
-  return references ? { references, links: [] } : { links: [] };
+function newEnv(references: References | undefined, indicatorLinks?: IndicatorLinks): RenderEnv {
+  return { ...(references ? { references } : {}), ...(indicatorLinks ? { indicatorLinks } : {}), links: [] };
 }
 
 /** Block Markdown whose first line is source line `firstLine`; every block element gets its `data-line`. */
-export function renderMarkdown(source: string, firstLine: number, references?: References): string {
+export function renderMarkdown(source: string, firstLine: number, references?: References, indicatorLinks?: IndicatorLinks): string {
   if (source.trim() === '') return '';
-  const env = newEnv(references);
+  const env = newEnv(references, indicatorLinks);
   const tokens: Token[] = md.parse(source, env);
   for (const token of tokens) {
     if (token.block && token.map && token.nesting !== -1 && token.type !== 'inline') {
@@ -97,8 +109,8 @@ export function renderMarkdown(source: string, firstLine: number, references?: R
 }
 
 /** One line of inline Markdown (a field value, a heading). */
-export function renderInlineMarkdown(source: string, references?: References): string {
-  return md.renderInline(source, newEnv(references));
+export function renderInlineMarkdown(source: string, references?: References, indicatorLinks?: IndicatorLinks): string {
+  return md.renderInline(source, newEnv(references, indicatorLinks));
 }
 
 /** Inline Markdown as plain text (markup dropped, images as their alt text); NOT escaped. */
@@ -124,3 +136,47 @@ export function collectReferences(text: string): References {
 
 const referenceParser = new MarkdownIt('default', { html: false, linkify: false });
 referenceParser.core.ruler.disable(['inline', 'replacements', 'smartquotes', 'text_join'], true);
+
+/** The host of an absolute URL (lower case, IPv6 in brackets, no trailing dot), or the address of a mailto link. */
+function linkTarget(href: string): string | undefined {
+  const mail = /^mailto:([^?]*)/i.exec(href);
+  if (mail) return safeDecode(mail[1]).toLowerCase();
+  const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|%5B.*?%5D|[^/?#:]*)/i.exec(href)?.[1];
+  return host === undefined ? undefined : safeDecode(host).toLowerCase().replace(/\.$/, '');
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * The guard for links to indicators (refanged values: URLs, domains, IP addresses, e-mail addresses): a
+ * link is blocked when its host is the host of a URL, a domain or an IP address among them, or when it
+ * mails one of the addresses. Hosts are compared as markdown-it normalizes them (punycode, IPv6 brackets).
+ */
+export function indicatorLinkGuard(indicators: readonly { type: string; refanged: string }[]): IndicatorLinks | undefined {
+  const targets = new Set<string>();
+  for (const { type, refanged } of indicators) {
+    const link =
+      type === 'url'
+        ? refanged
+        : type === 'email'
+          ? `mailto:${refanged}`
+          : type === 'ipv6'
+            ? `http://[${refanged}]/`
+            : type === 'domain' || type === 'ipv4'
+              ? `http://${refanged}/`
+              : undefined;
+    const target = link === undefined ? undefined : linkTarget(md.normalizeLink(link));
+    if (target) targets.add(target);
+  }
+  if (targets.size === 0) return undefined;
+  return (href) => {
+    const target = linkTarget(href);
+    return target !== undefined && targets.has(target);
+  };
+}

@@ -59,8 +59,9 @@ export function renderAttackMatrix(state: RenderState, section: Section): string
   const withTechniques = all.filter((column) => column.chips.some((chip) => chip.listed)).length;
   const version = `MITRE ATT&CK® ${domainName(catalog.domain)} v${catalog.version}`;
   const legend = ` · ${withTechniques} of ${all.length} tactics with techniques listed · filled: listed in a tactic row; outlined: only mentioned elsewhere in the report; dimmed: N/A`;
-  let html = `${intro}<figure class="attack-matrix"><div class="matrix" role="list">${all.map((column) => renderColumn(state, column)).join('')}</div>`
-    + `<figcaption><span class="attack-version">${escapeHtml(version)}</span>${escapeHtml(legend)}</figcaption></figure>\n`;
+  let html =
+    `${intro}<figure class="attack-matrix"><div class="matrix" role="list">${all.map((column) => renderColumn(state, column)).join('')}</div>` +
+    `<figcaption><span class="attack-version">${escapeHtml(version)}</span>${escapeHtml(legend)}</figcaption></figure>\n`;
   if (unmatched.length > 0) {
     html += `<div class="unmatched"><p class="note">Rows that name no ATT&amp;CK tactic:</p>${fieldList(state, unmatched)}</div>\n`;
   }
@@ -114,8 +115,10 @@ function renderColumn(state: RenderState, column: Column): string {
   let inner = chips ? `<ul class="techniques">${chips}</ul>` : '';
   if (column.notApplicable) inner += '<p class="cell-note">N/A</p>';
   for (const { field } of column.notes) inner += `<p class="cell-note"${lineAttr(field.range.start.line)}>${fieldValue(state, field)}</p>`;
-  return `<div class="tactic ${css}" role="listitem"${line}><div class="tactic-name" title="${escapeHtml(`${tactic.id} ${tactic.name}`)}">${escapeHtml(tactic.name)}${count}</div>`
-    + `<div class="tactic-body">${inner}</div></div>`;
+  return (
+    `<div class="tactic ${css}" role="listitem"${line}><div class="tactic-name" title="${escapeHtml(`${tactic.id} ${tactic.name}`)}">${escapeHtml(tactic.name)}${count}</div>` +
+    `<div class="tactic-body">${inner}</div></div>`
+  );
 }
 
 function renderChip(state: RenderState, chip: Chip, tactic: TacticData): string {

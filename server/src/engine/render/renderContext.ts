@@ -3,14 +3,16 @@ import { listItemContentStart } from '../parse/lineSyntax';
 import { defang, scanIocs } from '../iocs/scanIocs';
 import { indicatorsOf, type LocatedIoc } from '../queries/iocQueries';
 import type { FeatureContext } from '../features/featureTypes';
-import type { Finding, Range } from '../types';
+import type { Range } from '../types';
 import { escapeHtml, lineAttr } from './escape';
-import { collectReferences, renderInlineMarkdown, renderMarkdown, type References } from './markdownSafe';
+import { collectReferences, indicatorLinkGuard, renderInlineMarkdown, renderMarkdown, type IndicatorLinks, type References } from './markdownSafe';
 
 interface Edit {
   start: number;
   end: number;
   text: string;
+  /** How much longer the rendered line is than the source before this edit (the edits before it). */
+  shift: number;
 }
 
 /**
@@ -22,21 +24,33 @@ export class RenderState {
   readonly model: ReportModel;
   readonly indicators: LocatedIoc[];
   readonly references: References | undefined;
+  /** Links to any of the report's indicators are not rendered as links, wherever they are. */
+  readonly indicatorLinks: IndicatorLinks | undefined;
   private readonly edits = new Map<number, Edit[]>();
   private readonly hidden = new Set<number>();
+  /** Rendered lines that have edits, built once: a line of thousands of live indicators is asked for once per indicator. */
+  private readonly rendered = new Map<number, string>();
 
-  constructor(readonly context: FeatureContext, readonly findings: readonly Finding[]) {
+  constructor(readonly context: FeatureContext) {
     this.model = context.model;
     this.indicators = indicatorsOf(this.model, context.spec);
+    this.indicatorLinks = indicatorLinkGuard(this.indicators.map((located) => located.ioc));
     for (const located of this.indicators) {
       const shown = shownIoc(located);
       if (shown === located.ioc.text) continue;
       const line = located.range.start.line;
       const list = this.edits.get(line) ?? [];
-      list.push({ start: located.range.start.character, end: located.range.end.character, text: shown });
+      list.push({ start: located.range.start.character, end: located.range.end.character, text: shown, shift: 0 });
       this.edits.set(line, list);
     }
-    for (const list of this.edits.values()) list.sort((a, b) => a.start - b.start);
+    for (const list of this.edits.values()) {
+      list.sort((a, b) => a.start - b.start);
+      let shift = 0;
+      for (const edit of list) {
+        edit.shift = shift;
+        shift += edit.text.length - (edit.end - edit.start);
+      }
+    }
     this.hideComments();
     this.references = this.model.referenceLabels.size > 0 ? collectReferences(this.markdownOfDocument()) : undefined;
   }
@@ -51,23 +65,35 @@ export class RenderState {
     const text = this.model.lines.lineText(n);
     const edits = this.edits.get(n);
     if (!edits) return text;
-    let out = '';
+    let out = this.rendered.get(n);
+    if (out !== undefined) return out;
+    out = '';
     let at = 0;
     for (const edit of edits) {
       out += text.slice(at, edit.start) + edit.text;
       at = edit.end;
     }
-    return out + text.slice(at);
+    out += text.slice(at);
+    this.rendered.set(n, out);
+    return out;
   }
 
-  /** Character `character` of source line `n`, in the rendered line. */
+  /** Character `character` of source line `n`, in the rendered line (inside an edit: the edit's start). */
   column(n: number, character: number): number {
-    let shift = 0;
-    for (const edit of this.edits.get(n) ?? []) {
-      if (edit.end <= character) shift += edit.text.length - (edit.end - edit.start);
-      else if (edit.start < character) return edit.start + shift;
+    const edits = this.edits.get(n);
+    if (!edits) return character;
+    // The edits do not overlap and are sorted: find the first that ends after `character` by bisection.
+    let low = 0;
+    let high = edits.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (edits[middle].end <= character) low = middle + 1;
+      else high = middle;
     }
-    return character + shift;
+    const next = edits[low];
+    if (next && next.start < character) return next.start + next.shift;
+    const last = edits[low - 1];
+    return character + (last ? last.shift + last.text.length - (last.end - last.start) : 0);
   }
 
   /** The rendered text of a range. */
@@ -84,11 +110,11 @@ export class RenderState {
   markdown(first: number, last: number, blank?: (line: number) => boolean): string {
     const lines: string[] = [];
     for (let n = first; n <= last && n < this.lineCount; n++) lines.push(blank?.(n) ? '' : this.line(n));
-    return renderMarkdown(lines.join('\n'), first, this.references);
+    return renderMarkdown(lines.join('\n'), first, this.references, this.indicatorLinks);
   }
 
   inline(text: string): string {
-    return renderInlineMarkdown(text, this.references);
+    return renderInlineMarkdown(text, this.references, this.indicatorLinks);
   }
 
   private markdownOfDocument(): string {
@@ -122,8 +148,11 @@ export class RenderState {
  * the engine took a partly defanged URL as defanged (`http://host/hxxp[://]…` has a marker, so it is left as written).
  */
 export function shownIoc(located: LocatedIoc): string {
-  return located.defanged.replace(/\b([a-z][a-z0-9+.-]*):\/\/([^/?#\s[\]]*)/gi, (_match, scheme: string, host: string) =>
-    `${/^(?:https?|s?ftps?)$/i.test(scheme) ? scheme.replace(/t/g, 'x').replace(/T/g, 'X') : scheme}[://]${host.replace(/\./g, '[.]')}`);
+  return located.defanged.replace(
+    /\b([a-z][a-z0-9+.-]*):\/\/([^/?#\s[\]]*)/gi,
+    (_match, scheme: string, host: string) =>
+      `${/^(?:https?|s?ftps?)$/i.test(scheme) ? scheme.replace(/t/g, 'x').replace(/T/g, 'X') : scheme}[://]${host.replace(/\./g, '[.]')}`,
+  );
 }
 
 const DEFANGABLE = new Set(['url', 'domain', 'ipv4', 'ipv6', 'email']);
@@ -164,7 +193,7 @@ export function fieldValue(state: RenderState, field: Field, skip = 0): string {
       const leading = text.length - text.trimStart().length;
       rest.push(text.slice(Math.min(leading, indent)));
     }
-    html += renderMarkdown(rest.join('\n'), start.line + 1, state.references);
+    html += renderMarkdown(rest.join('\n'), start.line + 1, state.references, state.indicatorLinks);
   }
   return html;
 }
@@ -172,7 +201,10 @@ export function fieldValue(state: RenderState, field: Field, skip = 0): string {
 /** A definition list row for each field. */
 export function fieldList(state: RenderState, fields: readonly Field[], value: (field: Field) => string = (f) => fieldValue(state, f)): string {
   if (fields.length === 0) return '';
-  const rows = fields.map((field) => `<div class="field"${lineAttr(field.range.start.line)}><dt>${fieldKey(state, field)}</dt><dd>${value(field) || '<span class="empty">—</span>'}</dd></div>`);
+  const rows = fields.map(
+    (field) =>
+      `<div class="field"${lineAttr(field.range.start.line)}><dt>${fieldKey(state, field)}</dt><dd>${value(field) || '<span class="empty">—</span>'}</dd></div>`,
+  );
   return `<dl class="fields">${rows.join('')}</dl>\n`;
 }
 
@@ -198,7 +230,11 @@ export function renderContainer(state: RenderState, container: ContentContainer,
     const fields: Field[] = [];
     while (next < container.fields.length && container.fields[next].range.start.line <= last) fields.push(container.fields[next++]);
     if (fields.length > 0 && coveredByFields(state, fields, first, last)) {
-      html += fieldList(state, fields.filter((field) => !options.skipField?.(field)), options.value);
+      html += fieldList(
+        state,
+        fields.filter((field) => !options.skipField?.(field)),
+        options.value,
+      );
     } else {
       html += state.markdown(first, last);
     }

@@ -9,9 +9,16 @@ import { formatSpan } from './renderTimeline';
 
 const SEVERITIES = ['informational', 'low', 'medium', 'high', 'critical', 'unknown'] as const;
 const STATUSES = ['draft', 'in-review', 'final', 'closed', 'unknown'] as const;
-const TLP_CLASSES = new Map<string, string>(Object.entries({
-  CLEAR: 'tlp-clear', WHITE: 'tlp-clear', GREEN: 'tlp-green', AMBER: 'tlp-amber', 'AMBER+STRICT': 'tlp-amber-strict', RED: 'tlp-red',
-}));
+const TLP_CLASSES = new Map<string, string>(
+  Object.entries({
+    CLEAR: 'tlp-clear',
+    WHITE: 'tlp-clear',
+    GREEN: 'tlp-green',
+    AMBER: 'tlp-amber',
+    'AMBER+STRICT': 'tlp-amber-strict',
+    RED: 'tlp-red',
+  }),
+);
 /** Front matter keys shown as badges or not at all; every other key is listed with the facts. */
 const BADGE_KEYS = new Set(['type', 'title', 'id', 'severity', 'status', 'tlp']);
 
@@ -36,9 +43,7 @@ export function reportTitle(state: RenderState): string {
 export function renderHeader(state: RenderState): string {
   const model = state.model;
   const heading = model.titles[0];
-  const title = heading
-    ? `<h1${lineAttr(heading.range.start.line)}>${state.inline(heading.text)}</h1>`
-    : `<h1>${escapeHtml(reportTitle(state))}</h1>`;
+  const title = heading ? `<h1${lineAttr(heading.range.start.line)}>${state.inline(heading.text)}</h1>` : `<h1>${escapeHtml(reportTitle(state))}</h1>`;
   const found = headerSection(state);
   let facts = '';
   let extra = '';
@@ -100,7 +105,8 @@ function badges(state: RenderState): string {
     html += `<span class="badge severity sev-${pickClass(severity, SEVERITIES, 'unknown')}"${lineAttr(lineOf('severity'))} title="Severity">Severity: ${escapeHtml(severity)}</span>`;
   }
   const status = value('status');
-  if (status) html += `<span class="badge status status-${pickClass(status, STATUSES, 'unknown')}"${lineAttr(lineOf('status'))} title="Status">${escapeHtml(status)}</span>`;
+  if (status)
+    html += `<span class="badge status status-${pickClass(status, STATUSES, 'unknown')}"${lineAttr(lineOf('status'))} title="Status">${escapeHtml(status)}</span>`;
   const id = value('id');
   if (id) html += `<span class="badge report-id"${lineAttr(lineOf('id'))} title="Report ID">${escapeHtml(id)}</span>`;
   return html;
@@ -122,10 +128,13 @@ export function renderFindings(findings: readonly Finding[]): string {
   const listed = findings.slice(0, MAX_FINDINGS_LISTED).map((finding) => {
     const line = finding.range.start.line;
     const severity = pickClass(finding.severity, SEVERITY_ORDER, 'info');
-    return `<li><button type="button" class="finding sev-${severity}"${lineAttr(line)} title="Show line ${line + 1} in the editor">`
-      + `<span class="sev">${severity}</span><span class="loc">Ln ${line + 1}</span><span class="msg">${escapeHtml(defangLive(finding.message))}</span>`
-      + `<code class="rule">${escapeHtml(finding.ruleId)}</code></button></li>`;
+    return (
+      `<li><button type="button" class="finding sev-${severity}"${lineAttr(line)} title="Show line ${line + 1} in the editor">` +
+      `<span class="sev">${severity}</span><span class="loc">Ln ${line + 1}</span><span class="msg">${escapeHtml(defangLive(finding.message))}</span>` +
+      `<code class="rule">${escapeHtml(finding.ruleId)}</code></button></li>`
+    );
   });
-  const more = findings.length > MAX_FINDINGS_LISTED ? `<p class="more">…and ${findings.length - MAX_FINDINGS_LISTED} more (run increport check for all).</p>` : '';
+  const more =
+    findings.length > MAX_FINDINGS_LISTED ? `<p class="more">…and ${findings.length - MAX_FINDINGS_LISTED} more (run increport check for all).</p>` : '';
   return `<section class="validation card" aria-label="Validation"><h2>Validation</h2><p class="counts">${counts.join(' ')}</p><ol class="findings">${listed.join('')}</ol>${more}</section>\n`;
 }

@@ -1,13 +1,23 @@
 import type { IocType } from '../iocs/scanIocs';
 import type { Field, Section } from '../model/modelTypes';
 import type { LocatedIoc } from '../queries/iocQueries';
+import { lineContentStart } from '../parse/lineSyntax';
+import { excerptParts } from '../text/excerpt';
 import { escapeHtml, lineAttr } from './escape';
 import { fieldKey, renderContainer, shownIoc, type RenderState } from './renderContext';
 
 const TYPE_ORDER: readonly IocType[] = ['url', 'domain', 'ipv4', 'ipv6', 'email', 'sha256', 'sha512', 'sha1', 'md5', 'cve'];
 const TYPE_LABELS: Record<IocType, string> = {
-  url: 'URLs', domain: 'Domains', ipv4: 'IPv4 addresses', ipv6: 'IPv6 addresses', email: 'E-mail addresses',
-  md5: 'MD5 hashes', sha1: 'SHA-1 hashes', sha256: 'SHA-256 hashes', sha512: 'SHA-512 hashes', cve: 'CVEs',
+  url: 'URLs',
+  domain: 'Domains',
+  ipv4: 'IPv4 addresses',
+  ipv6: 'IPv6 addresses',
+  email: 'E-mail addresses',
+  md5: 'MD5 hashes',
+  sha1: 'SHA-1 hashes',
+  sha256: 'SHA-256 hashes',
+  sha512: 'SHA-512 hashes',
+  cve: 'CVEs',
 };
 
 /**
@@ -25,6 +35,13 @@ export function renderIocs(state: RenderState, section: Section): string {
     for (let n = field.range.start.line; n <= Math.max(field.range.end.line, field.valueRange.end.line); n++) fieldByLine.set(n, field);
   }
   const fieldOf = (line: number) => fieldByLine.get(line);
+  // Where each line's own words start (after list marker and field key): read once per line, not once per indicator.
+  const starts = new Map<number, number>();
+  const contentStart = (line: number) => {
+    let start = starts.get(line);
+    if (start === undefined) starts.set(line, (start = lineContentStart(state.line(line))));
+    return start;
+  };
   const withIocs = new Set(located.map((ioc) => fieldOf(ioc.range.start.line)).filter((field): field is Field => field !== undefined));
 
   let html = '';
@@ -34,40 +51,60 @@ export function renderIocs(state: RenderState, section: Section): string {
     const groups = TYPE_ORDER.map((type) => ({ type, rows: located.filter((ioc) => ioc.ioc.type === type) })).filter((group) => group.rows.length > 0);
     const body = groups.map((group) => {
       const head = `<tr class="group"><th colspan="4" scope="rowgroup">${TYPE_LABELS[group.type]} <span class="count">${group.rows.length}</span></th></tr>`;
-      return `<tbody class="ioc-group ioc-${group.type}">${head}${group.rows.map((ioc) => row(state, ioc, fieldOf(ioc.range.start.line))).join('')}</tbody>`;
+      return `<tbody class="ioc-group ioc-${group.type}">${head}${group.rows.map((ioc) => row(state, ioc, fieldOf(ioc.range.start.line), contentStart)).join('')}</tbody>`;
     });
-    html += `<div class="table-scroll"><table class="iocs"><thead><tr><th scope="col">Indicator (defanged)</th><th scope="col">Context</th>`
-      + `<th scope="col">Listed under</th><th scope="col" class="copy-col"><span class="visually-hidden">Copy</span></th></tr></thead>${body.join('')}</table></div>\n`;
+    html +=
+      `<div class="table-scroll"><table class="iocs"><thead><tr><th scope="col">Indicator (defanged)</th><th scope="col">Context</th>` +
+      `<th scope="col">Listed under</th><th scope="col" class="copy-col"><span class="visually-hidden">Copy</span></th></tr></thead>${body.join('')}</table></div>\n`;
   }
   html += renderContainer(state, section, { skipField: (field) => withIocs.has(field) });
   for (const subsection of section.subsections) {
     html += `<h3${lineAttr(subsection.heading.range.start.line)}>${state.inline(state.slice(subsection.heading.textRange))}</h3>`;
-    html += renderContainer(state, subsection, { skipField: (field) => subsection.fields.includes(field) && located.some((ioc) => ioc.range.start.line >= field.range.start.line && ioc.range.start.line <= field.valueRange.end.line) });
+    html += renderContainer(state, subsection, {
+      skipField: (field) =>
+        subsection.fields.includes(field) &&
+        located.some((ioc) => ioc.range.start.line >= field.range.start.line && ioc.range.start.line <= field.valueRange.end.line),
+    });
   }
   return html;
 }
 
-function row(state: RenderState, located: LocatedIoc, field: Field | undefined): string {
+function row(state: RenderState, located: LocatedIoc, field: Field | undefined, contentStart: (line: number) => number): string {
   const line = located.range.start.line;
   const value = shownIoc(located);
-  const live = value !== located.ioc.text && !located.ioc.defanged ? ' <span class="live" title="Written live in the report; shown defanged">was live</span>' : '';
+  const live =
+    value !== located.ioc.text && !located.ioc.defanged ? ' <span class="live" title="Written live in the report; shown defanged">was live</span>' : '';
   const problems = located.ioc.problems.length ? ` <span class="problem" title="${escapeHtml(located.ioc.problems.join('; '))}">⚠</span>` : '';
-  return `<tr${lineAttr(line)}><td class="value"><code class="ioc">${escapeHtml(value)}</code>${live}${problems}</td>`
-    + `<td class="context">${context(state, located)}</td><td class="listed-under">${field ? fieldKey(state, field) : ''}</td>`
-    + `<td class="copy-col"><button type="button" class="copy" data-copy="${escapeHtml(value)}" title="Copy the defanged value">Copy</button></td></tr>`;
+  return (
+    `<tr${lineAttr(line)}><td class="value"><code class="ioc">${escapeHtml(value)}</code>${live}${problems}</td>` +
+    `<td class="context">${context(state, located, value, contentStart(line))}</td><td class="listed-under">${field ? fieldKey(state, field) : ''}</td>` +
+    `<td class="copy-col"><button type="button" class="copy" data-copy="${escapeHtml(value)}" title="Copy the defanged value">Copy</button></td></tr>`
+  );
 }
 
-/** The rest of the indicator's line: bullet, field key and the indicator itself removed; other indicators stay defanged. */
-function context(state: RenderState, located: LocatedIoc): string {
+/**
+ * The indicator's line around it (an excerpt: at most ~60 characters each side, "…" where cut), without
+ * the indicator itself, the list marker and the field key; other indicators stay defanged.
+ */
+function context(state: RenderState, located: LocatedIoc, value: string, contentStart: number): string {
   const line = located.range.start.line;
   const text = state.line(line);
   let start = state.column(line, located.range.start.character);
-  let end = start + shownIoc(located).length;
+  let end = start + value.length;
   if (text[start - 1] === '`' && text[end] === '`') [start, end] = [start - 1, end + 1];
-  let rest = `${text.slice(0, start)} ${text.slice(end)}`;
-  rest = rest.replace(/^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])?\s+/, '').replace(/^\s*(\*\*|__)[^*_]+?\1\s*:?|^\s*(\*\*|__)[^*_]+?:\2/, '');
-  rest = rest.replace(/\s+/g, ' ').trim().replace(/^[;,:–—-]\s*|\s*[;,:–—-]$/g, '').trim();
+  const { before, after } = excerptParts(text, start, end, { from: contentStart });
+  let rest = withoutEdgePunctuation(`${before} ${after}`.replace(/\s+/g, ' ').trim());
   const wrapped = /^\((.*)\)\.?$/.exec(rest);
   if (wrapped && !wrapped[1].includes('(')) rest = wrapped[1];
   return rest ? state.inline(rest) : '';
+}
+
+const EDGE_PUNCTUATION = ';,:–—-';
+
+/** One separator (`;` `,` `:` or a dash) at either end removed, and the spaces next to it. */
+function withoutEdgePunctuation(text: string): string {
+  let rest = text;
+  if (rest !== '' && EDGE_PUNCTUATION.includes(rest[0])) rest = rest.slice(1);
+  if (rest !== '' && EDGE_PUNCTUATION.includes(rest[rest.length - 1])) rest = rest.slice(0, -1);
+  return rest.trim();
 }

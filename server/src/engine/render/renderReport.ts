@@ -1,18 +1,16 @@
-import { createHash } from 'node:crypto';
+import type { AnalysedReport } from '../analysedReport';
 import type { FeatureContext } from '../features/featureTypes';
-import type { Finding } from '../types';
 import { escapeHtml } from './escape';
 import { PREVIEW_CSS } from './previewStyles';
 import { RenderState } from './renderContext';
 import { renderFindings, renderHeader, reportTitle } from './renderHeader';
 import { renderSections } from './renderSections';
+import { sha256, toBase64, utf8Bytes } from '../text/sha';
 
 export { PREVIEW_CSS };
 
-export interface RenderInput {
-  context: FeatureContext;
-  findings: readonly Finding[];
-}
+/** What the preview reads of an AnalysedReport: the features' view plus the findings. */
+export type RenderInput = FeatureContext & Pick<AnalysedReport, 'findings'>;
 
 /**
  * The report's HTML body, rendered from its model: header card, validation summary, then the sections
@@ -21,8 +19,8 @@ export interface RenderInput {
  * Every element that maps to the source has `data-line` (zero-based line).
  */
 export function renderReportBody(input: RenderInput): string {
-  const state = new RenderState(input.context, input.findings);
-  const generated = Number.isNaN(input.context.now.getTime()) ? '' : ` · rendered ${input.context.now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const state = new RenderState(input);
+  const generated = Number.isNaN(input.now.getTime()) ? '' : ` · rendered ${input.now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   return `<main class="report">
 ${renderHeader(state)}${renderFindings(input.findings)}${renderSections(state)}<footer class="report-footer">Incident Report Studio preview${escapeHtml(generated)}</footer>
 </main>
@@ -31,19 +29,18 @@ ${renderHeader(state)}${renderFindings(input.findings)}${renderSections(state)}<
 
 /** The plain-text title of the report (for a document title), from the same model. */
 export function renderReportTitle(context: FeatureContext): string {
-  return reportTitle(new RenderState(context, []));
+  return reportTitle(new RenderState(context));
 }
 
 export type DocumentOptions =
-  | { title: string; target: 'standalone' }
-  | { title: string; target: 'webview'; cspSource: string; nonce: string; scriptUri: string; styleUri: string };
+  { title: string; target: 'standalone' } | { title: string; target: 'webview'; cspSource: string; nonce: string; scriptUri: string; styleUri: string };
 
 /**
  * `sha256-…` of the stylesheet. The standalone file allows exactly this one inline <style> block by hash:
  * no 'unsafe-inline' (an injected <style> or style="" would not apply), and no nonce, which would be a
  * constant in a static file and so protect nothing.
  */
-export const PREVIEW_CSS_HASH = `sha256-${createHash('sha256').update(PREVIEW_CSS, 'utf8').digest('base64')}`;
+export const PREVIEW_CSS_HASH = `sha256-${toBase64(sha256(utf8Bytes(PREVIEW_CSS)))}`;
 
 const NONCE = /^[A-Za-z0-9+/_=-]{8,}$/;
 /** One or more CSP source expressions: no ';' or ',' (which would start a new directive or policy), no quotes but '…' keywords. */
@@ -58,7 +55,8 @@ const CSP_SOURCE = /^(?:'[a-z-]+'|[A-Za-z0-9+.*:/_\-[\]%]+)(?: (?:'[a-z-]+'|[A-Z
  * Both: no referrer, no DNS prefetching of link hosts.
  */
 export function renderReportDocument(body: string, options: DocumentOptions): string {
-  const common = '<meta name="referrer" content="no-referrer">\n<meta http-equiv="x-dns-prefetch-control" content="off">\n<meta name="viewport" content="width=device-width, initial-scale=1">';
+  const common =
+    '<meta name="referrer" content="no-referrer">\n<meta http-equiv="x-dns-prefetch-control" content="off">\n<meta name="viewport" content="width=device-width, initial-scale=1">';
   if (options.target === 'standalone') {
     const csp = `default-src 'none'; style-src '${PREVIEW_CSS_HASH}'; base-uri 'none'; form-action 'none'`;
     return `<!DOCTYPE html>

@@ -64,14 +64,34 @@ function renderFieldsSection(state: RenderState, section: Section, spec: Section
   return html;
 }
 
-const LEVELS = new Map<string, string>(Object.entries({
-  none: 'none', no: 'none', nil: 'none', 'n/a': 'none',
-  negligible: 'low', minimal: 'low', minor: 'low', low: 'low', limited: 'low', informational: 'low',
-  moderate: 'medium', medium: 'medium', elevated: 'medium',
-  high: 'high', major: 'high', severe: 'high', significant: 'high', substantial: 'high',
-  critical: 'critical', catastrophic: 'critical', extreme: 'critical',
-  unknown: 'unknown', tbd: 'unknown', undetermined: 'unknown',
-}));
+const LEVELS = new Map<string, string>(
+  Object.entries({
+    none: 'none',
+    no: 'none',
+    nil: 'none',
+    'n/a': 'none',
+    negligible: 'low',
+    minimal: 'low',
+    minor: 'low',
+    low: 'low',
+    limited: 'low',
+    informational: 'low',
+    moderate: 'medium',
+    medium: 'medium',
+    elevated: 'medium',
+    high: 'high',
+    major: 'high',
+    severe: 'high',
+    significant: 'high',
+    substantial: 'high',
+    critical: 'critical',
+    catastrophic: 'critical',
+    extreme: 'critical',
+    unknown: 'unknown',
+    tbd: 'unknown',
+    undetermined: 'unknown',
+  }),
+);
 
 /** "High; prevented users…" → a "High" badge and the rest; "None reported." → a "None" badge and the text. */
 export function impactLevel(value: string): { word: string; level: string; separated: boolean } | undefined {

@@ -80,7 +80,9 @@ export function renderTimeline(state: RenderState, section: Section, spec: Secti
       const span = formatSpan(ms, COARSE.has(phase.date.precision) || COARSE.has(previous.precision));
       const backwards = ms < 0 ? ' backwards' : '';
       const note = ms < 0 ? ' (earlier than the phase before)' : '';
-      items.push(`<li class="gap${backwards}" aria-label="${escapeHtml(`${approx}${span} later${note}`)}"><span>${escapeHtml(approx + span + note)}</span></li>`);
+      items.push(
+        `<li class="gap${backwards}" aria-label="${escapeHtml(`${approx}${span} later${note}`)}"><span>${escapeHtml(approx + span + note)}</span></li>`,
+      );
     }
     if (phase.date) previous = phase.date;
     items.push(renderPhase(state, phase));
@@ -101,7 +103,9 @@ function renderPhase(state: RenderState, phase: Phase): string {
   }
   const heading = subsection.heading;
   const body = renderContainer(state, subsection, { skipField: (field) => field === dateField && (date !== undefined || phase.invalid !== undefined) });
-  return `<li class="phase ${date ? 'dated' : 'undated'}"${lineAttr(heading.range.start.line)}>`
-    + `<div class="when"${dateField ? lineAttr(dateField.range.start.line) : ''}>${when}</div>`
-    + `<div class="phase-body"><h3${lineAttr(heading.range.start.line)}>${state.inline(state.slice(heading.textRange))}</h3>${body}</div></li>`;
+  return (
+    `<li class="phase ${date ? 'dated' : 'undated'}"${lineAttr(heading.range.start.line)}>` +
+    `<div class="when"${dateField ? lineAttr(dateField.range.start.line) : ''}>${when}</div>` +
+    `<div class="phase-body"><h3${lineAttr(heading.range.start.line)}>${state.inline(state.slice(heading.textRange))}</h3>${body}</div></li>`
+  );
 }

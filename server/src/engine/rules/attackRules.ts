@@ -1,5 +1,6 @@
-import type { AttackCatalog } from '../attack/catalog';
-import type { TacticData, TechniqueData } from '../attack/catalogTypes';
+import type { AttackCatalog, LegacyTactic } from '../attack/catalog';
+import type { LegacyTechniqueData, TacticData, TechniqueData } from '../attack/catalogTypes';
+import { BUNDLED_ATTACK_VERSIONS } from '../attack/versions';
 import { findTechniqueMentions, type TechniqueMention } from '../attack/techniqueMentions';
 import type { Field } from '../model/modelTypes';
 import type { Range } from '../types';
@@ -7,14 +8,51 @@ import { memoizeString } from '../text/memo';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
 
 export const attackRuleMeta: readonly RuleMeta[] = [
-  { id: 'attack-tactic-unknown', family: 'attack', defaultSeverity: 'error', summary: 'An Attack Methodology row names something that is not an ATT&CK tactic.' },
-  { id: 'attack-tactic-empty', family: 'attack', defaultSeverity: 'warning', summary: 'An Attack Methodology row has no value: write N/A or the techniques used.' },
+  {
+    id: 'attack-tactic-unknown',
+    family: 'attack',
+    defaultSeverity: 'error',
+    summary: 'An Attack Methodology row names something that is not an ATT&CK tactic.',
+  },
+  {
+    id: 'attack-tactic-empty',
+    family: 'attack',
+    defaultSeverity: 'warning',
+    summary: 'An Attack Methodology row has no value: write N/A or the techniques used.',
+  },
   { id: 'attack-technique-malformed', family: 'attack', defaultSeverity: 'error', summary: 'A technique ID that does not have the form T1234 or T1234.001.' },
-  { id: 'attack-technique-unknown', family: 'attack', defaultSeverity: 'error', summary: 'A technique or sub-technique ID that does not exist in the ATT&CK version in use.' },
-  { id: 'attack-technique-revoked', family: 'attack', defaultSeverity: 'warning', summary: 'A technique ATT&CK has revoked; the message names its replacement.' },
+  {
+    id: 'attack-technique-unknown',
+    family: 'attack',
+    defaultSeverity: 'error',
+    summary: 'A technique or sub-technique ID that does not exist in the ATT&CK version in use.',
+  },
+  {
+    id: 'attack-technique-revoked',
+    family: 'attack',
+    defaultSeverity: 'warning',
+    summary: 'A technique ATT&CK has revoked; the message names its replacement.',
+  },
   { id: 'attack-technique-deprecated', family: 'attack', defaultSeverity: 'warning', summary: 'A technique ATT&CK has deprecated.' },
   { id: 'attack-technique-tactic', family: 'attack', defaultSeverity: 'warning', summary: 'A technique listed under a tactic it does not belong to.' },
-  { id: 'attack-technique-name', family: 'attack', defaultSeverity: 'warning', summary: "A technique ID followed by a name that is not the technique's ATT&CK name." },
+  {
+    id: 'attack-technique-name',
+    family: 'attack',
+    defaultSeverity: 'warning',
+    summary: "A technique ID followed by a name that is not the technique's ATT&CK name.",
+  },
+  {
+    id: 'attack-migration',
+    family: 'attack',
+    defaultSeverity: 'info',
+    summary: 'Written for the previous ATT&CK release (v18.1): a renamed tactic, or a technique revoked, renamed or moved since; quick fixes migrate it.',
+  },
+  {
+    id: 'attack-version-unknown',
+    family: 'attack',
+    defaultSeverity: 'error',
+    summary: "The front matter's attack: names an ATT&CK version that is not bundled, or one the configured bundle is not.",
+  },
 ];
 
 /** ATT&CK checks: tactic rows of the Attack Methodology section, and technique IDs anywhere in the report. */
@@ -22,19 +60,20 @@ export const attackRule: Rule = {
   meta: attackRuleMeta,
   check(context: RuleContext) {
     const { model, spec } = context;
+    const hints = new NameHints(context.catalog);
     const methodologyLines = new Set<number>();
     for (const section of model.sections) {
       if (spec.findSection(section.heading.text)?.kind !== 'attack-tactics') continue;
       for (const field of section.fields) {
         for (let line = field.range.start.line; line <= field.range.end.line; line++) methodologyLines.add(line);
-        checkTacticRow(context, field);
+        checkTacticRow(context, field, hints);
       }
     }
     // Technique IDs elsewhere (timeline vectors, prose) must exist and be current too.
     for (let line = 0; line < model.lines.lineCount; line++) {
       if (methodologyLines.has(line) || model.verbatimLines.has(line)) continue;
       for (const mention of findTechniqueMentions(model.lines.lineText(line))) {
-        if (mention.wellFormed) checkMention(context, mention, line, undefined);
+        if (mention.wellFormed) checkMention(context, mention, line, undefined, hints);
       }
     }
   },
@@ -42,18 +81,18 @@ export const attackRule: Rule = {
 
 const NOT_APPLICABLE = /^(?:n\/?a|none|not applicable|-|—)\.?$/i;
 
-function checkTacticRow(context: RuleContext, field: Field): void {
+/** The tactic an Attack Methodology row names: one of the version in use, or a previous release's (legacy) one. */
+interface RowTactic {
+  tactic?: TacticData;
+  legacy?: LegacyTactic;
+}
+
+function checkTacticRow(context: RuleContext, field: Field, hints: NameHints): void {
   const { catalog } = context;
   const tactic = catalog.findTactic(field.key);
-  if (!tactic) {
-    const renamed = renamedTactic(context, field.key);
-    const suggestions = renamed ? [] : catalog.suggestTactics(field.key);
-    const hint = renamed
-      ? `; in ATT&CK v${renamed.referenceVersion} it was ${renamed.id}, which v${catalog.version} calls '${renamed.name}'`
-      : suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `'${s.name}'`).join(' or ')}?` : '';
-    context.report('attack-tactic-unknown', field.keyRange, `'${field.key}' is not a tactic in ATT&CK v${catalog.version}${hint}`,
-      renamed ? { suggestions: [renamed.name], renamed: true } : { suggestions: suggestions.map((s) => s.name) });
-  }
+  const legacy = tactic ? undefined : catalog.legacyTactic(field.key);
+  if (legacy) reportLegacyTactic(context, field, legacy);
+  else if (!tactic) reportUnknownTactic(context, field);
   if (field.value === '') {
     context.report('attack-tactic-empty', field.keyRange, `Tactic '${field.key}' has no value: write N/A or the techniques used`);
     return;
@@ -64,21 +103,65 @@ function checkTacticRow(context: RuleContext, field: Field): void {
     const text = lines.lineText(line);
     const from = line === field.valueRange.start.line ? field.valueRange.start.character : 0;
     for (const mention of findTechniqueMentions(text)) {
-      if (mention.start >= from) checkMention(context, mention, line, tactic);
+      if (mention.start >= from) checkMention(context, mention, line, { tactic, legacy }, hints);
     }
   }
 }
 
-/** A tactic of the bundled ATT&CK version whose ID the version in use gives another name (v19: TA0005 Stealth). */
-function renamedTactic(context: RuleContext, key: string): { id: string; name: string; referenceVersion: string } | undefined {
-  const previous = context.referenceCatalog?.findTactic(key);
-  const current = previous ? context.catalog.tacticById(previous.id) : undefined;
-  return previous && current && current.name !== previous.name
-    ? { id: previous.id, name: current.name, referenceVersion: context.referenceCatalog!.version }
-    : undefined;
+function reportUnknownTactic(context: RuleContext, field: Field): void {
+  const { catalog } = context;
+  const other = otherVersionTactic(context, field.key);
+  const suggestions = other?.renamedTo ? [] : catalog.suggestTactics(field.key);
+  const hint = other
+    ? other.renamedTo
+      ? `; ATT&CK v${other.version} calls ${other.tactic.id} '${other.tactic.name}', which v${catalog.version} calls '${other.renamedTo.name}'`
+      : `; it is ${other.tactic.id} in ATT&CK v${other.version} (choose that version with 'attack: v${other.version}' in the front matter)`
+    : suggestions.length > 0
+      ? `; did you mean ${suggestions.map((s) => `'${s.name}'`).join(' or ')}?`
+      : '';
+  context.report(
+    'attack-tactic-unknown',
+    field.keyRange,
+    `'${field.key}' is not a tactic in ATT&CK v${catalog.version}${hint}`,
+    other?.renamedTo ? { suggestions: [other.renamedTo.name], renamed: true } : { suggestions: suggestions.map((s) => s.name) },
+  );
 }
 
-function checkMention(context: RuleContext, mention: TechniqueMention, line: number, rowTactic: TacticData | undefined): void {
+/** A v18.1 tactic name in a report checked against v19.2: read as the union of its successors, and said so. */
+function reportLegacyTactic(context: RuleContext, field: Field, legacy: LegacyTactic): void {
+  const { catalog } = context;
+  const same = legacy.successors.find((successor) => successor.id === legacy.tactic.id);
+  const added = legacy.successors.filter((successor) => successor !== same).map((successor) => `'${successor.name}' (${successor.id})`);
+  const change = same
+    ? `v${catalog.version} renamed it '${same.name}'${added.length > 0 ? ` and split ${added.join(' and ')} from it` : ''}`
+    : `v${catalog.version} replaced it with ${added.join(' and ')}`;
+  const names = legacy.successors.map((successor) => successor.name);
+  const reading =
+    field.value === '' || NOT_APPLICABLE.test(field.value)
+      ? `a quick fix writes the row as ${names.join(' and ')}`
+      : `its techniques are checked against ${names.join(' or ')}; a quick fix moves each under its v${catalog.version} tactic`;
+  context.report(
+    'attack-migration',
+    field.keyRange,
+    `'${field.key}' is the ATT&CK v${catalog.previousVersion} name of ${legacy.tactic.id}: ${change}; ${reading}`,
+    { kind: 'legacy-tactic', successors: legacy.successors.map((successor) => successor.name) },
+  );
+}
+
+/** The row's key as a tactic of another bundled ATT&CK version: renamed in the version in use, or not in it. */
+function otherVersionTactic(context: RuleContext, key: string): { version: string; tactic: TacticData; renamedTo?: TacticData } | undefined {
+  for (const version of BUNDLED_ATTACK_VERSIONS) {
+    const other = context.otherVersion?.(version);
+    const tactic = other?.findTactic(key);
+    if (!other || !tactic) continue;
+    const current = context.catalog.tacticById(tactic.id);
+    if (!current) return { version: other.version, tactic };
+    if (current.name !== tactic.name) return { version: other.version, tactic, renamedTo: current };
+  }
+  return undefined;
+}
+
+function checkMention(context: RuleContext, mention: TechniqueMention, line: number, row: RowTactic | undefined, hints: NameHints): void {
   const { catalog } = context;
   const version = `ATT&CK v${catalog.version}`;
   const range = lineRange(line, mention.start, mention.end);
@@ -89,35 +172,82 @@ function checkMention(context: RuleContext, mention: TechniqueMention, line: num
   const technique = catalog.technique(mention.id);
   if (!technique) {
     const parent = mention.id.includes('.') ? catalog.technique(mention.id.split('.')[0]) : undefined;
+    const elsewhere = BUNDLED_ATTACK_VERSIONS.map((other) => context.otherVersion?.(other)).find((other) => other?.technique(mention.id));
+    const added = elsewhere ? `; it is ${elsewhere.technique(mention.id)?.name} in ATT&CK v${elsewhere.version}` : '';
     const message = parent
-      ? `${mention.id} is not a sub-technique of ${parent.id} (${parent.name}) in ${version}`
-      : `${mention.id} is not a technique in ${version}`;
+      ? `${mention.id} is not a sub-technique of ${parent.id} (${parent.name}) in ${version}${added}`
+      : `${mention.id} is not a technique in ${version}${added}`;
     context.report('attack-technique-unknown', range, message);
+    return;
+  }
+  const earlier = catalog.earlierTechnique(technique.id);
+  if (technique.revoked && earlier?.revoked) {
+    const replacement = catalog.replacementOf(technique.id);
+    context.report(
+      'attack-migration',
+      range,
+      `${technique.id} (${technique.name}) was valid in ATT&CK v${catalog.previousVersion} and is revoked in v${catalog.version}` +
+        (replacement ? `: use ${replacement.id} (${replacement.name})` : ''),
+      replacement ? { kind: 'revoked', replacement: replacement.id, replacementName: replacement.name } : { kind: 'revoked' },
+    );
     return;
   }
   if (technique.revoked) {
     const replacement = catalog.replacementOf(technique.id);
     const advice = replacement ? `; use ${replacement.id} (${replacement.name}) instead` : '';
-    context.report('attack-technique-revoked', range, `${technique.id} (${technique.name}) was revoked in ${version}${advice}`,
-      replacement ? { replacement: replacement.id, replacementName: replacement.name } : undefined);
+    context.report(
+      'attack-technique-revoked',
+      range,
+      `${technique.id} (${technique.name}) was revoked in ${version}${advice}`,
+      replacement ? { replacement: replacement.id, replacementName: replacement.name } : undefined,
+    );
     return;
   }
   if (technique.deprecated) {
     context.report('attack-technique-deprecated', range, `${technique.id} (${technique.name}) is deprecated in ${version} and should not be used`);
   }
-  if (rowTactic && !technique.tactics.includes(rowTactic.id)) {
-    const belongs = catalog.tacticsOfTechnique(technique.id).map((tactic) => tactic.name);
-    context.report('attack-technique-tactic', range,
-      `${technique.id} (${technique.name}) is not part of the ${rowTactic.name} tactic; it belongs to ${belongs.join(', ') || 'no tactic'}`,
-      { tactics: belongs });
+  if (row) checkTacticOf(context, technique, earlier, row, range);
+  if (mention.name) checkWrittenName(context, technique, mention.name, line, hints);
+}
+
+/** Whether a technique belongs under its row's tactic: in the version in use, or (as migration) in the previous one. */
+function checkTacticOf(context: RuleContext, technique: TechniqueData, earlier: LegacyTechniqueData | undefined, row: RowTactic, range: Range): void {
+  const { catalog } = context;
+  const { tactic, legacy } = row;
+  const rowTactics = tactic ? [tactic] : (legacy?.successors ?? []);
+  if (rowTactics.length === 0 || rowTactics.some((candidate) => technique.tactics.includes(candidate.id))) return;
+  const belongs = catalog.tacticsOfTechnique(technique.id).map((candidate) => candidate.name);
+  const rowId = tactic ? tactic.id : legacy?.tactic.id;
+  // A technique the previous release had under this tactic (same meaning, or the legacy row itself) was right then.
+  const wasThere = rowId !== undefined && earlier?.tactics?.includes(rowId) === true && (legacy !== undefined || !catalog.isLegacyTacticId(rowId));
+  const rowName = tactic ? tactic.name : `${legacy?.tactic.name} (v${catalog.version}: ${rowTactics.map((candidate) => candidate.name).join(' or ')})`;
+  if (wasThere) {
+    context.report(
+      'attack-migration',
+      range,
+      `ATT&CK v${catalog.version} moved ${technique.id} (${technique.name}) out of ${tactic ? tactic.name : legacy?.tactic.name}: it now belongs to ${belongs.join(', ') || 'no tactic'}`,
+      { kind: 'moved', tactics: belongs },
+    );
+    return;
   }
-  if (mention.name) checkWrittenName(context, technique, mention.name, line);
+  context.report(
+    'attack-technique-tactic',
+    range,
+    `${technique.id} (${technique.name}) is not part of the ${rowName} tactic; it belongs to ${belongs.join(', ') || 'no tactic'}`,
+    { tactics: belongs },
+  );
 }
 
 /** Compares letters and digits only, so "Spear-phishing attachment" matches "Spearphishing Attachment". */
 const squash = memoizeString((text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''));
 
-function checkWrittenName(context: RuleContext, technique: TechniqueData, written: { text: string; start: number; end: number }, line: number): void {
+function checkWrittenName(
+  context: RuleContext,
+  technique: TechniqueData,
+  written: { text: string; start: number; end: number },
+  line: number,
+  hints: NameHints,
+): void {
   // Only a capitalised phrase reads as a technique name ("T1059 via PowerShell" is prose).
   if (!/^\p{Lu}/u.test(written.text)) return;
   const { catalog } = context;
@@ -126,16 +256,49 @@ function checkWrittenName(context: RuleContext, technique: TechniqueData, writte
   const writtenKey = squash(written.text);
   // The written text may go on after the name ("Valid Accounts used by ...") or shorten it.
   if (accepted.some((name) => writtenKey.startsWith(name) || name.startsWith(writtenKey))) return;
-  const intended = closestByName(catalog, written.text);
+  const earlierName = catalog.earlierTechnique(technique.id)?.name;
+  if (earlierName !== undefined && writtenKey.startsWith(squash(earlierName))) {
+    // Only the old name is replaced: words after it ("… via CVE-2026-1234") stay.
+    const length = written.text.toLowerCase().startsWith(earlierName.toLowerCase()) ? earlierName.length : written.text.length;
+    context.report(
+      'attack-migration',
+      lineRange(line, written.start, written.start + length),
+      `ATT&CK v${catalog.version} renamed ${technique.id} '${technique.name}' (v${catalog.previousVersion}: '${earlierName}')`,
+      { kind: 'renamed', expectedName: technique.name },
+    );
+    return;
+  }
+  const intended = hints.intended(written.text);
   const hint = intended && intended.id !== technique.id ? `; '${intended.name}' is ${intended.id}` : '';
-  context.report('attack-technique-name', lineRange(line, written.start, written.end),
+  context.report(
+    'attack-technique-name',
+    lineRange(line, written.start, written.end),
     `${technique.id} is '${technique.name}' in ATT&CK v${catalog.version}, not '${written.text}'${hint}`,
-    { expectedName: technique.name, ...(intended && intended.id !== technique.id ? { intendedId: intended.id } : {}) });
+    { expectedName: technique.name, ...(intended && intended.id !== technique.id ? { intendedId: intended.id } : {}) },
+  );
 }
 
-function closestByName(catalog: AttackCatalog, written: string): TechniqueData | undefined {
-  const writtenKey = squash(written);
-  return catalog.searchTechniques(written, { limit: 5 }).find((candidate) => writtenKey.startsWith(squash(candidate.name)));
+/**
+ * Different written names one check looks up in the catalog for a did-you-mean hint. A search scans the
+ * whole catalog; a report with thousands of different wrong names (hostile, or generated) gets its
+ * findings without the hint beyond this many, instead of a check that takes minutes.
+ */
+export const NAME_HINT_LIMIT = 200;
+
+/** The technique a wrong name was meant to be, looked up once per distinct name and check. */
+class NameHints {
+  private readonly found = new Map<string, TechniqueData | undefined>();
+
+  constructor(private readonly catalog: AttackCatalog) {}
+
+  intended(written: string): TechniqueData | undefined {
+    if (this.found.has(written)) return this.found.get(written);
+    if (this.found.size >= NAME_HINT_LIMIT) return undefined;
+    const writtenKey = squash(written);
+    const intended = this.catalog.searchTechniques(written, { limit: 5 }).find((candidate) => writtenKey.startsWith(squash(candidate.name)));
+    this.found.set(written, intended);
+    return intended;
+  }
 }
 
 function lineRange(line: number, start: number, end: number): Range {

@@ -46,7 +46,8 @@ export const dateRule: Rule = {
       for (const field of section.fields) read(`Field '${field.key}'`, sectionSpec.findField(field.key), field.valueRange);
       for (const subsection of section.subsections) {
         const before = dated.length;
-        for (const field of subsection.fields) read(`Field '${field.key}'`, sectionSpec.findSubsectionField(field.key), field.valueRange, subsection.heading.text);
+        for (const field of subsection.fields)
+          read(`Field '${field.key}'`, sectionSpec.findSubsectionField(field.key), field.valueRange, subsection.heading.text);
         if (sectionSpec.kind === 'timeline' && dated.length > before) timeline.push(dated[before]);
       }
     }
@@ -55,7 +56,11 @@ export const dateRule: Rule = {
     const now = context.now.getTime();
     for (const value of dated) {
       if (certainlyAfter(value.date, now)) {
-        context.report('date-future', value.range, `${value.label} is in the future: '${sliceOf(context, value.range)}' is after ${context.now.toISOString().slice(0, 10)}, when this check ran`);
+        context.report(
+          'date-future',
+          value.range,
+          `${value.label} is in the future: '${sliceOf(context, value.range)}' is after ${context.now.toISOString().slice(0, 10)}, when this check ran`,
+        );
       }
     }
   },
@@ -85,9 +90,12 @@ function checkDiscoveryOrder(context: RuleContext, dated: readonly DatedValue[])
   const discovered = dated.find((value) => value.spec.dateRole === 'discovered' && value.phase === undefined);
   const began = dated.find((value) => value.spec.dateRole === 'began' && value.phase === undefined);
   if (!discovered || !began || !certainlyBefore(discovered.date, began.date)) return;
-  context.report('date-discovery-before-incident', discovered.range,
+  context.report(
+    'date-discovery-before-incident',
+    discovered.range,
     `The incident was discovered ('${sliceOf(context, discovered.range)}') before it began ('${sliceOf(context, began.range)}'): check both dates`,
-    { began: sliceOf(context, began.range) });
+    { began: sliceOf(context, began.range) },
+  );
 }
 
 /**
@@ -101,9 +109,12 @@ function checkTimelineOrder(context: RuleContext, phases: readonly DatedValue[])
   for (const current of phases) {
     const previous = [latestZoned, latestUnzoned].find((candidate) => candidate && certainlyBefore(current.date, candidate.date));
     if (previous) {
-      context.report('timeline-order', current.range,
+      context.report(
+        'timeline-order',
+        current.range,
         `Phase '${current.phase}' ('${sliceOf(context, current.range)}') is listed after '${previous.phase}' ('${sliceOf(context, previous.range)}') but happened before it: list phases in chronological order`,
-        { before: previous.phase });
+        { before: previous.phase },
+      );
     }
     const startsLater = (candidate: DatedValue | undefined) => !candidate || dateInterval(current.date).low > dateInterval(candidate.date).low;
     if (current.date.zone === undefined) {

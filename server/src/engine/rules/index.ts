@@ -3,21 +3,53 @@ import { attackRule } from './attackRules';
 import { dateRule } from './dateRules';
 import { iocRule } from './iocRules';
 import { placeholderRule } from './placeholderRule';
-import type { Rule, RuleMeta } from './ruleTypes';
+import type { Rule, RuleFamily, RuleMeta } from './ruleTypes';
 import { createSchemaRule, schemaRuleMeta } from './schemaRules';
 import { structureRule } from './structureRules';
 import { suppressionRule } from './suppressionRule';
 
-/** The rules every check runs, in reporting order. Domain rule families plug in here. */
-export function createDefaultRules(validate: SchemaValidator): Rule[] {
-  return [createSchemaRule(validate), structureRule, placeholderRule, attackRule, dateRule, iocRule, suppressionRule];
+/** A rule module: its metadata (declared beside its checks), and how an engine gets the rule. */
+interface RuleModule {
+  readonly meta: readonly RuleMeta[];
+  create(validate: SchemaValidator): Rule;
 }
 
-export function ruleMetaOf(rules: readonly Rule[]): RuleMeta[] {
+const builtIn = (rule: Rule): RuleModule => ({ meta: rule.meta, create: () => rule });
+
+/**
+ * The registry: every rule module, in reporting order. Domain rule families plug in here. Everything
+ * else that lists rules (`increport rules`, SARIF, docs/rules/README.md and the README's rule table, via
+ * `npm run docs`) is derived from it.
+ */
+const RULE_MODULES: readonly RuleModule[] = [
+  { meta: schemaRuleMeta, create: createSchemaRule },
+  builtIn(structureRule),
+  builtIn(placeholderRule),
+  builtIn(attackRule),
+  builtIn(dateRule),
+  builtIn(iocRule),
+  builtIn(suppressionRule),
+];
+
+/** The rules every check runs, in reporting order. */
+export function createDefaultRules(validate: SchemaValidator): Rule[] {
+  return RULE_MODULES.map((ruleModule) => ruleModule.create(validate));
+}
+
+export function ruleMetaOf(rules: readonly Pick<Rule, 'meta'>[]): RuleMeta[] {
   return rules.flatMap((rule) => rule.meta).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** Every rule the engine can report, whatever the schema. */
-export const ALL_RULE_META: readonly RuleMeta[] = [...schemaRuleMeta, ...structureRule.meta, ...placeholderRule.meta, ...attackRule.meta, ...dateRule.meta, ...iocRule.meta, ...suppressionRule.meta].sort((a, b) =>
-  a.id.localeCompare(b.id),
-);
+/** Every rule the engine can report, whatever the schema, sorted by id. */
+export const ALL_RULE_META: readonly RuleMeta[] = ruleMetaOf(RULE_MODULES);
+
+/** Rule families in the order listings show them, with their headings. */
+export const RULE_FAMILY_TITLES: Readonly<Record<RuleFamily, string>> = {
+  structure: 'Structure',
+  fields: 'Fields',
+  values: 'Values',
+  placeholders: 'Placeholders',
+  attack: 'MITRE ATT&CK',
+  dates: 'Dates',
+  iocs: 'Indicators of compromise',
+};

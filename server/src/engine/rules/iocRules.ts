@@ -3,8 +3,18 @@ import { indicatorsOf, type LocatedIoc } from '../queries/iocQueries';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
 
 export const iocRuleMeta: readonly RuleMeta[] = [
-  { id: 'ioc-live', family: 'iocs', defaultSeverity: 'warning', summary: 'A URL, domain, IP address or e-mail address in the IOCs written live instead of defanged.' },
-  { id: 'ioc-hash-invalid', family: 'iocs', defaultSeverity: 'error', summary: 'A file hash with the wrong length for its type, or with characters that are not hex digits.' },
+  {
+    id: 'ioc-live',
+    family: 'iocs',
+    defaultSeverity: 'warning',
+    summary: 'A URL, domain, IP address or e-mail address in the IOCs written live instead of defanged.',
+  },
+  {
+    id: 'ioc-hash-invalid',
+    family: 'iocs',
+    defaultSeverity: 'error',
+    summary: 'A file hash with the wrong length for its type, or with characters that are not hex digits.',
+  },
   { id: 'ioc-cve-invalid', family: 'iocs', defaultSeverity: 'error', summary: 'A malformed CVE ID.' },
   { id: 'ioc-ip-invalid', family: 'iocs', defaultSeverity: 'error', summary: 'An IP address that cannot be valid (an IPv4 octet over 255, a leading zero).' },
   { id: 'ioc-domain-invalid', family: 'iocs', defaultSeverity: 'error', summary: 'A domain name that cannot be valid (bad label, too long).' },
@@ -12,13 +22,27 @@ export const iocRuleMeta: readonly RuleMeta[] = [
 
 const LIVE_TYPES: ReadonlySet<IocType> = new Set(['url', 'domain', 'ipv4', 'ipv6', 'email']);
 const TYPE_NAMES: Record<IocType, string> = {
-  url: 'URL', domain: 'domain', ipv4: 'IP address', ipv6: 'IPv6 address', email: 'e-mail address',
-  md5: 'MD5 hash', sha1: 'SHA-1 hash', sha256: 'SHA-256 hash', sha512: 'SHA-512 hash', cve: 'CVE ID',
+  url: 'URL',
+  domain: 'domain',
+  ipv4: 'IP address',
+  ipv6: 'IPv6 address',
+  email: 'e-mail address',
+  md5: 'MD5 hash',
+  sha1: 'SHA-1 hash',
+  sha256: 'SHA-256 hash',
+  sha512: 'SHA-512 hash',
+  cve: 'CVE ID',
 };
 const PROBLEM_RULES: Record<IocType, string> = {
-  url: 'ioc-domain-invalid', domain: 'ioc-domain-invalid', email: 'ioc-domain-invalid',
-  ipv4: 'ioc-ip-invalid', ipv6: 'ioc-ip-invalid',
-  md5: 'ioc-hash-invalid', sha1: 'ioc-hash-invalid', sha256: 'ioc-hash-invalid', sha512: 'ioc-hash-invalid',
+  url: 'ioc-domain-invalid',
+  domain: 'ioc-domain-invalid',
+  email: 'ioc-domain-invalid',
+  ipv4: 'ioc-ip-invalid',
+  ipv6: 'ioc-ip-invalid',
+  md5: 'ioc-hash-invalid',
+  sha1: 'ioc-hash-invalid',
+  sha256: 'ioc-hash-invalid',
+  sha512: 'ioc-hash-invalid',
   cve: 'ioc-cve-invalid',
 };
 
@@ -41,7 +65,9 @@ function reportIoc(context: RuleContext, { ioc, range, defanged }: LocatedIoc): 
     context.report(ruleId, range, `Invalid ${name} '${ioc.text}': ${problem}`);
   }
   if (LIVE_TYPES.has(ioc.type) && !ioc.defanged) {
-    context.report('ioc-live', range, `Live ${name} '${ioc.text}': write it defanged as ${defanged} so that nobody opens it by accident`,
-      { defanged, type: ioc.type });
+    context.report('ioc-live', range, `Live ${name} '${ioc.text}': write it defanged as ${defanged} so that nobody opens it by accident`, {
+      defanged,
+      type: ioc.type,
+    });
   }
 }

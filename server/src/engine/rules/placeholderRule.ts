@@ -1,3 +1,4 @@
+import { blankSpans, codeAndCommentSpans } from '../text/spans';
 import type { Rule, RuleContext } from './ruleTypes';
 
 /** Template leftovers. Each pattern names what it found, for the message. */
@@ -16,18 +17,23 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
 /** A necessary condition for any pattern, tested first: most lines hold no placeholder. */
 const MAY_HAVE_PLACEHOLDER = /TBD|TBC|TODO|FIXME|XXX|\[|lorem|\{\{|YYYY|MM\/DD|DD\/MM|HH:MM/i;
 
-/** Inline code spans and HTML comments are not report text: blank them, keeping columns. */
-const MASKED_SPANS = /`+[^`]*`+|<!--.*?-->/g;
-
 export const placeholderRule: Rule = {
-  meta: [{ id: 'placeholder', family: 'placeholders', defaultSeverity: 'warning', summary: 'Template placeholder text (TBD, TODO, [Name], {{…}}, YYYY-MM-DD, lorem ipsum) left in the report.' }],
+  meta: [
+    {
+      id: 'placeholder',
+      family: 'placeholders',
+      defaultSeverity: 'warning',
+      summary: 'Template placeholder text (TBD, TODO, [Name], {{…}}, YYYY-MM-DD, lorem ipsum) left in the report.',
+    },
+  ],
   check(context: RuleContext) {
     const { lines, verbatimLines } = context.model;
     for (let line = 0; line < lines.lineCount; line++) {
       if (verbatimLines.has(line)) continue;
       const raw = lines.lineText(line);
       if (raw.length === 0 || !MAY_HAVE_PLACEHOLDER.test(raw)) continue;
-      const text = raw.includes('`') || raw.includes('<!--') ? raw.replace(MASKED_SPANS, (span) => ' '.repeat(span.length)) : raw;
+      // Inline code spans and HTML comments are not report text: blank them, keeping columns.
+      const text = raw.includes('`') || raw.includes('<!--') ? blankSpans(raw, codeAndCommentSpans(raw, true)) : raw;
       for (const pattern of PLACEHOLDER_PATTERNS) {
         pattern.lastIndex = 0;
         for (let match = pattern.exec(text); match; match = pattern.exec(text)) {

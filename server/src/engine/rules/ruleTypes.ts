@@ -2,6 +2,7 @@ import type { Finding, FindingData, Range, Severity } from '../types';
 import type { ReportModel } from '../model/modelTypes';
 import type { ReportSpec } from '../schema/reportSpec';
 import type { AttackCatalog } from '../attack/catalog';
+import type { BundledAttackVersion } from '../attack/versions';
 
 export type RuleFamily = 'structure' | 'fields' | 'values' | 'placeholders' | 'attack' | 'dates' | 'iocs';
 
@@ -20,8 +21,11 @@ export interface RuleContext {
   readonly spec: ReportSpec;
   /** The MITRE ATT&CK catalog in use (bundled, or converted from the configured bundle). */
   readonly catalog: AttackCatalog;
-  /** The bundled catalog, when `catalog` is another ATT&CK version (for "renamed since" hints). */
-  readonly referenceCatalog?: AttackCatalog;
+  /**
+   * Another bundled ATT&CK version, loaded when asked for (for "v19.2 calls it" hints on a v18.1 report);
+   * undefined for the version in use, or when a configured bundle fixes the catalog.
+   */
+  readonly otherVersion?: (version: BundledAttackVersion) => AttackCatalog | undefined;
   /** Every rule id the engine knows, for checks on configuration written in the report. */
   readonly knownRuleIds: ReadonlySet<string>;
   /** The instant the check runs, for "date in the future" checks; injected for reproducible tests. */

@@ -7,13 +7,22 @@ export const schemaRuleMeta: readonly RuleMeta[] = [
   { id: 'title-missing', family: 'structure', defaultSeverity: 'error', summary: 'The report has no level-1 title, or an empty one.' },
   { id: 'section-missing', family: 'structure', defaultSeverity: 'error', summary: 'A section the schema requires is missing.' },
   { id: 'section-empty', family: 'structure', defaultSeverity: 'warning', summary: 'A section has a heading but no content.' },
-  { id: 'field-missing', family: 'fields', defaultSeverity: 'error', summary: 'A field the schema requires is missing from its section (or from the front matter).' },
+  {
+    id: 'field-missing',
+    family: 'fields',
+    defaultSeverity: 'error',
+    summary: 'A field the schema requires is missing from its section (or from the front matter).',
+  },
   { id: 'field-empty', family: 'fields', defaultSeverity: 'warning', summary: 'A field is present but has no value.' },
   { id: 'field-unknown', family: 'fields', defaultSeverity: 'error', summary: 'A field the schema does not allow in this place.' },
-  { id: 'value-invalid', family: 'values', defaultSeverity: 'error', summary: 'A value does not have the form the schema requires (allowed values, pattern, type).' },
+  {
+    id: 'value-invalid',
+    family: 'values',
+    defaultSeverity: 'error',
+    summary: 'A value does not have the form the schema requires (allowed values, pattern, type).',
+  },
   { id: 'front-matter-invalid', family: 'values', defaultSeverity: 'error', summary: 'The YAML front matter cannot be read.' },
 ];
-
 
 /**
  * Validates the report's JSON view against the (possibly extended) report schema and reports each

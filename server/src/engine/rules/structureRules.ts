@@ -27,9 +27,12 @@ export const structureRule: Rule = {
       }
       const first = firstByKey.get(sectionSpec.key);
       if (first) {
-        context.report('section-duplicate', section.heading.textRange,
+        context.report(
+          'section-duplicate',
+          section.heading.textRange,
           `Section '${sectionSpec.title}' appears twice; the first is on line ${first.heading.range.start.line + 1}`,
-          { firstLine: first.heading.range.start.line });
+          { firstLine: first.heading.range.start.line },
+        );
         continue;
       }
       firstByKey.set(sectionSpec.key, section);
@@ -47,9 +50,12 @@ export const structureRule: Rule = {
     for (const heading of misplaced) {
       const sectionSpec = spec.findSection(heading.text);
       if (!sectionSpec || firstByKey.has(sectionSpec.key)) continue;
-      context.report('heading-level', heading.textRange,
+      context.report(
+        'heading-level',
+        heading.textRange,
         `'${sectionSpec.title}' is a section and should be a level-2 heading (##), not level ${heading.level}`,
-        { sectionKey: sectionSpec.key, level: heading.level, headingLine: heading.range.start.line });
+        { sectionKey: sectionSpec.key, level: heading.level, headingLine: heading.range.start.line },
+      );
     }
   },
 };

@@ -16,12 +16,7 @@ export interface MappedError {
  * Turns one ajv error into a finding a report writer understands, at the narrowest source range.
  * Returns undefined for errors that repeat another (ajv's `if`/`anyOf` wrappers).
  */
-export function mapSchemaError(
-  error: SchemaError,
-  targets: Map<string, PointerTarget>,
-  model: ReportModel,
-  spec: ReportSpec,
-): MappedError | undefined {
+export function mapSchemaError(error: SchemaError, targets: Map<string, PointerTarget>, model: ReportModel, spec: ReportSpec): MappedError | undefined {
   const path = error.instancePath;
   const target = nearestTarget(targets, path);
   const itemSuffix = describeItems(path, targets);
@@ -57,26 +52,22 @@ export function mapSchemaError(
   return { ruleId: 'value-invalid', range: target.range, message: custom ?? describeInvalidValue(error, { ...target, label }) };
 }
 
-function mapMissing(
-  path: string,
-  missing: string,
-  target: PointerTarget,
-  model: ReportModel,
-  spec: ReportSpec,
-  custom: string | undefined,
-): MappedError {
+function mapMissing(path: string, missing: string, target: PointerTarget, model: ReportModel, spec: ReportSpec, custom: string | undefined): MappedError {
   if (path === '' && missing === 'title') {
-    return { ruleId: 'title-missing', range: target.range, message: custom ?? 'The report has no title: start it with a level-1 heading such as "# Incident Report: …"' };
+    return {
+      ruleId: 'title-missing',
+      range: target.range,
+      message: custom ?? 'The report has no title: start it with a level-1 heading such as "# Incident Report: …"',
+    };
   }
   if (path === '/sections') {
     const sectionSpec = spec.sectionByKey(missing);
     const title = sectionSpec?.title ?? missing;
     const place = missingSectionPlace(missing, model, spec);
-    const misleveled = [...model.titles.slice(1), ...model.sections.flatMap((section) => section.subsections.map((sub) => sub.heading))]
-      .find((heading) => spec.findSection(heading.text)?.key === missing);
-    const hint = misleveled
-      ? `: it is written as a level-${misleveled.level} heading on line ${misleveled.range.start.line + 1}`
-      : place.hint;
+    const misleveled = [...model.titles.slice(1), ...model.sections.flatMap((section) => section.subsections.map((sub) => sub.heading))].find(
+      (heading) => spec.findSection(heading.text)?.key === missing,
+    );
+    const hint = misleveled ? `: it is written as a level-${misleveled.level} heading on line ${misleveled.range.start.line + 1}` : place.hint;
     return {
       ruleId: 'section-missing',
       range: place.range,

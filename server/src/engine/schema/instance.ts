@@ -40,7 +40,7 @@ export function buildValidationInstance(model: ReportModel, spec: ReportSpec, lo
   }
 
   const frontMatter: Record<string, unknown> = {};
-  const frontMatterRange = model.frontMatter ? model.lines.trimmedLineRange(0) : title?.textRange ?? DOCUMENT_START;
+  const frontMatterRange = model.frontMatter ? model.lines.trimmedLineRange(0) : (title?.textRange ?? DOCUMENT_START);
   targets?.set('/frontMatter', { range: frontMatterRange, label: 'The front matter' });
   for (const entry of model.frontMatter?.entries ?? []) {
     const fieldSpec = spec.findFrontMatterField(entry.key);
@@ -85,7 +85,15 @@ function sectionInstance(
     targets?.set(subPointer, { range: subsection.heading.textRange, label: subLabel, section: sectionSpec, container: subsection });
     return {
       title: subsection.heading.text,
-      fields: fieldsInstance(subsection.fields, (name) => sectionSpec.findSubsectionField(name), `${subPointer}/fields`, subsection, sectionSpec, targets, section),
+      fields: fieldsInstance(
+        subsection.fields,
+        (name) => sectionSpec.findSubsectionField(name),
+        `${subPointer}/fields`,
+        subsection,
+        sectionSpec,
+        targets,
+        section,
+      ),
     };
   });
   return { content: sectionContent(model, section), fields, subsections };

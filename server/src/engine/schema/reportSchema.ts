@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { bundledSchemaPath } from '../resources';
 import { compileReportSchema, type SchemaValidator } from './compileSchema';
 import { readReportSpec, type ReportSpec, type SchemaNode } from './reportSpec';
 import { mergeSchemas } from './mergeSchemas';
@@ -10,15 +8,11 @@ export interface ReportSchema {
   validate: SchemaValidator;
 }
 
-let bundledSchemaNode: SchemaNode | undefined;
-
-export function loadBundledSchemaNode(): SchemaNode {
-  bundledSchemaNode ??= JSON.parse(readFileSync(bundledSchemaPath(), 'utf8')) as SchemaNode;
-  return bundledSchemaNode;
-}
-
-/** Compiles the bundled schema, extended by each of `extensions` in turn. */
-export function createReportSchema(extensions: readonly SchemaNode[] = [], base: SchemaNode = loadBundledSchemaNode()): ReportSchema {
+/**
+ * Compiles `base` (the bundled schema, from EngineHost.resources; on Node, createBundledReportSchema in
+ * server/src/node/bundledResources.ts), extended by each of `extensions` in turn.
+ */
+export function createReportSchema(extensions: readonly SchemaNode[], base: SchemaNode): ReportSchema {
   const schema = extensions.reduce<SchemaNode>((merged, extension) => mergeSchemas(merged, extension), base);
   // Compile first: ajv rejects a malformed schema with a clear message before the spec reader trusts its shape.
   const validate = compileReportSchema(schema);

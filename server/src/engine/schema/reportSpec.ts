@@ -75,9 +75,7 @@ export interface ReportSpec {
 export function readReportSpec(schema: SchemaNode): ReportSpec {
   const sectionsNode = schema.properties?.sections ?? {};
   const requiredSections = new Set(sectionsNode.required ?? []);
-  const sections = Object.entries(sectionsNode.properties ?? {}).map(([key, node], order) =>
-    readSection(key, node, order, requiredSections.has(key)),
-  );
+  const sections = Object.entries(sectionsNode.properties ?? {}).map(([key, node], order) => readSection(key, node, order, requiredSections.has(key)));
   const byKey = new Map(sections.map((section) => [section.key, section]));
   const byName = nameLookup(sections);
   const frontMatterFields = readFields(schema.properties?.frontMatter);

@@ -93,7 +93,7 @@ function describeRead(value: unknown): string {
   if (typeof value === 'number') return `${String(value)} (read as a number)`;
   if (typeof value === 'boolean') return `${String(value)} (read as true/false)`;
   if (Array.isArray(value)) {
-    const items = value.map((item) => (typeof item === 'string' ? `'${item}'` : JSON.stringify(item) ?? String(item))).join(', ');
+    const items = value.map((item) => (typeof item === 'string' ? `'${item}'` : (JSON.stringify(item) ?? String(item)))).join(', ');
     return value.length === 0 ? 'an empty list' : `a list of ${count(value.length, 'item')}: ${truncate(items, MAX_SHOWN)}`;
   }
   return 'a set of "key: value" entries';
@@ -153,7 +153,10 @@ function quoteTip(value: unknown, type: unknown): string {
 }
 
 function describeType(type: unknown): string {
-  return String(type).split(',').map((name) => TYPE_NAMES[name] ?? name).join(' or ');
+  return String(type)
+    .split(',')
+    .map((name) => TYPE_NAMES[name] ?? name)
+    .join(' or ');
 }
 
 function lengthOf(value: unknown): number {

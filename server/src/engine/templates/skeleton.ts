@@ -10,7 +10,10 @@ export const TODAY_HOLE = { hole: '$today' };
 
 /** `- **Title:** <example>` for each field of a list. */
 export function fieldLines(fields: readonly FieldSpec[]): TemplateLine[] {
-  return fields.map((field) => [`- **${field.title}:** `, field.kind === 'date' || field.kind === 'datetime' ? TODAY_HOLE : { hole: field.example ?? field.title }]);
+  return fields.map((field) => [
+    `- **${field.title}:** `,
+    field.kind === 'date' || field.kind === 'datetime' ? TODAY_HOLE : { hole: field.example ?? field.title },
+  ]);
 }
 
 /** The body of a section as the schema describes it: its fields, its skeleton lines, or a prose hole. */

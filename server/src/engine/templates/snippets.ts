@@ -23,7 +23,11 @@ export function buildSnippets(spec: ReportSpec, tactics: readonly TacticData[], 
   const byKind = (kind: string) => spec.sections.find((section) => section.kind === kind);
   const timeline = byKind('timeline');
   if (timeline) {
-    snippets['Timeline phase'] = { prefix: ['timeline-phase', 'phase'], description: `A phase of the ${timeline.title} with its fields`, body: renderSnippet(phaseLines(timeline, 'Phase')) };
+    snippets['Timeline phase'] = {
+      prefix: ['timeline-phase', 'phase'],
+      description: `A phase of the ${timeline.title} with its fields`,
+      body: renderSnippet(phaseLines(timeline, 'Phase')),
+    };
   }
   const methodology = byKind('attack-tactics');
   if (methodology) {
@@ -40,7 +44,8 @@ export function buildSnippets(spec: ReportSpec, tactics: readonly TacticData[], 
   ];
   for (const [key, name, prefix] of blocks) {
     const section = spec.sectionByKey(key);
-    if (section) snippets[name] = { prefix, description: `The ${section.title} section with its fields`, body: renderSnippet(sectionTemplate(section, tactics)) };
+    if (section)
+      snippets[name] = { prefix, description: `The ${section.title} section with its fields`, body: renderSnippet(sectionTemplate(section, tactics)) };
   }
   return snippets;
 }

@@ -37,13 +37,15 @@ export function toFinding(diagnostic: Diagnostic): Finding | undefined {
 export function diagnosticsOf(analysis: Analysis, docsBaseUrl: string): Diagnostic[] {
   if (analysis.configError) {
     const error = analysis.configError;
-    return [{
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: DiagnosticSeverity.Error,
-      source: 'increport',
-      code: 'config-invalid',
-      message: `Invalid increport configuration: ${error.toString()}`,
-    }];
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Error,
+        source: 'increport',
+        code: 'config-invalid',
+        message: `Invalid increport configuration: ${error.toString()}`,
+      },
+    ];
   }
   return analysis.findings.map((finding) => toDiagnostic(finding, docsBaseUrl));
 }

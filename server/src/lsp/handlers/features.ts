@@ -52,7 +52,7 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
   const contextOf = (uri: string) => {
     const document = documents.get(uri);
     const analysis: Analysis | undefined = document ? session().analyze(document) : undefined;
-    return analysis?.context ? { analysis, context: analysis.context } : undefined;
+    return analysis?.report ? { analysis, context: analysis.report } : undefined;
   };
 
   connection.onCompletion((params, token): CompletionList => {
@@ -95,10 +95,15 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
     }
     // Prefer the server's own findings (with their full data) for the diagnostics the client sent back.
     const fromClient = params.context.diagnostics
-      .map((diagnostic) => found.analysis.findings.find((finding) => finding.ruleId === diagnostic.code && sameRange(finding.range, diagnostic.range)) ?? toFinding(diagnostic))
+      .map(
+        (diagnostic) =>
+          found.analysis.findings.find((finding) => finding.ruleId === diagnostic.code && sameRange(finding.range, diagnostic.range)) ?? toFinding(diagnostic),
+      )
       .filter((finding): finding is Finding => finding !== undefined);
     const findings = fromClient.length > 0 ? fromClient : found.analysis.findings;
-    return codeActions(found.context, findings, params.range, token).map((fix) => toCodeAction(params.textDocument.uri, fix, CodeActionKind.QuickFix, params.context.diagnostics));
+    return codeActions(found.context, findings, params.range, token).map((fix) =>
+      toCodeAction(params.textDocument.uri, fix, CodeActionKind.QuickFix, params.context.diagnostics),
+    );
   });
 
   connection.onDocumentSymbol((params, token) => {
@@ -112,7 +117,9 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
     return foldingRanges(found.context, token).map((entry) => ({
       startLine: entry.startLine,
       endLine: entry.endLine,
-      ...(entry.kind ? { kind: entry.kind === 'comment' ? FoldingRangeKind.Comment : entry.kind === 'imports' ? FoldingRangeKind.Imports : FoldingRangeKind.Region } : {}),
+      ...(entry.kind
+        ? { kind: entry.kind === 'comment' ? FoldingRangeKind.Comment : entry.kind === 'imports' ? FoldingRangeKind.Imports : FoldingRangeKind.Region }
+        : {}),
     }));
   });
 
@@ -140,5 +147,12 @@ function sameRange(a: Finding['range'], b: Finding['range']): boolean {
 }
 
 function toDocumentSymbol(node: SymbolNode): DocumentSymbol {
-  return DocumentSymbol.create(node.name || '(untitled)', node.detail, SYMBOL_KINDS[node.kind], node.range, node.selectionRange, node.children.map(toDocumentSymbol));
+  return DocumentSymbol.create(
+    node.name || '(untitled)',
+    node.detail,
+    SYMBOL_KINDS[node.kind],
+    node.range,
+    node.selectionRange,
+    node.children.map(toDocumentSymbol),
+  );
 }

@@ -11,13 +11,15 @@ export function registerPreview(connection: Connection, documents: TextDocuments
     const document = documents.get(params.uri);
     if (!document) throw new ResponseError(-32602, `The document ${params.uri} is not open`);
     const analysis = session().analyze(document);
-    if (!analysis.context) {
-      const reason = analysis.configError ? `Invalid increport configuration: ${analysis.configError.toString()}` : 'This Markdown file is not an incident report.';
+    if (!analysis.report) {
+      const reason = analysis.configError
+        ? `Invalid increport configuration: ${analysis.configError.toString()}`
+        : 'This Markdown file is not an incident report.';
       const body = `<p class="preview-message">${escapeHtml(reason)}</p>`;
       return { body, html: renderReportDocument(body, { title: 'Report Preview', target: 'webview', ...params.webview }), version: document.version };
     }
-    const body = renderReportBody({ context: analysis.context, findings: analysis.findings });
-    const title = renderReportTitle(analysis.context);
+    const body = renderReportBody(analysis.report);
+    const title = renderReportTitle(analysis.report);
     return { body, html: renderReportDocument(body, { title, target: 'webview', ...params.webview }), version: document.version };
   });
 }

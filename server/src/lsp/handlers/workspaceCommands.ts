@@ -40,9 +40,9 @@ export function registerWorkspaceCommands(
   connection.onRequest(NEW_REPORT_REQUEST, (): NewReportResult => {
     const probe = session().analyze({ uri: 'untitled:new-report.md', version: -1, getText: () => '# Incident Report: New\n' });
     session().forget('untitled:new-report.md');
-    const context = probe.context;
-    if (!context) throw new Error('The report schema could not be loaded');
+    const report = probe.report;
+    if (!report) throw new Error('The report schema could not be loaded');
     const today = session().now().toISOString().slice(0, 10);
-    return { text: renderText(reportTemplate(context.spec, context.catalog.tactics), today) };
+    return { text: renderText(reportTemplate(report.spec, report.catalog.tactics), today) };
   });
 }

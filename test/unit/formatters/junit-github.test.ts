@@ -58,7 +58,14 @@ function decodeEntities(raw: string, where: string): string {
 }
 
 function isXmlChar(code: number): boolean {
-  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
 }
 
 function parseXml(xml: string): XmlElement {
@@ -162,8 +169,14 @@ describe('junit', () => {
   test('findings in position order; errors fail, warnings and infos pass with system-out', () => {
     const [suite] = childrenNamed(parseXml(junit([brokenFile], context)), 'testsuite');
     const cases = childrenNamed(suite, 'testcase');
-    assert.deepEqual(cases.map((c) => c.attributes.name), ['value-invalid 2:11', 'placeholder 3:9', 'section-unknown 6:4', 'section-missing 8:1']);
-    assert.deepEqual(cases.map((c) => c.attributes.line), ['2', '3', '6', '8']);
+    assert.deepEqual(
+      cases.map((c) => c.attributes.name),
+      ['value-invalid 2:11', 'placeholder 3:9', 'section-unknown 6:4', 'section-missing 8:1'],
+    );
+    assert.deepEqual(
+      cases.map((c) => c.attributes.line),
+      ['2', '3', '6', '8'],
+    );
     assert.ok(cases.every((c) => c.attributes.file === 'reports/a.md'));
     const [failure] = childrenNamed(cases[0], 'failure');
     assert.deepEqual(failure.attributes, { message: "Severity 'Sev5' is not allowed", type: 'value-invalid' });
@@ -177,7 +190,10 @@ describe('junit', () => {
   test('clean and unreadable files', () => {
     const root = parseXml(junit([cleanFile, unreadableFile], context));
     const [clean, missing] = childrenNamed(root, 'testsuite');
-    assert.deepEqual(childrenNamed(clean, 'testcase').map((c) => [c.attributes.name, c.children.length]), [['increport', 0]]);
+    assert.deepEqual(
+      childrenNamed(clean, 'testcase').map((c) => [c.attributes.name, c.children.length]),
+      [['increport', 0]],
+    );
     const [error] = childrenNamed(childrenNamed(missing, 'testcase')[0], 'error');
     assert.deepEqual(error.attributes, { message: 'File not found', type: 'unreadable' });
     assert.equal(error.text, 'missing.md: File not found');
@@ -197,6 +213,8 @@ describe('junit', () => {
     assert.equal(xmlText('\u0000\u0008\u000b\u000c\u000e\u001f\ufffe\uffff'), '\uFFFD'.repeat(8));
     assert.equal(xmlText('😀 \t\n'), '😀 \t\n', 'surrogate pairs and whitespace are fine');
     assert.equal(xmlText('\uDC00\uD800'), '\uFFFD\uFFFD');
+    // XML could carry these, but a terminal printing the file would act on them.
+    assert.equal(xmlText('a\u007f\u0085\u009b2J\u202eb\u2066'), 'a\uFFFD\uFFFD\uFFFD2J\uFFFDb\uFFFD');
   });
 
   test('deterministic', () => {
@@ -236,8 +254,19 @@ describe('github', () => {
       github([file], context),
       '::warning file=dir%2C1/a%3Ab%25.md,line=1,col=1,endLine=1,endColumn=3,title=rule%3Ax%2Cy::line one%0Aline two: 50%25,%0Dend\n',
     );
+    // Control characters in any field (OSC 8 hyperlink, clear screen, C1 CSI, bidi override) never reach the log raw.
+    const hostile: FileResult = {
+      path: '/x',
+      displayPath: 'a\u001b[2J.md',
+      findings: [finding('r\u0007', 'error', "Value 'x\u001b]8;;http://evil\u0007link\u001b]8;;\u0007 \u009b31m\u202egnp.exe' \tok", [0, 0, 0, 1])],
+    };
+    assert.equal(
+      github([hostile], context),
+      "::error file=a\uFFFD[2J.md,line=1,col=1,endLine=1,endColumn=2,title=r\uFFFD::Value 'x\uFFFD]8;;http://evil\uFFFDlink\uFFFD]8;;\uFFFD \uFFFD31m\uFFFDgnp.exe' \tok\n",
+    );
+    assert.equal(escapeData('\u0000\u0008\u000b\u000c\u000e\u001f\u007f\u0080\u009f\u2066\u2069'), '\uFFFD'.repeat(11));
     // An injected "::" cannot start a new command: the whole annotation stays on one line.
-    const injected: FileResult = { path: '/x', displayPath: 'a.md', findings: [finding('r', 'error', 'x\n::error::forged', [0, 0, 0, 0])] };
+    const injected: FileResult = { path: '/x', displayPath: 'a.md', findings: [finding('placeholder', 'error', 'x\n::error::forged', [0, 0, 0, 0])] };
     assert.equal(github([injected], context).split('\n').length, 2);
   });
 });

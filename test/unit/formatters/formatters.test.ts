@@ -7,22 +7,28 @@ import { formatNames, formatters, getFormatter } from '../../../server/src/cli/f
 import type { FileResult, FormatContext } from '../../../server/src/cli/formatters/formatterTypes';
 import type { Finding, Severity } from '../../../server/src/engine/types';
 import type { RuleMeta } from '../../../server/src/engine/rules/ruleTypes';
+import { projectRoot } from '../../helpers';
 
 const ESC = '\u001b';
 
 function finding(ruleId: string, severity: Severity, message: string, range: [number, number, number, number], data?: Record<string, unknown>): Finding {
   const [startLine, startChar, endLine, endChar] = range;
-  const result: Finding = { ruleId, severity, message, range: { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } } };
+  const result: Finding = {
+    ruleId,
+    severity,
+    message,
+    range: { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } },
+  };
   if (data) result.data = data;
   return result;
 }
 
 const rules: RuleMeta[] = [
   { id: 'section-missing', family: 'structure', defaultSeverity: 'error', summary: 'A required section is missing.' },
-  { id: 'value-enum', family: 'values', defaultSeverity: 'error', summary: 'A field value is not one of the allowed values.' },
-  { id: 'placeholder-left', family: 'placeholders', defaultSeverity: 'warning', summary: 'A template placeholder was left in the report.' },
+  { id: 'value-invalid', family: 'values', defaultSeverity: 'error', summary: 'A field value is not one of the allowed values.' },
+  { id: 'placeholder', family: 'placeholders', defaultSeverity: 'warning', summary: 'A template placeholder was left in the report.' },
   { id: 'attack-technique-unknown', family: 'attack', defaultSeverity: 'warning', summary: 'An ATT&CK technique id is not in the catalog.' },
-  { id: 'date-order', family: 'dates', defaultSeverity: 'info', summary: 'Timeline entries are out of order.' },
+  { id: 'timeline-order', family: 'dates', defaultSeverity: 'info', summary: 'Timeline entries are out of order.' },
 ];
 
 function context(overrides: Partial<FormatContext> = {}): FormatContext {
@@ -35,8 +41,8 @@ const smallFile: FileResult = {
   displayPath: 'reports/a.md',
   text: '# Incident IR-1\nSeverity: Sev5\nStatus: TBD\n',
   findings: [
-    finding('placeholder-left', 'warning', 'Placeholder "TBD" left in report', [2, 8, 2, 11]),
-    finding('value-enum', 'error', 'Severity "Sev5" is not allowed', [1, 10, 1, 14], { allowed: ['Low', 'High'] }),
+    finding('placeholder', 'warning', 'Placeholder "TBD" left in report', [2, 8, 2, 11]),
+    finding('value-invalid', 'error', 'Severity "Sev5" is not allowed', [1, 10, 1, 14], { allowed: ['Low', 'High'] }),
   ],
 };
 
@@ -47,11 +53,11 @@ const richFile: FileResult = {
   displayPath: 'reports/incident 1.md',
   text: ['# Incident', '', '## Timeline', '- 10:00 start', tabEmojiLine, 'Summary: é', 'Owner:'].join('\r\n'),
   findings: [
-    finding('date-order', 'info', 'Entry is out of order', [3, 2, 5, 3]), // multi-line
+    finding('timeline-order', 'info', 'Entry is out of order', [3, 2, 5, 3]), // multi-line
     finding('attack-technique-unknown', 'warning', 'Unknown technique T1059', [4, 9, 4, 14]),
-    finding('placeholder-left', 'warning', 'Trailing text', [4, 15, 4, 18]),
+    finding('placeholder', 'warning', 'Trailing text', [4, 15, 4, 18]),
     finding('section-missing', 'error', 'Missing "Impact" section', [6, 6, 6, 6]), // zero-width, end of line
-    finding('value-enum', 'error', 'Summary is too short', [5, 9, 5, 10]),
+    finding('value-invalid', 'error', 'Summary is too short', [5, 9, 5, 10]),
     finding('custom-rule', 'info', 'Not in the rule table', [0, 0, 0, 10]),
   ],
 };
@@ -70,10 +76,10 @@ test('registry lists stylish, json and sarif and rejects unknown names', () => {
 test('stylish: exact output for a small file, sorted by position', () => {
   const expected = [
     'reports/a.md',
-    '  reports/a.md:2:11  error    Severity "Sev5" is not allowed  value-enum',
+    '  reports/a.md:2:11  error    Severity "Sev5" is not allowed  value-invalid',
     '    2 | Severity: Sev5',
     '      |           ^^^^',
-    '  reports/a.md:3:9   warning  Placeholder "TBD" left in report  placeholder-left',
+    '  reports/a.md:3:9   warning  Placeholder "TBD" left in report  placeholder',
     '    3 | Status: TBD',
     '      |         ^^^',
     '',
@@ -109,11 +115,13 @@ test('stylish: unreadable files, clean files and the summary', () => {
   assert.doesNotMatch(output, /clean\.md/);
   assert.ok(output.startsWith('reports/incident 1.md\n'));
   assert.ok(
-    output.endsWith([
-      '\n\n✖ 6 problems (2 errors, 2 warnings, 2 info) in 1 of the 2 files checked',
-      'Each problem ends with its rule code: `increport rules` lists them; https://example.org/docs/rules/<code>.md explains each.',
-      '✖ 1 file could not be checked\n',
-    ].join('\n')),
+    output.endsWith(
+      [
+        '\n\n✖ 6 problems (2 errors, 2 warnings, 2 info) in 1 of the 2 files checked',
+        'Each problem ends with its rule code: `increport rules` lists them; https://example.org/docs/rules/<code>.md explains each.',
+        '✖ 1 file could not be checked\n',
+      ].join('\n'),
+    ),
     output,
   );
   const findingLines = output.split('\n').filter((line) => line.startsWith('  reports/'));
@@ -143,7 +151,7 @@ test('stylish: terminal control characters from the report are neutralised', () 
     path: '/work/proj/x.md',
     displayPath: 'x.md',
     text: 'Name: \u001b[2Jevil\u202e',
-    findings: [finding('value-enum', 'error', 'Bad value "\u001b[31mx"\nsecond line', [0, 6, 0, 10])],
+    findings: [finding('value-invalid', 'error', 'Bad value "\u001b[31mx"\nsecond line', [0, 6, 0, 10])],
   };
   const output = formatters.stylish([hostile], context());
   assert.doesNotMatch(output, new RegExp(`${ESC}|\u202e`));
@@ -153,7 +161,7 @@ test('stylish: terminal control characters from the report are neutralised', () 
 
 test('stylish: long lines are cropped around the finding', () => {
   const long = `${'a'.repeat(200)}TARGET${'b'.repeat(200)}`;
-  const file: FileResult = { path: '/p/l.md', displayPath: 'l.md', text: long, findings: [finding('value-enum', 'error', 'm', [0, 200, 0, 206])] };
+  const file: FileResult = { path: '/p/l.md', displayPath: 'l.md', text: long, findings: [finding('value-invalid', 'error', 'm', [0, 200, 0, 206])] };
   const [, , source, underline] = formatters.stylish([file], context()).split('\n');
   assert.ok(source.startsWith('    1 | …') && source.endsWith('…'), source);
   assert.ok(source.length < 120, `${source.length}`);
@@ -169,9 +177,12 @@ test('json: stable, versioned document with 0-based and 1-based positions', () =
   assert.deepEqual(Object.keys(doc), ['version', 'tool', 'files', 'summary']);
   assert.deepEqual(doc.tool, { name: 'increport', version: '0.1.0' });
   assert.deepEqual(doc.summary, { errors: 3, warnings: 3, infos: 2, files: 4 });
-  assert.deepEqual(doc.files.map((f: { path: string }) => f.path), ['reports/a.md', 'reports/incident 1.md', 'missing.md', 'clean.md']);
+  assert.deepEqual(
+    doc.files.map((f: { path: string }) => f.path),
+    ['reports/a.md', 'reports/incident 1.md', 'missing.md', 'clean.md'],
+  );
   assert.deepEqual(doc.files[0].findings[0], {
-    ruleId: 'value-enum',
+    ruleId: 'value-invalid',
     severity: 'error',
     message: 'Severity "Sev5" is not allowed',
     range: { start: { line: 1, character: 10 }, end: { line: 1, character: 14 } },
@@ -184,21 +195,10 @@ test('json: stable, versioned document with 0-based and 1-based positions', () =
   assert.equal('data' in doc.files[0].findings[1], false);
   assert.deepEqual(doc.files[2], { path: 'missing.md', error: 'ENOENT: no such file or directory', findings: [] });
   assert.deepEqual(doc.files[3], { path: 'clean.md', findings: [] });
-  const multiLine = doc.files[1].findings.find((f: { ruleId: string }) => f.ruleId === 'date-order');
+  const multiLine = doc.files[1].findings.find((f: { ruleId: string }) => f.ruleId === 'timeline-order');
   assert.deepEqual([multiLine.line, multiLine.column, multiLine.endLine, multiLine.endColumn], [4, 3, 6, 4]);
   assert.equal(formatters.json([smallFile, ...allResults], context()), output, 'deterministic');
 });
-
-/** The directory holding package.json, so the fixture is found wherever the compiled test runs (out/test/...). */
-function projectRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = parent;
-  }
-  return dir;
-}
 
 function sarifValidator() {
   const schema = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'test/fixtures/standards/sarif-schema-2.1.0.json'), 'utf8'));
@@ -249,8 +249,14 @@ test('sarif: rules, results, locations and invocations', () => {
 
   assert.equal(run.columnKind, 'utf16CodeUnits');
   assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///work/proj/' } });
-  assert.deepEqual(run.artifacts.map((a: { location: { uri: string } }) => a.location.uri), ['reports/incident%201.md', 'missing.md', 'clean.md']);
-  assert.deepEqual(run.results.map((r: { level: string }) => r.level), ['note', 'note', 'warning', 'warning', 'error', 'error']);
+  assert.deepEqual(
+    run.artifacts.map((a: { location: { uri: string } }) => a.location.uri),
+    ['reports/incident%201.md', 'missing.md', 'clean.md'],
+  );
+  assert.deepEqual(
+    run.results.map((r: { level: string }) => r.level),
+    ['note', 'note', 'warning', 'warning', 'error', 'error'],
+  );
 
   const byRule = (id: string) => run.results.find((r: { ruleId: string }) => r.ruleId === id);
   const technique = byRule('attack-technique-unknown');
@@ -261,7 +267,7 @@ test('sarif: rules, results, locations and invocations', () => {
     region: { startLine: 5, startColumn: 10, endLine: 5, endColumn: 15 },
   });
   assert.deepEqual(byRule('section-missing').locations[0].physicalLocation.region, { startLine: 7, startColumn: 7, endLine: 7, endColumn: 7 });
-  assert.deepEqual(byRule('date-order').locations[0].physicalLocation.region, { startLine: 4, startColumn: 3, endLine: 6, endColumn: 4 });
+  assert.deepEqual(byRule('timeline-order').locations[0].physicalLocation.region, { startLine: 4, startColumn: 3, endLine: 6, endColumn: 4 });
 
   const unreadable = { physicalLocation: { artifactLocation: { uri: 'missing.md', uriBaseId: '%SRCROOT%', index: 1 } } };
   const notification = { level: 'error', message: { text: 'ENOENT: no such file or directory' }, locations: [unreadable] };
@@ -275,20 +281,23 @@ test('sarif: clean run, URI escaping and absolute paths', () => {
   assert.deepEqual(clean.runs[0].results, []);
   assert.equal('helpUri' in clean.runs[0].tool.driver.rules[0], false);
   const odd: FileResult[] = [
-    { path: '/x', displayPath: 'dir with space/ré#1?.md', findings: [finding('value-enum', 'error', 'm', [0, 0, 0, 1])] },
+    { path: '/x', displayPath: 'dir with space/ré#1?.md', findings: [finding('value-invalid', 'error', 'm', [0, 0, 0, 1])] },
     { path: '/x', displayPath: 'C:/elsewhere/a b.md', findings: [] },
     { path: '/x', displayPath: 'a:b.md', findings: [] },
     // The same path twice (e.g. listed twice) must not produce duplicate artifacts: the schema requires unique items.
-    { path: '/x', displayPath: 'a:b.md', findings: [finding('value-enum', 'error', 'm', [0, 0, 0, 1])] },
+    { path: '/x', displayPath: 'a:b.md', findings: [finding('value-invalid', 'error', 'm', [0, 0, 0, 1])] },
   ];
   const output = formatters.sarif(odd, context({ rules: [...rules, rules[0]] }));
   assert.ok(sarifValidator()(JSON.parse(output)));
   const run = JSON.parse(output).runs[0];
   assert.equal(run.tool.driver.rules.length, rules.length);
   assert.equal(run.results[1].locations[0].physicalLocation.artifactLocation.index, 2);
-  assert.deepEqual(run.artifacts.map((a: { location: object }) => a.location), [
-    { uri: 'dir%20with%20space/r%C3%A9%231%3F.md', uriBaseId: '%SRCROOT%' },
-    { uri: 'file:///C:/elsewhere/a%20b.md' },
-    { uri: 'a%3Ab.md', uriBaseId: '%SRCROOT%' },
-  ]);
+  assert.deepEqual(
+    run.artifacts.map((a: { location: object }) => a.location),
+    [
+      { uri: 'dir%20with%20space/r%C3%A9%231%3F.md', uriBaseId: '%SRCROOT%' },
+      { uri: 'file:///C:/elsewhere/a%20b.md' },
+      { uri: 'a%3Ab.md', uriBaseId: '%SRCROOT%' },
+    ],
+  );
 });

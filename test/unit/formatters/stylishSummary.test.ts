@@ -9,18 +9,37 @@ import { projectRoot } from '../../helpers';
 
 /* The end of the stylish output: what a newcomer reads after `npx increport check examples/`. */
 
-const context = (overrides: Partial<FormatContext> = {}): FormatContext =>
-  ({ cwd: '/work/proj', rules: [], color: false, toolName: 'increport', toolVersion: '0.1.0', docsBaseUrl: '', ...overrides });
+const context = (overrides: Partial<FormatContext> = {}): FormatContext => ({
+  cwd: '/work/proj',
+  rules: [],
+  color: false,
+  toolName: 'increport',
+  toolVersion: '0.1.0',
+  docsBaseUrl: '',
+  ...overrides,
+});
 
-const finding = (severity: Severity, line = 0): Finding =>
-  ({ ruleId: 'some-rule', severity, message: 'm', range: { start: { line, character: 0 }, end: { line, character: 1 } } });
+const finding = (severity: Severity, line = 0): Finding => ({
+  ruleId: 'some-rule',
+  severity,
+  message: 'm',
+  range: { start: { line, character: 0 }, end: { line, character: 1 } },
+});
 
-const file = (displayPath: string, ...severities: Severity[]): FileResult =>
-  ({ path: `/work/proj/${displayPath}`, displayPath, text: 'x\n'.repeat(5), findings: severities.map((severity, index) => finding(severity, index)) });
+const file = (displayPath: string, ...severities: Severity[]): FileResult => ({
+  path: `/work/proj/${displayPath}`,
+  displayPath,
+  text: 'x\n'.repeat(5),
+  findings: severities.map((severity, index) => finding(severity, index)),
+});
 
 const HINT = "Each problem ends with its rule code: `increport rules` lists them; increport's docs/rules/<code>.md explains each.";
 
-const tail = (output: string): string[] => output.slice(output.lastIndexOf('\n\n') + 2).split('\n').slice(0, -1);
+const tail = (output: string): string[] =>
+  output
+    .slice(output.lastIndexOf('\n\n') + 2)
+    .split('\n')
+    .slice(0, -1);
 
 test('stylish summary: files checked, a count per file with problems, and where to read about a rule', () => {
   const results = [file('a.md', 'error', 'warning'), file('clean.md'), file('reports/long-name.md', 'warning', 'warning', 'info'), file('c.md', 'info')];
@@ -34,10 +53,7 @@ test('stylish summary: files checked, a count per file with problems, and where 
 });
 
 test('stylish summary: one file with problems needs no list; all files with problems say so', () => {
-  assert.deepEqual(tail(formatters.stylish([file('a.md', 'warning'), file('b.md')], context())), [
-    '✖ 1 problem (1 warning) in 1 of the 2 files checked',
-    HINT,
-  ]);
+  assert.deepEqual(tail(formatters.stylish([file('a.md', 'warning'), file('b.md')], context())), ['✖ 1 problem (1 warning) in 1 of the 2 files checked', HINT]);
   assert.deepEqual(tail(formatters.stylish([file('a.md', 'error'), file('b.md', 'error')], context())).slice(0, 1), [
     '✖ 2 problems (2 errors) in all 2 files checked',
   ]);
@@ -70,10 +86,15 @@ test('stylish summary: the rule pages are linked when the package has a public a
 });
 
 test('stylish summary: the $increport problem matcher takes finding lines only, never summary lines', () => {
-  const manifest = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { contributes: { problemMatchers: { pattern: { regexp: string } }[] } };
+  const manifest = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as {
+    contributes: { problemMatchers: { pattern: { regexp: string } }[] };
+  };
   const matcher = new RegExp(manifest.contributes.problemMatchers[0].pattern.regexp);
   const lines = formatters.stylish([file('a.md', 'error', 'warning'), file('b.md', 'info')], context()).split('\n');
   const matched = lines.filter((line) => matcher.test(line));
   assert.equal(matched.length, 3);
-  assert.ok(matched.every((line) => /^ {2}[ab]\.md:\d+:1 /.test(line)), matched.join('\n'));
+  assert.ok(
+    matched.every((line) => /^ {2}[ab]\.md:\d+:1 /.test(line)),
+    matched.join('\n'),
+  );
 });

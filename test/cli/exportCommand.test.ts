@@ -3,10 +3,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EXPORT_USAGE, runExport } from '../../../server/src/cli/exportCommand';
-import { fakeIo } from '../../cli/fakeIo';
-import { projectRoot } from '../../helpers';
-import { NORTHWIND, SEED, readExample } from './exportHelpers';
+import { EXPORT_USAGE, runExport } from '../../server/src/cli/exportCommand';
+import { fakeIo } from './fakeIo';
+import { projectRoot } from '../helpers';
+import { NORTHWIND, SEED, readExample } from '../unit/export/exportHelpers';
 
 interface FakeRun {
   code: number;
@@ -46,7 +46,10 @@ test('export: refuses a report with errors (exit 2) unless --force', async () =>
   const refused = await run(['--format', 'stix', broken]);
   assert.equal(refused.code, 2);
   assert.equal(refused.stdout, '');
-  assert.match(refused.stderr, /^increport: examples\/broken\/structure\.md has \d+ errors; not exporting it\. Run 'increport check examples\/broken\/structure\.md' to see them, or add --force to export anyway\.\n$/);
+  assert.match(
+    refused.stderr,
+    /^increport: examples\/broken\/structure\.md has \d+ errors; not exporting it\. Run 'increport check examples\/broken\/structure\.md' to see them, or add --force to export anyway\.\n$/,
+  );
   const errorCount = Number(/has (\d+) errors/.exec(refused.stderr)?.[1]);
   const forced = await run(['--format', 'json', '--force', broken]);
   assert.equal(forced.code, 0);
@@ -75,7 +78,7 @@ test('export: -o writes the file (and nothing to stdout); an unwritable output e
     assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'seed.json'), 'utf8')).source.path, 'seed.md');
     const unwritable = await run(['-f', 'json', 'seed.md', '-o', path.join(dir, 'no', 'such', 'dir', 'x.json')], { cwd: dir });
     assert.equal(unwritable.code, 2);
-    assert.match(unwritable.stderr, /^increport: cannot write /);
+    assert.match(unwritable.stderr, /^increport export: cannot write .*x\.json: no such folder/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -106,7 +109,7 @@ test('export: a missing or unreadable report exits 2', async () => {
   assert.deepEqual([missing.code, missing.stderr], [2, 'increport: cannot export no-such-report.md: File not found\n']);
   const directory = await run(['-f', 'json', 'examples']);
   assert.equal(directory.code, 2);
-  assert.match(directory.stderr, /Is a directory/);
+  assert.match(directory.stderr, /Not a regular file \(a directory\)/);
 });
 
 test('export: an invalid configuration exits 2', async () => {

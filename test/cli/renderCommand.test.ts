@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { RENDER_USAGE, runRender } from '../../../server/src/cli/renderCommand';
-import { fakeIo } from '../../cli/fakeIo';
-import { projectRoot, seedText } from '../../helpers';
+import { RENDER_USAGE, runRender } from '../../server/src/cli/renderCommand';
+import { fakeIo } from './fakeIo';
+import { projectRoot, cleanReportText } from '../helpers';
 
 const ROOT = projectRoot();
 
@@ -21,7 +21,7 @@ describe('render: increport render', () => {
 
   test('-o writes a file; stdin with - ; --help', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'increport-render-'));
-    const { io, out } = fakeIo(dir, seedText());
+    const { io, out } = fakeIo(dir, cleanReportText());
     assert.equal(await runRender(['-', '-o', 'seed.html'], io), 0);
     const html = readFileSync(join(dir, 'seed.html'), 'utf8');
     assert.match(html, /<title>Incident Report: Microsoft MFA and My Sign-Ins Service Outage<\/title>/);
@@ -38,7 +38,7 @@ describe('render: increport render', () => {
       [['a.md', 'b.md'], /one report at a time/],
       [['--bogus', 'a.md'], /unknown option '--bogus'/],
       [['missing.md'], /missing\.md: File not found/],
-      [['.'], /\.: Is a directory/],
+      [['.'], /\.: Not a regular file \(a directory\)/],
       [[join(ROOT, 'examples', 'microsoft-mfa-outage.md'), '-o', join(dir, 'no', 'such', 'dir', 'x.html')], /cannot write .*x\.html: no such folder/],
     ];
     for (const [args, message] of cases) {
@@ -50,14 +50,17 @@ describe('render: increport render', () => {
     const configured = join(dir, 'configured');
     mkdirSync(configured);
     writeFileSync(join(configured, '.increport.yaml'), 'rules:\n  no-such-rule: error\n');
-    writeFileSync(join(configured, 'r.md'), seedText());
+    writeFileSync(join(configured, 'r.md'), cleanReportText());
     const { io, out } = fakeIo(configured);
     assert.equal(await runRender(['r.md'], io), 2);
     assert.match(out.stderr, /invalid configuration/);
   });
 
   test('the real executable: node bin/increport.js render', () => {
-    const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'increport.js'), 'render', 'examples/northwind-ransomware-intrusion.md'], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'increport.js'), 'render', 'examples/northwind-ransomware-intrusion.md'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /<table class="iocs">/);
   });

@@ -3,12 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { CHECK_USAGE } from '../../../server/src/cli/checkCommand';
-import { EXPORT_USAGE } from '../../../server/src/cli/exportCommand';
-import { runCli } from '../../../server/src/cli/main';
-import { RENDER_USAGE } from '../../../server/src/cli/renderCommand';
-import { fakeIo } from '../../cli/fakeIo';
-import { seedText } from '../../helpers';
+import { CHECK_USAGE } from '../../server/src/cli/checkCommand';
+import { EXPORT_USAGE } from '../../server/src/cli/exportCommand';
+import { runCli } from '../../server/src/cli/main';
+import { RENDER_USAGE } from '../../server/src/cli/renderCommand';
+import { fakeIo } from './fakeIo';
+import { cleanReportText } from '../helpers';
 
 const work = mkdtempSync(join(tmpdir(), 'increport-first-run-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -18,8 +18,13 @@ const write = (name: string, content: string) => {
 };
 write('notes/README.md', '# Team notes\n\nNothing to see.\n');
 write('notes/how-to.md', '# How to write a report\n\n- Start with a title.\n');
-write('reports/ir-1.md', seedText());
-write('warnings-only/ir-2.md', seedText().replace('- **Sector:** Information Technology / Cloud Service Provider', '- **Sector:** TBD').replace('- **Geography:** Global', '- **Geography:** TODO'));
+write('reports/ir-1.md', cleanReportText());
+write(
+  'warnings-only/ir-2.md',
+  cleanReportText()
+    .replace('- **Sector:** Information Technology / Cloud Service Provider', '- **Sector:** TBD')
+    .replace('- **Geography:** Global', '- **Geography:** TODO'),
+);
 
 async function run(args: string[]) {
   const { io, out } = fakeIo(work);
@@ -33,7 +38,7 @@ describe('first run: a check that finds no report fails', () => {
     assert.equal(result.code, 2);
     assert.equal(
       result.stderr,
-      "increport: no incident report found in 'notes/': 2 Markdown files were skipped as not an incident report (no \"# Incident Report\" title, report front matter or report sections) (--verbose lists them).\n" +
+      'increport: no incident report found in \'notes/\': 2 Markdown files were skipped as not an incident report (no "# Incident Report" title, report front matter or report sections) (--verbose lists them).\n' +
         'Nothing was checked, so this run fails; add --allow-empty if an empty run is fine.\n',
     );
   });
@@ -63,7 +68,12 @@ describe('first run: --quiet says what it left out', () => {
   });
 
   test('errors and warnings: the errors are shown, the summary says how many warnings were hidden', async () => {
-    write('mixed/ir-3.md', seedText().replace('- **Sector:** Information Technology / Cloud Service Provider', '- **Sector:** TBD').replace('- **Incident Date:** June 1, 2026\n', ''));
+    write(
+      'mixed/ir-3.md',
+      cleanReportText()
+        .replace('- **Sector:** Information Technology / Cloud Service Provider', '- **Sector:** TBD')
+        .replace('- **Incident Date:** June 1, 2026\n', ''),
+    );
     const result = await run(['check', '--quiet', 'mixed/']);
     assert.equal(result.code, 1);
     assert.doesNotMatch(result.stdout, /placeholder/);
@@ -84,11 +94,19 @@ describe('first run: mistakes on the command line get a did-you-mean and the usa
     [['check', '-q', 'reports/'], "increport: unknown option '-q' (did you mean '--quiet'?)", CHECK_USAGE],
     [['check', '--quiet=yes', 'reports/'], "increport: option '--quiet' takes no value (write '--quiet' alone)", CHECK_USAGE],
     [['check', 'reports/', '--format'], "increport: option '--format' needs a value (write '--format <value>' or '--format=<value>')", CHECK_USAGE],
-    [['check', '--format', 'sarf', 'reports/'], "increport: unknown format 'sarf' (did you mean 'sarif'?) (expected one of: stylish, json, sarif, junit, github)", CHECK_USAGE],
+    [
+      ['check', '--format', 'sarf', 'reports/'],
+      "increport: unknown format 'sarf' (did you mean 'sarif'?) (expected one of: stylish, json, sarif, junit, github)",
+      CHECK_USAGE,
+    ],
     [['check', '--frobnicate', 'reports/'], "increport: unknown option '--frobnicate'", CHECK_USAGE],
     [['render', '--out', 'x.html', 'reports/ir-1.md'], "increport render: unknown option '--out' (did you mean '--output'?)", RENDER_USAGE],
     [['export', '--fromat', 'json', 'reports/ir-1.md'], "increport: unknown option '--fromat' (did you mean '--format'?)", EXPORT_USAGE],
-    [['export', '-f', 'stx', 'reports/ir-1.md'], "increport: unknown export format 'stx' (did you mean 'stix'?) (expected one of: json, stix, navigator)", EXPORT_USAGE],
+    [
+      ['export', '-f', 'stx', 'reports/ir-1.md'],
+      "increport: unknown export format 'stx' (did you mean 'stix'?) (expected one of: json, stix, navigator)",
+      EXPORT_USAGE,
+    ],
   ];
   for (const [args, message, usage] of cases) {
     test(args.join(' '), async () => {

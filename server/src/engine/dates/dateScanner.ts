@@ -1,0 +1,157 @@
+/**
+ * The date grammar over one text: a hand-written scanner (tokens: dateLexer.ts, calendar dates: calendarDateReader.ts) without
+ * regex backtracking. Each read starts at a position and reads a bounded number of tokens, so a text scans in linear time.
+ */
+import { type ClockTime, readClock } from './clockTime';
+import { CalendarDateReader, type DateCore, InvalidDate } from './calendarDateReader';
+import { type ZoneInfo, readZone, spanOf } from './timeZones';
+import { PARENTHESIZED_APPROXIMATE, QUALIFIERS_BY_FIRST_CHAR, TRAILING_QUALIFIERS, type DateQualifier, type Qualifier, type YearMode } from './dateQualifiers';
+import type { DateParseResult, ParsedDate } from './parseDate';
+
+type Precision = ParsedDate['precision'];
+const PRECISION_RANK: Precision[] = ['second', 'minute', 'day', 'month', 'year'];
+
+/** One end of a date expression: its calendar date, time (and a time range's end), zone and qualifier. */
+interface Endpoint {
+  core: DateCore;
+  time?: ClockTime;
+  until?: ClockTime;
+  zone?: ZoneInfo;
+  qualifier?: Qualifier;
+  end: number;
+}
+
+/** The date grammar over one text: each read starts at a position and reads a bounded number of tokens. */
+export class DateScanner extends CalendarDateReader {
+  /** Read only a date, no time, zone, range or trailing words: the retry when those left a bad end. */
+  private bare = false;
+  private readQualifier(position: number): { qualifier: Qualifier; next: number } | undefined {
+    const code = this.text.charCodeAt(position);
+    for (const qualifier of QUALIFIERS_BY_FIRST_CHAR[code >= 65 && code <= 90 ? code + 32 : code] ?? []) {
+      const end = this.phraseEnd(position, qualifier.phrase);
+      if (end < 0) continue;
+      const next = qualifier.years === 2 && this.text[end] === '-' ? end + 1 : this.skipWhitespace(end, false);
+      if (next > end || qualifier.phrase === '~' || qualifier.phrase.endsWith('.')) return { qualifier, next };
+    }
+    return undefined;
+  }
+
+  /** ", 05:00", " at approx. 5 PM ET", "T05:00:00Z" after a day; the qualifier applies to the whole date. */
+  private readTimeAfter(position: number, iso: boolean): { time: ClockTime; qualifier?: Qualifier } | undefined {
+    const char = this.text[position];
+    if (iso && (char === 'T' || char === 't')) {
+      const time = readClock(this.text, position + 1, true, true);
+      return time && { time };
+    }
+    let start = this.skipWhitespace(char === ',' ? position + 1 : position, false);
+    if (start === position) return undefined;
+    const skipAt = () => {
+      const end = this.text[start] === '@' ? start + 1 : this.phraseEnd(start, 'at');
+      if (end > 0 && this.skipWhitespace(end, false) > end) start = this.skipWhitespace(end, false);
+    };
+    skipAt();
+    const read = this.readQualifier(start);
+    const used = read && read.qualifier.include && read.qualifier.meaning !== 'exact' && read.qualifier.years !== 2 ? read : undefined;
+    if (used) start = used.next;
+    skipAt();
+    const time = readClock(this.text, start, iso, false);
+    return time && { time, qualifier: used?.qualifier };
+  }
+  private readEndpoint(position: number, years: YearMode): Endpoint | undefined {
+    const core = this.readCalendarDate(position, years);
+    if (!core || this.bare) return core && { core, end: core.end };
+    const timeAfter = core.precision === 'day' && !core.to ? this.readTimeAfter(core.end, !!core.iso) : undefined;
+    if (timeAfter) return { core, time: timeAfter.time, zone: timeAfter.time.zone, qualifier: timeAfter.qualifier, end: timeAfter.time.end };
+    const zoneStart = this.skipWhitespace(core.end, false);
+    const zone = zoneStart > core.end ? readZone(this.text, zoneStart, true) : undefined;
+    // A zone after a bare date must be upper case, so "June 1, 2026 et al." keeps its Latin.
+    if (zone && !zone.error && zone.zone.name === zone.zone.name.toUpperCase()) return { core, zone: zone.zone, end: zone.end };
+    return { core, end: core.end };
+  }
+  /** "05:00 UTC on June 1, 2026", "5 PM ET, June 1, 2026", "05:00–07:00 UTC on 2026-06-01". */
+  private readTimeFirst(position: number): Endpoint | undefined {
+    const time = !this.bare && this.canStartNumberAt(position) ? readClock(this.text, position, false, false) : undefined;
+    if (!time) return undefined;
+    const connectorEnd = this.afterRangeConnector(time.end);
+    const until = connectorEnd >= 0 ? readClock(this.text, connectorEnd, false, false) : undefined;
+    const timesEnd = until ? until.end : time.end;
+    let start = this.skipWhitespace(this.text[timesEnd] === ',' ? timesEnd + 1 : timesEnd);
+    const onEnd = this.phraseEnd(start, 'on');
+    if (onEnd > 0) start = this.skipWhitespace(onEnd);
+    const core = start > timesEnd ? this.readCalendarDate(start, 0) : undefined;
+    return core && core.precision === 'day' && !core.to ? { core, time, until, zone: time.zone ?? until?.zone, end: core.end } : undefined;
+  }
+
+  /** The date expression starting at `position`; when time, zone, range or trailing words end badly, the date alone. */
+  readExpression(position: number): DateParseResult | undefined {
+    const full = this.attempt(position);
+    if (full !== 'retry') return full;
+    this.bare = true;
+    const bare = this.attempt(position);
+    this.bare = false;
+    return bare === 'retry' ? undefined : bare;
+  }
+  private attempt(position: number): DateParseResult | 'retry' | undefined {
+    const leading = this.readQualifier(position),
+      dateStart = leading ? leading.next : position;
+    const start = leading?.qualifier.include ? position : dateStart;
+    this.between = leading?.qualifier.phrase === 'between';
+    this.exempt = leading ? dateStart : -1;
+    try {
+      const first = this.readEndpoint(dateStart, leading ? leading.qualifier.years : 0) ?? this.readTimeFirst(dateStart);
+      if (!first) return undefined;
+      let second: Endpoint | undefined = first.until && { core: first.core, time: first.until, zone: first.until.zone, end: first.end };
+      const connectorEnd = first.core.to || second || this.bare ? -1 : this.afterRangeConnector(first.end, first.core.iso);
+      if (connectorEnd >= 0) {
+        this.exempt = connectorEnd;
+        second = this.readEndpoint(connectorEnd, 0);
+        const time = !second && first.time ? readClock(this.text, connectorEnd, !!first.core.iso, false) : undefined;
+        if (time) second = { core: first.core, time, zone: time.zone, end: time.end };
+      }
+      for (const endpoint of [first, second]) {
+        if (endpoint?.time?.error) throw new InvalidDate(endpoint.time.error, endpoint.time.errorEnd ?? endpoint.time.end);
+      }
+      const zone = first.zone ?? second?.zone;
+      const bounds = (endpoint: Endpoint, endpointZone: ZoneInfo | undefined) =>
+        spanOf(endpointZone, endpoint.core.precision, endpoint.core, endpoint.core.to ?? endpoint.core, endpoint.time);
+      const [earliest, firstLatest] = bounds(first, zone);
+      let latest = second ? bounds(second, second.zone ?? zone)[1] : firstLatest;
+      if (second && second.core === first.core && latest < earliest) latest += 86_400_000; // 23:00–01:00 crosses midnight
+      if (latest < earliest) [second, latest] = [undefined, firstLatest];
+      const ranged = !!(second || first.core.to);
+      if (this.between && !ranged) return undefined;
+      const trailing = this.bare ? undefined : this.readTrailingQualifier(second ? second.end : first.end);
+      const end = trailing ? trailing.end : second ? second.end : first.end;
+      if (!this.canEndAt(end)) return this.bare ? undefined : 'retry';
+      // "from June 1 to 3" is exact: "from" only means "after" without a range end.
+      const meaningOf = (qualifier?: Qualifier) => (qualifier && ranged && qualifier.phrase === 'from' ? 'exact' : qualifier?.meaning);
+      const meanings = [meaningOf(leading?.qualifier), meaningOf(first.qualifier), meaningOf(second?.qualifier), trailing?.meaning];
+      const qualifier = meanings.find((meaning) => meaning === 'before' || meaning === 'after') ?? (meanings.includes('approximate') ? 'approximate' : 'exact');
+      const rank = Math.max(
+        ...[first, second].map((endpoint) => (endpoint ? PRECISION_RANK.indexOf(endpoint.time ? endpoint.time.precision : endpoint.core.precision) : 0)),
+      );
+      const date: ParsedDate = { earliest, latest, precision: PRECISION_RANK[rank], qualifier, start, end };
+      if (zone) date.zone = zone.name;
+      if (first.core.style) date.style = first.core.style;
+      if (ranged) date.range = true;
+      if (first.core.ambiguous) date.ambiguousOrder = true;
+      return { kind: 'date', date };
+    } catch (error) {
+      if (error instanceof InvalidDate) return { kind: 'invalid', reason: error.reason, start, end: error.end };
+      throw error;
+    }
+  }
+  /** "(estimated)", "or earlier", "at the latest", "onwards" after a date. */
+  private readTrailingQualifier(position: number): { meaning: DateQualifier; end: number } | undefined {
+    const start = this.skipWhitespace(this.text[position] === ',' ? position + 1 : position, false);
+    if (this.text[start] === '(') {
+      const close = start + this.text.slice(start, start + 20).indexOf(')');
+      if (close > start && PARENTHESIZED_APPROXIMATE.has(this.lowerCaseSlice(start + 1, close).trim())) return { meaning: 'approximate', end: close + 1 };
+    }
+    for (const [phrase, meaning] of start > position ? TRAILING_QUALIFIERS : []) {
+      const end = this.phraseEnd(start, phrase);
+      if (end > 0) return { meaning, end };
+    }
+    return undefined;
+  }
+}

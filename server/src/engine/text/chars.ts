@@ -1,0 +1,52 @@
+/**
+ * Character tests for hand-written scanners: explicit loops instead of patterns that would backtrack
+ * (see test/unit/complexity). Each test reads one UTF-16 code unit.
+ */
+
+/** Exactly the characters of a regular expression's `\s`: ECMAScript white space and line terminators. */
+export function isWhitespaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Whether `text[index]` is white space (`\s`); false past either end. */
+export function isWhitespaceAt(text: string, index: number): boolean {
+  return index >= 0 && index < text.length && isWhitespaceCode(text.charCodeAt(index));
+}
+
+/** Whether `text[index]` is an ASCII digit; false past either end. */
+export function isDigitAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** Whether `text[index]` is a regular expression word character (`\w`: ASCII letters, digits, `_`). */
+export function isWordCharAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+}
+
+/** The end of the run of white space starting at `from` (`from` itself when there is none). */
+export function skipWhitespace(text: string, from: number): number {
+  let index = from;
+  while (index < text.length && isWhitespaceCode(text.charCodeAt(index))) index++;
+  return index;
+}
+
+/** `end` moved back over every character of `text` before it that `test` accepts, not before `start`. */
+export function trimEndWhile(text: string, start: number, end: number, test: (code: number) => boolean): number {
+  let index = end;
+  while (index > start && test(text.charCodeAt(index - 1))) index--;
+  return index;
+}

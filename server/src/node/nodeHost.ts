@@ -1,0 +1,24 @@
+import * as path from 'node:path';
+import { systemClock, type Clock } from '../engine/clock';
+import type { ConfigFileSystem } from '../engine/config/configTypes';
+import type { EngineHost } from '../engine/host';
+import { nodeBundledResources } from './bundledResources';
+import { nodeFileSystem } from './nodeFileSystem';
+
+export interface NodeHostOptions {
+  /** "Now" for the engine; default the system clock (the CLI and the server pass INCREPORT_NOW's). */
+  now?: Clock;
+  /** Where files come from; default the disk through the bounded read (an untrusted workspace passes none). */
+  fileSystem?: ConfigFileSystem;
+}
+
+/** The engine's host on Node: files from disk, node:path, the package's bundled resources, the clock. */
+export function createNodeHost(options: NodeHostOptions = {}): EngineHost {
+  const fileSystem = options.fileSystem ?? nodeFileSystem;
+  return {
+    readFile: (file, kind) => fileSystem.readFile(file, kind),
+    paths: path,
+    resources: nodeBundledResources,
+    now: options.now ?? systemClock,
+  };
+}

@@ -1,0 +1,329 @@
+import { exportReportText, type ExportFormat } from '../../../server/src/engine/export';
+import { findTechniqueMentions } from '../../../server/src/engine/attack/techniqueMentions';
+import { findDates } from '../../../server/src/engine/dates/parseDate';
+import { complete } from '../../../server/src/engine/features/completion';
+import type { FeatureContext } from '../../../server/src/engine/features/featureTypes';
+import { hover } from '../../../server/src/engine/features/hover';
+import { codeActions, fixAll } from '../../../server/src/engine/features/codeActions';
+import { foldingRanges } from '../../../server/src/engine/features/folding';
+import { documentLinks } from '../../../server/src/engine/features/links';
+import { documentSymbols } from '../../../server/src/engine/features/symbols';
+import { catalogFromStixText } from '../../../server/src/engine/attack/catalog';
+import { scanIocs } from '../../../server/src/engine/iocs/scanIocs';
+import { ReportEngine } from '../../../server/src/engine/engine';
+import { buildModel } from '../../../server/src/engine/model/buildModel';
+import { renderReportBody } from '../../../server/src/engine/render/renderReport';
+import { TEST_NOW, engine, seedText } from '../../helpers';
+import type { Prepared } from './measure';
+import type { Finding } from '../../../server/src/engine/types';
+import { createBundledReportSchema, loadBundledCatalog } from '../../../server/src/node/bundledResources';
+
+/**
+ * Worst cases, one or more per scanner family: each builds an input of size n (outside the timing) and
+ * returns the operation to time. `n` is chosen so that the operation at 8n takes roughly 20–300 ms on a
+ * 2-core machine; cases that allocate one object per item (technique mentions) stay below ~40k items at
+ * 8n, where V8 starts promoting them out of the young generation and the time jumps once (not a growth rate).
+ * A few cases whose fixed code is constant-time at the line end (completion after a space, in front
+ * matter) take under a millisecond: they are there because the code they replaced was quadratic.
+ */
+export interface ComplexityCase {
+  family: string;
+  name: string;
+  n: number;
+  prepare: (n: number) => Prepared;
+}
+
+/** The seed report with `text` as its Executive Summary paragraph. */
+export function reportWithSummary(text: string): string {
+  return seedText().replace(/(## Executive Summary\n)[^\n]*/, (_, heading: string) => `${heading}${text}`);
+}
+
+/** The seed report with `line` added after the Incident Details heading (e.g. a field item). */
+export function reportWithDetail(line: string): string {
+  return seedText().replace('## Incident Details\n', `## Incident Details\n${line}\n`);
+}
+
+export function contextOf(text: string): FeatureContext {
+  return { model: engine().check(text).model, spec: engine().schema.spec, catalog: engine().catalog, now: TEST_NOW };
+}
+
+const check =
+  (text: string): Prepared =>
+  () =>
+    engine().check(text);
+const checkSummary = (build: (n: number) => string) => (n: number) => check(reportWithSummary(build(n)));
+
+function render(text: string): Prepared {
+  const result = engine().check(text);
+  const context: FeatureContext = { model: result.model, spec: engine().schema.spec, catalog: engine().catalog, now: TEST_NOW };
+  return () => renderReportBody({ ...context, findings: result.findings });
+}
+
+function exported(format: ExportFormat, text: string): Prepared {
+  const result = engine().check(text);
+  const context: FeatureContext = { model: result.model, spec: engine().schema.spec, catalog: engine().catalog, now: TEST_NOW };
+  return () => exportReportText(format, { ...context, findings: result.findings, sourcePath: 'report.md' });
+}
+
+/** Completion and hover at the end of the first line starting with `prefix`. */
+function atLineEnd(text: string, prefix: string, feature: 'completion' | 'hover'): Prepared {
+  const context = contextOf(text);
+  const line = context.model.lines.text.split('\n').findIndex((candidate) => candidate.startsWith(prefix));
+  if (line < 0) throw new Error(`no line starts with ${prefix}`);
+  const position = { line, character: context.model.lines.lineText(line).length };
+  return feature === 'completion' ? () => complete(context, position) : () => hover(context, position);
+}
+
+/** A check under an extension whose front matter `id` has `pattern`: the value is 'a' × n + '!', which no such pattern matches. */
+function checkIdPattern(pattern: string): (n: number) => Prepared {
+  const extension = { properties: { frontMatter: { properties: { id: { type: 'string', pattern } } } } };
+  return (n) => {
+    const extended = new ReportEngine({ schema: createBundledReportSchema([extension]), catalog: loadBundledCatalog(), now: () => TEST_NOW });
+    const text = `---\nid: ${'a'.repeat(n)}!\n---\n${seedText()}`;
+    return () => extended.check(text);
+  };
+}
+
+/** `n` distinct IPv4 addresses, defanged as the project writes them (`203.0.113[.]7`) or live, joined by ', '. */
+export function manyIps(n: number, live = false): string {
+  return Array.from({ length: n }, (_, i) => `${10 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}${live ? '.' : '[.]'}${1 + (i % 250)}`).join(', ');
+}
+
+/** The seed report with a Network indicators item of `n` IPs on one line (issue 11: 4,000 of them made 266 MB of HTML). */
+export function reportWithManyIps(n: number, live = false): string {
+  return seedText().replace(
+    '- **File indicators:** N/A.',
+    `- **File indicators:** N/A.\n- **Scanner sources:** seen in the firewall logs: ${manyIps(n, live)} (all blocked).`,
+  );
+}
+
+/** An editor feature over the whole report (`feature` gets the context and the check's findings). */
+function feature(text: string, run: (context: FeatureContext, findings: Finding[]) => unknown): Prepared {
+  const result = engine().check(text);
+  const context: FeatureContext = { model: result.model, spec: engine().schema.spec, catalog: engine().catalog, now: TEST_NOW };
+  return () => run(context, result.findings);
+}
+
+const WHOLE_DOCUMENT = { start: { line: 0, character: 0 }, end: { line: 1_000_000, character: 0 } };
+
+/** A STIX bundle of one tactic and `n` techniques, each with a description of a few sentences (what a newer ATT&CK release looks like, at scale). */
+function stixBundle(n: number, description = 'Adversaries may do this. (Citation: Vendor)\n\nMore text.'): string {
+  const reference = (kind: string, id: string) => ({ source_name: 'mitre-attack', external_id: id, url: `https://attack.mitre.org/${kind}/${id}` });
+  const tactic = {
+    type: 'x-mitre-tactic',
+    id: 'x-mitre-tactic--1',
+    name: 'Impact',
+    x_mitre_shortname: 'impact',
+    external_references: [reference('tactics', 'TA0040')],
+  };
+  const techniques = Array.from({ length: n }, (_, i) => ({
+    type: 'attack-pattern',
+    id: `attack-pattern--${String(i).padStart(12, '0')}`,
+    name: `Technique number ${i}`,
+    description,
+    kill_chain_phases: [{ kill_chain_name: 'mitre-attack', phase_name: 'impact' }],
+    external_references: [reference('techniques', `T${1000 + (i % 9000)}${i >= 9000 ? `.${String(Math.floor(i / 9000)).padStart(3, '0')}` : ''}`)],
+  }));
+  return JSON.stringify({ type: 'bundle', id: 'bundle--1', spec_version: '2.0', objects: [tactic, ...techniques] });
+}
+
+const misnamedRow = (n: number) => seedText().replace('- **Initial Access:** N/A', `- **Initial Access:** ${'T1566 Fishing, T1086 PowerShell, '.repeat(n)}`);
+const techniqueRow = (n: number) => `- **Initial Access:** ${'T1566 Phishing, '.repeat(n)}T1078`;
+const withTechniqueRow = (n: number) => seedText().replace('- **Initial Access:** N/A', techniqueRow(n));
+
+export const CASES: readonly ComplexityCase[] = [
+  // Technique mentions: IDs whose names run to the end of the line, and long names between IDs.
+  { family: 'technique mentions', name: "'T12 a ' × n in the Executive Summary", n: 2700, prepare: checkSummary((n) => 'T12 a '.repeat(n)) },
+  {
+    family: 'technique mentions',
+    name: "'+T1566 A ' × n (well-formed IDs, names to the line end)",
+    n: 790,
+    prepare: checkSummary((n) => '+T1566 A '.repeat(n)),
+  },
+  {
+    family: 'technique mentions',
+    name: 'one ID then a name of n spaces and dots',
+    n: 250000,
+    prepare: (n) => () => findTechniqueMentions(`T1566 A${' .'.repeat(n)}x`),
+  },
+  { family: 'technique mentions', name: 'an Attack Methodology row with n techniques', n: 2400, prepare: (n) => check(withTechniqueRow(n)) },
+  // Headings.
+  { family: 'headings', name: "'## x' + n spaces + 'x'", n: 300000, prepare: (n) => () => buildModel(`## x${' '.repeat(n)}x\n`) },
+  { family: 'headings', name: 'a setext heading of n lines', n: 5000, prepare: (n) => () => buildModel(`${'x  \n  '.repeat(n)}x\n===\n`) },
+  { family: 'headings', name: 'n sections', n: 450, prepare: (n) => check(`${seedText()}\n${'## Notes\ntext\n'.repeat(n)}`) },
+  // IOC scanning: many indicators on one line, and long near-indicators.
+  { family: 'iocs', name: 'n indicators of every kind on one line', n: 170, prepare: (n) => () => scanIocs(MANY_IOCS.repeat(n)) },
+  { family: 'iocs', name: "'1.' × n (a dotted number)", n: 82000, prepare: (n) => () => scanIocs('1.'.repeat(n)) },
+  { family: 'iocs', name: "'a.' × n (a dotted name without TLD)", n: 89000, prepare: (n) => () => scanIocs(`${'a.'.repeat(n)}1`) },
+  { family: 'iocs', name: "'a[.]' × n (defanged dots)", n: 20000, prepare: (n) => () => scanIocs(`${'a[.]'.repeat(n)}1`) },
+  { family: 'iocs', name: "'a@' × n", n: 170000, prepare: (n) => () => scanIocs('a@'.repeat(n)) },
+  { family: 'iocs', name: "'http://' × n", n: 8200, prepare: (n) => () => scanIocs('http://'.repeat(n)) },
+  { family: 'iocs', name: "'hxxp[://]a' + n path characters and closers", n: 39000, prepare: (n) => () => scanIocs(`hxxp[://]a/${')]'.repeat(n)}`) },
+  { family: 'iocs', name: "'a:' × n (IPv6-like)", n: 96000, prepare: (n) => () => scanIocs('a:'.repeat(n)) },
+  { family: 'iocs', name: "'md5 ' × n (labels without hashes)", n: 24000, prepare: (n) => () => scanIocs('md5 '.repeat(n)) },
+  { family: 'iocs', name: "'CVE-' × n", n: 150000, prepare: (n) => () => scanIocs('CVE-'.repeat(n)) },
+  { family: 'iocs', name: 'n hex digits then a letter', n: 250000, prepare: (n) => () => scanIocs(`${'a1'.repeat(n)}g`) },
+  {
+    family: 'iocs',
+    name: 'n IOCs in one Indicators of Compromise item (full check)',
+    n: 82,
+    prepare: (n) => check(seedText().replace('- **File indicators:** N/A.', `- **File indicators:** ${MANY_IOCS.repeat(n)}`)),
+  },
+  // Dates.
+  { family: 'dates', name: 'n digits', n: 170000, prepare: (n) => () => findDates('1'.repeat(n)) },
+  { family: 'dates', name: "'1/' × n", n: 26000, prepare: (n) => () => findDates('1/'.repeat(n)) },
+  { family: 'dates', name: "'June ' × n", n: 11000, prepare: (n) => () => findDates('June '.repeat(n)) },
+  { family: 'dates', name: "'2026-06-01 ' × n", n: 1400, prepare: (n) => () => findDates('2026-06-01 '.repeat(n)) },
+  {
+    family: 'dates',
+    name: 'a date field of n spaces then a date',
+    n: 270000,
+    prepare: (n) => check(seedText().replace('- **Incident Date:** June 1, 2026', `- **Incident Date:** approx.${' '.repeat(n)}June 1, 2026`)),
+  },
+  // Placeholders.
+  { family: 'placeholders', name: "'<!--' × n", n: 110000, prepare: checkSummary((n) => '<!--'.repeat(n)) },
+  { family: 'placeholders', name: "'[Name ' × n", n: 82000, prepare: checkSummary((n) => '[Name '.repeat(n)) },
+  { family: 'placeholders', name: "'{{' + n characters", n: 300000, prepare: checkSummary((n) => `{{${'a'.repeat(n)}`) },
+  { family: 'placeholders', name: "'TBD ' × n", n: 8700, prepare: checkSummary((n) => 'TBD '.repeat(n)) },
+  // Front matter.
+  {
+    family: 'front matter',
+    name: 'n keys',
+    n: 1000,
+    prepare: (n) => check(`---\n${Array.from({ length: n }, (_, i) => `key${i}: value`).join('\n')}\n---\n${seedText()}`),
+  },
+  { family: 'front matter', name: 'a value of n spaces', n: 300000, prepare: (n) => check(`---\ntitle: a${' '.repeat(n)}b\n---\n${seedText()}`) },
+  // Control comments.
+  {
+    family: 'control comments',
+    name: "'<!-- increport-disable' + n spaces",
+    n: 300000,
+    prepare: checkSummary((n) => `<!-- increport-disable${' '.repeat(n)}x`),
+  },
+  { family: 'control comments', name: "'<!-- increport-disable ' × n", n: 15000, prepare: checkSummary((n) => '<!-- increport-disable '.repeat(n)) },
+  { family: 'control comments', name: "'`' × n with a directive", n: 39000, prepare: checkSummary((n) => `${'`a'.repeat(n)} <!-- increport-disable -->`) },
+  // Every rule: a long report of many paragraphs, fields and list items.
+  { family: 'all rules', name: 'n paragraphs of prose', n: 350, prepare: (n) => check(reportWithSummary(PROSE.repeat(n))) },
+  { family: 'all rules', name: 'n field items', n: 340, prepare: (n) => check(reportWithDetail('- **Notes:** see T1566 and 10.0.0.1\n'.repeat(n))) },
+  { family: 'all rules', name: "'> ' × n then text (block quotes)", n: 20000, prepare: checkSummary((n) => `${'> '.repeat(n)}x`) },
+  // The renderer.
+  { family: 'render', name: 'n paragraphs of prose', n: 98, prepare: (n) => render(reportWithSummary(PROSE.repeat(n))) },
+  { family: 'render', name: 'n headings', n: 400, prepare: (n) => render(`${seedText()}\n${'## Notes\ntext\n### Part\n'.repeat(n)}`) },
+  { family: 'render', name: 'an Attack Methodology row with n techniques', n: 3000, prepare: (n) => render(withTechniqueRow(n)) },
+  // The IOC table: n indicators on one line, each row's context cell an excerpt of that line (issue 11).
+  { family: 'render', name: 'n defanged IPs on one Indicators of Compromise line', n: 400, prepare: (n) => render(reportWithManyIps(n)) },
+  { family: 'render', name: 'n live IPs on one Indicators of Compromise line', n: 400, prepare: (n) => render(reportWithManyIps(n, true)) },
+  { family: 'render', name: "'T12 a ' × n in the Executive Summary", n: 4000, prepare: (n) => render(reportWithSummary('T12 a '.repeat(n))) },
+  // Exports.
+  { family: 'export', name: 'json: n paragraphs and techniques', n: 2000, prepare: (n) => exported('json', reportWithSummary(PROSE.repeat(n))) },
+  {
+    family: 'export',
+    name: 'stix: an Affected Organization of n spaces',
+    n: 180000,
+    prepare: (n) => exported('stix', seedText().replace('- **Affected Organization:** Microsoft', `- **Affected Organization:** Microsoft${' '.repeat(n)}x`)),
+  },
+  { family: 'export', name: "stix: a summary of '<!--' × n", n: 84000, prepare: (n) => exported('stix', reportWithSummary('<!--'.repeat(n))) },
+  { family: 'export', name: 'json: n IPs on one Indicators of Compromise line', n: 2000, prepare: (n) => exported('json', reportWithManyIps(n)) },
+  { family: 'export', name: 'stix: n IPs on one Indicators of Compromise line', n: 600, prepare: (n) => exported('stix', reportWithManyIps(n)) },
+  { family: 'export', name: 'navigator: n IPs on one Indicators of Compromise line', n: 1500, prepare: (n) => exported('navigator', reportWithManyIps(n)) },
+  { family: 'export', name: 'navigator: an Attack Methodology row with n techniques', n: 2800, prepare: (n) => exported('navigator', withTechniqueRow(n)) },
+  // Schema patterns from an extension run on a linear-time engine (backtracking RegExp: seconds at n = 26).
+  { family: 'schema patterns', name: "'^(a+)+$' on 'a' × n + '!'", n: 100000, prepare: checkIdPattern('^(a+)+$') },
+  { family: 'schema patterns', name: "'^(a|a)*$' on 'a' × n + '!'", n: 100000, prepare: checkIdPattern('^(a|a)*$') },
+  { family: 'schema patterns', name: "'^(.*a){20}$' on 'a' × n + '!'", n: 100000, prepare: checkIdPattern('^(.*a){20}$') },
+  // Completion and hover at the end of a long line.
+  {
+    family: 'completion',
+    name: "after ', ' in a row of n techniques",
+    n: 4000,
+    prepare: (n) =>
+      atLineEnd(
+        seedText().replace('- **Initial Access:** N/A', `- **Initial Access:** ${'T1566 Phishing, '.repeat(n)}`),
+        '- **Initial Access:**',
+        'completion',
+      ),
+  },
+  {
+    family: 'completion',
+    name: 'after n words in a row',
+    n: 10000,
+    prepare: (n) =>
+      atLineEnd(seedText().replace('- **Initial Access:** N/A', `- **Initial Access:** ${'spear '.repeat(n)}`), '- **Initial Access:**', 'completion'),
+  },
+  {
+    family: 'completion',
+    name: 'after a date value of n letters and a space',
+    n: 100000,
+    prepare: (n) =>
+      atLineEnd(seedText().replace('- **Incident Date:** June 1, 2026', `- **Incident Date:** ${'a'.repeat(n)} `), '- **Incident Date:**', 'completion'),
+  },
+  { family: 'completion', name: "on a line of '> ' × n", n: 200000, prepare: (n) => atLineEnd(reportWithDetail(`${'> '.repeat(n)}x`), '> ', 'completion') },
+  {
+    family: 'completion',
+    name: 'in a front matter value of n spaces',
+    n: 200000,
+    prepare: (n) => atLineEnd(`---\ntitle:${' '.repeat(n)}#\n---\n${seedText()}`, 'title:', 'completion'),
+  },
+  { family: 'hover', name: 'at the end of a row of n techniques', n: 4000, prepare: (n) => atLineEnd(withTechniqueRow(n), '- **Initial Access:**', 'hover') },
+  {
+    family: 'hover',
+    name: "at the end of a summary of 'T12 a ' × n",
+    n: 4000,
+    prepare: (n) => atLineEnd(reportWithSummary('T12 a '.repeat(n)), 'T12', 'hover'),
+  },
+  // Quick fixes, outline, folding and links over the whole report.
+  {
+    family: 'quick fixes',
+    name: 'fix all: n live IPs on one Indicators of Compromise line',
+    n: 500,
+    prepare: (n) => feature(reportWithManyIps(n, true), (context, findings) => fixAll(context, findings)),
+  },
+  {
+    family: 'quick fixes',
+    name: 'code actions over the whole report: n live IPs on one line',
+    n: 500,
+    prepare: (n) => feature(reportWithManyIps(n, true), (context, findings) => codeActions(context, findings, WHOLE_DOCUMENT)),
+  },
+  { family: 'all rules', name: 'a row of n misnamed and n revoked techniques (a finding each)', n: 300, prepare: (n) => check(misnamedRow(n)) },
+  { family: 'render', name: 'a row of n misnamed and n revoked techniques (a finding each)', n: 300, prepare: (n) => render(misnamedRow(n)) },
+  {
+    family: 'quick fixes',
+    name: 'code actions and fix all: a row of n misnamed and n revoked techniques',
+    n: 150,
+    prepare: (n) => feature(misnamedRow(n), (context, findings) => [codeActions(context, findings, WHOLE_DOCUMENT), fixAll(context, findings)]),
+  },
+  {
+    family: 'outline',
+    name: 'symbols, folding and links: n sections',
+    n: 400,
+    prepare: (n) =>
+      feature(`${seedText()}\n${'## Notes\ntext https://example.com/x T1566\n'.repeat(n)}`, (context) => [
+        documentSymbols(context),
+        foldingRanges(context),
+        documentLinks(context),
+      ]),
+  },
+  { family: 'outline', name: 'links: n technique IDs on one line', n: 1800, prepare: (n) => feature(withTechniqueRow(n), (context) => documentLinks(context)) },
+  // ATT&CK bundles named by attack.bundle.
+  {
+    family: 'attack bundle',
+    name: 'a bundle of n techniques',
+    n: 600,
+    prepare: (n) => {
+      const text = stixBundle(n);
+      return () => catalogFromStixText(text, 'enterprise-attack-19.2.json');
+    },
+  },
+  {
+    family: 'attack bundle',
+    name: 'one technique whose description is n spaces and citations',
+    n: 20000,
+    prepare: (n) => {
+      const text = stixBundle(1, `${' (Citation: x)'.repeat(n)} ${'\n'.repeat(n)}`);
+      return () => catalogFromStixText(text, 'enterprise-attack-19.2.json');
+    },
+  },
+];
+
+const MANY_IOCS = 'hxxp[://]evil[.]example/x?y=1 a@b.com 10.0.0.1 2001:db8::1 CVE-2024-12345 md5 d41d8cd98f00b204e9800998ecf8427e evil[.]com ';
+const PROSE = 'The actor used T1566.001 Spearphishing Attachment on June 1, 2026 and then `code` with [a link](https://example.com) and **bold** text. TBD\n\n';
