@@ -118,7 +118,10 @@ function migrateLegacyRow(env: FixEnv, finding: Finding, place: RowPlace): Quick
   }
   if (notApplicable) for (const successor of legacy.successors) targets.set(successor.id, { tactic: successor, items: [] });
   const edits = writeTargets(env, place, [...targets.values()], notApplicable ? place.field.value || 'N/A' : undefined);
-  const names = [...targets.values()].map((target) => target.tactic.name).join(' and ');
+  const names = [...targets.values()]
+    .sort((a, b) => a.tactic.order - b.tactic.order)
+    .map((target) => target.tactic.name)
+    .join(' and ');
   const inRow = env.findings.filter((other) => other === finding || (other.ruleId === 'attack-migration' && within(other.range, place.field.range)));
   return [quickFix(`Migrate the ${place.field.key} row to ATT&CK v${catalog.version} (${names})`, edits, inRow, safe)];
 }
@@ -173,15 +176,31 @@ function writeTargets(env: FixEnv, place: RowPlace, targets: Target[], emptyValu
       newRows.push({ order: target.tactic.order, text: `${lead}${target.tactic.name}${separator}${target.items.join(', ') || (emptyValue ?? 'N/A')}` });
     }
   }
-  const rows = newRows.sort((a, b) => a.order - b.order).map((row) => row.text);
+  newRows.sort((a, b) => a.order - b.order);
+  const rows = newRows.map((row) => row.text);
   const rowLine = field.range.start.line;
   if (replaceRow) {
     const whole = { start: { line: rowLine, character: 0 }, end: { line: rowLine, character: model.lines.lineText(rowLine).length } };
     edits.push(rows.length > 0 ? replaceRange(whole, rows.join(env.eol)) : replaceRange(lineWithBreak(env, rowLine), ''));
   } else if (rows.length > 0) {
-    edits.push(insertLines(env, field.range.end.line + 1, rows));
+    edits.push(insertLines(env, rowLineFor(env, place, newRows[0].order), rows));
   }
   return edits;
+}
+
+/**
+ * Where a new tactic row goes in matrix order: before the first one-line row of a later tactic, else after
+ * the last tactic row of the section.
+ */
+function rowLineFor(env: FixEnv, place: RowPlace, order: number): number {
+  let after = place.field.range.end.line + 1;
+  for (const other of place.section.fields) {
+    const tactic = env.catalog.findTactic(other.key);
+    if (!tactic) continue;
+    if (tactic.order > order && other.range.start.line === other.range.end.line) return other.range.start.line;
+    after = Math.max(after, other.range.end.line + 1);
+  }
+  return after;
 }
 
 function lineWithBreak(env: FixEnv, line: number): Range {
