@@ -109,6 +109,13 @@ export async function runMigrate(argv: readonly string[], io: CliIo): Promise<nu
     if (changed) changedFiles++;
     io.writeStdout(describeFile(display, outcome, changed, values.write === true));
     if (changed && values.write) {
+      // Another program (an editor's save) may have changed the file while it was migrated: never overwrite that.
+      const again = readReportFile(target.path);
+      if (!('text' in again) || again.text !== read.text) {
+        io.writeStderr(`increport migrate: ${display} changed while it was being migrated; nothing was written to it: run again\n`);
+        trouble = true;
+        continue;
+      }
       const written = writeOutputFile(target.path, outcome.text, { inputs: [], overwrite: true });
       if ('failure' in written) {
         io.writeStderr(`increport migrate: cannot write ${display}: ${written.failure.message}\n`);
