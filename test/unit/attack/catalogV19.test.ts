@@ -6,6 +6,7 @@ import { AttackCatalog } from '../../../server/src/engine/attack/catalog';
 import type { CatalogData } from '../../../server/src/engine/attack/catalogTypes';
 import { packageRoot } from '../../../server/src/node/packageRoot';
 import { buildCatalog, catalogFileName, serializeCatalog } from '../../../scripts/build-attack-catalog';
+import { REVOKED_IN_V19 } from './revokedInV19';
 
 const projectRoot = packageRoot();
 const dataDir = path.join(projectRoot, 'server/data/attack');
@@ -18,27 +19,6 @@ const sharedPresent = fs.existsSync(sharedBundle) && fs.existsSync(sharedList);
 
 const readCatalog = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as CatalogData;
 const active = (catalog: AttackCatalog) => catalog.allTechniques.filter((t) => t.revoked !== true && t.deprecated !== true);
-
-/** The 17 v18.1 techniques revoked in v19 and their replacements, per MITRE's v19.0 release notes. */
-const REVOKED_IN_V19: Record<string, string> = {
-  'T1070.001': 'T1685.005',
-  'T1070.002': 'T1685.006',
-  T1562: 'T1685',
-  'T1562.001': 'T1685',
-  'T1562.002': 'T1685.001',
-  'T1562.003': 'T1690',
-  'T1562.004': 'T1686',
-  'T1562.006': 'T1685',
-  'T1562.007': 'T1686.001',
-  'T1562.008': 'T1685.002',
-  'T1562.009': 'T1688',
-  'T1562.010': 'T1689',
-  'T1562.011': 'T1685.003',
-  'T1562.012': 'T1685.004',
-  'T1562.013': 'T1686.002',
-  T1656: 'T1684.001',
-  T1672: 'T1684.002',
-};
 
 describe('bundled ATT&CK v19.2 catalog', () => {
   const data = readCatalog(v19Path);
