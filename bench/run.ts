@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { attackVersionMeasurements, runAttackVersionBench } from './attackVersionBench';
 import { cliMeasurements, runCliBench } from './cliBench';
 import { REPO_ROOT, engineMeasurements, runEngineBench, type Measurement } from './engineBench';
 
@@ -55,12 +56,14 @@ function main(): void {
   console.error(`Machine: ${machine}`);
   console.error('Engine benchmarks (in process)…');
   const engine = runEngineBench();
+  console.error('ATT&CK version benchmarks (in process)…');
+  const attackVersions = runAttackVersionBench();
   console.error(`CLI benchmark (child processes)…`);
   const cli = runCliBench((line) => console.error(line));
 
-  const measurements = [...engineMeasurements(engine), ...cliMeasurements(cli)];
+  const measurements = [...engineMeasurements(engine), ...attackVersionMeasurements(attackVersions), ...cliMeasurements(cli)];
   const notes = [
-    `Findings: seed report ${engine.seed.findings}, second example ${engine.second.findings}, generated report ${engine.large.findings}; increport checked ${cli.checkedByIncreport} of ${cli.files} files.`,
+    `Findings: seed report ${engine.seed.findings}, second example ${engine.second.findings}, generated report ${engine.large.findings}; seed against v18.1 ${attackVersions.findings['18.1']}, against v19.2 ${attackVersions.findings['19.2']} (the migration note); increport checked ${cli.checkedByIncreport} of ${cli.files} files.`,
     `CLI wall times per round (ms): ${Object.entries(cli.times)
       .map(([name, times]) => `${name} ${times.map((time) => time.toFixed(0)).join(' / ')}`)
       .join('; ')}.`,
