@@ -1,6 +1,6 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../helpers';
+import { cleanReportText, projectRoot } from '../helpers';
 
 /**
  * The folder the editor tests open: example reports, broken ones, a non-report note, and an
@@ -8,10 +8,11 @@ import { projectRoot } from '../helpers';
  */
 export function createReportWorkspace(folder: string): void {
   const examples = join(projectRoot(), 'examples');
-  const seed = readFileSync(join(examples, 'microsoft-mfa-outage.md'), 'utf8');
+  // The seed as written against ATT&CK v19.2 (the default): clean, so that it is the "no findings" report.
+  const seed = cleanReportText();
   mkdirSync(join(folder, 'reports'), { recursive: true });
   writeFileSync(join(folder, '.increport.yaml'), 'root: true\nrules:\n  placeholder: error\n');
-  copyFileSync(join(examples, 'microsoft-mfa-outage.md'), join(folder, 'reports', 'seed.md'));
+  writeFileSync(join(folder, 'reports', 'seed.md'), seed);
   copyFileSync(join(examples, 'northwind-ransomware-intrusion.md'), join(folder, 'reports', 'northwind.md'));
   copyFileSync(join(examples, 'broken', 'fields.md'), join(folder, 'reports', 'fields.md'));
   writeFileSync(join(folder, 'reports', 'tbd.md'), seed.replace('Global (Impact reported across multiple regions)', 'TBD'));

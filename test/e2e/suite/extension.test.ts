@@ -69,7 +69,7 @@ describe('Incident Report Studio in VS Code', () => {
       .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : (content as vscode.MarkdownString).value)))
       .join('\n');
     assert.match(text, /T1003\.001 LSASS Memory/);
-    assert.match(text, /ATT&CK v18\.1/);
+    assert.match(text, /ATT&CK v19\.2/);
   });
 
   it('applies a quick fix through a workspace edit and the finding goes away', async () => {
