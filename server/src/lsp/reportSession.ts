@@ -8,7 +8,6 @@ import type { AnalysedReport } from '../engine/analysedReport';
 import type { SchemaNode } from '../engine/schema/reportSpec';
 import type { Finding } from '../engine/types';
 import { ReportWorkspace } from '../engine/workspace';
-import { loadBundledCatalog } from '../node/bundledResources';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { createNodeHost } from '../node/nodeHost';
 import type { ReportSettings } from './settings';
@@ -75,13 +74,17 @@ export class ReportSession {
     this.analyses.delete(uri);
   }
 
-  /** The ATT&CK version in use for a document (status bar), or the bundled one. */
-  attackVersion(uri: string | undefined): string {
+  /**
+   * The ATT&CK version a document is checked against (status bar): its analysis's, which follows its front
+   * matter, else the configured one for its folder (repository configuration over the settings).
+   */
+  attackVersion(uri: string | undefined, analysis?: Analysis): string {
+    if (analysis?.report) return analysis.report.catalog.version;
     try {
       const config = this.workspace.configFor(this.pathOf(uri ?? 'untitled:report.md'));
       return this.workspace.catalogFor(config).version;
     } catch {
-      return loadBundledCatalog().version; // an invalid configuration is reported on the document itself
+      return this.settings.attackVersion; // an invalid configuration is reported on the document itself
     }
   }
 
@@ -145,6 +148,8 @@ export class ReportSession {
         rules: this.settings.rules,
         schemaExtensions,
         attackBundle: this.trusted && this.settings.attackBundle ? host.paths.resolve(base, this.settings.attackBundle) : undefined,
+        // A version is not a path into the workspace: honoured in Restricted Mode too.
+        attackVersion: this.settings.attackVersion,
       },
     });
   }

@@ -1,3 +1,4 @@
+import type { BundledAttackVersion } from '../engine/attack/versions';
 import type { RuleSetting } from '../engine/types';
 
 /** `incidentReport.*` settings, as the client sends them. */
@@ -9,6 +10,8 @@ export interface ReportSettings {
   schema: string;
   /** Path of an ATT&CK STIX bundle used when no `.increport.yaml` names one. */
   attackBundle: string;
+  /** The bundled ATT&CK version used when neither `.increport.yaml` nor the report's front matter chooses one. */
+  attackVersion: BundledAttackVersion;
   /** Rule severities beneath `.increport.yaml`'s. */
   rules: Record<string, RuleSetting>;
   run: 'onType' | 'onSave';
@@ -16,6 +19,12 @@ export interface ReportSettings {
 }
 
 const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
+/**
+ * The bundled ATT&CK versions, the default first (as the settings editor lists them). Written out rather
+ * than imported, so that this module stays free of run-time imports; a test checks them against
+ * BUNDLED_ATTACK_VERSIONS and DEFAULT_ATTACK_VERSION.
+ */
+const ATTACK_VERSIONS = ['19.2', '18.1'] as const satisfies readonly BundledAttackVersion[];
 
 /**
  * Each setting as package.json's `contributes.configuration` declares it (less its description): the one
@@ -28,6 +37,16 @@ export const SETTINGS_SPEC = {
   files: { type: 'array', items: { type: 'string' }, default: ['**/incidents/**/*.md', '**/*.incident.md'] },
   schema: { type: 'string', default: '', scope: 'resource' },
   attackBundle: { type: 'string', default: '', scope: 'resource' },
+  attackVersion: {
+    type: 'string',
+    enum: ATTACK_VERSIONS,
+    enumDescriptions: [
+      "MITRE ATT&CK v19.2, today's release (Stealth and Defense Impairment tactics).",
+      'MITRE ATT&CK v18.1, for v18-era reports (Defense Evasion tactic).',
+    ],
+    default: '19.2',
+    scope: 'resource',
+  },
   rules: { type: 'object', default: {}, additionalProperties: { enum: RULE_SETTINGS } },
   run: { type: 'string', enum: ['onType', 'onSave'], default: 'onType' },
   /** Pause after the last keystroke before re-checking, so typing stays smooth; 0 would check on every keystroke of a large report. */
@@ -42,6 +61,7 @@ export const DEFAULT_SETTINGS: ReportSettings = {
   files: [...SETTINGS_SPEC.files.default],
   schema: SETTINGS_SPEC.schema.default,
   attackBundle: SETTINGS_SPEC.attackBundle.default,
+  attackVersion: SETTINGS_SPEC.attackVersion.default,
   rules: { ...SETTINGS_SPEC.rules.default },
   run: SETTINGS_SPEC.run.default,
   debounceMs: SETTINGS_SPEC.debounceMs.default,
@@ -65,6 +85,7 @@ export function normalizeSettings(raw: unknown): ReportSettings {
     files: strings(value.files, DEFAULT_SETTINGS.files),
     schema: typeof value.schema === 'string' ? value.schema : DEFAULT_SETTINGS.schema,
     attackBundle: typeof value.attackBundle === 'string' ? value.attackBundle : DEFAULT_SETTINGS.attackBundle,
+    attackVersion: SETTINGS_SPEC.attackVersion.enum.find((version) => version === value.attackVersion) ?? DEFAULT_SETTINGS.attackVersion,
     rules,
     run: SETTINGS_SPEC.run.enum.find((run) => run === value.run) ?? DEFAULT_SETTINGS.run,
     debounceMs: Math.min(Math.max(debounce, minimum), maximum),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { BUNDLED_ATTACK_VERSIONS, DEFAULT_ATTACK_VERSION } from '../../../server/src/engine/attack/versions';
 import { packageRoot } from '../../../server/src/node/packageRoot';
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, SETTINGS_SPEC } from '../../../server/src/lsp/settings';
 
@@ -31,7 +32,16 @@ for (const [key, spec] of Object.entries(SETTINGS_SPEC)) {
 
 test('settings: missing or malformed settings fall back to the defaults of SETTINGS_SPEC', () => {
   assert.deepEqual(normalizeSettings(undefined), DEFAULT_SETTINGS);
-  const malformed = { enable: 'yes', files: [1], schema: 2, attackBundle: null, rules: { placeholder: 'loud' }, run: 'sometimes', debounceMs: 'soon' };
+  const malformed = {
+    enable: 'yes',
+    files: [1],
+    schema: 2,
+    attackBundle: null,
+    attackVersion: 'v17',
+    rules: { placeholder: 'loud' },
+    run: 'sometimes',
+    debounceMs: 'soon',
+  };
   assert.deepEqual(normalizeSettings(malformed), DEFAULT_SETTINGS);
   for (const [key, spec] of Object.entries(SETTINGS_SPEC)) assert.deepEqual(DEFAULT_SETTINGS[key as keyof typeof DEFAULT_SETTINGS], spec.default, key);
 });
@@ -39,4 +49,24 @@ test('settings: missing or malformed settings fall back to the defaults of SETTI
 test('settings: the debounce is held within the bounds package.json declares', () => {
   assert.equal(normalizeSettings({ debounceMs: 0 }).debounceMs, SETTINGS_SPEC.debounceMs.minimum);
   assert.equal(normalizeSettings({ debounceMs: 1e9 }).debounceMs, SETTINGS_SPEC.debounceMs.maximum);
+});
+
+test('settings: attackVersion offers exactly the bundled ATT&CK versions, the default first', () => {
+  assert.deepEqual([...SETTINGS_SPEC.attackVersion.enum].sort(), [...BUNDLED_ATTACK_VERSIONS].sort());
+  assert.equal(SETTINGS_SPEC.attackVersion.default, DEFAULT_ATTACK_VERSION);
+  assert.equal(SETTINGS_SPEC.attackVersion.enum[0], DEFAULT_ATTACK_VERSION);
+  assert.equal(SETTINGS_SPEC.attackVersion.enumDescriptions.length, SETTINGS_SPEC.attackVersion.enum.length);
+});
+
+test('settings: attackVersion keeps a bundled version and falls back to the default for anything else', () => {
+  assert.equal(normalizeSettings({ attackVersion: '18.1' }).attackVersion, '18.1');
+  assert.equal(normalizeSettings({ attackVersion: '19.2' }).attackVersion, '19.2');
+  for (const invalid of ['17.1', 'v18.1', 18.1, '', null, ['18.1']]) {
+    assert.equal(normalizeSettings({ attackVersion: invalid }).attackVersion, DEFAULT_ATTACK_VERSION, JSON.stringify(invalid));
+  }
+});
+
+test('settings: the description of attackVersion says what wins over it', () => {
+  const description = String(declared[`${SETTINGS_SECTION}.attackVersion`]?.description);
+  for (const winner of ['.increport.yaml', 'attack.version', 'attack.bundle', 'front matter', 'attack: v18.1']) assert.ok(description.includes(winner), winner);
 });

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, test } from 'node:test';
+import { ReportSession } from '../../../server/src/lsp/reportSession';
+import { normalizeSettings } from '../../../server/src/lsp/settings';
+import { cleanReportText, seedText, TEST_NOW } from '../../helpers';
+
+const work = mkdtempSync(join(tmpdir(), 'increport-session-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+/** A workspace folder with the given `.increport.yaml` (always `root: true`, so nothing above it is read). */
+function folder(config = ''): string {
+  const root = mkdtempSync(join(work, 'folder-'));
+  writeFileSync(join(root, '.increport.yaml'), `root: true\n${config}`);
+  return root;
+}
+
+function check(root: string, settings: Record<string, unknown>, text: string, trusted = true) {
+  const session = new ReportSession(normalizeSettings(settings), root, trusted, () => TEST_NOW);
+  const uri = pathToFileURL(join(root, 'report.md')).href;
+  const analysis = session.analyze({ uri, version: 1, getText: () => text });
+  return {
+    version: analysis.report?.catalog.version,
+    statusVersion: session.attackVersion(uri, analysis),
+    configuredVersion: session.attackVersion(uri),
+    tacticErrors: analysis.findings.filter((finding) => finding.ruleId === 'attack-tactic-unknown').map((finding) => finding.message),
+  };
+}
+
+const STEALTH = "'Stealth' is not a tactic in ATT&CK v18.1";
+const stealthReport = () => cleanReportText();
+
+test('report session: without the setting, reports are checked against the default ATT&CK version', () => {
+  const result = check(folder(), {}, stealthReport());
+  assert.deepEqual([result.version, result.statusVersion, result.configuredVersion], ['19.2', '19.2', '19.2']);
+  assert.deepEqual(result.tacticErrors, []);
+});
+
+test('report session: the attackVersion setting chooses the catalog, in trusted and untrusted workspaces alike', () => {
+  for (const trusted of [true, false]) {
+    const seed = check(folder(), { attackVersion: '18.1' }, seedText(), trusted);
+    assert.deepEqual([seed.version, seed.statusVersion, seed.configuredVersion], ['18.1', '18.1', '18.1'], `trusted: ${trusted}`);
+    assert.deepEqual(seed.tacticErrors, [], 'Defense Evasion is a v18.1 tactic');
+    const stealth = check(folder(), { attackVersion: '18.1' }, stealthReport(), trusted);
+    assert.ok(
+      stealth.tacticErrors.some((message) => message.startsWith(STEALTH)),
+      stealth.tacticErrors.join('\n'),
+    );
+  }
+});
+
+test('report session: a repository attack.version wins over the setting, unless the workspace is untrusted', () => {
+  const root = folder('attack:\n  version: "19.2"\n');
+  const trusted = check(root, { attackVersion: '18.1' }, stealthReport());
+  assert.deepEqual([trusted.version, trusted.statusVersion, trusted.configuredVersion], ['19.2', '19.2', '19.2']);
+  assert.deepEqual(trusted.tacticErrors, []);
+  const untrusted = check(root, { attackVersion: '18.1' }, stealthReport(), false);
+  assert.deepEqual([untrusted.version, untrusted.configuredVersion], ['18.1', '18.1'], 'in Restricted Mode .increport.yaml is not read');
+});
+
+test("report session: the status names the version the report's front matter chose, not the configured one", () => {
+  const text = `---\nattack: v19.2\n---\n${stealthReport()}`;
+  const result = check(folder(), { attackVersion: '18.1' }, text);
+  assert.deepEqual([result.version, result.statusVersion, result.configuredVersion], ['19.2', '19.2', '18.1']);
+  assert.deepEqual(result.tacticErrors, []);
+});
