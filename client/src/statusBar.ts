@@ -1,7 +1,8 @@
 import { StatusBarAlignment, window, type Disposable, type StatusBarItem } from 'vscode';
 import type { StatusParams } from '../../server/src/lsp/protocol';
+import { statusText } from './statusText';
 
-/** Errors, warnings and the ATT&CK version of the active report; says so when the workspace is untrusted. */
+/** Errors, warnings and the ATT&CK version the active report is checked against; says so when the workspace is untrusted. */
 export class ReportStatusBar implements Disposable {
   private readonly item: StatusBarItem;
   private readonly statuses = new Map<string, StatusParams>();
@@ -25,12 +26,9 @@ export class ReportStatusBar implements Disposable {
       this.item.hide();
       return;
     }
-    const counts = `$(error) ${status.errors} $(warning) ${status.warnings}`;
-    const trust = status.trusted ? '' : ' $(shield) Restricted';
-    this.item.text = `${counts} · ATT&CK v${status.attackVersion}${trust}`;
-    this.item.tooltip = status.trusted
-      ? `Incident report: ${status.errors} errors, ${status.warnings} warnings, ${status.infos} notes (MITRE ATT&CK v${status.attackVersion})`
-      : 'Restricted Mode: .increport.yaml, schema and ATT&CK bundle paths from this workspace are ignored; the bundled schema and ATT&CK data are used.';
+    const { text, tooltip } = statusText(status);
+    this.item.text = text;
+    this.item.tooltip = tooltip;
     this.item.show();
   }
 

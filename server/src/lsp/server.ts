@@ -115,7 +115,7 @@ function sendStatus(uri: string, analysis: Analysis): void {
     errors: count('error') + (analysis.configError ? 1 : 0),
     warnings: count('warning'),
     infos: count('info'),
-    attackVersion: session.attackVersion(uri),
+    attackVersion: session.attackVersion(uri, analysis),
     trusted: session.isTrusted,
   };
   void connection.sendNotification(STATUS_NOTIFICATION, status);
