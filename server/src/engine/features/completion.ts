@@ -200,7 +200,10 @@ function techniquesOfTactic(catalog: AttackCatalog, tacticId: string): readonly 
   return byTactic.get(tacticId) ?? [];
 }
 
-/** A field's enum values, or today's date for a date field. Front matter dates are ISO first (YAML is read by tools). */
+/**
+ * A field's enum values (or the values its `x-values` suggests), or today's date for a date field. Front
+ * matter dates are ISO first (YAML is read by tools).
+ */
 function valueEntries(
   context: FeatureContext,
   field: FieldSpec,
@@ -210,10 +213,11 @@ function valueEntries(
   character: number,
   frontMatter: boolean,
 ): CompletionEntry[] {
-  if (field.enumValues && field.enumValues.length > 0) {
+  const values = field.enumValues ?? field.suggestedValues;
+  if (values && values.length > 0) {
     const range: Range = { start: { line, character: valueStart }, end: { line, character } };
     const lead = leadFor(text, valueStart);
-    return field.enumValues.map((value, index) => ({
+    return values.map((value, index) => ({
       label: String(value),
       kind: 'value',
       detail: field.title,

@@ -183,6 +183,7 @@ function fieldMarkdown(field: FieldSpec, owner: string): string {
   if (field.description) parts.push(field.description);
   const facts = [field.required ? 'Required' : 'Optional'];
   if (field.enumValues) facts.push(`Allowed values: ${field.enumValues.map((value) => code(String(value))).join(', ')}`);
+  else if (field.suggestedValues) facts.push(`Accepted values: ${field.suggestedValues.map((value) => code(String(value))).join(', ')}`);
   if (field.example) facts.push(`Example: ${code(field.example)}`);
   parts.push(facts.join(' · '));
   return parts.join('\n\n');

@@ -20,6 +20,8 @@ export function compileReportSchema(schema: SchemaNode): SchemaValidator {
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
   // A hint is shown to report writers as text: anything else is a mistake in the schema, reported when it is loaded.
   ajv.addKeyword({ keyword: 'x-hint', metaSchema: { type: 'string', minLength: 1 } });
+  // Values offered by completion where a rule, not the schema, decides what is valid (front matter `attack:`).
+  ajv.addKeyword({ keyword: 'x-values', metaSchema: { type: 'array', items: { type: ['string', 'number', 'boolean'] } } });
   try {
     return ajv.compile(schema);
   } catch (error) {

@@ -19,6 +19,8 @@ export interface SchemaNode {
   'x-skeleton'?: string[];
   'x-messages'?: Record<string, string>;
   'x-date-role'?: string;
+  /** Values to offer and list where a rule, not the schema, checks the value (front matter `attack:`): validation ignores them. */
+  'x-values'?: unknown[];
   [keyword: string]: unknown;
 }
 
@@ -31,6 +33,8 @@ export interface FieldSpec {
   required: boolean;
   kind?: string;
   enumValues?: unknown[];
+  /** The schema's `x-values`: offered by completion and listed by hover, but not checked by the schema. */
+  suggestedValues?: unknown[];
   example?: string;
   /** The schema's `x-hint` and `examples`: what value-invalid messages show as the expected form. */
   hint?: string;
@@ -121,6 +125,7 @@ function readFields(node: SchemaNode | undefined): FieldSpec[] {
     required: required.has(key),
     kind: field['x-kind'],
     enumValues: field.enum ?? (field.const !== undefined ? [field.const] : undefined),
+    suggestedValues: field['x-values'],
     example: field['x-example'],
     hint: field['x-hint'],
     examples: field.examples,
