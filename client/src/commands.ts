@@ -1,6 +1,13 @@
 import { languages, ProgressLocation, Uri, window, workspace, type DiagnosticCollection, type Disposable } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CHECK_FILES_REQUEST, NEW_REPORT_REQUEST, type CheckFilesParams, type CheckFilesResult, type NewReportResult } from '../../server/src/lsp/protocol';
+import {
+  CHECK_FILES_REQUEST,
+  NEW_REPORT_REQUEST,
+  type CheckFilesParams,
+  type CheckFilesResult,
+  type NewReportParams,
+  type NewReportResult,
+} from '../../server/src/lsp/protocol';
 
 /** Files sent to the server per request during Check Workspace: small enough to show steady progress. */
 const CHECK_BATCH_SIZE = 25;
@@ -17,9 +24,13 @@ export class ReportCommands implements Disposable {
     this.subscriptions.push(workspace.onDidOpenTextDocument((document) => this.workspaceDiagnostics.delete(document.uri)));
   }
 
+  /** A new untitled report, for the folder of the active report (else the first workspace folder): its configuration chooses the ATT&CK version. */
   async newReport(): Promise<void> {
     const client = await this.client();
-    const { text } = await client.sendRequest<NewReportResult>(NEW_REPORT_REQUEST);
+    const active = window.activeTextEditor?.document.uri;
+    const folder = active?.scheme === 'file' ? Uri.joinPath(active, '..') : workspace.workspaceFolders?.[0]?.uri;
+    const params: NewReportParams = folder ? { folderUri: folder.toString() } : {};
+    const { text } = await client.sendRequest<NewReportResult>(NEW_REPORT_REQUEST, params);
     const document = await workspace.openTextDocument({ language: 'markdown', content: text });
     await window.showTextDocument(document);
   }

@@ -29,6 +29,10 @@ export interface CheckFilesResult {
 
 /** Client → server: the text of a new report from the schema's skeleton. */
 export const NEW_REPORT_REQUEST = 'incidentReport/newReport';
+export interface NewReportParams {
+  /** The folder the report is meant for (the active report's), whose configuration applies; the workspace root without it. */
+  folderUri?: string;
+}
 export interface NewReportResult {
   text: string;
 }

@@ -7,6 +7,8 @@ import { systemClock, type Clock } from '../engine/clock';
 import type { AnalysedReport } from '../engine/analysedReport';
 import type { SchemaNode } from '../engine/schema/reportSpec';
 import type { Finding } from '../engine/types';
+import { DEFAULT_ATTACK_VERSION } from '../engine/attack/versions';
+import { renderText, reportTemplate } from '../engine/templates/skeleton';
 import { ReportWorkspace } from '../engine/workspace';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { createNodeHost } from '../node/nodeHost';
@@ -86,6 +88,19 @@ export class ReportSession {
     } catch {
       return this.settings.attackVersion; // an invalid configuration is reported on the document itself
     }
+  }
+
+  /**
+   * The text of a new report for the folder of `uri` (the workspace root by default): the tactic rows of the
+   * ATT&CK version in use there, and `attack: v18.1` front matter when that is a bundled version other than
+   * the default, so the report stays valid wherever it is checked. Throws ConfigError.
+   */
+  newReport(uri = 'untitled:new-report.md'): string {
+    const report = this.workspace.analyse(this.pathOf(uri), '# Incident Report: New\n');
+    const { catalog, config } = report;
+    const chosen = !config.attack.bundle && catalog.version !== DEFAULT_ATTACK_VERSION ? catalog.version : undefined;
+    const today = this.now().toISOString().slice(0, 10);
+    return renderText(reportTemplate(report.spec, catalog.tactics, chosen), today);
   }
 
   /** The analysis of the document's current version, computed once per version. */

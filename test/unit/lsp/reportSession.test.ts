@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, test } from 'node:test';
 import { ReportSession } from '../../../server/src/lsp/reportSession';
 import { normalizeSettings } from '../../../server/src/lsp/settings';
-import { cleanReportText, seedText, TEST_NOW } from '../../helpers';
+import { loadBundledCatalog } from '../../../server/src/node/bundledResources';
+import { cleanReportText, defaultVersionEngine, describeFinding, seedText, TEST_NOW } from '../../helpers';
 
 const work = mkdtempSync(join(tmpdir(), 'increport-session-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -66,4 +67,43 @@ test("report session: the status names the version the report's front matter cho
   const result = check(folder(), { attackVersion: '18.1' }, text);
   assert.deepEqual([result.version, result.statusVersion, result.configuredVersion], ['19.2', '19.2', '18.1']);
   assert.deepEqual(result.tacticErrors, []);
+});
+
+/** The tactic rows of a new report's Attack Methodology section. */
+const tacticRows = (text: string) => [...text.matchAll(/^- \*\*(.+):\*\* N\/A$/gm)].map((match) => match[1]);
+const findingsUnderDefault = (text: string) => defaultVersionEngine().check(text).findings.map(describeFinding);
+
+test('report session: a new report has the tactic rows of the default version, and no front matter', () => {
+  const text = new ReportSession(normalizeSettings({}), folder(), true, () => TEST_NOW).newReport();
+  assert.match(text, /^# Incident Report: Title\n/);
+  assert.deepEqual(
+    tacticRows(text),
+    loadBundledCatalog('19.2').tactics.map((tactic) => tactic.name),
+  );
+  assert.deepEqual(findingsUnderDefault(text), []);
+});
+
+test("report session: under the attackVersion setting 18.1 a new report has v18.1's tactic rows and says 'attack: v18.1'", () => {
+  for (const trusted of [true, false]) {
+    const text = new ReportSession(normalizeSettings({ attackVersion: '18.1' }), folder(), trusted, () => TEST_NOW).newReport();
+    assert.match(text, /^---\nattack: v18\.1\n---\n# Incident Report: Title\n/);
+    assert.deepEqual(
+      tacticRows(text),
+      loadBundledCatalog('18.1').tactics.map((tactic) => tactic.name),
+    );
+    assert.ok(tacticRows(text).includes('Defense Evasion'));
+    assert.deepEqual(findingsUnderDefault(text), [], 'valid where v19.2 is the default, too');
+  }
+});
+
+test('report session: a new report follows the configuration of the folder it is for, over the setting', () => {
+  const root = folder('attack:\n  version: "19.2"\n');
+  const child = join(root, 'legacy');
+  mkdirSync(child);
+  writeFileSync(join(child, '.increport.yaml'), 'attack:\n  version: "18.1"\n');
+  const session = new ReportSession(normalizeSettings({ attackVersion: '18.1' }), root, true, () => TEST_NOW);
+  const atRoot = session.newReport();
+  assert.ok(tacticRows(atRoot).includes('Stealth') && !atRoot.startsWith('---'), 'the repository chooses 19.2');
+  const inChild = session.newReport(pathToFileURL(join(child, 'new-report.md')).href);
+  assert.ok(inChild.startsWith('---\nattack: v18.1\n---\n') && tacticRows(inChild).includes('Defense Evasion'), 'the nearer file chooses 18.1');
 });

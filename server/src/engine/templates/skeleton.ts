@@ -1,4 +1,5 @@
 import type { TacticData } from '../attack/catalogTypes';
+import { ATTACK_VERSION_KEY } from '../engine';
 import type { FieldSpec, ReportSpec, SectionSpec } from '../schema/reportSpec';
 
 /** A template line: literal text and holes for the writer to fill (tab stops in a snippet). */
@@ -41,9 +42,14 @@ export function sectionTemplate(section: SectionSpec, tactics: readonly TacticDa
   return [[`## ${section.title}`], ...body];
 }
 
-/** A new report with every section of the schema, in order. */
-export function reportTemplate(spec: ReportSpec, tactics: readonly TacticData[]): TemplateLine[] {
-  const lines: TemplateLine[] = [['# Incident Report: ', { hole: 'Title' }]];
+/**
+ * A new report with every section of the schema, in order. With `attackVersion`, it starts with front
+ * matter that chooses that ATT&CK version (`attack: v18.1`), so that its tactic rows stay valid wherever
+ * the report is checked later, whatever the default there.
+ */
+export function reportTemplate(spec: ReportSpec, tactics: readonly TacticData[], attackVersion?: string): TemplateLine[] {
+  const frontMatter: TemplateLine[] = attackVersion === undefined ? [] : [['---'], [`${ATTACK_VERSION_KEY}: v${attackVersion}`], ['---']];
+  const lines: TemplateLine[] = [...frontMatter, ['# Incident Report: ', { hole: 'Title' }]];
   for (const section of spec.sections) lines.push([], ...sectionTemplate(section, tactics));
   return lines;
 }

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { renderText, reportTemplate } from '../../engine/templates/skeleton';
+import { ConfigError } from '../../engine/config/configTypes';
 import { readReportFile } from '../../node/readReport';
-import { CHECK_FILES_REQUEST, NEW_REPORT_REQUEST, type CheckFilesParams, type CheckFilesResult, type NewReportResult } from '../protocol';
+import { CHECK_FILES_REQUEST, NEW_REPORT_REQUEST, type CheckFilesParams, type CheckFilesResult, type NewReportParams, type NewReportResult } from '../protocol';
 import type { ReportSession } from '../reportSession';
 import { diagnosticsOf } from './diagnostics';
 
@@ -37,12 +37,15 @@ export function registerWorkspaceCommands(
     return { files };
   });
 
-  connection.onRequest(NEW_REPORT_REQUEST, (): NewReportResult => {
-    const probe = session().analyze({ uri: 'untitled:new-report.md', version: -1, getText: () => '# Incident Report: New\n' });
-    session().forget('untitled:new-report.md');
-    const report = probe.report;
-    if (!report) throw new Error('The report schema could not be loaded');
-    const today = session().now().toISOString().slice(0, 10);
-    return { text: renderText(reportTemplate(report.spec, report.catalog.tactics), today) };
+  connection.onRequest(NEW_REPORT_REQUEST, (params: NewReportParams | null | undefined): NewReportResult => {
+    // The folder the new report is meant for: its configuration chooses the schema and the ATT&CK version.
+    const folder = typeof params?.folderUri === 'string' && params.folderUri.startsWith('file:') ? params.folderUri : undefined;
+    const uri = folder && `${folder.replace(/\/+$/, '')}/new-report.md`;
+    try {
+      return { text: session().newReport(uri) };
+    } catch (error) {
+      if (error instanceof ConfigError) throw new ResponseError(ErrorCodes.InvalidParams, `Invalid increport configuration: ${error.toString()}`);
+      throw error;
+    }
   });
 }
