@@ -19,6 +19,8 @@ import { memoizeString } from '../text/memo';
 export interface TechniqueSearchOptions {
   /** Rank techniques of this tactic higher (any form findTactic accepts: TA id, name, shortname). */
   tacticId?: string;
+  /** Rank techniques of any of these tactics higher too (a legacy row's successors). */
+  tacticIds?: readonly string[];
   /** Default 20. */
   limit?: number;
   /** Revoked and deprecated techniques are left out unless the query is their exact id or this is set. */
@@ -172,7 +174,7 @@ export class AttackCatalog {
    */
   searchTechniques(query: string, options: TechniqueSearchOptions = {}): TechniqueData[] {
     const limit = options.limit ?? 20;
-    const boostedTactic = options.tacticId === undefined ? undefined : this.findTactic(options.tacticId)?.id;
+    const boosted = new Set([options.tacticId, ...(options.tacticIds ?? [])].flatMap((key) => (key === undefined ? [] : (this.findTactic(key)?.id ?? []))));
     const idQuery = normalizeTechniqueId(query);
     const looksLikeId = /^T\d/.test(idQuery);
     const words = searchWords(query, MAX_SEARCH_WORDS);
@@ -185,7 +187,7 @@ export class AttackCatalog {
       if (technique.id === idQuery) score = 1000;
       else if (!retired || options.includeDeprecated) score = scoreMatch(entry, idQuery, looksLikeId, words);
       if (score <= 0) continue;
-      if (boostedTactic !== undefined && technique.tactics.includes(boostedTactic)) score += 50;
+      if (technique.tactics.some((tactic) => boosted.has(tactic))) score += 50;
       scored.push({ technique, score });
     }
     scored.sort((a, b) => b.score - a.score || (a.technique.id < b.technique.id ? -1 : 1));

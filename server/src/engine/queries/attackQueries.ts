@@ -1,4 +1,4 @@
-import type { AttackCatalog } from '../attack/catalog';
+import type { AttackCatalog, LegacyTactic } from '../attack/catalog';
 import type { TacticData, TechniqueData } from '../attack/catalogTypes';
 import { findTechniqueMentions } from '../attack/techniqueMentions';
 import type { Field, ReportModel } from '../model/modelTypes';
@@ -17,15 +17,61 @@ export function methodologyRowAt(model: ReportModel, spec: ReportSpec, position:
   return undefined;
 }
 
-/** The ATT&CK tactic of the Attack Methodology row at `position`, when the row names a known tactic. */
+/** The ATT&CK tactic of the Attack Methodology row at `position`, when the row names a tactic of the version in use. */
 export function tacticAt(model: ReportModel, spec: ReportSpec, catalog: AttackCatalog, position: Position): TacticData | undefined {
   const row = methodologyRowAt(model, spec, position);
   return row ? catalog.findTactic(row.key) : undefined;
 }
 
 /**
+ * What an Attack Methodology row's key stands for: a tactic of the version in use, or a previous release's
+ * tactic this one renamed or dropped (v18.1 'Defense Evasion' under v19.2), read as this release's successors.
+ */
+export interface RowTactics {
+  /** The tactic the key names in the version in use. */
+  tactic?: TacticData;
+  /** The previous release's tactic the key names, when the version in use no longer has it. */
+  legacy?: LegacyTactic;
+  /** Tactics the row's techniques go under, in matrix order: the tactic, the legacy tactic's successors, or none. */
+  candidates: TacticData[];
+}
+
+export function rowTactics(catalog: AttackCatalog, key: string): RowTactics {
+  const tactic = catalog.findTactic(key);
+  if (tactic) return { tactic, candidates: [tactic] };
+  const legacy = catalog.legacyTactic(key);
+  return legacy ? { legacy, candidates: legacy.successors } : { candidates: [] };
+}
+
+/** Where a technique written in a row goes in the version in use. */
+export interface TechniquePlacement {
+  /** The row's tactics ATT&CK lists it (a revoked one: its replacement) under, in matrix order; empty when none. */
+  tactics: TacticData[];
+  /** For a revoked technique: the technique that replaced it. */
+  replacement?: TechniqueData;
+  /** Current in the previous release and revoked in this one: the report was right when written. */
+  revokedSincePrevious: boolean;
+}
+
+export function placeTechnique(catalog: AttackCatalog, technique: TechniqueData, row: RowTactics): TechniquePlacement {
+  const replacement = technique.revoked ? catalog.replacementOf(technique.id) : undefined;
+  const listedFor = (replacement ?? technique).tactics;
+  return {
+    tactics: row.candidates.filter((tactic) => listedFor.includes(tactic.id)),
+    ...(replacement ? { replacement } : {}),
+    revokedSincePrevious: technique.revoked === true && catalog.earlierTechnique(technique.id)?.revoked === true,
+  };
+}
+
+/** A tactic id as the previous release named it ('Defense Evasion' for TA0005 when the catalog is v19.2). */
+export function previousTacticName(catalog: AttackCatalog, id: string): string {
+  const legacy = catalog.data.previous?.tactics.find((tactic) => tactic.id === id);
+  return legacy?.name ?? catalog.tacticById(id)?.name ?? id;
+}
+
+/**
  * Techniques to offer at `position` for what was typed (an ID prefix such as "T15" or words of a name),
- * those of the row's tactic first.
+ * those of the row's tactic (a legacy row: its successors) first.
  */
 export function suggestTechniques(
   model: ReportModel,
@@ -35,8 +81,9 @@ export function suggestTechniques(
   typed: string,
   limit = 50,
 ): TechniqueData[] {
-  const tactic = tacticAt(model, spec, catalog, position);
-  return catalog.searchTechniques(typed, { tacticId: tactic?.id, limit });
+  const row = methodologyRowAt(model, spec, position);
+  const tacticIds = row ? rowTactics(catalog, row.key).candidates.map((tactic) => tactic.id) : [];
+  return catalog.searchTechniques(typed, { tacticIds, limit });
 }
 
 export interface TechniqueAtPosition {

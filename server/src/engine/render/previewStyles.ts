@@ -156,7 +156,9 @@ ul.techniques { list-style: none; margin: 0; padding: 0; display: grid; gap: 3px
 .technique.unknown { background: transparent; color: var(--irs-error); border: 1px solid var(--irs-error); }
 .technique.off-tactic { box-shadow: inset 3px 0 0 var(--irs-warning); }
 .technique.retired .tid { text-decoration: line-through; }
+.technique .replaced { display: block; margin-top: 0.1rem; font-style: italic; }
 .cell-note { margin: 0.2rem 0 0; font-size: 0.76em; line-height: 1.3; color: var(--irs-muted); overflow-wrap: anywhere; }
+.cell-note.legacy-row { font-style: italic; border-left: 2px solid var(--irs-warning); padding-left: 0.3rem; }
 .attack-matrix figcaption { margin-top: 0.35rem; font-size: 0.8em; color: var(--irs-muted); }
 .attack-version { font-weight: 600; color: var(--irs-fg); }
 body.vscode-high-contrast .technique.listed { background: transparent; color: var(--irs-fg); border: 2px solid var(--vscode-contrastActiveBorder, #f38518); }

@@ -1,7 +1,8 @@
+import type { AttackCatalog, LegacyTactic } from '../attack/catalog';
 import type { TacticData, TechniqueData } from '../attack/catalogTypes';
 import { findTechniqueMentions } from '../attack/techniqueMentions';
 import type { Field, Section } from '../model/modelTypes';
-import { allTechniqueMentions } from '../queries/attackQueries';
+import { allTechniqueMentions, placeTechnique, rowTactics, type RowTactics } from '../queries/attackQueries';
 import { escapeHtml, lineAttr } from './escape';
 import { fieldList, fieldValue, renderContainer, type RenderState } from './renderContext';
 
@@ -14,6 +15,10 @@ interface Chip {
   line: number;
   /** Listed in an Attack Methodology row (else only mentioned elsewhere in the report). */
   listed: boolean;
+  /** The previous release's tactic of the row it was listed in (v18.1 Defense Evasion under v19.2). */
+  legacy?: LegacyTactic;
+  /** Columns it goes in: the row's tactics ATT&CK lists it under; none when it lists it under none of them. */
+  placed?: TacticData[];
 }
 
 interface Column {
@@ -21,6 +26,8 @@ interface Column {
   rows: Field[];
   chips: Chip[];
   notes: { field: Field }[];
+  /** Rows written with a previous release's tactic that put something (techniques, N/A, text) in this column. */
+  legacyRows: { field: Field; legacy: LegacyTactic }[];
   notApplicable: boolean;
 }
 
@@ -29,25 +36,38 @@ interface Column {
  * techniques the report lists in that tactic's Attack Methodology row (as written: a technique listed
  * under a tactic appears in that column), then techniques mentioned elsewhere in the report under their
  * catalog tactics (outlined). Tactics written as N/A are dimmed. Rows naming no known tactic are listed below.
+ *
+ * A row written with a previous release's tactic (v18.1 'Defense Evasion' under v19.2) fills its successors
+ * (Stealth, Defense Impairment): each technique goes under those ATT&CK lists it for (none: the first column the row fills), N/A
+ * dims them all, and each column it fills says the row was written as the old tactic. A revoked technique
+ * stays as written, struck through, with its replacement shown under it and placed by the replacement's tactics.
  */
 export function renderAttackMatrix(state: RenderState, section: Section): string {
   const catalog = state.context.catalog;
-  const columns = new Map<string, Column>(catalog.tactics.map((tactic) => [tactic.id, { tactic, rows: [], chips: [], notes: [], notApplicable: false }]));
+  const columns = new Map<string, Column>(
+    catalog.tactics.map((tactic) => [tactic.id, { tactic, rows: [], chips: [], notes: [], legacyRows: [], notApplicable: false }]),
+  );
   const unmatched: Field[] = [];
   const rowFields = new Set<Field>();
   for (const field of section.fields) {
-    const tactic = catalog.findTactic(field.key);
-    if (!tactic) {
+    const row = rowTactics(catalog, field.key);
+    if (row.candidates.length === 0) {
       unmatched.push(field);
       continue;
     }
     rowFields.add(field);
-    const column = columns.get(tactic.id)!;
-    column.rows.push(field);
-    const chips = rowChips(state, field);
-    for (const chip of chips) if (!column.chips.some((c) => c.id === chip.id)) column.chips.push(chip);
+    const chips = rowChips(state, field, row);
     const na = NOT_APPLICABLE.test(field.value.trim());
-    if (!na && chips.length === 0 && field.value.trim() !== '') column.notes.push({ field });
+    const placed = new Set(chips.flatMap((chip) => chip.placed ?? []));
+    // A legacy row fills the successors its techniques go under; with none (N/A, text), all of them.
+    const targets = row.tactic ? [row.tactic] : placed.size > 0 ? row.candidates.filter((tactic) => placed.has(tactic)) : row.candidates;
+    for (const tactic of targets) {
+      const column = columns.get(tactic.id)!;
+      column.rows.push(field);
+      if (row.legacy) column.legacyRows.push({ field, legacy: row.legacy });
+      for (const chip of chips) if ((chip.placed ?? [targets[0]]).includes(tactic) && !column.chips.some((c) => c.id === chip.id)) column.chips.push(chip);
+    }
+    if (!na && chips.length === 0 && field.value.trim() !== '') columns.get(targets[0].id)!.notes.push({ field });
   }
   for (const column of columns.values()) {
     column.notApplicable = column.rows.length > 0 && column.rows.every((row) => NOT_APPLICABLE.test(row.value.trim()));
@@ -58,7 +78,7 @@ export function renderAttackMatrix(state: RenderState, section: Section): string
   const all = [...columns.values()];
   const withTechniques = all.filter((column) => column.chips.some((chip) => chip.listed)).length;
   const version = `MITRE ATT&CK® ${domainName(catalog.domain)} v${catalog.version}`;
-  const legend = ` · ${withTechniques} of ${all.length} tactics with techniques listed · filled: listed in a tactic row; outlined: only mentioned elsewhere in the report; dimmed: N/A`;
+  const legend = ` · ${withTechniques} of ${all.length} tactics with techniques listed · filled: listed in a tactic row; outlined: only mentioned elsewhere in the report; dimmed: N/A${legacyLegend(catalog, all)}`;
   let html =
     `${intro}<figure class="attack-matrix"><div class="matrix" role="list">${all.map((column) => renderColumn(state, column)).join('')}</div>` +
     `<figcaption><span class="attack-version">${escapeHtml(version)}</span>${escapeHtml(legend)}</figcaption></figure>\n`;
@@ -73,8 +93,17 @@ function domainName(domain: string): string {
   return name ? name.charAt(0).toUpperCase() + name.slice(1) : 'Enterprise';
 }
 
-/** Every technique ID written in a row's value (not its key), known to the catalog or not. */
-function rowChips(state: RenderState, field: Field): Chip[] {
+/** What the caption says of rows written with a previous release's tactics. */
+function legacyLegend(catalog: AttackCatalog, columns: Column[]): string {
+  const legacy = new Map(columns.flatMap((column) => column.legacyRows.map(({ legacy }) => [legacy.tactic.id, legacy] as const)));
+  const read = [...legacy.values()].map(
+    ({ tactic, successors }) => `${tactic.name} (ATT&CK v${catalog.previousVersion}) is shown under ${successors.map((s) => s.name).join(' and ')}`,
+  );
+  return read.length > 0 ? ` · ${read.join('; ')}` : '';
+}
+
+/** Every technique ID written in a row's value (not its key), known to the catalog or not, with the columns it goes in. */
+function rowChips(state: RenderState, field: Field, row: RowTactics): Chip[] {
   const chips: Chip[] = [];
   const { start, end } = field.valueRange;
   for (let line = start.line; line <= end.line; line++) {
@@ -83,7 +112,14 @@ function rowChips(state: RenderState, field: Field): Chip[] {
       if (line === start.line && mention.start < start.character) continue;
       const id = mention.id.toUpperCase().replace('/', '.');
       if (chips.some((chip) => chip.id === id)) continue;
-      chips.push({ id, technique: mention.wellFormed ? state.context.catalog.technique(id) : undefined, line, listed: true });
+      const technique = mention.wellFormed ? state.context.catalog.technique(id) : undefined;
+      const chip: Chip = { id, technique, line, listed: true };
+      if (row.legacy) {
+        chip.legacy = row.legacy;
+        const placed = technique ? placeTechnique(state.context.catalog, technique, row).tactics : [];
+        if (placed.length > 0) chip.placed = placed;
+      }
+      chips.push(chip);
     }
   }
   return chips;
@@ -115,6 +151,10 @@ function renderColumn(state: RenderState, column: Column): string {
   let inner = chips ? `<ul class="techniques">${chips}</ul>` : '';
   if (column.notApplicable) inner += '<p class="cell-note">N/A</p>';
   for (const { field } of column.notes) inner += `<p class="cell-note"${lineAttr(field.range.start.line)}>${fieldValue(state, field)}</p>`;
+  for (const { field, legacy } of column.legacyRows) {
+    const note = `Written as ${legacy.tactic.name} (ATT&CK v${state.context.catalog.previousVersion})`;
+    inner += `<p class="cell-note legacy-row"${lineAttr(field.range.start.line)}>${escapeHtml(note)}</p>`;
+  }
   return (
     `<div class="tactic ${css}" role="listitem"${line}><div class="tactic-name" title="${escapeHtml(`${tactic.id} ${tactic.name}`)}">${escapeHtml(tactic.name)}${count}</div>` +
     `<div class="tactic-body">${inner}</div></div>`
@@ -127,6 +167,7 @@ function renderChip(state: RenderState, chip: Chip, tactic: TacticData): string 
   const classes = ['technique', chip.listed ? 'listed' : 'mentioned'];
   let title: string;
   let name = '';
+  let replaced = '';
   if (!technique) {
     classes.push('unknown');
     title = `${chip.id}: not in ATT&CK v${catalog.version}`;
@@ -134,16 +175,21 @@ function renderChip(state: RenderState, chip: Chip, tactic: TacticData): string 
     const parent = technique.parent ? catalog.technique(technique.parent) : undefined;
     name = technique.name;
     title = `${technique.id} ${parent ? `${parent.name}: ` : ''}${technique.name}`;
+    const replacement = technique.revoked ? catalog.replacementOf(technique.id) : undefined;
     if (technique.revoked || technique.deprecated) {
       classes.push('retired');
-      title += technique.revoked ? ' (revoked)' : ' (deprecated)';
+      const since = catalog.earlierTechnique(technique.id)?.revoked ? ` in v${catalog.version}` : '';
+      title += technique.revoked ? ` (revoked${since}${replacement ? `: replaced by ${replacement.id} ${replacement.name}` : ''})` : ' (deprecated)';
     }
-    if (!technique.tactics.includes(tactic.id)) {
+    if (replacement) replaced = `<span class="replaced">→ ${escapeHtml(`${replacement.id} ${replacement.name}`)}</span>`;
+    const listedFor = (replacement ?? technique).tactics;
+    if (!listedFor.includes(tactic.id)) {
       classes.push('off-tactic');
-      const usual = technique.tactics.map((id) => catalog.tacticById(id)?.name ?? id).join(', ');
+      const usual = listedFor.map((id) => catalog.tacticById(id)?.name ?? id).join(', ');
       title += usual ? ` (ATT&CK lists it under ${usual})` : '';
     }
+    if (chip.legacy) title += ` (listed under ${chip.legacy.tactic.name}, an ATT&CK v${catalog.previousVersion} tactic)`;
     if (!chip.listed) title += ' (mentioned in the report, not in a tactic row)';
   }
-  return `<li class="${classes.join(' ')}"${lineAttr(chip.line)} title="${escapeHtml(title)}"><span class="tid">${escapeHtml(chip.id)}</span>${name ? `<span class="tname">${escapeHtml(name)}</span>` : ''}</li>`;
+  return `<li class="${classes.join(' ')}"${lineAttr(chip.line)} title="${escapeHtml(title)}"><span class="tid">${escapeHtml(chip.id)}</span>${name ? `<span class="tname">${escapeHtml(name)}</span>` : ''}${replaced}</li>`;
 }
