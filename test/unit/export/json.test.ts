@@ -39,7 +39,7 @@ test('json export: northwind content', () => {
   const document = exportJson(exampleInput(NORTHWIND));
   assert.deepEqual([document.format, document.version], ['increport-report', 1]);
   assert.deepEqual(document.source, { path: NORTHWIND, lineCount: readExample(NORTHWIND).split('\n').length });
-  assert.deepEqual(document.attack, { version: '18.1', domain: 'enterprise-attack' });
+  assert.deepEqual(document.attack, { version: '18.1', domain: 'enterprise-attack', previousVersion: null });
   assert.deepEqual(document.title, { text: 'Incident Report: Akira-Style Ransomware Intrusion at Northwind Manufacturing', line: 13 });
   assert.equal(document.frontMatter?.data?.id, 'IR-2026-0117');
   assert.deepEqual([document.frontMatter?.line, document.frontMatter?.endLine], [1, 12]);

@@ -4,60 +4,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportNavigatorLayer, type NavigatorLayer } from '../../../server/src/engine/export';
 import { projectRoot } from '../../helpers';
-import { NORTHWIND, SEED, exampleInput, exportInput } from './exportHelpers';
+import { NORTHWIND, SEED, assertLayerFormat, exampleInput, exportInput } from './exportHelpers';
 import { loadBundledCatalog } from '../../../server/src/node/bundledResources';
 
 const layerOf = (relativePath: string): NavigatorLayer => exportNavigatorLayer(exampleInput(relativePath));
-
-/** Compares dotted version strings numerically: "5.1.0" ≥ "4.9.0". */
-function versionAtLeast(version: string, minimum: string): boolean {
-  const a = version.split('.').map(Number);
-  const b = minimum.split('.').map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
-  }
-  return true;
-}
-
-const isString = (value: unknown): value is string => typeof value === 'string';
-
-/** The layer format 4.5 rules (layerformat-v4.5.md): required properties and their types. */
-function assertLayerFormat(layer: NavigatorLayer): void {
-  assert.ok(isString(layer.name) && layer.name !== '', 'name is required');
-  assert.ok(['enterprise-attack', 'mobile-attack', 'ics-attack'].includes(layer.domain), `domain ${layer.domain}`);
-  assert.equal(layer.versions.layer, '4.5');
-  assert.ok(versionAtLeast(layer.versions.navigator, '4.9.0'), `navigator ${layer.versions.navigator} must be at least 4.9.0`);
-  assert.ok(isString(layer.versions.attack));
-  assert.ok(isString(layer.description));
-  assert.ok([0, 1, 2, 3].includes(layer.sorting));
-  assert.ok(['side', 'flat', 'mini'].includes(layer.layout.layout));
-  assert.ok(['average', 'min', 'max', 'sum'].includes(layer.layout.aggregateFunction));
-  assert.ok(['none', 'all', 'annotated'].includes(layer.layout.expandedSubtechniques));
-  for (const key of ['showID', 'showName', 'showAggregateScores', 'countUnscored'] as const) assert.equal(typeof layer.layout[key], 'boolean');
-  for (const key of [
-    'hideDisabled',
-    'showTacticRowBackground',
-    'selectTechniquesAcrossTactics',
-    'selectSubtechniquesWithParent',
-    'selectVisibleTechniques',
-  ] as const) {
-    assert.equal(typeof layer[key], 'boolean', key);
-  }
-  assert.match(layer.tacticRowBackground, /^#[0-9a-f]{6}$/i);
-  assert.ok(layer.gradient.colors.length >= 2 && layer.gradient.colors.every((color) => /^#[0-9a-f]{6}$/i.test(color)));
-  assert.ok(layer.gradient.maxValue > layer.gradient.minValue, 'maxValue must be > minValue');
-  for (const item of layer.legendItems) assert.ok(isString(item.label) && isString(item.color));
-  for (const item of layer.metadata) assert.ok(isString(item.name) && isString(item.value));
-  for (const link of layer.links) assert.ok(isString(link.label) && /^https?:\/\//.test(link.url));
-  for (const technique of layer.techniques) {
-    assert.match(technique.techniqueID, /^T\d{4}(\.\d{3})?$/);
-    assert.ok(isString(technique.tactic) && isString(technique.comment) && isString(technique.color));
-    assert.equal(typeof technique.score, 'number');
-    assert.equal(typeof technique.enabled, 'boolean');
-    assert.equal(typeof technique.showSubtechniques, 'boolean');
-    assert.ok(Array.isArray(technique.metadata) && Array.isArray(technique.links));
-  }
-}
 
 test('navigator: the layer has every property of format 4.5 and the catalog version', () => {
   const catalog = loadBundledCatalog('18.1');

@@ -15,11 +15,18 @@ export interface TechniqueSummary {
   id: string;
   name: string;
   url: string;
-  /** Shortnames of the tactics it is listed under in Attack Methodology, where ATT&CK agrees (matrix order). */
+  /**
+   * Shortnames of the tactics it is listed under in Attack Methodology, where ATT&CK agrees (matrix order);
+   * from a row with a previous release's tactic, the successors ATT&CK lists it (revoked: its replacement) under.
+   */
   tactics: string[];
+  /** Shortnames of previous-release tactics whose rows list it (["defense-evasion"] under v19.2); empty when none. */
+  legacyTactics: string[];
   /** Every line (1-based) that mentions it, in order. */
   lines: number[];
   revoked: boolean;
+  /** For a revoked technique: the ID of the technique that replaced it; else null. */
+  replacedBy: string | null;
   deprecated: boolean;
 }
 
@@ -27,7 +34,8 @@ export interface ReportExport {
   format: typeof REPORT_EXPORT_FORMAT;
   version: typeof REPORT_EXPORT_VERSION;
   source: { path: string; lineCount: number };
-  attack: { version: string; domain: string };
+  /** The ATT&CK version the report was checked against; previousVersion: the release a legacy row's tactic is from. */
+  attack: { version: string; domain: string; previousVersion: string | null };
   title: ReportData['title'];
   frontMatter: ReportData['frontMatter'];
   sections: ReportData['sections'];
@@ -45,7 +53,7 @@ export function exportJson(input: ExportInput): ReportExport {
     format: REPORT_EXPORT_FORMAT,
     version: REPORT_EXPORT_VERSION,
     source: { path: data.sourcePath, lineCount: data.lineCount },
-    attack: { version: catalog.version, domain: catalog.domain },
+    attack: { version: catalog.version, domain: catalog.domain, previousVersion: catalog.previousVersion ?? null },
     title: data.title,
     frontMatter: data.frontMatter,
     sections: data.sections,
@@ -70,8 +78,10 @@ function techniqueSummaries(input: ExportInput, data: ReportData): TechniqueSumm
         name: technique.name,
         url: technique.url,
         tactics: [],
+        legacyTactics: [],
         lines: [],
         revoked: technique.revoked === true,
+        replacedBy: (technique.revoked && catalog.replacementOf(technique.id)?.id) || null,
         deprecated: technique.deprecated === true,
       };
       byId.set(technique.id, summary);
@@ -84,8 +94,10 @@ function techniqueSummaries(input: ExportInput, data: ReportData): TechniqueSumm
   for (const row of data.tactics) {
     for (const technique of row.techniques) {
       const summary = byId.get(technique.id);
-      if (!summary || !row.tactic || technique.validForTactic !== true) continue;
-      if (!summary.tactics.includes(row.tactic.shortname)) summary.tactics.push(row.tactic.shortname);
+      if (!summary) continue;
+      if (row.legacy && !summary.legacyTactics.includes(row.legacy.shortname)) summary.legacyTactics.push(row.legacy.shortname);
+      if (technique.validForTactic !== true) continue;
+      for (const tactic of technique.tactics) if (!summary.tactics.includes(tactic)) summary.tactics.push(tactic);
     }
   }
   for (const summary of byId.values()) summary.tactics.sort((a, b) => (tacticOrder.get(a) ?? 0) - (tacticOrder.get(b) ?? 0));

@@ -6,6 +6,11 @@ import { collectReportData, type ExportInput } from './reportData';
  * technique/tactic pair that ATT&CK itself has (a technique written under a tactic it does not belong
  * to, an unknown ID, and revoked or deprecated techniques — which the Navigator does not show — are
  * left out); sub-techniques show because the layout expands annotated ones.
+ *
+ * A report written for the previous release (v18.1 under v19.2): a row with that release's tactic
+ * (Defense Evasion) puts each technique under the successors ATT&CK lists it for (Stealth, Defense
+ * Impairment), and a technique revoked since that release is entered as its replacement; the comment
+ * says what was written.
  */
 
 export const NAVIGATOR_LAYER_VERSION = '4.5';
@@ -61,23 +66,30 @@ export function exportNavigatorLayer(input: ExportInput): NavigatorLayer {
   const techniques: NavigatorTechnique[] = [];
   const seen = new Set<string>();
   for (const row of data.tactics) {
-    if (!row.tactic) continue;
+    const rowName = row.tactic?.name ?? (row.legacy ? `${row.legacy.name} (ATT&CK v${row.legacy.attackVersion})` : undefined);
+    if (rowName === undefined) continue;
     for (const technique of row.techniques) {
-      if (!technique.known || technique.revoked || technique.deprecated || technique.validForTactic !== true) continue;
-      const pair = `${technique.id} ${row.tactic.shortname}`;
-      if (seen.has(pair)) continue;
-      seen.add(pair);
-      techniques.push({
-        techniqueID: technique.id,
-        tactic: row.tactic.shortname,
-        score: 1,
-        color: '',
-        comment: `Listed under ${row.tactic.name} in ${title} (line ${technique.line})`,
-        enabled: true,
-        metadata: [],
-        links: [],
-        showSubtechniques: false,
-      });
+      if (!technique.known || technique.deprecated || technique.validForTactic !== true) continue;
+      const replaced = technique.revoked && technique.revokedSincePrevious ? technique.replacedBy : null;
+      if (technique.revoked && replaced === null) continue;
+      const id = replaced ?? technique.id;
+      const writtenAs = replaced ? `as ${technique.id}, which ATT&CK v${catalog.version} revoked in favour of ${replaced}, ` : '';
+      for (const tactic of technique.tactics) {
+        const pair = `${id} ${tactic}`;
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        techniques.push({
+          techniqueID: id,
+          tactic,
+          score: 1,
+          color: '',
+          comment: `Listed ${writtenAs}under ${rowName} in ${title} (line ${technique.line})`,
+          enabled: true,
+          metadata: [],
+          links: [],
+          showSubtechniques: false,
+        });
+      }
     }
   }
   const metadata = [{ name: 'source', value: data.sourcePath }];

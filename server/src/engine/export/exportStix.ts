@@ -24,7 +24,9 @@ import {
  * - incident: name = title, description = Executive Summary, the OASIS Incident Core Extension when
  *   the front matter gives status, severity or determination;
  * - attack-pattern: one per current ATT&CK technique in Attack Methodology, with its ATT&CK reference
- *   and a kill-chain phase per tactic it is listed under (where ATT&CK agrees);
+ *   (naming the ATT&CK version) and a kill-chain phase per tactic it is listed under (where ATT&CK agrees;
+ *   a row with a previous release's tactic: the successors ATT&CK lists it for); a technique revoked
+ *   since the previous release stands for its replacement, its description saying what was written;
  * - indicator: one per distinct valid IOC (STIX pattern of the refanged value); vulnerability: one per CVE;
  * - relationship: incident `targets` identity, incident `related-to` each attack-pattern, indicator and
  *   vulnerability;
@@ -220,22 +222,33 @@ export function plainText(markdown: string): string {
 function attackPatternObjects(input: ExportInput, data: ReportData, base: Base, idOf: IdOf): StixObject[] {
   const { catalog } = input;
   const phases = new Map<string, string[]>();
+  // Revoked techniques written in the report, by the replacement that stands for them.
+  const writtenAs = new Map<string, string[]>();
   for (const row of data.tactics) {
     for (const technique of row.techniques) {
-      if (!technique.known || technique.revoked) continue;
-      const tactics = phases.get(technique.id) ?? [];
-      phases.set(technique.id, tactics);
-      if (row.tactic && technique.validForTactic && !tactics.includes(row.tactic.shortname)) tactics.push(row.tactic.shortname);
+      const replaced = technique.revoked && technique.revokedSincePrevious ? technique.replacedBy : null;
+      if (!technique.known || (technique.revoked && replaced === null)) continue;
+      const id = replaced ?? technique.id;
+      const tactics = phases.get(id) ?? [];
+      phases.set(id, tactics);
+      if (replaced !== null && !(writtenAs.get(id) ?? []).includes(technique.id)) writtenAs.set(id, [...(writtenAs.get(id) ?? []), technique.id]);
+      if (!technique.validForTactic) continue;
+      for (const tactic of technique.tactics) if (!tactics.includes(tactic)) tactics.push(tactic);
     }
   }
   const order = new Map(catalog.tactics.map((tactic) => [tactic.shortname, tactic.order]));
+  const version = `MITRE ATT&CK v${catalog.version} (${catalog.domain || 'enterprise-attack'})`;
   return [...phases].map(([techniqueId, tactics]) => {
     const technique = catalog.technique(techniqueId)!;
     const object: StixObject = {
       ...base('attack-pattern', idOf('attack-pattern', 'mitre-attack', technique.id)),
       name: technique.name,
-      external_references: [{ source_name: 'mitre-attack', external_id: technique.id, url: technique.url }],
     };
+    const written = writtenAs.get(technique.id);
+    if (written) {
+      object.description = `Written in the report as ${written.join(', ')}, which ATT&CK v${catalog.version} revoked in favour of ${technique.id}.`;
+    }
+    object.external_references = [{ source_name: 'mitre-attack', description: version, external_id: technique.id, url: technique.url }];
     if (tactics.length > 0) {
       object.kill_chain_phases = [...tactics]
         .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))

@@ -1,5 +1,3 @@
-import type { TacticData } from '../attack/catalogTypes';
-import { findTechniqueMentions } from '../attack/techniqueMentions';
 import { parseReportDate, type DateQualifier, type ParsedDate } from '../dates/parseDate';
 import type { AnalysedReport } from '../analysedReport';
 import type { FeatureContext } from '../features/featureTypes';
@@ -10,6 +8,9 @@ import { indicatorsOf } from '../queries/iocQueries';
 import type { FieldSpec } from '../schema/reportSpec';
 import { excerptAround } from '../text/excerpt';
 import type { Finding } from '../types';
+import { tacticRows, type TacticRow } from './tacticRows';
+
+export type { LegacyTacticRef, TacticRef, TacticRow, TechniqueRef } from './tacticRows';
 
 /**
  * The normalized view of a checked report that every export is built from: plain data, 1-based lines
@@ -73,40 +74,6 @@ export interface SectionData {
   subsections: SubsectionData[];
 }
 
-export interface TacticRef {
-  id: string;
-  name: string;
-  shortname: string;
-}
-
-export interface TechniqueRef {
-  /** Upper-cased as ATT&CK writes it (e.g. "T1566.002"). */
-  id: string;
-  /** As written. */
-  written: string;
-  /** The ATT&CK name; null when the ID is not in the catalog. */
-  name: string | null;
-  url: string | null;
-  line: number;
-  column: number;
-  known: boolean;
-  revoked: boolean;
-  deprecated: boolean;
-  /** Whether ATT&CK lists the technique under the row's tactic; null when either is unknown. */
-  validForTactic: boolean | null;
-}
-
-export interface TacticRow {
-  /** The row's key as written ("Initial Access", "TA0001", ...). */
-  row: string;
-  tactic: TacticRef | null;
-  value: string;
-  notApplicable: boolean;
-  line: number;
-  endLine: number;
-  techniques: TechniqueRef[];
-}
-
 export interface IndicatorData {
   type: IocType;
   /** As written in the report. */
@@ -149,7 +116,6 @@ export interface ReportData {
 }
 
 const DATE_KINDS = new Set(['date', 'datetime']);
-const NOT_APPLICABLE = /^(?:n\/?a|none|not applicable|-|—)\.?$/i;
 
 export function collectReportData(input: ExportInput): ReportData {
   const { model, spec } = input;
@@ -263,51 +229,6 @@ function bodyText(model: ReportModel, container: ContentContainer, stopLine: num
   while (lines.length > 0 && lines[0].trim() === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
   return lines.join('\n');
-}
-
-function tacticRows(context: FeatureContext): TacticRow[] {
-  const { model, spec, catalog } = context;
-  const rows: TacticRow[] = [];
-  for (const section of model.sections) {
-    if (spec.findSection(section.heading.text)?.kind !== 'attack-tactics') continue;
-    for (const field of section.fields) {
-      const tactic = catalog.findTactic(field.key);
-      const techniques: TechniqueRef[] = [];
-      for (let line = field.valueRange.start.line; line <= field.valueRange.end.line; line++) {
-        const from = line === field.valueRange.start.line ? field.valueRange.start.character : 0;
-        for (const mention of findTechniqueMentions(model.lines.lineText(line))) {
-          if (mention.start < from || !mention.wellFormed) continue;
-          const technique = catalog.technique(mention.id);
-          techniques.push({
-            id: technique?.id ?? mention.id.toUpperCase(),
-            written: mention.id,
-            name: technique?.name ?? null,
-            url: technique?.url ?? null,
-            line: line + 1,
-            column: mention.start + 1,
-            known: technique !== undefined,
-            revoked: technique?.revoked === true,
-            deprecated: technique?.deprecated === true,
-            validForTactic: technique && tactic ? technique.tactics.includes(tactic.id) : null,
-          });
-        }
-      }
-      rows.push({
-        row: field.key,
-        tactic: tactic ? tacticRef(tactic) : null,
-        value: field.value,
-        notApplicable: NOT_APPLICABLE.test(field.value),
-        line: field.range.start.line + 1,
-        endLine: field.range.end.line + 1,
-        techniques,
-      });
-    }
-  }
-  return rows;
-}
-
-function tacticRef(tactic: TacticData): TacticRef {
-  return { id: tactic.id, name: tactic.name, shortname: tactic.shortname };
 }
 
 function indicatorData(context: FeatureContext): IndicatorData[] {
