@@ -3,7 +3,7 @@ import type { TechniqueData } from '../attack/catalogTypes';
 import { findTechniqueMentions } from '../attack/techniqueMentions';
 import { formatDateInStyle } from '../dates/parseDate';
 import { isWhitespaceCode, trimEndWhile } from '../text/chars';
-import { suggestTechniques, tacticAt } from '../queries/attackQueries';
+import { catalogName, methodologyRowAt, rowTactics, suggestTechniques } from '../queries/attackQueries';
 import type { FieldSpec } from '../schema/reportSpec';
 import { TODAY_HOLE, renderSnippet, sectionTemplate, type TemplateLine } from '../templates/skeleton';
 import type { Position, Range } from '../types';
@@ -147,14 +147,11 @@ function techniqueEntries(
   const { model, spec, catalog } = context;
   let techniques: readonly TechniqueData[];
   if (typed.query.trim() === '') {
-    // Nothing typed yet: the tactic's techniques, less those already written before the cursor on this line.
-    const tactic = tacticAt(model, spec, catalog, keyPosition);
+    // Nothing typed yet: the tactic's techniques (a legacy row: its successors'), less those already written before the cursor on this line.
+    const row = methodologyRowAt(model, spec, keyPosition);
+    const tacticIds = row ? rowTactics(catalog, row.key).candidates.map((tactic) => tactic.id) : [];
     const written = new Set(findTechniqueMentions(text.slice(0, typed.start)).map((mention) => mention.id.toUpperCase()));
-    techniques = tactic
-      ? techniquesOfTactic(catalog, tactic.id)
-          .filter((t) => !written.has(t.id))
-          .slice(0, TECHNIQUE_LIMIT)
-      : [];
+    techniques = techniquesOfTactics(catalog, tacticIds, (t) => !written.has(t.id), TECHNIQUE_LIMIT);
   } else {
     techniques = suggestTechniques(model, spec, catalog, keyPosition, typed.query, TECHNIQUE_LIMIT);
   }
@@ -171,13 +168,37 @@ function techniqueEntries(
       label: technique.id,
       kind: 'technique',
       detail: `${technique.name}${status}, ${tactics}`,
-      documentation: `**${technique.id} ${technique.name}**${status}\n\n${technique.description}\n\n[ATT&CK v${catalog.version}](${technique.url})`,
+      documentation: `**${technique.id} ${technique.name}**${status}\n\n${technique.description || `No description in the ${catalogName(catalog)}.`}\n\n[ATT&CK v${catalog.version}](${technique.url})`,
       insertText: `${lead}${technique.id} ${technique.name}`,
       range,
       sortText: pad(index),
       filterText: `${kept}${technique.id} ${technique.name}${parent ? ` ${parent.name}` : ''}`,
     };
   });
+}
+
+/**
+ * Current techniques of the tactics that `keep` accepts, at most `limit`: tactic by tactic in the order given
+ * (a legacy row's successors in matrix order), each by ID and with an equal share of the limit, each technique once.
+ */
+function techniquesOfTactics(
+  catalog: AttackCatalog,
+  tacticIds: readonly string[],
+  keep: (technique: TechniqueData) => boolean,
+  limit: number,
+): TechniqueData[] {
+  const share = Math.floor(limit / Math.max(tacticIds.length, 1));
+  const found = new Map<string, TechniqueData>();
+  for (const id of tacticIds) {
+    let taken = 0;
+    for (const technique of techniquesOfTactic(catalog, id)) {
+      if (taken >= share) break;
+      if (found.has(technique.id) || !keep(technique)) continue;
+      found.set(technique.id, technique);
+      taken++;
+    }
+  }
+  return [...found.values()];
 }
 
 /** Current techniques of a tactic, by ID (parents before their sub-techniques), cached per catalog. */

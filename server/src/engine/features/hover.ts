@@ -1,6 +1,6 @@
-import type { AttackCatalog } from '../attack/catalog';
+import type { AttackCatalog, LegacyTactic } from '../attack/catalog';
 import type { GroupData, SoftwareData, TacticData, TechniqueData } from '../attack/catalogTypes';
-import { techniqueAt } from '../queries/attackQueries';
+import { catalogName, previousTacticName, techniqueAt } from '../queries/attackQueries';
 import type { FieldSpec, SectionSpec } from '../schema/reportSpec';
 import { comparePositions } from '../types';
 import { NOT_CANCELLED, type Cancellation, type FeatureContext, type HoverResult, type Position, type Range } from './featureTypes';
@@ -65,7 +65,9 @@ function structureHover({ model, spec, catalog }: FeatureContext, position: Posi
     if (!field) continue;
     if (container === section && sectionSpec.kind === 'attack-tactics') {
       const tactic = catalog.findTactic(field.key);
-      return tactic && { contents: tacticMarkdown(catalog, tactic), range: field.keyRange };
+      const legacy = tactic ? undefined : catalog.legacyTactic(field.key);
+      const contents = tactic ? tacticMarkdown(catalog, tactic) : legacy && legacyTacticMarkdown(catalog, legacy);
+      return contents === undefined ? undefined : { contents, range: field.keyRange };
     }
     const fieldSpec =
       container === section ? sectionSpec.findField(field.key) : (sectionSpec.findSubsectionField(field.key) ?? sectionSpec.findField(field.key));
@@ -124,18 +126,35 @@ function wordBounded(text: string, start: number, end: number): boolean {
 function techniqueMarkdown(catalog: AttackCatalog, technique: TechniqueData): string {
   const parent = technique.parent === undefined ? undefined : catalog.technique(technique.parent);
   const parts = [`**${technique.id} ${technique.name}**${parent ? ` (sub-technique of ${parent.id} ${parent.name})` : ''}`];
+  const earlier = catalog.earlierTechnique(technique.id);
   if (technique.revoked) {
     const replacement = catalog.replacementOf(technique.id);
-    parts.push(replacement ? `**Revoked: use ${replacement.id} ${replacement.name} instead.**` : '**Revoked** in ATT&CK, with no replacement.');
+    if (earlier?.revoked) {
+      const where = replacement ? catalog.tacticsOfTechnique(replacement.id).map((tactic) => tactic.name) : [];
+      const use = replacement ? `use ${replacement.id} ${replacement.name}${where.length > 0 ? ` (${where.join(', ')})` : ''} instead` : 'with no replacement';
+      parts.push(`**Revoked in ATT&CK v${catalog.version}** (current in v${catalog.previousVersion}): ${use}.`);
+    } else {
+      parts.push(replacement ? `**Revoked: use ${replacement.id} ${replacement.name} instead.**` : '**Revoked** in ATT&CK, with no replacement.');
+    }
   }
   if (technique.deprecated) parts.push('**Deprecated:** ATT&CK no longer maintains this technique.');
-  const tactics = catalog.tacticsOfTechnique(technique.id).map((tactic) => tactic.name);
+  if (earlier?.name !== undefined) parts.push(`**Renamed in ATT&CK v${catalog.version}:** v${catalog.previousVersion} called it ${earlier.name}.`);
+  if (earlier?.tactics !== undefined && !earlier.revoked) {
+    const then = earlier.tactics.map((id) => previousTacticName(catalog, id)).join(', ');
+    parts.push(`**Moved in ATT&CK v${catalog.version}:** v${catalog.previousVersion} listed it under ${then}.`);
+  }
+  // A revoked entry keeps the tactics it had when current: ids the previous release may have named otherwise (TA0005).
+  const tactics =
+    technique.revoked && catalog.previousVersion !== undefined
+      ? technique.tactics.map((id) => previousTacticName(catalog, id))
+      : catalog.tacticsOfTechnique(technique.id).map((tactic) => tactic.name);
   const facts = [
-    tactics.length > 0 ? `**Tactics:** ${tactics.join(', ')}` : '',
+    tactics.length > 0 ? `**${technique.revoked && catalog.previousVersion !== undefined ? 'Tactics when current' : 'Tactics'}:** ${tactics.join(', ')}` : '',
     technique.platforms.length > 0 ? `**Platforms:** ${technique.platforms.join(', ')}` : '',
   ];
   if (facts.some(Boolean)) parts.push(facts.filter(Boolean).join('  \n'));
   if (technique.description) parts.push(technique.description);
+  else if (!technique.revoked && !technique.deprecated) parts.push(`The ${catalogName(catalog)} has no description for this technique.`);
   const mitigations = catalog.mitigationsOf(technique.id);
   if (mitigations.length > 0) {
     const shown = mitigations.slice(0, MAX_MITIGATIONS).map((mitigation) => `${mitigation.id} ${mitigation.name}`);
@@ -149,10 +168,32 @@ function tacticMarkdown(catalog: AttackCatalog, tactic: TacticData): string {
   const current = catalog.allTechniques.filter((technique) => !technique.revoked && !technique.deprecated && technique.tactics.includes(tactic.id));
   const subTechniques = current.filter((technique) => technique.parent !== undefined).length;
   const position = `Column ${tactic.order + 1} of ${catalog.tactics.length} in the ATT&CK matrix`;
+  const before = catalog.data.previous?.tactics.find((legacy) => legacy.id === tactic.id && legacy.name !== tactic.name);
   return [
     `**${tactic.id} ${tactic.name}** (ATT&CK tactic)`,
     `${position}, with ${plural(current.length - subTechniques, 'technique')} and ${plural(subTechniques, 'sub-technique')}.`,
+    before ? `ATT&CK v${catalog.previousVersion} called it ${before.name}.` : '',
     footer(catalog, `https://attack.mitre.org/tactics/${tactic.id}/`),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** A previous release's tactic on an Attack Methodology row (v18.1 'Defense Evasion' under v19.2): what became of it. */
+function legacyTacticMarkdown(catalog: AttackCatalog, { tactic, successors }: LegacyTactic): string {
+  const same = successors.find((successor) => successor.id === tactic.id);
+  const added = successors.filter((successor) => successor !== same).map((successor) => `${successor.id} ${successor.name}`);
+  const change = same
+    ? `ATT&CK v${catalog.version} renamed ${tactic.id} ${same.name}${added.length > 0 ? ` and split ${added.join(' and ')} from it` : ''}.`
+    : `ATT&CK v${catalog.version} replaced it with ${added.join(' and ')}.`;
+  const names = successors.map((successor) => successor.name);
+  const columns = successors.map((successor) => `${successor.id} ${successor.name} (column ${successor.order + 1} of ${catalog.tactics.length})`);
+  return [
+    `**${tactic.id} ${tactic.name}** (ATT&CK v${catalog.previousVersion} tactic)`,
+    change,
+    `This row is read as ${names.join(' or ')}: each technique counts under those of them ATT&CK v${catalog.version} lists it for.`,
+    `**v${catalog.version} tactics:** ${columns.join(', ')}`,
+    footer(catalog, `https://attack.mitre.org/tactics/${(same ?? successors[0]).id}/`),
   ].join('\n\n');
 }
 

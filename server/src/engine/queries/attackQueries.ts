@@ -63,6 +63,12 @@ export function placeTechnique(catalog: AttackCatalog, technique: TechniqueData,
   };
 }
 
+/** "bundled ATT&CK v19.2 catalog", or "ATT&CK v19.2 catalog in use" for one built from a configured bundle. */
+export function catalogName(catalog: AttackCatalog): string {
+  // Only the bundled catalogs are put together from more than one source (and say so in `provenance`).
+  return catalog.data.provenance === undefined ? `ATT&CK v${catalog.version} catalog in use` : `bundled ATT&CK v${catalog.version} catalog`;
+}
+
 /** A tactic id as the previous release named it ('Defense Evasion' for TA0005 when the catalog is v19.2). */
 export function previousTacticName(catalog: AttackCatalog, id: string): string {
   const legacy = catalog.data.previous?.tactics.find((tactic) => tactic.id === id);
