@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { complete } from '../../../server/src/engine/features/completion';
 import type { CompletionEntry, FeatureContext } from '../../../server/src/engine/features/featureTypes';
 import { hover } from '../../../server/src/engine/features/hover';
+import { documentLinks } from '../../../server/src/engine/features/links';
 import { buildModel } from '../../../server/src/engine/model/buildModel';
 import { defaultVersionEngine, formatRange, projectRoot, TEST_NOW } from '../../helpers';
 
@@ -174,4 +175,16 @@ describe('completion under ATT&CK v19.2', () => {
       [...entries.map((entry) => entry.sortText)].sort(),
     );
   });
+});
+
+test('links under ATT&CK v19.2: a legacy tactic key links to its first successor, the tooltip naming both', () => {
+  const links = documentLinks(northwind).filter((link) => link.range.start.line === 64);
+  assert.deepEqual(
+    links.map((link) => `${formatRange(link.range)} ${link.target} ${link.tooltip}`),
+    [
+      '64:4-64:19 https://attack.mitre.org/tactics/TA0005/ Defense Evasion (ATT&CK v18.1): in ATT&CK v19.2 TA0005 Stealth and TA0112 Defense Impairment',
+      '64:23-64:32 https://attack.mitre.org/techniques/T1562/001 T1562.001 Disable or Modify Tools (ATT&CK v19.2)',
+    ],
+  );
+  assert.equal(documentLinks(northwind).filter((link) => link.target.includes('/tactics/')).length, 13, 'every tactic key, the legacy one too');
 });

@@ -1,11 +1,13 @@
-import { allTechniqueMentions } from '../queries/attackQueries';
+import { allTechniqueMentions, rowTactics } from '../queries/attackQueries';
 import { comparePositions } from '../types';
 import { NOT_CANCELLED, type Cancellation, type DocumentLinkEntry, type FeatureContext } from './featureTypes';
 
 /**
  * Links to attack.mitre.org: every technique ID the catalog knows (revoked and deprecated ones too,
  * to their own page), outside code blocks, HTML blocks and front matter; and the key of every Attack
- * Methodology row that names a known tactic. Unknown IDs and unknown tactic keys get no link.
+ * Methodology row that names a known tactic (a previous release's tactic, such as v18.1 'Defense Evasion'
+ * under v19.2: the page of its first successor, the tooltip naming them all). Unknown IDs and unknown tactic
+ * keys get no link.
  * Sorted by position. Empty when cancelled.
  */
 export function documentLinks(context: FeatureContext, token: Cancellation = NOT_CANCELLED): DocumentLinkEntry[] {
@@ -21,9 +23,14 @@ export function documentLinks(context: FeatureContext, token: Cancellation = NOT
   for (const section of model.sections) {
     if (spec.findSection(section.heading.text)?.kind !== 'attack-tactics') continue;
     for (const field of section.fields) {
-      const tactic = model.verbatimLines.has(field.keyRange.start.line) ? undefined : catalog.findTactic(field.key);
-      if (tactic)
-        links.push({ range: field.keyRange, target: `https://attack.mitre.org/tactics/${tactic.id}/`, tooltip: `${tactic.id} ${tactic.name} (${version})` });
+      if (model.verbatimLines.has(field.keyRange.start.line)) continue;
+      const { tactic, legacy, candidates } = rowTactics(catalog, field.key);
+      const target = tactic ?? candidates[0];
+      if (!target) continue;
+      const tooltip = legacy
+        ? `${legacy.tactic.name} (ATT&CK v${catalog.previousVersion}): in ${version} ${candidates.map((c) => `${c.id} ${c.name}`).join(' and ')}`
+        : `${target.id} ${target.name} (${version})`;
+      links.push({ range: field.keyRange, target: `https://attack.mitre.org/tactics/${target.id}/`, tooltip });
     }
   }
   return links.sort((a, b) => comparePositions(a.range.start, b.range.start));
