@@ -63,7 +63,10 @@ export function placeTechnique(catalog: AttackCatalog, technique: TechniqueData,
   };
 }
 
-/** "bundled ATT&CK v19.2 catalog", or "ATT&CK v19.2 catalog in use" for one built from a configured bundle. */
+/**
+ * "bundled ATT&CK v19.2 catalog" for one put together from several sources (the bundled v19.2 lacks descriptions
+ * of new techniques), else "ATT&CK v18.1 catalog in use": a plain conversion of a STIX bundle, bundled or configured.
+ */
 export function catalogName(catalog: AttackCatalog): string {
   // Only the bundled catalogs are put together from more than one source (and say so in `provenance`).
   return catalog.data.provenance === undefined ? `ATT&CK v${catalog.version} catalog in use` : `bundled ATT&CK v${catalog.version} catalog`;
