@@ -1,3 +1,4 @@
+import { splitTacticKey, type TacticKeyParts } from './tacticKeys';
 import {
   CATALOG_FORMAT_VERSION,
   type CatalogData,
@@ -90,7 +91,11 @@ export class AttackCatalog {
 
   /** A tactic name of the previous release that this one no longer uses ("Defense Evasion" in v19), any spelling findTactic accepts. */
   legacyTactic(text: string): LegacyTactic | undefined {
-    return this.legacyTacticsByKey.get(tacticKey(text));
+    const legacy = this.legacyTacticsByKey.get(tacticKey(text));
+    if (legacy) return legacy;
+    const parts = splitTacticKey(text);
+    const named = parts && this.legacyTacticsByKey.get(tacticKey(parts.name));
+    return named && named.tactic.id === parts.id.toUpperCase() ? named : undefined;
   }
 
   /** What the previous release said of a technique this one revoked, renamed or moved; undefined when unchanged. */
@@ -107,9 +112,28 @@ export class AttackCatalog {
     return this.tacticsById.get(id.trim().toUpperCase());
   }
 
-  /** Accepts "TA0011", "Command and Control", "command & control", "command-and-control", any case. */
+  /**
+   * Accepts "TA0011", "Command and Control", "command & control", "command-and-control", any case, and the
+   * name with its ID ("Command and Control (TA0011)", "TA0011 - Command and Control") when the two agree.
+   */
   findTactic(text: string): TacticData | undefined {
-    return this.tacticsByKey.get(tacticKey(text));
+    const tactic = this.tacticsByKey.get(tacticKey(text));
+    if (tactic) return tactic;
+    const parts = splitTacticKey(text);
+    const named = parts && this.tacticsByKey.get(tacticKey(parts.name));
+    return named && named.id === parts.id.toUpperCase() ? named : undefined;
+  }
+
+  /**
+   * A key that writes a tactic's name and an ID that is not that tactic's ("Initial Access (TA0002)"): the
+   * tactic (or previous release's tactic) the name stands for, and the tactic the ID is in this release.
+   */
+  tacticIdConflict(text: string): { parts: TacticKeyParts; named?: { id: string; name: string }; byId?: TacticData } | undefined {
+    const parts = splitTacticKey(text);
+    if (!parts || this.findTactic(text) || this.legacyTactic(text)) return undefined;
+    const named = this.tacticsByKey.get(tacticKey(parts.name)) ?? this.legacyTacticsByKey.get(tacticKey(parts.name))?.tactic;
+    const byId = this.tacticById(parts.id);
+    return named || byId ? { parts, ...(named ? { named: { id: named.id, name: named.name } } : {}), ...(byId ? { byId } : {}) } : undefined;
   }
 
   /** Did-you-mean for a tactic that findTactic does not know, closest first. */

@@ -5,6 +5,7 @@ import type { FieldSpec, SchemaNode } from '../schema/reportSpec';
 import { renderText, sectionTemplate } from '../templates/skeleton';
 import type { Finding } from '../types';
 import { migrateAttack } from './attackMigrationFixes';
+import { fixTacticId, renameHeading, renameKey } from './renameFixes';
 import type { QuickFix, TextEdit } from './featureTypes';
 import {
   insertLines,
@@ -297,13 +298,16 @@ function moveSection(env: FixEnv, finding: Finding): QuickFix[] {
 }
 
 export const FIX_BUILDERS: Readonly<Record<string, FixBuilder>> = {
-  'section-missing': addSection,
-  'field-missing': addField,
+  // A typo of a section's or field's name is renamed, not added a second time.
+  'section-missing': (env, finding) => (finding.data?.suggestion === undefined ? addSection(env, finding) : renameHeading(env, finding)),
+  'section-unknown': renameHeading,
+  'field-missing': (env, finding) => (finding.data?.suggestion === undefined ? addField(env, finding) : renameKey(env, finding)),
   'heading-level': headingLevel,
   'section-order': moveSection,
   'ioc-live': defang,
   'attack-technique-revoked': replaceRevoked,
   'attack-tactic-unknown': changeTactic,
+  'attack-tactic-id-mismatch': fixTacticId,
   'attack-technique-name': fixTechniqueName,
   'attack-migration': migrateAttack,
   'suppression-unknown-rule': fixRuleId,

@@ -15,6 +15,12 @@ export const attackRuleMeta: readonly RuleMeta[] = [
     summary: 'An Attack Methodology row names something that is not an ATT&CK tactic.',
   },
   {
+    id: 'attack-tactic-id-mismatch',
+    family: 'attack',
+    defaultSeverity: 'warning',
+    summary: "An Attack Methodology key writes a tactic's name with another tactic's ID, e.g. 'Initial Access (TA0002)'.",
+  },
+  {
     id: 'attack-tactic-empty',
     family: 'attack',
     defaultSeverity: 'warning',
@@ -91,7 +97,9 @@ function checkTacticRow(context: RuleContext, field: Field, hints: NameHints): v
   const { catalog } = context;
   const tactic = catalog.findTactic(field.key);
   const legacy = tactic ? undefined : catalog.legacyTactic(field.key);
+  const conflict = tactic || legacy ? undefined : catalog.tacticIdConflict(field.key);
   if (legacy) reportLegacyTactic(context, field, legacy);
+  else if (conflict) reportIdConflict(context, field, conflict);
   else if (!tactic) reportUnknownTactic(context, field);
   if (field.value === '') {
     context.report('attack-tactic-empty', field.keyRange, `Tactic '${field.key}' has no value: write N/A or the techniques used`);
@@ -124,6 +132,20 @@ function reportUnknownTactic(context: RuleContext, field: Field): void {
     field.keyRange,
     `'${field.key}' is not a tactic in ATT&CK v${catalog.version}${hint}`,
     other?.renamedTo ? { suggestions: [other.renamedTo.name], renamed: true } : { suggestions: suggestions.map((s) => s.name) },
+  );
+}
+
+/** "Initial Access (TA0002)": the name and the ID name two tactics; the row is checked against neither. */
+function reportIdConflict(context: RuleContext, field: Field, conflict: NonNullable<ReturnType<AttackCatalog['tacticIdConflict']>>): void {
+  const { catalog } = context;
+  const { parts, named, byId } = conflict;
+  const name = named ? `'${parts.name}' is ${named.id}` : `'${parts.name}' is not a tactic`;
+  const id = byId ? `${parts.id} is '${byId.name}'` : `${parts.id} is not a tactic ID`;
+  context.report(
+    'attack-tactic-id-mismatch',
+    field.keyRange,
+    `The name and the ID of '${field.key}' disagree in ATT&CK v${catalog.version}: ${name}, and ${id}; the row is read as neither, so its techniques are not checked against a tactic`,
+    { ...(named ? { namedId: named.id } : {}), ...(byId ? { idName: byId.name } : {}) },
   );
 }
 

@@ -22,7 +22,7 @@ export const structureRule: Rule = {
     for (const section of model.sections) {
       const sectionSpec = spec.findSection(section.heading.text);
       if (!sectionSpec) {
-        context.report('section-unknown', section.heading.textRange, `Section '${section.heading.text}' is not part of the report template`);
+        reportUnknownSection(context, section);
         continue;
       }
       const first = firstByKey.get(sectionSpec.key);
@@ -59,6 +59,26 @@ export const structureRule: Rule = {
     }
   },
 };
+
+/**
+ * A heading that names no section. One that is a typo of a required section the report lacks is
+ * section-missing's, at this heading; a typo of an optional one gets its did-you-mean and rename here.
+ */
+function reportUnknownSection(context: RuleContext, section: Section): void {
+  const { model, spec } = context;
+  const heading = section.heading;
+  const near = spec.suggestSection(heading.text);
+  const present = near && model.sections.some((other) => spec.findSection(other.heading.text)?.key === near.key);
+  if (near && !present && near.required) return;
+  const hint = near && !present ? `; did you mean '${near.title}'?` : '';
+  const accepted = hint ? '' : ': sections are named as the template names them, optionally numbered or followed by a qualifier such as "(all times UTC)"';
+  context.report(
+    'section-unknown',
+    heading.textRange,
+    `Section '${heading.text}' is not part of the report template${hint}${accepted}`,
+    near && !present ? { suggestion: near.title, sectionKey: near.key } : undefined,
+  );
+}
 
 /**
  * The sections that moved are those outside the longest run already in schema order: moving one

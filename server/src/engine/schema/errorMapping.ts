@@ -67,6 +67,17 @@ function mapMissing(path: string, missing: string, target: PointerTarget, model:
     const misleveled = [...model.titles.slice(1), ...model.sections.flatMap((section) => section.subsections.map((sub) => sub.heading))].find(
       (heading) => spec.findSection(heading.text)?.key === missing,
     );
+    const misspelt = misleveled
+      ? undefined
+      : model.sections.find((section) => !spec.findSection(section.heading.text) && spec.suggestSection(section.heading.text)?.key === missing);
+    if (misspelt) {
+      return {
+        ruleId: 'section-missing',
+        range: misspelt.heading.textRange,
+        message: custom ?? `Section '${title}' is missing; '${misspelt.heading.text}' names no section: did you mean '${title}'?`,
+        data: { sectionKey: missing, suggestion: title, insertLine: place.insertLine },
+      };
+    }
     const hint = misleveled ? `: it is written as a level-${misleveled.level} heading on line ${misleveled.range.start.line + 1}` : place.hint;
     return {
       ruleId: 'section-missing',
@@ -85,7 +96,23 @@ function mapMissing(path: string, missing: string, target: PointerTarget, model:
     };
   }
   const container = target.container;
-  const fieldSpec = path.includes('/subsections/') ? target.section?.findSubsectionField(missing) : target.section?.findField(missing);
+  const inSubsection = path.includes('/subsections/');
+  const fieldSpec = inSubsection ? target.section?.findSubsectionField(missing) : target.section?.findField(missing);
+  const misspeltKey = container?.fields.find((field) => {
+    const section = target.section;
+    if (!section || (inSubsection ? section.findSubsectionField(field.key) : section.findField(field.key))) return false;
+    return (inSubsection ? section.suggestSubsectionField(field.key) : section.suggestField(field.key))?.key === missing;
+  });
+  if (misspeltKey && fieldSpec) {
+    return {
+      ruleId: 'field-missing',
+      range: misspeltKey.keyRange,
+      message:
+        custom ??
+        `Field '${fieldSpec.title}' is missing from ${lowerFirst(target.label)}; '${misspeltKey.key}' names no field: did you mean '${fieldSpec.title}'?`,
+      data: { fieldKey: missing, fieldTitle: fieldSpec.title, suggestion: fieldSpec.title },
+    };
+  }
   const insertLine = container ? container.range.end.line + 1 : target.range.end.line + 1;
   return {
     ruleId: 'field-missing',

@@ -1,3 +1,5 @@
+import { closestMatch } from '../text/editDistance';
+import { splitQualifier } from './headingNames';
 import { normalizeName } from './names';
 
 /** JSON Schema node as read from disk; only the keywords the engine reads are typed. */
@@ -59,6 +61,9 @@ export interface SectionSpec {
   subsectionFields: FieldSpec[];
   findField(name: string): FieldSpec | undefined;
   findSubsectionField(name: string): FieldSpec | undefined;
+  /** The field a key that no field has is most likely a typo of ("Discovry Date"), by title or alias. */
+  suggestField(name: string): FieldSpec | undefined;
+  suggestSubsectionField(name: string): FieldSpec | undefined;
 }
 
 /**
@@ -71,8 +76,13 @@ export interface ReportSpec {
   readonly sections: readonly SectionSpec[];
   readonly frontMatterFields: readonly FieldSpec[];
   sectionByKey(key: string): SectionSpec | undefined;
-  /** The section a heading names, by title or alias, in any case. */
+  /**
+   * The section a heading names, by title or alias, in any case, numbered or not, with or without a
+   * qualifier ("3. Timeline of Events (all times EST)").
+   */
   findSection(headingText: string): SectionSpec | undefined;
+  /** The section a heading that names none is most likely a typo of ("Lesons Learned"), by title or alias. */
+  suggestSection(headingText: string): SectionSpec | undefined;
   findFrontMatterField(key: string): FieldSpec | undefined;
 }
 
@@ -89,7 +99,8 @@ export function readReportSpec(schema: SchemaNode): ReportSpec {
     sections,
     frontMatterFields,
     sectionByKey: (key) => byKey.get(key),
-    findSection: (text) => byName.get(normalizeName(text)),
+    findSection: (text) => lookup(byName, text),
+    suggestSection: (text) => suggest(byName, text),
     findFrontMatterField: (key) => frontMatterByName.get(normalizeName(key)),
   };
 }
@@ -110,8 +121,10 @@ function readSection(key: string, node: SchemaNode, order: number, required: boo
     skeleton: node['x-skeleton'] ?? fields.map((field) => `- **${field.title}:** `),
     fields,
     subsectionFields,
-    findField: (name) => fieldByName.get(normalizeName(name)),
-    findSubsectionField: (name) => subsectionFieldByName.get(normalizeName(name)),
+    findField: (name) => lookup(fieldByName, name),
+    findSubsectionField: (name) => lookup(subsectionFieldByName, name),
+    suggestField: (name) => suggest(fieldByName, name),
+    suggestSubsectionField: (name) => suggest(subsectionFieldByName, name),
   };
 }
 
@@ -143,4 +156,21 @@ function nameLookup<T extends { key: string; title: string; aliases: string[] }>
     }
   }
   return lookup;
+}
+
+/** By the whole text, else by the name before its qualifier ("Indicators of Compromise (IOCs)"). */
+function lookup<T>(byName: Map<string, T>, text: string): T | undefined {
+  const whole = byName.get(normalizeName(text));
+  if (whole) return whole;
+  const qualified = splitQualifier(text);
+  return qualified ? byName.get(normalizeName(qualified.name)) : undefined;
+}
+
+/** The spec whose title or alias is within a typo's distance of the text (its name, without a qualifier). */
+function suggest<T>(byName: Map<string, T>, text: string): T | undefined {
+  if (lookup(byName, text)) return undefined;
+  const name = normalizeName(splitQualifier(text)?.name ?? text);
+  if (name.length < 4) return undefined;
+  const near = closestMatch(name, [...byName.keys()], 1);
+  return near === undefined ? undefined : byName.get(near);
 }
