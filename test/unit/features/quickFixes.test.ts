@@ -247,3 +247,24 @@ test('cancellation: a cancelled request returns nothing', () => {
   const elsewhere: Range = { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } };
   assert.deepEqual(codeActions(start.context, start.findings, elsewhere), [], 'no finding there');
 });
+
+test('a misspelt heading, field key or tactic ID: renamed in place, numbering and qualifier kept', () => {
+  const heading = applyFix(
+    replaceOnce(seedText(), '## Lessons Learned\n', '## 8. Lesons Learned (draft)\n'),
+    'section-missing',
+    "Rename the heading to 'Lessons Learned'",
+  );
+  assert.deepEqual(heading.fix.edits, [{ range: { start: { line: 46, character: 6 }, end: { line: 46, character: 20 } }, newText: 'Lessons Learned' }]);
+  assert.deepEqual(titles(heading.offered.filter((fix) => !fix.title.startsWith('Disable'))), ["Rename the heading to 'Lessons Learned'"]);
+  assert.deepEqual(heading.after, []);
+  const key = applyFix(replaceOnce(seedText(), '**Discovery Date:**', '**Discovry Date:**'), 'field-missing', "Rename the key to 'Discovery Date'");
+  assert.deepEqual(key.fix.edits, [{ range: { start: { line: 4, character: 4 }, end: { line: 4, character: 17 } }, newText: 'Discovery Date' }]);
+  assert.deepEqual(key.after, []);
+  const mismatch = replaceOnce(seedText(), '- **Initial Access:** N/A', '- **Initial Access (TA0002):** N/A');
+  const id = applyFix(mismatch, 'attack-tactic-id-mismatch', "Change the ID to TA0001 ('Initial Access')");
+  assert.ok(id.text.includes('- **Initial Access (TA0001):** N/A\n'));
+  assert.deepEqual(id.after, []);
+  const name = applyFix(mismatch, 'attack-tactic-id-mismatch', "Change the name to 'Execution' (TA0002)");
+  assert.ok(name.text.includes('- **Execution (TA0002):** N/A\n'));
+  assert.equal(name.fix.isPreferred, undefined);
+});

@@ -1,10 +1,7 @@
-import { splitQualifier } from '../schema/headingNames';
+import { numberingLength, splitQualifier } from '../schema/headingNames';
 import type { Finding, Range } from '../types';
 import type { QuickFix } from './featureTypes';
 import { quickFix, replaceRange, sameRange, textAt, type FixEnv } from './fixEdits';
-
-/** "3. ", "III) ", "2.1 " before a heading's name: kept when the name is renamed. */
-const NUMBERING = /^(?:\d+(?:\.\d+)*|[ivx]+)[.):]?\s+/i;
 
 function suggestionOf(finding: Finding): string | undefined {
   const value = finding.data?.suggestion;
@@ -19,7 +16,7 @@ export function renameHeading(env: FixEnv, finding: Finding): QuickFix[] {
   const suggestion = suggestionOf(finding);
   const heading = env.model.sections.find((section) => sameRange(section.heading.textRange, finding.range))?.heading;
   if (!suggestion || !heading || textAt(env.model, heading.textRange) !== heading.text) return [];
-  const numbering = NUMBERING.exec(heading.text)?.[0].length ?? 0;
+  const numbering = numberingLength(heading.text); // "3. ", "III) ": kept
   const nameEnd = splitQualifier(heading.text)?.name.length ?? heading.text.length;
   if (nameEnd <= numbering) return [];
   const { line, character } = heading.textRange.start;

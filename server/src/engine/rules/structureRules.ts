@@ -19,10 +19,11 @@ export const structureRule: Rule = {
 
     const firstByKey = new Map<string, Section>();
     const ordered: { spec: SectionSpec; section: Section }[] = [];
+    const presentKeys = new Set(model.sections.flatMap((section) => spec.findSection(section.heading.text)?.key ?? []));
     for (const section of model.sections) {
       const sectionSpec = spec.findSection(section.heading.text);
       if (!sectionSpec) {
-        reportUnknownSection(context, section);
+        reportUnknownSection(context, section, presentKeys);
         continue;
       }
       const first = firstByKey.get(sectionSpec.key);
@@ -64,11 +65,11 @@ export const structureRule: Rule = {
  * A heading that names no section. One that is a typo of a required section the report lacks is
  * section-missing's, at this heading; a typo of an optional one gets its did-you-mean and rename here.
  */
-function reportUnknownSection(context: RuleContext, section: Section): void {
-  const { model, spec } = context;
+function reportUnknownSection(context: RuleContext, section: Section, presentKeys: ReadonlySet<string>): void {
+  const { spec } = context;
   const heading = section.heading;
   const near = spec.suggestSection(heading.text);
-  const present = near && model.sections.some((other) => spec.findSection(other.heading.text)?.key === near.key);
+  const present = near && presentKeys.has(near.key);
   if (near && !present && near.required) return;
   const hint = near && !present ? `; did you mean '${near.title}'?` : '';
   const accepted = hint ? '' : ': sections are named as the template names them, optionally numbered or followed by a qualifier such as "(all times UTC)"';

@@ -34,3 +34,18 @@ export function splitQualifier(text: string): QualifiedName | undefined {
   }
   return undefined;
 }
+
+const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9';
+const isRoman = (char: string | undefined): boolean => char !== undefined && 'ivxIVX'.includes(char);
+
+/** Length of the numbering before a heading's name ("3. ", "2.1 ", "III) "), spaces included; 0 when there is none. */
+export function numberingLength(text: string): number {
+  let end = 0;
+  if (isDigit(text[0])) while (isDigit(text[end]) || (text[end] === '.' && isDigit(text[end + 1]))) end++;
+  else while (isRoman(text[end])) end++;
+  if (end === 0) return 0;
+  if (text[end] === '.' || text[end] === ')' || text[end] === ':') end++;
+  const spaces = end;
+  while (text[end] === ' ' || text[end] === '\t') end++;
+  return end > spaces ? end : 0;
+}

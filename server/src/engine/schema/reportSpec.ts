@@ -166,11 +166,14 @@ function lookup<T>(byName: Map<string, T>, text: string): T | undefined {
   return qualified ? byName.get(normalizeName(qualified.name)) : undefined;
 }
 
+const MAX_SUGGESTED_NAME = 80;
+
 /** The spec whose title or alias is within a typo's distance of the text (its name, without a qualifier). */
 function suggest<T>(byName: Map<string, T>, text: string): T | undefined {
   if (lookup(byName, text)) return undefined;
   const name = normalizeName(splitQualifier(text)?.name ?? text);
-  if (name.length < 4) return undefined;
+  // Typos of names of at most a few words: a long heading is prose, and comparing it would cost its length squared.
+  if (name.length < 4 || name.length > MAX_SUGGESTED_NAME) return undefined;
   const near = closestMatch(name, [...byName.keys()], 1);
   return near === undefined ? undefined : byName.get(near);
 }
