@@ -25,6 +25,8 @@ interface Endpoint {
 export class DateScanner extends CalendarDateReader {
   /** Read only a date, no time, zone, range or trailing words: the retry when those left a bad end. */
   private bare = false;
+  /** The zone of a date that writes none, when its context gives one (its section's heading: "all times EST"). */
+  defaultZone: ZoneInfo | undefined;
   private readQualifier(position: number): { qualifier: Qualifier; next: number } | undefined {
     const code = this.text.charCodeAt(position);
     for (const qualifier of QUALIFIERS_BY_FIRST_CHAR[code >= 65 && code <= 90 ? code + 32 : code] ?? []) {
@@ -111,7 +113,7 @@ export class DateScanner extends CalendarDateReader {
       for (const endpoint of [first, second]) {
         if (endpoint?.time?.error) throw new InvalidDate(endpoint.time.error, endpoint.time.errorEnd ?? endpoint.time.end);
       }
-      const zone = first.zone ?? second?.zone;
+      const zone = first.zone ?? second?.zone ?? this.defaultZone;
       const bounds = (endpoint: Endpoint, endpointZone: ZoneInfo | undefined) =>
         spanOf(endpointZone, endpoint.core.precision, endpoint.core, endpoint.core.to ?? endpoint.core, endpoint.time);
       const [earliest, firstLatest] = bounds(first, zone);
@@ -132,6 +134,7 @@ export class DateScanner extends CalendarDateReader {
       );
       const date: ParsedDate = { earliest, latest, precision: PRECISION_RANK[rank], qualifier, start, end };
       if (zone) date.zone = zone.name;
+      if (zone && zone === this.defaultZone) date.zoneFromContext = true;
       if (first.core.style) date.style = first.core.style;
       if (ranged) date.range = true;
       if (first.core.ambiguous) date.ambiguousOrder = true;

@@ -7,6 +7,7 @@
 import { MONTH_NAMES } from './calendar';
 import { isDigitAt, isLetterAt } from './dateLexer';
 import { DateScanner } from './dateScanner';
+import type { ZoneInfo } from './timeZones';
 
 import type { DateQualifier } from './dateQualifiers';
 export type { DateQualifier } from './dateQualifiers';
@@ -21,6 +22,8 @@ export interface ParsedDate {
   qualifier: DateQualifier;
   /** As written, e.g. "ET", "UTC", "+02:00" (without parentheses). Undefined: no zone written, UTC assumed. */
   zone?: string;
+  /** The zone was not written with the date but given by its context (its section heading's "all times EST"). */
+  zoneFromContext?: boolean;
   /** Offsets (UTF-16 code units) within the input of the date expression itself, qualifier included. */
   start: number;
   end: number;
@@ -33,10 +36,11 @@ export interface ParsedDate {
 }
 export type DateParseResult = { kind: 'date'; date: ParsedDate } | { kind: 'invalid'; reason: string; start: number; end: number } | { kind: 'none' };
 
-function scan(text: string, firstOnly: boolean): DateParseResult[] {
+function scan(text: string, firstOnly: boolean, defaultZone?: ZoneInfo): DateParseResult[] {
   const results: DateParseResult[] = [];
   if (typeof text !== 'string') return results;
   const scanner = new DateScanner(text);
+  scanner.defaultZone = defaultZone;
   for (let position = 0; position < text.length; position++) {
     const alphanumeric = isDigitAt(text, position) || isLetterAt(text, position);
     if (text[position] !== '~' && !(alphanumeric && !isDigitAt(text, position - 1) && !isLetterAt(text, position - 1))) continue;
@@ -54,9 +58,12 @@ function scan(text: string, firstOnly: boolean): DateParseResult[] {
   return results;
 }
 
-/** The first date expression in a field value, e.g. "June 1, 2026, approx. 05:00 AM ET". */
-export function parseReportDate(text: string): DateParseResult {
-  return scan(text, true)[0] ?? { kind: 'none' };
+/**
+ * The first date expression in a field value, e.g. "June 1, 2026, approx. 05:00 AM ET"; one that writes no
+ * zone is read in `defaultZone` when its context gives one (see headingZone.ts).
+ */
+export function parseReportDate(text: string, defaultZone?: ZoneInfo): DateParseResult {
+  return scan(text, true, defaultZone)[0] ?? { kind: 'none' };
 }
 
 /** Every date expression in a text, in order (only 'date' and 'invalid' results). */

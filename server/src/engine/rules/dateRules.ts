@@ -1,5 +1,7 @@
 import { certainlyAfter, certainlyBefore, dateInterval } from '../dates/dateBounds';
+import { headingZone } from '../dates/headingZone';
 import { parseReportDate, type ParsedDate } from '../dates/parseDate';
+import type { ZoneInfo } from '../dates/timeZones';
 import type { Range } from '../types';
 import type { FieldSpec } from '../schema/reportSpec';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
@@ -33,9 +35,10 @@ export const dateRule: Rule = {
   check(context: RuleContext) {
     const { model, spec } = context;
     const dated: DatedValue[] = [];
+    let zone: ZoneInfo | undefined;
     const read = (label: string, fieldSpec: FieldSpec | undefined, valueRange: Range, phase?: string) => {
       if (!fieldSpec?.kind || !DATE_KINDS.has(fieldSpec.kind)) return;
-      const date = readDate(context, label, fieldSpec, valueRange);
+      const date = readDate(context, label, fieldSpec, valueRange, zone);
       if (date) dated.push({ label, spec: fieldSpec, date: date.date, range: date.range, phase });
     };
     for (const entry of model.frontMatter?.entries ?? []) read(`Front matter field '${entry.key}'`, spec.findFrontMatterField(entry.key), entry.valueRange);
@@ -43,6 +46,7 @@ export const dateRule: Rule = {
     for (const section of model.sections) {
       const sectionSpec = spec.findSection(section.heading.text);
       if (!sectionSpec) continue;
+      zone = headingZone(section.heading.text);
       for (const field of section.fields) read(`Field '${field.key}'`, sectionSpec.findField(field.key), field.valueRange);
       for (const subsection of section.subsections) {
         const before = dated.length;
@@ -59,20 +63,31 @@ export const dateRule: Rule = {
         context.report(
           'date-future',
           value.range,
-          `${value.label} is in the future: '${sliceOf(context, value.range)}' is after ${context.now.toISOString().slice(0, 10)}, when this check ran`,
+          `${value.label} is in the future: '${sliceOf(context, value.range)}'${readIn(value.date)}${value.date.zoneFromContext ? ',' : ''} is after ${context.now.toISOString().slice(0, 10)}, when this check ran`,
         );
       }
     }
   },
 };
 
-function readDate(context: RuleContext, label: string, fieldSpec: FieldSpec, valueRange: Range): { date: ParsedDate; range: Range } | undefined {
+/** ", read in EST as its section's heading says" for a date whose zone comes from the heading. */
+function readIn(date: ParsedDate): string {
+  return date.zoneFromContext ? `, read in ${date.zone} as its section's heading says` : '';
+}
+
+function readDate(
+  context: RuleContext,
+  label: string,
+  fieldSpec: FieldSpec,
+  valueRange: Range,
+  zone: ZoneInfo | undefined,
+): { date: ParsedDate; range: Range } | undefined {
   const { lines } = context.model;
   const base = lines.offsetAt(valueRange.start);
   const text = lines.text.slice(base, lines.offsetAt(valueRange.end));
   const value = text.trim().replace(/^["']/, '');
   if (value === '' || NO_DATE.test(value) || PLACEHOLDER_VALUE.test(value)) return undefined;
-  const result = parseReportDate(text);
+  const result = parseReportDate(text, zone);
   const rangeOf = (start: number, end: number) => lines.rangeOf(base + start, base + end);
   if (result.kind === 'invalid') {
     context.report('date-invalid', rangeOf(result.start, result.end), `Impossible date '${text.slice(result.start, result.end)}': ${result.reason}`);
@@ -112,7 +127,7 @@ function checkTimelineOrder(context: RuleContext, phases: readonly DatedValue[])
       context.report(
         'timeline-order',
         current.range,
-        `Phase '${current.phase}' ('${sliceOf(context, current.range)}') is listed after '${previous.phase}' ('${sliceOf(context, previous.range)}') but happened before it: list phases in chronological order`,
+        `Phase '${current.phase}' ('${sliceOf(context, current.range)}'${readIn(current.date)}) is listed after '${previous.phase}' ('${sliceOf(context, previous.range)}'${readIn(previous.date)}) but happened before it: list phases in chronological order`,
         { before: previous.phase },
       );
     }
