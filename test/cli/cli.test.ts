@@ -58,7 +58,8 @@ test('cli: the examples folder shows located findings for each broken example an
     run.stdout,
     /examples\/broken\/iocs\.md:70:5 +warning +Live IP address '203\.0\.113\.58': write it defanged as 203\[\.\]0\[\.\]113\[\.\]58 .* +ioc-live/,
   );
-  assert.match(run.stdout, /in all 9 files checked\n/);
+  assert.match(run.stdout, /in 9 of the 10 files checked\n/);
+  assert.doesNotMatch(run.stdout, /examples\/dialects\//, 'the dialects example has no finding');
   assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colour when not a terminal');
 });
 
@@ -262,5 +263,11 @@ test('cli: --only-reports skips named files that are not reports (for pre-commit
   const run = runCli(['check', '--only-reports', '--verbose', notes, report]);
   assert.equal(run.status, 0, run.stdout + run.stderr);
   assert.match(run.stderr, /skipped .*only\/notes\.md: not an incident report/);
+  assert.match(run.stdout, /No problems \(1 file checked\)/);
+});
+
+test('cli: a report with qualified headings, field synonyms and tactic keys with their ID checks clean', () => {
+  const run = runCli(['check', 'examples/dialects/headings-and-keys.md']);
+  assert.equal(run.status, 0, run.stdout);
   assert.match(run.stdout, /No problems \(1 file checked\)/);
 });
