@@ -142,3 +142,21 @@ test('json export: a live indicator, findings summary and unknown names', () => 
   assert.deepEqual(Object.keys(document.findings.byRule), Object.keys(document.findings.byRule).sort());
   assert.equal(JSON.stringify(exportJson(input)), JSON.stringify(document), 'deterministic');
 });
+
+test("json export: a date under a heading's time-zone qualifier is read in that zone, as the date rules read it", () => {
+  const text = readExample(SEED)
+    .replace('## Timeline of Events\n', '## Timeline of Events (all times EST)\n')
+    .replace('- **Date/Time:** June 1, 2026, prior to 05:00 AM ET', '- **Date/Time:** June 1, 2026 08:00');
+  const timeline = exportJson(exportInput(text)).sections.find((section) => section.key === 'timelineOfEvents');
+  assert.deepEqual(timeline?.subsections[0].date, {
+    text: 'June 1, 2026 08:00',
+    start: '2026-06-01T13:00:00.000Z',
+    end: '2026-06-01T13:00:59.999Z',
+    precision: 'minute',
+    qualifier: 'exact',
+    zone: 'EST',
+  });
+  // A zone written with the date wins: "UTC" written with the date.
+  const own = exportJson(exportInput(text.replace('June 1, 2026 08:00', 'June 1, 2026 08:00 UTC'))).sections[2].subsections[0].date;
+  assert.equal(own?.start, '2026-06-01T08:00:00.000Z');
+});

@@ -1,3 +1,5 @@
+import { headingZone } from '../dates/headingZone';
+import type { ZoneInfo } from '../dates/timeZones';
 import { parseReportDate, type DateQualifier, type ParsedDate } from '../dates/parseDate';
 import type { AnalysedReport } from '../analysedReport';
 import type { FeatureContext } from '../features/featureTypes';
@@ -125,7 +127,7 @@ export function collectReportData(input: ExportInput): ReportData {
     if (fieldSpec?.dateRole === 'discovered') dates.discovered ??= date;
     if (fieldSpec?.dateRole === 'began') dates.began ??= date;
   };
-  const readFields = (fields: readonly Field[], find: (name: string) => FieldSpec | undefined): FieldData[] =>
+  const readFields = (fields: readonly Field[], find: (name: string) => FieldSpec | undefined, zone?: ZoneInfo): FieldData[] =>
     fields.map((field) => {
       const fieldSpec = find(field.key);
       const data: FieldData = {
@@ -135,7 +137,7 @@ export function collectReportData(input: ExportInput): ReportData {
         line: field.range.start.line + 1,
         endLine: field.range.end.line + 1,
       };
-      const date = fieldSpec?.kind && DATE_KINDS.has(fieldSpec.kind) ? parseDateValue(field.value) : undefined;
+      const date = fieldSpec?.kind && DATE_KINDS.has(fieldSpec.kind) ? parseDateValue(field.value, zone) : undefined;
       if (date) data.date = date;
       noteRole(fieldSpec, date);
       return data;
@@ -144,6 +146,8 @@ export function collectReportData(input: ExportInput): ReportData {
   const sections = model.sections.map((section): SectionData => {
     const sectionSpec = spec.findSection(section.heading.text);
     const firstSubsection = section.subsections[0]?.heading.range.start.line;
+    // "Timeline of Events (all times EST)": the zone of the section's dates that write none, as the date rules read them.
+    const zone = sectionSpec ? headingZone(section.heading.text) : undefined;
     return {
       key: sectionSpec?.key ?? null,
       title: sectionSpec?.title ?? section.heading.text,
@@ -152,9 +156,9 @@ export function collectReportData(input: ExportInput): ReportData {
       line: section.range.start.line + 1,
       endLine: section.range.end.line + 1,
       text: bodyText(model, section, firstSubsection),
-      fields: readFields(section.fields, (name) => sectionSpec?.findField(name)),
+      fields: readFields(section.fields, (name) => sectionSpec?.findField(name), zone),
       subsections: section.subsections.map((subsection): SubsectionData => {
-        const fields = readFields(subsection.fields, (name) => sectionSpec?.findSubsectionField(name));
+        const fields = readFields(subsection.fields, (name) => sectionSpec?.findSubsectionField(name), zone);
         const data: SubsectionData = {
           heading: subsection.heading.text,
           line: subsection.range.start.line + 1,
@@ -182,8 +186,8 @@ export function collectReportData(input: ExportInput): ReportData {
   };
 }
 
-export function parseDateValue(text: string): DateValue | undefined {
-  const result = parseReportDate(text);
+export function parseDateValue(text: string, zone?: ZoneInfo): DateValue | undefined {
+  const result = parseReportDate(text, zone);
   if (result.kind !== 'date') return undefined;
   const { date } = result;
   const value: DateValue = {

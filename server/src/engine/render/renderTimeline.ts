@@ -1,4 +1,6 @@
+import { headingZone } from '../dates/headingZone';
 import { parseReportDate, type ParsedDate } from '../dates/parseDate';
+import type { ZoneInfo } from '../dates/timeZones';
 import type { Field, Section, Subsection } from '../model/modelTypes';
 import type { SectionSpec } from '../schema/reportSpec';
 import { escapeHtml, isoTime, lineAttr } from './escape';
@@ -50,9 +52,9 @@ function dateFieldOf(subsection: Subsection, spec: SectionSpec | undefined): Fie
   return bySpec ?? subsection.fields.find((field) => /\b(date|time|when)\b/i.test(field.key));
 }
 
-function readPhase(subsection: Subsection, spec: SectionSpec | undefined): Phase {
+function readPhase(subsection: Subsection, spec: SectionSpec | undefined, zone: ZoneInfo | undefined): Phase {
   const dateField = dateFieldOf(subsection, spec);
-  const parsed = dateField ? parseReportDate(dateField.value) : { kind: 'none' as const };
+  const parsed = dateField ? parseReportDate(dateField.value, zone) : { kind: 'none' as const };
   return {
     subsection,
     dateField,
@@ -72,8 +74,9 @@ export function renderTimeline(state: RenderState, section: Section, spec: Secti
   if (section.subsections.length === 0) return html || '<p class="empty">No phases.</p>\n';
   const items: string[] = [];
   let previous: ParsedDate | undefined;
+  const zone = headingZone(section.heading.text); // "(all times EST)": the zone of phases that write none
   for (const subsection of section.subsections) {
-    const phase = readPhase(subsection, spec);
+    const phase = readPhase(subsection, spec, zone);
     if (phase.date && previous) {
       const ms = phase.date.earliest - previous.earliest;
       const approx = phase.date.qualifier !== 'exact' || previous.qualifier !== 'exact' ? '≈ ' : '';
