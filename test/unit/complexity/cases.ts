@@ -151,6 +151,19 @@ export const CASES: readonly ComplexityCase[] = [
   { family: 'headings', name: "'## x' + n spaces + 'x'", n: 300000, prepare: (n) => () => buildModel(`## x${' '.repeat(n)}x\n`) },
   { family: 'headings', name: 'a setext heading of n lines', n: 5000, prepare: (n) => () => buildModel(`${'x  \n  '.repeat(n)}x\n===\n`) },
   { family: 'headings', name: 'n sections', n: 450, prepare: (n) => check(`${seedText()}\n${'## Notes\ntext\n'.repeat(n)}`) },
+  { family: 'headings', name: 'n misspelt sections (did-you-mean)', n: 150, prepare: (n) => check(`${seedText()}\n${'## Lesons Learnd\ntext\n'.repeat(n)}`) },
+  {
+    family: 'headings',
+    name: "a heading of 'Timeline (' + 'a ' × n + 'UTC)' (qualifier and its zone)",
+    n: 100000,
+    prepare: (n) => check(seedText().replace('## Timeline of Events\n', `## Timeline of Events (${'a '.repeat(n)}UTC)\n`)),
+  },
+  {
+    family: 'technique mentions',
+    name: "an Attack Methodology key 'TA0001' + ' -' × n + ' x' (tactic key with an ID)",
+    n: 50000,
+    prepare: (n) => check(seedText().replace('- **Initial Access:** N/A', `- **TA0001${' -'.repeat(n)} x (TA0002):** N/A`)),
+  },
   // IOC scanning: many indicators on one line, and long near-indicators.
   { family: 'iocs', name: 'n indicators of every kind on one line', n: 170, prepare: (n) => () => scanIocs(MANY_IOCS.repeat(n)) },
   { family: 'iocs', name: "'1.' × n (a dotted number)", n: 82000, prepare: (n) => () => scanIocs('1.'.repeat(n)) },
