@@ -13,7 +13,17 @@ export function projectRoot(): string {
 }
 
 export const SEED_PATH = join(projectRoot(), 'examples', 'microsoft-mfa-outage.md');
-export const seedText = (): string => readFileSync(SEED_PATH, 'utf8');
+/** The seed report as the file has it: two of its timeline phases have no date (timeline-undated notes). */
+export const rawSeedText = (): string => readFileSync(SEED_PATH, 'utf8');
+/**
+ * The seed with a date in the text of its two undated timeline phases (on their own lines, so every line
+ * and range of the file stays where it is): the report most rule tests start from, without the two
+ * timeline-undated notes that the raw seed rightly gets (tested in test/unit/engine/timelineUndated.test.ts).
+ */
+export const seedText = (): string =>
+  rawSeedText()
+    .replace('- **Impact:** Administrative', '- **Impact:** From June 1, 2026, administrative')
+    .replace('- **Discovery:** Public reports', '- **Discovery:** On June 1, 2026, public reports');
 
 /**
  * The seed as a writer following today's ATT&CK writes it (its `Defense Evasion: N/A` row as Stealth and

@@ -30,11 +30,13 @@ interface JsonOutput {
   summary: { errors: number; warnings: number };
 }
 
-test('cli: the seed report has no error or warning (exit 0); its one note is the v18.1 Defense Evasion row', () => {
+test('cli: the seed report has no error or warning (exit 0); its notes are the v18.1 Defense Evasion row and two undated phases', () => {
   const run = runCli(['check', 'examples/microsoft-mfa-outage.md']);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /:27:5 +info +'Defense Evasion' is the ATT&CK v18\.1 name of TA0005: v19\.2 renamed it 'Stealth' .* +attack-migration\n/);
-  assert.match(run.stdout, /1 problem \(1 info\) in the 1 file checked/);
+  assert.match(run.stdout, /:17:5 +info +Phase 'Data Exfiltration\/Impact' has no date, .* +timeline-undated\n/);
+  assert.match(run.stdout, /:19:5 +info +Phase 'Detection & Response' has no date, .* +timeline-undated\n/);
+  assert.match(run.stdout, /3 problems \(3 info\) in the 1 file checked/);
 });
 
 test('cli: the examples folder shows located findings for each broken example and none for the seed', () => {
@@ -42,11 +44,12 @@ test('cli: the examples folder shows located findings for each broken example an
   assert.equal(run.status, 1);
   for (const example of ['structure', 'fields', 'values', 'placeholders', 'attack', 'dates', 'iocs'])
     assert.match(run.stdout, new RegExp(`examples/broken/${example}\\.md:\\d+:\\d+ `));
-  // The two realistic examples are v18-era reports: notes on what ATT&CK v19.2 changed, never a warning or an error.
+  // The two realistic examples are v18-era reports: notes on what ATT&CK v19.2 changed (and on the seed's undated
+  // phases), never a warning or an error.
   for (const example of ['microsoft-mfa-outage', 'northwind-ransomware-intrusion']) {
     const lines = run.stdout.split('\n').filter((line) => line.includes(`${example}.md:`) && /\d+:\d+ /.test(line));
     assert.ok(lines.length > 0, example);
-    for (const line of lines) assert.match(line, / info .* attack-migration$/, line);
+    for (const line of lines) assert.match(line, / info .* (?:attack-migration|timeline-undated)$/, line);
   }
   assert.match(run.stdout, /examples\/broken\/fields\.md:7:4 +error +Field 'Incident Date' is missing from section 'Incident Details' +field-missing/);
   assert.match(

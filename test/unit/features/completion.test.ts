@@ -299,7 +299,7 @@ test('completion: nothing in prose, in code blocks, inside a written key, in a s
   nothing(replaceOnce(fenced, `## ${CURSOR}\n- **`, `##\n- **${CURSOR}`), 'a bullet in a code block');
   nothing(replaceOnce(seedText(), '- **Incident Date:**', `- **Incid${CURSOR}ent Date:**`), 'inside an existing key');
   nothing(replaceOnce(seedText(), '- **Infrastructure Redundancy:**', `- **Infra${CURSOR}`), 'Lessons Learned has no schema fields');
-  nothing(replaceOnce(seedText(), '- **Impact:** Administrative', `- **Impact:** Admin${CURSOR}istrative`), 'a field without a schema spec');
+  nothing(replaceOnce(seedText(), 'administrative and security', `admin${CURSOR}istrative and security`), 'a field without a schema spec');
   nothing(`---${CURSOR}\nstatus: draft\n---\n# T\n`, 'the front matter fence');
   nothing(replaceOnce(seedText(), 'Global (Impact', `Glo${CURSOR}bal (Impact`), 'a free-text field value');
 });

@@ -7,7 +7,7 @@ import { foldingRanges } from '../../../server/src/engine/features/folding';
 import { documentLinks } from '../../../server/src/engine/features/links';
 import { documentSymbols } from '../../../server/src/engine/features/symbols';
 import { comparePositions } from '../../../server/src/engine/types';
-import { assertRangeInside, engine, formatRange, projectRoot, seedText, TEST_NOW } from '../../helpers';
+import { assertRangeInside, engine, formatRange, projectRoot, rawSeedText as seedText, TEST_NOW } from '../../helpers';
 
 const northwindText = readFileSync(join(projectRoot(), 'examples', 'northwind-ransomware-intrusion.md'), 'utf8');
 const contextOf = (text: string): FeatureContext => ({

@@ -7,6 +7,7 @@ import type { Rule, RuleFamily, RuleMeta } from './ruleTypes';
 import { createSchemaRule, schemaRuleMeta } from './schemaRules';
 import { structureRule } from './structureRules';
 import { suppressionRule } from './suppressionRule';
+import { timelineUndatedRule } from './timelineUndatedRule';
 
 /** A rule module: its metadata (declared beside its checks), and how an engine gets the rule. */
 interface RuleModule {
@@ -27,6 +28,7 @@ const RULE_MODULES: readonly RuleModule[] = [
   builtIn(placeholderRule),
   builtIn(attackRule),
   builtIn(dateRule),
+  builtIn(timelineUndatedRule),
   builtIn(iocRule),
   builtIn(suppressionRule),
 ];
