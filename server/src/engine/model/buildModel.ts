@@ -4,6 +4,7 @@ import { atxHeadingText, fieldAt, listItemContentStart, trimmedSpan } from '../p
 import { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
 import { findControlComments } from './controlComments';
+import { readTable } from './tables';
 import type { BlockKind, ContentContainer, Field, Heading, ReportModel, Section } from './modelTypes';
 
 const BLOCK_KIND_BY_TOKEN: Record<string, BlockKind> = {
@@ -84,6 +85,7 @@ class ModelBuilder {
       this.container?.blocks.push({ kind, range });
       if (kind === 'list') this.collectListFields(tokens, index);
       else if (kind === 'paragraph') this.collectParagraphFields(startLine, endLine);
+      else if (kind === 'table') this.container?.tables.push(readTable(tokens, index, this.lines, range));
       this.extendContainer(range);
     }
     this.referenceDefinitions(covered, this.lines.lineCount);
@@ -113,12 +115,12 @@ class ModelBuilder {
       this.titles.push(heading);
       this.container = undefined;
     } else if (heading.level === 2) {
-      const section: Section = { heading, fields: [], blocks: [], subsections: [], range: heading.range };
+      const section: Section = { heading, fields: [], blocks: [], tables: [], subsections: [], range: heading.range };
       this.sections.push(section);
       this.container = section;
     } else if (heading.level === 3 && this.sections.length > 0) {
       const section = this.sections[this.sections.length - 1];
-      const subsection: ContentContainer = { heading, fields: [], blocks: [], range: heading.range };
+      const subsection: ContentContainer = { heading, fields: [], blocks: [], tables: [], range: heading.range };
       section.subsections.push(subsection);
       section.range = { start: section.range.start, end: heading.range.end };
       this.container = subsection;

@@ -36,11 +36,35 @@ export interface Block {
   range: Range;
 }
 
+/** A table cell as written: `text` trimmed, escaped pipes (`\|`) and code spans kept as they are. */
+export interface TableCell {
+  text: string;
+  /** The trimmed text; zero-width for an empty cell. */
+  range: Range;
+}
+
+/** One line of a table: its cells in order. */
+export interface TableRow {
+  cells: TableCell[];
+  /** The line from its first cell (or leading pipe) to its last character that is not white space. */
+  range: Range;
+}
+
+/** A GFM table: the header row and the body rows (the delimiter row is no row). */
+export interface Table {
+  header: TableRow;
+  rows: TableRow[];
+  /** The table's lines, as its block. */
+  range: Range;
+}
+
 /** Content under a heading: the fields recognised in it and every block it holds. */
 export interface ContentContainer {
   heading: Heading;
   fields: Field[];
   blocks: Block[];
+  /** The GFM tables among the blocks, in order. */
+  tables: Table[];
   /** From the heading to the end of its last content line. */
   range: Range;
 }

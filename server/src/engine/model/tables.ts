@@ -1,0 +1,133 @@
+import type { Token } from '../parse/markdown';
+import type { LineIndex } from '../text/lineIndex';
+import type { Range } from '../types';
+import type { Table, TableCell, TableRow } from './modelTypes';
+
+/** A cell of one table line: UTF-16 offsets of its trimmed text. */
+export interface CellSpan {
+  start: number;
+  end: number;
+}
+
+const PIPE = 0x7c;
+const BACKSLASH = 0x5c;
+const BACKTICK = 0x60;
+
+/**
+ * Splits one GFM table line into its cells: on pipes that are not escaped (`\|`) and not inside an
+ * inline code span; the optional leading and trailing pipes delimit no cell. Each cell is trimmed
+ * (an empty cell is zero-width at its middle's start). Linear: code spans are matched through the
+ * line's backtick runs grouped by length, each group read once from left to right.
+ */
+export function splitTableLine(line: string, from = 0): CellSpan[] {
+  const closers = new BacktickRuns(line, from);
+  const cells: CellSpan[] = [];
+  let index = skipSpaces(line, from);
+  if (line.charCodeAt(index) === PIPE) index++;
+  let cellStart = index;
+  while (index < line.length) {
+    const code = line.charCodeAt(index);
+    if (code === BACKSLASH) {
+      index += 2;
+    } else if (code === BACKTICK) {
+      index = closers.codeSpanEnd(index);
+    } else if (code === PIPE) {
+      cells.push(trim(line, cellStart, index));
+      index++;
+      cellStart = index;
+    } else {
+      index++;
+    }
+  }
+  const last = trim(line, cellStart, line.length);
+  // After a trailing pipe only spaces remain: no cell.
+  if (last.end > last.start || cells.length === 0) cells.push(last);
+  return cells;
+}
+
+/** Backtick runs of a line by length, for finding each code span's closing run in one pass. */
+class BacktickRuns {
+  private readonly runs = new Map<number, { starts: number[]; next: number }>();
+
+  constructor(
+    private readonly line: string,
+    from: number,
+  ) {
+    let index = from;
+    while (index < line.length) {
+      if (line.charCodeAt(index) !== BACKTICK) {
+        index += line.charCodeAt(index) === BACKSLASH && line.charCodeAt(index + 1) === BACKTICK ? 2 : 1;
+        continue;
+      }
+      const start = index;
+      while (line.charCodeAt(index) === BACKTICK) index++;
+      const length = index - start;
+      const group = this.runs.get(length) ?? { starts: [], next: 0 };
+      group.starts.push(start);
+      this.runs.set(length, group);
+    }
+  }
+
+  /** Just after the code span opening at the run at `start`, or after the run when nothing closes it. */
+  codeSpanEnd(start: number): number {
+    let end = start;
+    while (this.line.charCodeAt(end) === BACKTICK) end++;
+    const group = this.runs.get(end - start);
+    if (!group) return end;
+    while (group.next < group.starts.length && group.starts[group.next] <= start) group.next++;
+    if (group.next >= group.starts.length) return end;
+    const closer = group.starts[group.next];
+    group.next++;
+    return closer + (end - start);
+  }
+}
+
+function skipSpaces(line: string, from: number): number {
+  let index = from;
+  while (index < line.length && (line[index] === ' ' || line[index] === '\t')) index++;
+  return index;
+}
+
+function trim(line: string, start: number, end: number): CellSpan {
+  let first = skipSpaces(line, start);
+  let last = end;
+  while (last > first && (line[last - 1] === ' ' || line[last - 1] === '\t')) last--;
+  if (first > end) first = end;
+  return { start: first, end: last };
+}
+
+/**
+ * The table whose `table_open` token is at `openIndex`: its header and body rows, each cell with its
+ * text and range. Body rows keep at most as many cells as the header has (GFM ignores the rest).
+ */
+export function readTable(tokens: Token[], openIndex: number, lines: LineIndex, range: Range): Table {
+  const rows: TableRow[] = [];
+  const level = tokens[openIndex].level;
+  for (let index = openIndex + 1; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (token.type === 'table_close' && token.level === level) break;
+    if (token.type !== 'tr_open' || !token.map) continue;
+    rows.push(readRow(lines, token.map[0]));
+  }
+  const header = rows.shift() ?? readRow(lines, range.start.line);
+  const width = header.cells.length;
+  return { header, rows: rows.map((row) => (row.cells.length > width ? { ...row, cells: row.cells.slice(0, width) } : row)), range };
+}
+
+function readRow(lines: LineIndex, line: number): TableRow {
+  const text = lines.lineText(line);
+  const cells: TableCell[] = splitTableLine(text, contentStart(text)).map((span) => ({
+    text: text.slice(span.start, span.end),
+    range: { start: { line, character: span.start }, end: { line, character: span.end } },
+  }));
+  const first = cells[0]?.range.start.character ?? 0;
+  const last = text.trimEnd().length;
+  return { cells, range: { start: { line, character: Math.min(first, contentStart(text)) }, end: { line, character: last } } };
+}
+
+/** Where a table line's content starts: after indentation and blockquote markers. */
+function contentStart(text: string): number {
+  let index = skipSpaces(text, 0);
+  while (text[index] === '>') index = skipSpaces(text, index + 1);
+  return index;
+}
