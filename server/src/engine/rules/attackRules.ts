@@ -3,6 +3,7 @@ import type { LegacyTechniqueData, TacticData, TechniqueData } from '../attack/c
 import { BUNDLED_ATTACK_VERSIONS } from '../attack/versions';
 import { findTechniqueMentions, type TechniqueMention } from '../attack/techniqueMentions';
 import type { Field } from '../model/modelTypes';
+import { coveredSpans, methodologyRows, rowMentions, type MethodologyRow } from '../queries/methodologyRows';
 import type { Range } from '../types';
 import { memoizeString } from '../text/memo';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
@@ -67,18 +68,22 @@ export const attackRule: Rule = {
   check(context: RuleContext) {
     const { model, spec } = context;
     const hints = new NameHints(context.catalog);
-    const methodologyLines = new Set<number>();
+    const covered = new Map<number, { start: number; end: number }[]>();
     for (const section of model.sections) {
-      if (spec.findSection(section.heading.text)?.kind !== 'attack-tactics') continue;
-      for (const field of section.fields) {
-        for (let line = field.range.start.line; line <= field.range.end.line; line++) methodologyLines.add(line);
-        checkTacticRow(context, field, hints);
+      const sectionSpec = spec.findSection(section.heading.text);
+      if (sectionSpec?.kind !== 'attack-tactics') continue;
+      for (const row of methodologyRows(section, sectionSpec)) {
+        for (const span of coveredSpans(row)) covered.set(span.line, [...(covered.get(span.line) ?? []), span]);
+        checkTacticRow(context, row, hints);
       }
     }
-    // Technique IDs elsewhere (timeline vectors, prose) must exist and be current too.
+    // Technique IDs elsewhere (timeline vectors, prose, table cells that are no technique column) must exist and be current too.
     for (let line = 0; line < model.lines.lineCount; line++) {
-      if (methodologyLines.has(line) || model.verbatimLines.has(line)) continue;
+      if (model.verbatimLines.has(line)) continue;
+      const spans = covered.get(line);
+      if (spans?.some((span) => span.end === Infinity)) continue;
       for (const mention of findTechniqueMentions(model.lines.lineText(line))) {
+        if (spans?.some((span) => span.start <= mention.start && mention.end <= span.end)) continue;
         if (mention.wellFormed) checkMention(context, mention, line, undefined, hints);
       }
     }
@@ -93,27 +98,25 @@ interface RowTactic {
   legacy?: LegacyTactic;
 }
 
-function checkTacticRow(context: RuleContext, field: Field, hints: NameHints): void {
+function checkTacticRow(context: RuleContext, row: MethodologyRow, hints: NameHints): void {
   const { catalog } = context;
-  const tactic = catalog.findTactic(field.key);
-  const legacy = tactic ? undefined : catalog.legacyTactic(field.key);
-  const conflict = tactic || legacy ? undefined : catalog.tacticIdConflict(field.key);
-  if (legacy) reportLegacyTactic(context, field, legacy);
-  else if (conflict) reportIdConflict(context, field, conflict);
-  else if (!tactic) reportUnknownTactic(context, field);
-  if (field.value === '') {
-    context.report('attack-tactic-empty', field.keyRange, `Tactic '${field.key}' has no value: write N/A or the techniques used`);
+  // A table without a tactic column names no tactic; a row continuing the tactic above was checked there.
+  const tacticless = row.table?.tacticless === true;
+  const tactic = tacticless ? undefined : catalog.findTactic(row.key);
+  const legacy = tactic || tacticless ? undefined : catalog.legacyTactic(row.key);
+  const conflict = tactic || legacy || tacticless ? undefined : catalog.tacticIdConflict(row.key);
+  if (!row.table?.continued && !tacticless) {
+    if (legacy) reportLegacyTactic(context, row, legacy);
+    else if (conflict) reportIdConflict(context, row, conflict);
+    else if (!tactic) reportUnknownTactic(context, row);
+  }
+  if (row.value === '') {
+    context.report('attack-tactic-empty', row.keyRange, `Tactic '${row.key}' has no value: write N/A or the techniques used`);
     return;
   }
-  if (NOT_APPLICABLE.test(field.value)) return;
-  const lines = context.model.lines;
-  for (let line = field.valueRange.start.line; line <= field.valueRange.end.line; line++) {
-    const text = lines.lineText(line);
-    const from = line === field.valueRange.start.line ? field.valueRange.start.character : 0;
-    for (const mention of findTechniqueMentions(text)) {
-      if (mention.start >= from) checkMention(context, mention, line, { tactic, legacy }, hints);
-    }
-  }
+  if (NOT_APPLICABLE.test(row.value)) return;
+  const rowTactic = tacticless ? undefined : { tactic, legacy };
+  for (const { line, mention } of rowMentions(context.model.lines, row)) checkMention(context, mention, line, rowTactic, hints);
 }
 
 function reportUnknownTactic(context: RuleContext, field: Field): void {

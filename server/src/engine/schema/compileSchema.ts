@@ -21,6 +21,12 @@ export function compileReportSchema(schema: SchemaNode): SchemaValidator {
   // A hint is shown to report writers as text: anything else is a mistake in the schema, reported when it is loaded.
   ajv.addKeyword({ keyword: 'x-hint', metaSchema: { type: 'string', minLength: 1 } });
   // Values offered by completion where a rule, not the schema, decides what is valid (front matter `attack:`).
+  // Forms of section content and the header vocabulary of table columns (docs/schema.md): read by the engine, never validated against.
+  ajv.addKeyword({ keyword: 'x-dialects', metaSchema: { type: 'array', items: { enum: ['rows', 'table'] } } });
+  ajv.addKeyword({
+    keyword: 'x-columns',
+    metaSchema: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } } },
+  });
   ajv.addKeyword({ keyword: 'x-values', metaSchema: { type: 'array', items: { type: ['string', 'number', 'boolean'] } } });
   try {
     return ajv.compile(schema);

@@ -23,6 +23,10 @@ export interface SchemaNode {
   'x-date-role'?: string;
   /** Values to offer and list where a rule, not the schema, checks the value (front matter `attack:`): validation ignores them. */
   'x-values'?: unknown[];
+  /** The forms a section's content may take: 'rows' (`**Key:** value` items) and/or 'table' (a GFM table). */
+  'x-dialects'?: string[];
+  /** For the table dialect: the header texts that mark a column's role, by role ('tactic', 'technique', ...). */
+  'x-columns'?: Record<string, string[]>;
   [keyword: string]: unknown;
 }
 
@@ -56,6 +60,12 @@ export interface SectionSpec {
   kind?: string;
   /** Lines to insert for a new, empty section (after its heading). */
   skeleton: string[];
+  /** The forms its content may take (the schema's `x-dialects`): 'rows' unless the schema says more. */
+  dialects: string[];
+  /** For the table dialect: a column's role by its normalized header text (the schema's `x-columns`). */
+  columnRole(header: string): string | undefined;
+  /** The header texts of each column role, as the schema lists them. */
+  columns: Record<string, string[]>;
   fields: FieldSpec[];
   /** Fields of the H3 subsections (e.g. timeline phases). */
   subsectionFields: FieldSpec[];
@@ -110,6 +120,11 @@ function readSection(key: string, node: SchemaNode, order: number, required: boo
   const subsectionFields = readFields(node.properties?.subsections?.items?.properties?.fields);
   const fieldByName = nameLookup(fields);
   const subsectionFieldByName = nameLookup(subsectionFields);
+  const columns = node['x-columns'] ?? {};
+  const roleByHeader = new Map<string, string>();
+  for (const [role, headers] of Object.entries(columns)) {
+    for (const header of headers) if (!roleByHeader.has(normalizeName(header))) roleByHeader.set(normalizeName(header), role);
+  }
   return {
     key,
     title: node.title ?? key,
@@ -119,6 +134,9 @@ function readSection(key: string, node: SchemaNode, order: number, required: boo
     order,
     kind: node['x-kind'],
     skeleton: node['x-skeleton'] ?? fields.map((field) => `- **${field.title}:** `),
+    dialects: node['x-dialects'] ?? ['rows'],
+    columns,
+    columnRole: (header) => roleByHeader.get(normalizeName(header)),
     fields,
     subsectionFields,
     findField: (name) => lookup(fieldByName, name),
