@@ -66,7 +66,9 @@ export function exportNavigatorLayer(input: ExportInput): NavigatorLayer {
   const techniques: NavigatorTechnique[] = [];
   const seen = new Set<string>();
   for (const row of data.tactics) {
-    const rowName = row.tactic?.name ?? (row.legacy ? `${row.legacy.name} (ATT&CK v${row.legacy.attackVersion})` : undefined);
+    const rowName =
+      row.tactic?.name ??
+      (row.legacy ? `${row.legacy.name} (ATT&CK v${row.legacy.attackVersion})` : row.form === 'technique-table' ? 'its ATT&CK tactics' : undefined);
     if (rowName === undefined) continue;
     for (const technique of row.techniques) {
       if (!technique.known || technique.deprecated || technique.validForTactic !== true) continue;

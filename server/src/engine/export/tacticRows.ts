@@ -1,7 +1,7 @@
 import type { TacticData } from '../attack/catalogTypes';
-import { findTechniqueMentions } from '../attack/techniqueMentions';
 import type { FeatureContext } from '../features/featureTypes';
-import { placeTechnique, rowTactics } from '../queries/attackQueries';
+import { placeTechnique, rowTactics, type RowTactics } from '../queries/attackQueries';
+import { methodologyRows, rowMentions } from '../queries/methodologyRows';
 
 /** The Attack Methodology rows of the export data (reportData.ts): what each row names and the techniques in it. */
 
@@ -48,8 +48,10 @@ export interface LegacyTacticRef extends TacticRef {
 }
 
 export interface TacticRow {
-  /** The row's key as written ("Initial Access", "TA0001", ...). */
+  /** The row's key as written ("Initial Access", "TA0001", ...): a table row's tactic cell; '' in a table without a tactic column. */
   row: string;
+  /** How the row is written: a `**Tactic:** …` item, a table row, or a row of a table without a tactic column. */
+  form: 'item' | 'table' | 'technique-table';
   /** The tactic the row names in the version in use; null for an unknown or a legacy tactic. */
   tactic: TacticRef | null;
   /** The previous release's tactic the row names, when the version in use no longer has it; else null. */
@@ -66,36 +68,37 @@ export function tacticRows(context: FeatureContext): TacticRow[] {
   const { model, spec, catalog } = context;
   const rows: TacticRow[] = [];
   for (const section of model.sections) {
-    if (spec.findSection(section.heading.text)?.kind !== 'attack-tactics') continue;
-    for (const field of section.fields) {
-      const rowTactic = rowTactics(catalog, field.key);
+    const sectionSpec = spec.findSection(section.heading.text);
+    if (sectionSpec?.kind !== 'attack-tactics') continue;
+    for (const field of methodologyRows(section, sectionSpec)) {
+      const tacticless = field.table?.tacticless === true;
+      // A table without a tactic column puts each technique under its own ATT&CK tactics.
+      const rowTactic: RowTactics = tacticless ? { candidates: [...catalog.tactics] } : rowTactics(catalog, field.key);
       const { tactic, legacy } = rowTactic;
       const techniques: TechniqueRef[] = [];
-      for (let line = field.valueRange.start.line; line <= field.valueRange.end.line; line++) {
-        const from = line === field.valueRange.start.line ? field.valueRange.start.character : 0;
-        for (const mention of findTechniqueMentions(model.lines.lineText(line))) {
-          if (mention.start < from || !mention.wellFormed) continue;
-          const technique = catalog.technique(mention.id);
-          const placement = technique ? placeTechnique(catalog, technique, rowTactic) : undefined;
-          techniques.push({
-            id: technique?.id ?? mention.id.toUpperCase(),
-            written: mention.id,
-            name: technique?.name ?? null,
-            url: technique?.url ?? null,
-            line: line + 1,
-            column: mention.start + 1,
-            known: technique !== undefined,
-            revoked: technique?.revoked === true,
-            deprecated: technique?.deprecated === true,
-            validForTactic: placement && rowTactic.candidates.length > 0 ? placement.tactics.length > 0 : null,
-            tactics: placement?.tactics.map((listed) => listed.shortname) ?? [],
-            replacedBy: placement?.replacement?.id ?? null,
-            revokedSincePrevious: placement?.revokedSincePrevious ?? false,
-          });
-        }
+      for (const { line, mention } of rowMentions(model.lines, field)) {
+        if (!mention.wellFormed) continue;
+        const technique = catalog.technique(mention.id);
+        const placement = technique ? placeTechnique(catalog, technique, rowTactic) : undefined;
+        techniques.push({
+          id: technique?.id ?? mention.id.toUpperCase(),
+          written: mention.id,
+          name: technique?.name ?? null,
+          url: technique?.url ?? null,
+          line: line + 1,
+          column: mention.start + 1,
+          known: technique !== undefined,
+          revoked: technique?.revoked === true,
+          deprecated: technique?.deprecated === true,
+          validForTactic: placement && rowTactic.candidates.length > 0 ? placement.tactics.length > 0 : null,
+          tactics: placement?.tactics.map((listed) => listed.shortname) ?? [],
+          replacedBy: placement?.replacement?.id ?? null,
+          revokedSincePrevious: placement?.revokedSincePrevious ?? false,
+        });
       }
       rows.push({
         row: field.key,
+        form: field.table ? (tacticless ? 'technique-table' : 'table') : 'item',
         tactic: tactic ? tacticRef(tactic) : null,
         legacy: legacy ? { ...tacticRef(legacy.tactic), attackVersion: catalog.previousVersion ?? '', successors: legacy.successors.map(tacticRef) } : null,
         value: field.value,

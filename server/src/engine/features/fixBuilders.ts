@@ -1,3 +1,4 @@
+import { methodologyRows, rowMentions } from '../queries/methodologyRows';
 import { findTechniqueMentions, type TechniqueMention } from '../attack/techniqueMentions';
 import type { ContentContainer, Field, Heading, Section } from '../model/modelTypes';
 import { indicatorsOf } from '../queries/iocQueries';
@@ -219,7 +220,8 @@ function changeTactic(env: FixEnv, finding: Finding): QuickFix[] {
 function fixTechniqueName(env: FixEnv, finding: Finding): QuickFix[] {
   const { catalog } = env;
   const { line, character } = finding.range.start;
-  const named = mentionsOn(env, line).byNameStart.get(character);
+  // A name in a cell of its own (`| T1095 | Encrypted Channel |`) belongs to the ID of its table row.
+  const named = mentionsOn(env, line).byNameStart.get(character) ?? tableRowMentionNamedAt(env, line, character);
   const mention = named?.name?.end === finding.range.end.character ? named : undefined;
   const technique = mention && catalog.technique(mention.id);
   if (!mention || !technique || finding.range.end.line !== line) return [];
@@ -231,6 +233,16 @@ function fixTechniqueName(env: FixEnv, finding: Finding): QuickFix[] {
     fixes.push(quickFix(`Change the ID to ${intended.id}`, [replaceRange(idRange, intended.id)], [finding]));
   }
   return fixes;
+}
+
+function tableRowMentionNamedAt(env: FixEnv, line: number, character: number): TechniqueMention | undefined {
+  for (const section of env.model.sections) {
+    const sectionSpec = env.spec.findSection(section.heading.text);
+    if (sectionSpec?.kind !== 'attack-tactics') continue;
+    const row = methodologyRows(section, sectionSpec).find((candidate) => candidate.table && candidate.range.start.line === line);
+    if (row) return rowMentions(env.model.lines, row).find(({ mention }) => mention.name?.start === character)?.mention;
+  }
+  return undefined;
 }
 
 /**

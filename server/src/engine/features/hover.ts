@@ -1,3 +1,4 @@
+import { methodologyRows } from '../queries/methodologyRows';
 import type { AttackCatalog, LegacyTactic } from '../attack/catalog';
 import type { GroupData, SoftwareData, TacticData, TechniqueData } from '../attack/catalogTypes';
 import { catalogName, previousTacticName, techniqueAt } from '../queries/attackQueries';
@@ -61,7 +62,8 @@ function structureHover({ model, spec, catalog }: FeatureContext, position: Posi
   }
   if (!sectionSpec) return undefined;
   for (const container of [section, ...section.subsections]) {
-    const field = container.fields.find((candidate) => contains(candidate.keyRange, position));
+    const rows = container === section && sectionSpec.kind === 'attack-tactics' ? methodologyRows(section, sectionSpec) : container.fields;
+    const field = rows.find((candidate) => contains(candidate.keyRange, position));
     if (!field) continue;
     if (container === section && sectionSpec.kind === 'attack-tactics') {
       const tactic = catalog.findTactic(field.key);

@@ -1,3 +1,4 @@
+import { methodologyRows } from '../queries/methodologyRows';
 import { allTechniqueMentions, rowTactics } from '../queries/attackQueries';
 import { comparePositions } from '../types';
 import { NOT_CANCELLED, type Cancellation, type DocumentLinkEntry, type FeatureContext } from './featureTypes';
@@ -21,9 +22,10 @@ export function documentLinks(context: FeatureContext, token: Cancellation = NOT
   }));
   if (token.isCancellationRequested) return [];
   for (const section of model.sections) {
-    if (spec.findSection(section.heading.text)?.kind !== 'attack-tactics') continue;
-    for (const field of section.fields) {
-      if (model.verbatimLines.has(field.keyRange.start.line)) continue;
+    const sectionSpec = spec.findSection(section.heading.text);
+    if (sectionSpec?.kind !== 'attack-tactics') continue;
+    for (const field of methodologyRows(section, sectionSpec)) {
+      if (model.verbatimLines.has(field.keyRange.start.line) || field.table?.tacticless || field.table?.continued) continue;
       const { tactic, legacy, candidates } = rowTactics(catalog, field.key);
       const target = tactic ?? candidates[0];
       if (!target) continue;

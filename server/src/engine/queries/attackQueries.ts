@@ -3,16 +3,18 @@ import type { TacticData, TechniqueData } from '../attack/catalogTypes';
 import { findTechniqueMentions } from '../attack/techniqueMentions';
 import type { Field, ReportModel } from '../model/modelTypes';
 import type { ReportSpec } from '../schema/reportSpec';
+import { methodologyRows } from './methodologyRows';
 import type { Position, Range } from '../types';
 
 /** Plain queries over the model and the catalog, for completion, hover and quick fixes. */
 
-/** The Attack Methodology row (a `**Tactic:** …` field) that contains `position`. */
+/** The Attack Methodology row (a `**Tactic:** …` field or a table row) that contains `position`. */
 export function methodologyRowAt(model: ReportModel, spec: ReportSpec, position: Position): Field | undefined {
   for (const section of model.sections) {
-    if (spec.findSection(section.heading.text)?.kind !== 'attack-tactics') continue;
+    const sectionSpec = spec.findSection(section.heading.text);
+    if (sectionSpec?.kind !== 'attack-tactics') continue;
     // By line: the cursor may sit after an empty value, past the end of the row's own range.
-    return section.fields.find((field) => field.range.start.line <= position.line && position.line <= field.range.end.line);
+    return methodologyRows(section, sectionSpec).find((field) => field.range.start.line <= position.line && position.line <= field.range.end.line);
   }
   return undefined;
 }

@@ -16,6 +16,11 @@ export interface MethodologyRow extends Field {
   table?: TableRowSource;
 }
 
+/** A row read from a table (the renderer and features take rows as plain fields). */
+export function isTableRow(field: Field): field is MethodologyRow & { table: TableRowSource } {
+  return (field as MethodologyRow).table !== undefined;
+}
+
 export interface TableRowSource {
   /** The cells techniques are read from, in column order. */
   techniqueCells: TableCell[];

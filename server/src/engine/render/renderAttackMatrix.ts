@@ -1,7 +1,7 @@
 import type { AttackCatalog, LegacyTactic } from '../attack/catalog';
 import type { TacticData, TechniqueData } from '../attack/catalogTypes';
-import { findTechniqueMentions } from '../attack/techniqueMentions';
 import type { Field, Section } from '../model/modelTypes';
+import { isTableRow, methodologyRows, rowMentions, type MethodologyRow } from '../queries/methodologyRows';
 import { allTechniqueMentions, placeTechnique, rowTactics, type RowTactics } from '../queries/attackQueries';
 import { escapeHtml, lineAttr } from './escape';
 import { fieldList, fieldValue, renderContainer, type RenderState } from './renderContext';
@@ -47,10 +47,14 @@ export function renderAttackMatrix(state: RenderState, section: Section): string
   const columns = new Map<string, Column>(
     catalog.tactics.map((tactic) => [tactic.id, { tactic, rows: [], chips: [], notes: [], legacyRows: [], notApplicable: false }]),
   );
-  const unmatched: Field[] = [];
+  const unmatched: MethodologyRow[] = [];
   const rowFields = new Set<Field>();
-  for (const field of section.fields) {
-    const row = rowTactics(catalog, field.key);
+  const sectionSpec = state.context.spec.findSection(section.heading.text);
+  const rows: MethodologyRow[] = sectionSpec ? methodologyRows(section, sectionSpec) : section.fields;
+  for (const field of rows) {
+    const tacticless = field.table?.tacticless === true;
+    // A table without a tactic column: each technique goes under the tactics ATT&CK lists it for.
+    const row: RowTactics = tacticless ? { candidates: [...catalog.tactics] } : rowTactics(catalog, field.key);
     if (row.candidates.length === 0) {
       unmatched.push(field);
       continue;
@@ -60,21 +64,27 @@ export function renderAttackMatrix(state: RenderState, section: Section): string
     const na = NOT_APPLICABLE.test(field.value.trim());
     const placed = new Set(chips.flatMap((chip) => chip.placed ?? []));
     // A legacy row fills the successors its techniques go under; with none (N/A, text), all of them.
-    const targets = row.tactic ? [row.tactic] : placed.size > 0 ? row.candidates.filter((tactic) => placed.has(tactic)) : row.candidates;
+    const targets = row.tactic ? [row.tactic] : placed.size > 0 || tacticless ? row.candidates.filter((tactic) => placed.has(tactic)) : row.candidates;
     for (const tactic of targets) {
       const column = columns.get(tactic.id)!;
       column.rows.push(field);
       if (row.legacy) column.legacyRows.push({ field, legacy: row.legacy });
       for (const chip of chips) if ((chip.placed ?? [targets[0]]).includes(tactic) && !column.chips.some((c) => c.id === chip.id)) column.chips.push(chip);
     }
-    if (!na && chips.length === 0 && field.value.trim() !== '') columns.get(targets[0].id)!.notes.push({ field });
+    if (targets.length === 0) unmatched.push(field);
+    else if (!na && chips.length === 0 && field.value.trim() !== '') columns.get(targets[0].id)!.notes.push({ field });
   }
   for (const column of columns.values()) {
     column.notApplicable = column.rows.length > 0 && column.rows.every((row) => NOT_APPLICABLE.test(row.value.trim()));
   }
   addMentionsElsewhere(state, section, columns);
 
-  const intro = renderContainer(state, section, { skipField: (field) => rowFields.has(field) || unmatched.includes(field) });
+  const tables = new Set(rows.flatMap((field) => (field.table ? [field.range.start.line] : [])));
+  const intro = renderContainer(state, section, {
+    skipField: (field) => rowFields.has(field) || unmatched.includes(field),
+    // A table read as rows is shown by the matrix (and its unmatched rows below it).
+    skipBlock: (block) => block.kind === 'table' && rowsIn(block.range.start.line, block.range.end.line, tables),
+  });
   const all = [...columns.values()];
   const withTechniques = all.filter((column) => column.chips.some((chip) => chip.listed)).length;
   const version = `MITRE ATT&CK® ${domainName(catalog.domain)} v${catalog.version}`;
@@ -83,7 +93,7 @@ export function renderAttackMatrix(state: RenderState, section: Section): string
     `${intro}<figure class="attack-matrix"><div class="matrix" role="list">${all.map((column) => renderColumn(state, column)).join('')}</div>` +
     `<figcaption><span class="attack-version">${escapeHtml(version)}</span>${escapeHtml(legend)}</figcaption></figure>\n`;
   if (unmatched.length > 0) {
-    html += `<div class="unmatched"><p class="note">Rows that name no ATT&amp;CK tactic:</p>${fieldList(state, unmatched)}</div>\n`;
+    html += `<div class="unmatched"><p class="note">Rows that name no ATT&amp;CK tactic:</p>${fieldList(state, unmatched, (field) => rowValue(state, field))}</div>\n`;
   }
   return html;
 }
@@ -103,26 +113,32 @@ function legacyLegend(catalog: AttackCatalog, columns: Column[]): string {
 }
 
 /** Every technique ID written in a row's value (not its key), known to the catalog or not, with the columns it goes in. */
-function rowChips(state: RenderState, field: Field, row: RowTactics): Chip[] {
+function rowChips(state: RenderState, field: MethodologyRow, row: RowTactics): Chip[] {
   const chips: Chip[] = [];
-  const { start, end } = field.valueRange;
-  for (let line = start.line; line <= end.line; line++) {
-    const text = state.model.lines.lineText(line);
-    for (const mention of findTechniqueMentions(text)) {
-      if (line === start.line && mention.start < start.character) continue;
-      const id = mention.id.toUpperCase().replace('/', '.');
-      if (chips.some((chip) => chip.id === id)) continue;
-      const technique = mention.wellFormed ? state.context.catalog.technique(id) : undefined;
-      const chip: Chip = { id, technique, line, listed: true };
-      if (row.legacy) {
-        chip.legacy = row.legacy;
-        const placed = technique ? placeTechnique(state.context.catalog, technique, row).tactics : [];
-        if (placed.length > 0) chip.placed = placed;
-      }
-      chips.push(chip);
+  const tacticless = field.table?.tacticless === true;
+  for (const { line, mention } of rowMentions(state.model.lines, field)) {
+    const id = mention.id.toUpperCase().replace('/', '.');
+    if (chips.some((chip) => chip.id === id)) continue;
+    const technique = mention.wellFormed ? state.context.catalog.technique(id) : undefined;
+    const chip: Chip = { id, technique, line, listed: true };
+    if (row.legacy || tacticless) {
+      if (row.legacy) chip.legacy = row.legacy;
+      const placed = technique ? placeTechnique(state.context.catalog, technique, row).tactics : [];
+      if (placed.length > 0 || tacticless) chip.placed = placed;
     }
+    chips.push(chip);
   }
   return chips;
+}
+
+/** A row's value as HTML: a bullet row's as written (continuation lines included), a table row's cells as text. */
+function rowValue(state: RenderState, field: Field): string {
+  return isTableRow(field) ? state.inline(field.value) : fieldValue(state, field);
+}
+
+function rowsIn(first: number, last: number, lines: ReadonlySet<number>): boolean {
+  for (const line of lines) if (line >= first && line <= last) return true;
+  return false;
 }
 
 function addMentionsElsewhere(state: RenderState, section: Section, columns: Map<string, Column>): void {
@@ -150,7 +166,7 @@ function renderColumn(state: RenderState, column: Column): string {
   const chips = column.chips.map((chip) => renderChip(state, chip, tactic)).join('');
   let inner = chips ? `<ul class="techniques">${chips}</ul>` : '';
   if (column.notApplicable) inner += '<p class="cell-note">N/A</p>';
-  for (const { field } of column.notes) inner += `<p class="cell-note"${lineAttr(field.range.start.line)}>${fieldValue(state, field)}</p>`;
+  for (const { field } of column.notes) inner += `<p class="cell-note"${lineAttr(field.range.start.line)}>${rowValue(state, field)}</p>`;
   for (const { field, legacy } of column.legacyRows) {
     const note = `Written as ${legacy.tactic.name} (ATT&CK v${state.context.catalog.previousVersion})`;
     inner += `<p class="cell-note legacy-row"${lineAttr(field.range.start.line)}>${escapeHtml(note)}</p>`;

@@ -1,4 +1,4 @@
-import type { ContentContainer, Field, ReportModel } from '../model/modelTypes';
+import type { Block, ContentContainer, Field, ReportModel } from '../model/modelTypes';
 import { listItemContentStart } from '../parse/lineSyntax';
 import { defang, scanIocs } from '../iocs/scanIocs';
 import { indicatorsOf, type LocatedIoc } from '../queries/iocQueries';
@@ -213,6 +213,8 @@ export interface ContainerOptions {
   skipField?: (field: Field) => boolean;
   /** Renders the value of a field row; default: fieldValue. */
   value?: (field: Field) => string;
+  /** Blocks shown elsewhere (e.g. a table the ATT&CK matrix shows). */
+  skipBlock?: (block: Block) => boolean;
 }
 
 /**
@@ -224,6 +226,7 @@ export function renderContainer(state: RenderState, container: ContentContainer,
   let html = '';
   let next = 0; // fields and blocks are both in source order
   for (const block of container.blocks) {
+    if (options.skipBlock?.(block)) continue;
     const first = block.range.start.line;
     const last = block.range.end.line;
     while (next < container.fields.length && container.fields[next].range.start.line < first) next++;

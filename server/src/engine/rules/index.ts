@@ -4,6 +4,7 @@ import { dateRule } from './dateRules';
 import { iocRule } from './iocRules';
 import { placeholderRule } from './placeholderRule';
 import type { Rule, RuleFamily, RuleMeta } from './ruleTypes';
+import { sectionDialectRule } from './sectionDialectRule';
 import { createSchemaRule, schemaRuleMeta } from './schemaRules';
 import { structureRule } from './structureRules';
 import { suppressionRule } from './suppressionRule';
@@ -25,6 +26,7 @@ const builtIn = (rule: Rule): RuleModule => ({ meta: rule.meta, create: () => ru
 const RULE_MODULES: readonly RuleModule[] = [
   { meta: schemaRuleMeta, create: createSchemaRule },
   builtIn(structureRule),
+  builtIn(sectionDialectRule),
   builtIn(placeholderRule),
   builtIn(attackRule),
   builtIn(dateRule),

@@ -1,0 +1,73 @@
+import { findTechniqueMentions } from '../attack/techniqueMentions';
+import type { Block, ReportModel, Section } from '../model/modelTypes';
+import { methodologyRows, readTables, unreadBlocks } from '../queries/methodologyRows';
+import type { SectionSpec } from '../schema/reportSpec';
+import type { Rule, RuleContext } from './ruleTypes';
+
+/**
+ * Content of a section read as rows (Attack Methodology) that the engine could not read: a table whose
+ * columns it does not know, or technique IDs written with no tactic row to check them under. Said, never
+ * skipped silently, with the forms the section accepts.
+ */
+export const sectionDialectRule: Rule = {
+  meta: [
+    {
+      id: 'section-unrecognised',
+      family: 'structure',
+      defaultSeverity: 'warning',
+      summary: 'Attack Methodology content in a form the section does not read (a table without known columns, techniques under no tactic row).',
+    },
+  ],
+  check(context: RuleContext) {
+    const { model, spec } = context;
+    for (const section of model.sections) {
+      const sectionSpec = spec.findSection(section.heading.text);
+      if (sectionSpec?.kind === 'attack-tactics') checkSection(context, section, sectionSpec);
+    }
+  },
+};
+
+function checkSection(context: RuleContext, section: Section, sectionSpec: SectionSpec): void {
+  const accepted = acceptedForms(sectionSpec);
+  for (const { table, recognised } of readTables(section, sectionSpec)) {
+    if (recognised) continue;
+    const headers = table.header.cells.map((cell) => `'${cell.text}'`).join(', ');
+    const why = sectionSpec.dialects.includes('table')
+      ? `none of its columns (${headers}) is a technique column the section reads`
+      : `the section does not read tables`;
+    context.report('section-unrecognised', table.header.range, `This table is not read as ATT&CK tactic rows: ${why}. ${accepted}`);
+  }
+  if (methodologyRows(section, sectionSpec).length > 0) return;
+  for (const block of unreadBlocks(section, sectionSpec)) {
+    if (block.kind === 'table' || block.kind === 'code' || block.kind === 'html') continue; // tables are reported above
+    const ids = techniqueIds(context.model, block);
+    if (ids.length === 0) continue;
+    const written = ids.length > 3 ? `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more` : ids.join(', ');
+    context.report(
+      'section-unrecognised',
+      block.range,
+      `${written} ${ids.length === 1 ? 'is' : 'are'} written under no tactic row, so no tactic is checked for ${ids.length === 1 ? 'it' : 'them'} and the matrix lists none. ${accepted}`,
+    );
+  }
+}
+
+function techniqueIds(model: ReportModel, block: Block): string[] {
+  const ids = new Set<string>();
+  for (let line = block.range.start.line; line <= block.range.end.line; line++) {
+    if (model.verbatimLines.has(line)) continue;
+    for (const mention of findTechniqueMentions(model.lines.lineText(line))) if (mention.wellFormed) ids.add(mention.id);
+  }
+  return [...ids];
+}
+
+/** "Attack Methodology accepts bullet rows … or a table with a Tactic and a Technique column." */
+function acceptedForms(sectionSpec: SectionSpec): string {
+  const forms: string[] = [];
+  if (sectionSpec.dialects.includes('rows')) forms.push(`bullet rows '- **Tactic:** T1234 Name'`);
+  if (sectionSpec.dialects.includes('table')) {
+    const tactic = sectionSpec.columns.tactic?.[0] ?? 'Tactic';
+    const technique = sectionSpec.columns.technique?.[0] ?? 'Technique';
+    forms.push(`a table with a '${tactic}' and a '${technique}' column`);
+  }
+  return `${sectionSpec.title} accepts ${forms.join(', or ')}.`;
+}
