@@ -130,6 +130,12 @@ function stixBundle(n: number, description = 'Adversaries may do this. (Citation
 const misnamedRow = (n: number) => seedText().replace('- **Initial Access:** N/A', `- **Initial Access:** ${'T1566 Fishing, T1086 PowerShell, '.repeat(n)}`);
 const techniqueRow = (n: number) => `- **Initial Access:** ${'T1566 Phishing, '.repeat(n)}T1078`;
 const withTechniqueRow = (n: number) => seedText().replace('- **Initial Access:** N/A', techniqueRow(n));
+/** The seed with an Attack Methodology table of n rows (a tactic, an ID, a name and a procedure) after its bullet rows. */
+const withMethodologyTable = (n: number) =>
+  seedText().replace(
+    '## Impact Assessment',
+    `\n| Tactic | ID | Name | Procedure |\n|---|---|---|---|\n${'| Initial Access | T1566 | Phishing | `a | b` \\| T1078 |\n'.repeat(n)}\n## Impact Assessment`,
+  );
 
 export const CASES: readonly ComplexityCase[] = [
   // Technique mentions: IDs whose names run to the end of the line, and long names between IDs.
@@ -148,6 +154,13 @@ export const CASES: readonly ComplexityCase[] = [
   },
   { family: 'technique mentions', name: 'an Attack Methodology row with n techniques', n: 2400, prepare: (n) => check(withTechniqueRow(n)) },
   // Headings.
+  { family: 'tables', name: 'an Attack Methodology table of n rows', n: 1200, prepare: (n) => check(withMethodologyTable(n)) },
+  {
+    family: 'tables',
+    name: "a table line of n cells with '`' runs of growing length",
+    n: 4000,
+    prepare: (n) => () => buildModel(`## S\n| a |\n|---|\n| ${Array.from({ length: n }, (_, i) => `${'`'.repeat((i % 60) + 1)} \\| x`).join(' | ')} |\n`),
+  },
   { family: 'headings', name: "'## x' + n spaces + 'x'", n: 300000, prepare: (n) => () => buildModel(`## x${' '.repeat(n)}x\n`) },
   { family: 'headings', name: 'a setext heading of n lines', n: 5000, prepare: (n) => () => buildModel(`${'x  \n  '.repeat(n)}x\n===\n`) },
   { family: 'headings', name: 'n sections', n: 450, prepare: (n) => check(`${seedText()}\n${'## Notes\ntext\n'.repeat(n)}`) },

@@ -1,7 +1,7 @@
 import type { AttackCatalog, LegacyTactic } from '../attack/catalog';
 import type { TacticData, TechniqueData } from '../attack/catalogTypes';
 import type { Field, Section } from '../model/modelTypes';
-import { isTableRow, methodologyRows, rowMentions, type MethodologyRow } from '../queries/methodologyRows';
+import { isTableRow, methodologyRows, readTables, rowMentions, type MethodologyRow } from '../queries/methodologyRows';
 import { allTechniqueMentions, placeTechnique, rowTactics, type RowTactics } from '../queries/attackQueries';
 import { escapeHtml, lineAttr } from './escape';
 import { fieldList, fieldValue, renderContainer, type RenderState } from './renderContext';
@@ -79,11 +79,15 @@ export function renderAttackMatrix(state: RenderState, section: Section): string
   }
   addMentionsElsewhere(state, section, columns);
 
-  const tables = new Set(rows.flatMap((field) => (field.table ? [field.range.start.line] : [])));
+  // A table of tactic and technique columns only is what the matrix shows; one with text columns (Procedure) stays.
+  const shownByMatrix = new Set(
+    (sectionSpec ? readTables(section, sectionSpec) : [])
+      .filter((read) => read.recognised && read.roles.every((role) => role === 'tactic' || role === 'technique'))
+      .map((read) => read.table.range.start.line),
+  );
   const intro = renderContainer(state, section, {
     skipField: (field) => rowFields.has(field) || unmatched.includes(field),
-    // A table read as rows is shown by the matrix (and its unmatched rows below it).
-    skipBlock: (block) => block.kind === 'table' && rowsIn(block.range.start.line, block.range.end.line, tables),
+    skipBlock: (block) => block.kind === 'table' && shownByMatrix.has(block.range.start.line),
   });
   const all = [...columns.values()];
   const withTechniques = all.filter((column) => column.chips.some((chip) => chip.listed)).length;
@@ -134,11 +138,6 @@ function rowChips(state: RenderState, field: MethodologyRow, row: RowTactics): C
 /** A row's value as HTML: a bullet row's as written (continuation lines included), a table row's cells as text. */
 function rowValue(state: RenderState, field: Field): string {
   return isTableRow(field) ? state.inline(field.value) : fieldValue(state, field);
-}
-
-function rowsIn(first: number, last: number, lines: ReadonlySet<number>): boolean {
-  for (const line of lines) if (line >= first && line <= last) return true;
-  return false;
 }
 
 function addMentionsElsewhere(state: RenderState, section: Section, columns: Map<string, Column>): void {

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { hover } from '../../../server/src/engine/features/hover';
+import { documentLinks } from '../../../server/src/engine/features/links';
+import { mergeSchemas } from '../../../server/src/engine/schema/mergeSchemas';
+import { readReportSpec, type SchemaNode } from '../../../server/src/engine/schema/reportSpec';
+import { applyFix, checked } from '../features/fixHarness';
+import { cleanReportText, defaultVersionEngine, describeFinding } from '../../helpers';
+
+/** The clean v19.2 report with `body` as its Attack Methodology (the heading is on line 21). */
+export function withMethodology(body: string): string {
+  const text = cleanReportText().replace(/(## Attack Methodology\n)[\s\S]*?(\n## )/, (_, heading: string, next: string) => `${heading}${body}\n${next}`);
+  assert.equal(text.split('\n')[21], '## Attack Methodology');
+  return text;
+}
+
+const findingsOf = (text: string): string[] => defaultVersionEngine().check(text).findings.map(describeFinding);
+
+test('attack tables: a misspelt tactic and a technique under the wrong tactic are reported at their cells', () => {
+  const text = withMethodology(
+    '| Tactic | Technique |\n|---|---|\n| Colection | T1567.002 Exfiltration to Cloud Storage |\n| Persistence | T1213 Data from Information Repositories |\n',
+  );
+  assert.deepEqual(findingsOf(text), [
+    "24:2-24:11 error attack-tactic-unknown 'Colection' is not a tactic in ATT&CK v19.2; did you mean 'Collection'?",
+    '25:16-25:21 warning attack-technique-tactic T1213 (Data from Information Repositories) is not part of the Persistence tactic; it belongs to Collection',
+  ]);
+});
+
+test('attack tables: an ID and a name in cells of their own are checked together, at the name cell; the fix rewrites it', () => {
+  const text = withMethodology('| Tactic | ID | Name |\n|---|---|---|\n| Command and Control | T1095 | Encrypted Channel |\n');
+  assert.deepEqual(findingsOf(text), [
+    "24:32-24:49 warning attack-technique-name T1095 is 'Non-Application Layer Protocol' in ATT&CK v19.2, not 'Encrypted Channel'; 'Encrypted Channel' is T1573",
+  ]);
+  const byName = applyFix(text, 'attack-technique-name', "Change the name to 'Non-Application Layer Protocol'", { checker: defaultVersionEngine() });
+  assert.match(byName.text, /\| Command and Control \| T1095 \| Non-Application Layer Protocol \|/);
+  const byId = applyFix(text, 'attack-technique-name', 'Change the ID to T1573', { checker: defaultVersionEngine() });
+  assert.match(byId.text, /\| Command and Control \| T1573 \| Encrypted Channel \|/);
+});
+
+test('attack tables: several rows per tactic, any column order and header case, continued rows and text columns', () => {
+  const text = withMethodology(
+    '| technique id | ATT&CK TACTIC | Procedure |\n|---|---|---|\n' +
+      '| T1566.001 Spearphishing Attachment | Initial Access | Mail with an attachment |\n' +
+      '| T1078 Valid Accounts | Initial Access | Reused password |\n' +
+      '| T1136.003 Cloud Account | Persistence | New admin; T9999 noted |\n' +
+      '| T1098 | | Role added |\n',
+  );
+  // No finding for the repeated tactic; the continued row is under Persistence; the text column's ID is checked as prose.
+  assert.deepEqual(findingsOf(text), ['26:53-26:58 error attack-technique-unknown T9999 is not a technique in ATT&CK v19.2']);
+  const misplaced = withMethodology('| Tactic | Technique |\n|---|---|\n| Persistence | T1136.003 Cloud Account |\n|  | T1566.001 |\n');
+  assert.deepEqual(findingsOf(misplaced), [
+    '25:5-25:14 warning attack-technique-tactic T1566.001 (Spearphishing Attachment) is not part of the Persistence tactic; it belongs to Initial Access',
+  ]);
+});
+
+test('attack tables: a technique-only table checks techniques, not tactics; an empty technique cell is an empty row', () => {
+  const text = withMethodology('| Technique | Description |\n|---|---|\n| T1213 Data from Information Repositories | SharePoint |\n| T1567.99 | x |\n');
+  assert.deepEqual(findingsOf(text), ["25:2-25:10 error attack-technique-malformed 'T1567.99' is not a valid technique ID: IDs look like T1566 or T1566.001"]);
+  const empty = withMethodology('| Tactic | Technique |\n|---|---|\n| Discovery |  |\n');
+  assert.deepEqual(findingsOf(empty), ["24:2-24:11 warning attack-tactic-empty Tactic 'Discovery' has no value: write N/A or the techniques used"]);
+});
+
+test('attack tables: a v18.1 tactic in a table is a migration note at its cell', () => {
+  const text = withMethodology('| Tactic | Technique |\n|---|---|\n| Defense Evasion | T1027 Obfuscated Files or Information |\n');
+  const findings = findingsOf(text);
+  assert.equal(findings.length, 1);
+  assert.match(findings[0], /^24:2-24:17 info attack-migration 'Defense Evasion' is the ATT&CK v18\.1 name of TA0005/);
+});
+
+test('attack tables: tactic cells are linked and hovered like bullet keys; technique-only rows are not', () => {
+  const text = withMethodology('| Tactic | Technique |\n|---|---|\n| Collection | T1213 |\n\n| Technique |\n|---|\n| T1078 |\n');
+  const { context } = checked(text, defaultVersionEngine());
+  const links = documentLinks(context).map((link) => `${link.range.start.line}:${link.range.start.character} ${link.target}`);
+  assert.ok(links.includes('24:2 https://attack.mitre.org/tactics/TA0009/'), links.join('\n'));
+  assert.ok(!links.some((link) => link.startsWith('28:0 ')));
+  const shown = hover(context, { line: 24, character: 4 });
+  assert.equal(shown?.range && `${shown.range.start.character}-${shown.range.end.character}`, '2-12');
+  assert.match(JSON.stringify(shown?.contents), /TA0009/);
+});
+
+test('section-unrecognised: a table with no known columns, and technique IDs under no tactic row', () => {
+  const table = withMethodology('| Step | Activity |\n|---|---|\n| 1 | T1566.001 Spearphishing Attachment |\n');
+  assert.deepEqual(findingsOf(table), [
+    "22:0-22:19 warning section-unrecognised This table is not read as ATT&CK tactic rows: none of its columns ('Step', 'Activity') is a technique column the section reads. Attack Methodology accepts bullet rows '- **Tactic:** T1234 Name', or a table with a 'Tactic' and a 'Technique' column.",
+  ]);
+  const prose = withMethodology('The actor used T1566.001 and T1078.\n\n- T1059.001 PowerShell\n');
+  assert.deepEqual(
+    findingsOf(prose).map((finding) => finding.split(' under')[0]),
+    ['22:0-22:35 warning section-unrecognised T1566.001, T1078 are written', '24:0-24:22 warning section-unrecognised T1059.001 is written'],
+  );
+  // Beside tactic rows, a note with an ID is fine (the seed has a prose note); so is a table beside rows.
+  assert.deepEqual(findingsOf(withMethodology('See T1078 below.\n\n- **Initial Access:** T1078 Valid Accounts\n')), []);
+  assert.deepEqual(findingsOf(cleanReportText()), []);
+});
+
+test('section-unrecognised: an extension adds headers and dialects without code; a rows-only section reports any table', () => {
+  const base = defaultVersionEngine().schema.spec.schema;
+  const extend = (attackMethodology: SchemaNode) =>
+    readReportSpec(mergeSchemas(base, { properties: { sections: { properties: { attackMethodology } } } })).sectionByKey('attackMethodology')!;
+  const extended = extend({ 'x-columns': { technique: ['Activity'], tactic: ['Step'] } });
+  assert.equal(extended.columnRole('ACTIVITY'), 'technique');
+  assert.equal(extended.columnRole('Technique ID'), 'technique');
+  assert.equal(extended.columnRole('step'), 'tactic');
+  assert.deepEqual(extended.dialects, ['rows', 'table']);
+  const rowsOnly = readReportSpec({ ...base, properties: { sections: { properties: { m: { title: 'M', 'x-kind': 'attack-tactics' } } } } });
+  assert.deepEqual(rowsOnly.sectionByKey('m')?.dialects, ['rows']);
+});

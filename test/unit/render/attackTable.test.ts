@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { exportJson, exportNavigatorLayer } from '../../../server/src/engine/export';
+import { renderReportBody } from '../../../server/src/engine/render/renderReport';
+import { assertLayerFormat, defaultVersionInput } from '../export/exportHelpers';
+import { cleanReportText, defaultVersionEngine, projectRoot, TEST_NOW } from '../../helpers';
+
+/** A report whose Attack Methodology is a table: the preview matrix and the exports read its rows like bullet rows. */
+
+const TABLE_REPORT = 'examples/dialects/attack-table.md';
+const tableReport = () => readFileSync(join(projectRoot(), TABLE_REPORT), 'utf8');
+
+function render(text: string): string {
+  const result = defaultVersionEngine().check(text);
+  const { schema, catalog } = defaultVersionEngine();
+  return renderReportBody({ model: result.model, spec: schema.spec, catalog, now: TEST_NOW, findings: result.findings });
+}
+
+const listedIn = (html: string, tactic: string): string[] => {
+  const column = new RegExp(`title="TA\\d{4} ${tactic}">[\\s\\S]*?<div class="tactic-body">([\\s\\S]*?)</div></div>`).exec(html);
+  assert.ok(column, tactic);
+  return [...column[1].matchAll(/<li class="technique listed[^"]*"[^>]*><span class="tid">([^<]+)</g)].map((m) => m[1]);
+};
+
+const attackSection = (html: string): string =>
+  html.slice(html.indexOf('kind-attack-tactics'), html.indexOf('kind-fields', html.indexOf('kind-attack-tactics')));
+
+test('preview: table rows fill the matrix like bullet rows; a table with a text column stays shown above it', () => {
+  const html = render(tableReport());
+  assert.match(html, /8 of 15 tactics with techniques listed/);
+  assert.deepEqual(listedIn(html, 'Collection'), ['T1213.002', 'T1114.002']);
+  assert.deepEqual(listedIn(html, 'Defense Impairment'), ['T1685.002']);
+  assert.deepEqual(listedIn(html, 'Stealth'), ['T1564.008']);
+  // The Procedure column says what the matrix cannot: the table is kept.
+  assert.match(attackSection(html), /<table[\s\S]*Directory listing through the Graph API/);
+  assert.match(html, /one row per technique observed/);
+  // A table of tactics and techniques only is the matrix: not repeated.
+  const plain = render(
+    tableReport().replace(
+      '| Tactic | Technique ID | Technique Name | Procedure |\n|---|---|---|---|',
+      '| Tactic | Technique ID | Technique Name |\n|---|---|---|',
+    ),
+  );
+  assert.match(plain, /8 of 15 tactics with techniques listed/);
+  assert.doesNotMatch(attackSection(plain), /<table/);
+});
+
+test('preview: a technique-only table puts techniques under their ATT&CK tactics; a row naming no tactic is listed below', () => {
+  const text = cleanReportText().replace(
+    /(## Attack Methodology\n)[\s\S]*?(\n## )/,
+    (_, heading: string, next: string) =>
+      `${heading}| Technique | Notes |\n|---|---|\n| T1078.004 Cloud Accounts | x |\n\n| Tactic | Technique |\n|---|---|\n| Colection | T1530 |\n${next}`,
+  );
+  const html = render(text);
+  for (const tactic of ['Initial Access', 'Persistence', 'Privilege Escalation', 'Stealth']) assert.deepEqual(listedIn(html, tactic), ['T1078.004'], tactic);
+  assert.match(html, /4 of 15 tactics with techniques listed/);
+  assert.match(html, /Rows that name no ATT&amp;CK tactic:[\s\S]*Colection[\s\S]*T1530/);
+});
+
+test('exports: the Navigator layer and the JSON rows of a table-dialect report', () => {
+  const input = defaultVersionInput(tableReport(), TABLE_REPORT);
+  const layer = exportNavigatorLayer(input);
+  assertLayerFormat(layer);
+  assert.deepEqual(
+    layer.techniques.map((t) => `${t.techniqueID}@${t.tactic}`),
+    [
+      'T1566.002@initial-access',
+      'T1528@credential-access',
+      'T1098.003@persistence',
+      'T1564.008@stealth',
+      'T1685.002@defense-impairment',
+      'T1087.004@discovery',
+      'T1213.002@collection',
+      'T1114.002@collection',
+      'T1567.002@exfiltration',
+    ],
+  );
+  const rows = exportJson(input).tactics.map((row) => `${row.form} ${row.row}@${row.line}: ${row.techniques.map((t) => `${t.id}:${t.column}`).join(' ')}`);
+  assert.deepEqual(rows.slice(6, 8), ['table Collection@32: T1213.002:16', 'table Collection@33: T1114.002:6']);
+  assert.equal(rows.length, 9);
+});
