@@ -105,3 +105,18 @@ test('section-unrecognised: an extension adds headers and dialects without code;
   const rowsOnly = readReportSpec({ ...base, properties: { sections: { properties: { m: { title: 'M', 'x-kind': 'attack-tactics' } } } } });
   assert.deepEqual(rowsOnly.sectionByKey('m')?.dialects, ['rows']);
 });
+
+test('attack tables: "Disable for this line" on a table row comments the row itself, so the table goes on', () => {
+  const text = withMethodology('| Tactic | Technique |\n|---|---|\n| Persistence | T1213 Data from Information Repositories |\n| Colection | T1530 |\n');
+  const applied = applyFix(text, 'attack-technique-tactic', 'Disable attack-technique-tactic for this line', { checker: defaultVersionEngine() });
+  assert.match(
+    applied.text,
+    /\| Persistence \| T1213 Data from Information Repositories \| <!-- increport-disable-line attack-technique-tactic -->\n\| Colection/,
+  );
+  assert.deepEqual(applied.after.map(describeFinding), [
+    "25:2-25:11 error attack-tactic-unknown 'Colection' is not a tactic in ATT&CK v19.2; did you mean 'Collection'?",
+  ]);
+  const second = applyFix(applied.text, 'attack-tactic-unknown', 'Disable attack-tactic-unknown for this line', { checker: defaultVersionEngine() });
+  assert.match(second.text, /\| Colection \| T1530 \| <!-- increport-disable-line attack-tactic-unknown -->\n/);
+  assert.equal(checked(second.text, defaultVersionEngine()).context.model.sections[3].tables[0].rows.length, 2);
+});

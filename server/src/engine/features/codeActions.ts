@@ -1,3 +1,4 @@
+import type { ReportModel } from '../model/modelTypes';
 import { skipBlanks } from '../parse/lineSyntax';
 import type { LineIndex } from '../text/lineIndex';
 import { comparePositions, type Finding, type Range } from '../types';
@@ -131,8 +132,31 @@ function buildDisableFix(env: FixEnv, ruleId: string, line: number, finding: Fin
     const position = { line: line - 1, character: at };
     return quickFix(title, [{ range: { start: position, end: position }, newText: ` ${ruleId}` }], silenced);
   }
+  if (remember(env, 'table body rows', () => tableBodyRows(model)).has(line)) {
+    // A line inserted above a table row would end the table: the comment goes at the row's end instead.
+    const sameLine = model.controlComments.find(
+      (comment) => comment.directive === 'disable-line' && comment.range.start.line === line && comment.ruleIds.length > 0,
+    );
+    const text = model.lines.lineText(line);
+    let at = sameLine ? sameLine.range.end.character - '-->'.length : text.trimEnd().length;
+    while (sameLine && at > sameLine.range.start.character && /\s/.test(text[at - 1])) at--;
+    const position = { line, character: at };
+    const newText = sameLine ? ` ${ruleId}` : ` <!-- increport-disable-line ${ruleId} -->`;
+    return quickFix(title, [{ range: { start: position, end: position }, newText }], silenced);
+  }
   const indent = quotePrefix(model.lines.lineText(line));
   return quickFix(title, [insertLines(env, line, [`${indent}<!-- increport-disable-next-line ${ruleId} -->`])], silenced);
+}
+
+/** The lines of the tables' delimiter and body rows: not their headers, above which a line may go. */
+function tableBodyRows(model: ReportModel): Set<number> {
+  const lines = new Set<number>();
+  for (const section of model.sections) {
+    for (const container of [section, ...section.subsections]) {
+      for (const table of container.tables) for (let line = table.header.range.start.line + 1; line <= table.range.end.line; line++) lines.add(line);
+    }
+  }
+  return lines;
 }
 
 /** A line's indentation and block-quote markers (`  > > `), for a line inserted above it. */
