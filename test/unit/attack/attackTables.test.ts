@@ -120,3 +120,13 @@ test('attack tables: "Disable for this line" on a table row comments the row its
   assert.match(second.text, /\| Colection \| T1530 \| <!-- increport-disable-line attack-tactic-unknown -->\n/);
   assert.equal(checked(second.text, defaultVersionEngine()).context.model.sections[3].tables[0].rows.length, 2);
 });
+
+test('attack tables: a table in a subsection of Attack Methodology is read and checked too', () => {
+  const text = withMethodology(
+    '### Cloud\n| Tactic | Technique |\n|---|---|\n| Discovery | T1087.004 Cloud Account |\n| Persistence | T1530 |\n\n### Notes\n| Step | Activity |\n|---|---|\n| 1 | T1078 |\n',
+  );
+  assert.deepEqual(findingsOf(text), [
+    '26:16-26:21 warning attack-technique-tactic T1530 (Data from Cloud Storage) is not part of the Persistence tactic; it belongs to Collection',
+    "29:0-29:19 warning section-unrecognised This table is not read as ATT&CK tactic rows: none of its columns ('Step', 'Activity') is a technique column the section reads. Attack Methodology accepts bullet rows '- **Tactic:** T1234 Name', or a table with a 'Tactic' and a 'Technique' column.",
+  ]);
+});

@@ -30,7 +30,7 @@ export interface TableRowSource {
   continued: boolean;
 }
 
-/** A table of the section and the role of each of its columns (undefined: a column the section does not read). */
+/** A table of the section or one of its subsections, and the role of each of its columns (undefined: a column the section does not read). */
 export interface ReadTable {
   table: Table;
   roles: (string | undefined)[];
@@ -45,10 +45,13 @@ export interface LocatedMention {
 
 export function readTables(section: Section, sectionSpec: SectionSpec): ReadTable[] {
   const accepts = sectionSpec.dialects.includes('table');
-  return section.tables.map((table) => {
-    const roles = table.header.cells.map((cell) => sectionSpec.columnRole(cell.text));
-    return { table, roles, recognised: accepts && roles.includes('technique') };
-  });
+  // Tables of its H3 subsections too ("### Enterprise", "### Cloud"): a mapping is often split so.
+  return [section, ...section.subsections]
+    .flatMap((container) => container.tables)
+    .map((table) => {
+      const roles = table.header.cells.map((cell) => sectionSpec.columnRole(cell.text));
+      return { table, roles, recognised: accepts && roles.includes('technique') };
+    });
 }
 
 const cache = new WeakMap<Section, { spec: SectionSpec; rows: MethodologyRow[] }>();
@@ -61,7 +64,7 @@ export function methodologyRows(section: Section, sectionSpec: SectionSpec): Met
     .filter((read) => read.recognised)
     .flatMap((read) => rowsOfTable(read));
   const rows: MethodologyRow[] = [...section.fields, ...tableRows];
-  if (tableRows.length > 0 && section.fields.length > 0) rows.sort((a, b) => a.range.start.line - b.range.start.line);
+  if (tableRows.length > 0) rows.sort((a, b) => a.range.start.line - b.range.start.line);
   cache.set(section, { spec: sectionSpec, rows });
   return rows;
 }
