@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hover } from '../../../server/src/engine/features/hover';
+import type { SymbolNode } from '../../../server/src/engine/features/featureTypes';
 import { documentLinks } from '../../../server/src/engine/features/links';
+import { documentSymbols } from '../../../server/src/engine/features/symbols';
 import { mergeSchemas } from '../../../server/src/engine/schema/mergeSchemas';
 import { readReportSpec, type SchemaNode } from '../../../server/src/engine/schema/reportSpec';
 import { applyFix, checked } from '../features/fixHarness';
-import { cleanReportText, defaultVersionEngine, describeFinding } from '../../helpers';
+import { cleanReportText, defaultVersionEngine, describeFinding, formatRange } from '../../helpers';
 
 /** The clean v19.2 report with `body` as its Attack Methodology (the heading is on line 21). */
 export function withMethodology(body: string): string {
@@ -129,4 +131,18 @@ test('attack tables: a table in a subsection of Attack Methodology is read and c
     '26:16-26:21 warning attack-technique-tactic T1530 (Data from Cloud Storage) is not part of the Persistence tactic; it belongs to Collection',
     "29:0-29:19 warning section-unrecognised This table is not read as ATT&CK tactic rows: none of its columns ('Step', 'Activity') is a technique column the section reads. Attack Methodology accepts bullet rows '- **Tactic:** T1234 Name', or a table with a 'Tactic' and a 'Technique' column.",
   ]);
+});
+
+test('attack tables: the outline lists table rows under the heading they are written beneath', () => {
+  const text = withMethodology(
+    '| Tactic | Technique |\n|---|---|\n| Discovery | T1087.004 |\n|  | T1069.003 |\n\n### Cloud\n| Technique |\n|---|\n| T1530 |\n',
+  );
+  const { context } = checked(text, defaultVersionEngine());
+  const methodology = documentSymbols(context)
+    .flatMap((title) => title.children)
+    .find((node) => node.name === 'Attack Methodology');
+  const outline = (node: SymbolNode): string[] =>
+    node.children.flatMap((child) => [`${child.name}@${formatRange(child.selectionRange)}`, ...outline(child).map((line) => `  ${line}`)]);
+  assert.ok(methodology);
+  assert.deepEqual(outline(methodology), ['Discovery@24:2-24:11', 'Discovery@25:5-25:14', 'Cloud@27:4-27:9', '  T1530@30:0-30:9']);
 });

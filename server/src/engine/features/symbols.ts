@@ -1,3 +1,4 @@
+import { isTableRow, methodologyRows } from '../queries/methodologyRows';
 import type { ContentContainer, Field, FrontMatter, Heading, ReportModel, Section } from '../model/modelTypes';
 import type { ReportSpec } from '../schema/reportSpec';
 import { comparePositions } from '../types';
@@ -36,7 +37,20 @@ function sectionSymbol(spec: ReportSpec, section: Section): SymbolNode {
   const sectionSpec = spec.findSection(section.heading.text);
   const detail = sectionSpec ? (sectionSpec.title === section.heading.text.trim() ? undefined : sectionSpec.title) : 'not in template';
   const node = headingSymbol(section.heading, 'section', detail, section.range);
-  node.children = [...fieldSymbols(section), ...section.subsections.map((subsection) => subsectionSymbol(subsection))];
+  // Attack Methodology: table rows are rows like `**Tactic:**` items, each under the heading it is written beneath.
+  const rows = sectionSpec?.kind === 'attack-tactics' ? methodologyRows(section, sectionSpec) : undefined;
+  const tableRowsIn = (container: ContentContainer) =>
+    (rows ?? []).filter((row) => row.table && container.range.start.line <= row.range.start.line && row.range.end.line <= container.range.end.line);
+  const inSubsection = (field: Field) => section.subsections.some((subsection) => subsection.range.start.line <= field.range.start.line);
+  const own = rows ? rows.filter((row) => !row.table || !inSubsection(row)) : section.fields;
+  node.children = [
+    ...own.map(fieldLeaf),
+    ...section.subsections.map((subsection) => {
+      const child = subsectionSymbol(subsection);
+      if (rows) child.children = [...child.children, ...tableRowsIn(subsection).map(fieldLeaf)].sort((a, b) => comparePositions(a.range.start, b.range.start));
+      return child;
+    }),
+  ];
   node.children.sort((a, b) => comparePositions(a.range.start, b.range.start));
   return node;
 }
@@ -53,7 +67,13 @@ function headingSymbol(heading: Heading, kind: SymbolNode['kind'], detail: strin
 }
 
 function fieldSymbols(container: ContentContainer): SymbolNode[] {
-  return container.fields.map((field: Field) => leaf(field.key, field.value, field.range, field.keyRange));
+  return container.fields.map(fieldLeaf);
+}
+
+/** A row of a table without a tactic column has no key: it is named by its techniques; a row continuing the tactic above selects its own cells. */
+function fieldLeaf(field: Field): SymbolNode {
+  if (!field.key) return leaf(field.value, '', field.range, field.range);
+  return leaf(field.key, field.value, field.range, isTableRow(field) && field.table.continued ? field.valueRange : field.keyRange);
 }
 
 function frontMatterSymbol(model: ReportModel, spec: ReportSpec, frontMatter: FrontMatter): SymbolNode {
