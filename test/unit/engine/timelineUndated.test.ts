@@ -27,12 +27,21 @@ test('timeline-undated: a date anywhere in the phase, a date field of any value,
     '- **Date/Time:** shortly afterwards\n- **Discovery:** Public reports.',
     '- **N/A:** No response was needed.',
     '- **Response actions:** None',
+    '- **Discovery:** The alert fired on October 8; the team triaged it.',
+    '- **Discovery:** Alerts from 8 Oct. onwards were triaged.',
   ]) {
     assert.deepEqual(
       undated(phase(body)).map((line) => line.slice(0, 5)),
       ['16:4-'],
       body,
     );
+  }
+});
+
+test('timeline-undated: words that only look like a month and a number are not a date', () => {
+  const phase = (body: string) => rawSeedText().replace(/### Detection & Response\n[^#]*?(?=## Attack Methodology)/, `### Detection & Response\n${body}\n`);
+  for (const body of ['- **Discovery:** Decided 3 hosts were affected.', '- **Discovery:** Hosts may 3 times retry.', '- **Discovery:** Marshal 12 agents.']) {
+    assert.equal(undated(phase(body)).length, 2, body);
   }
 });
 

@@ -58,11 +58,20 @@ function saysNothingHappened(fields: readonly Field[], sectionSpec: SectionSpec)
   return hasDateField || fields.every((field) => SAYS_NOTHING_HAPPENED.test(field.key.trim()) || SAYS_NOTHING_HAPPENED.test(field.value.trim()));
 }
 
-/** Whether the phase's text, below its heading, holds a date expression (valid or not: an invalid one is reported elsewhere). */
+/** A day written without its year ("on October 8", "8 Oct."): a date to a reader of the report, though not one the order check can use. */
+const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const DAY_WITHOUT_YEAR = new RegExp(`\\b(?:${MONTH} \\d{1,2}(?:st|nd|rd|th)?\\b|\\d{1,2}(?:st|nd|rd|th)? ${MONTH}(?![a-z]))`);
+
+/**
+ * Whether the phase's text, below its heading, holds a date expression (valid or not: an invalid one is
+ * reported elsewhere), or a day written without its year.
+ */
 function hasAnyDate(context: RuleContext, phase: ContentContainer): boolean {
   const { lines } = context.model;
   const start = lines.offsetAt({ line: phase.heading.range.end.line + 1, character: 0 });
   const end = lines.offsetAt(phase.range.end);
   if (end <= start) return false;
-  return findDates(lines.text.slice(start, end)).length > 0;
+  const text = lines.text.slice(start, end);
+  return findDates(text).length > 0 || DAY_WITHOUT_YEAR.test(text);
 }
