@@ -24,6 +24,8 @@ export const REPO_ROOT = join(__dirname, '..', '..');
 export const SEED_PATH = join(REPO_ROOT, 'examples', 'microsoft-mfa-outage.md');
 /** The realistic examples that must stay under the seed-size target with every rule on. */
 export const SECOND_EXAMPLE_PATH = join(REPO_ROOT, 'examples', 'northwind-ransomware-intrusion.md');
+/** A report of about the seed's size whose Attack Methodology is a table (issue 14's table dialect). */
+export const TABLE_EXAMPLE_PATH = join(REPO_ROOT, 'examples', 'dialects', 'attack-table.md');
 
 /** One line of the results table. `ratio` is value / reference, both from the same run. */
 export interface Measurement {
@@ -123,6 +125,7 @@ export interface EngineBenchResult {
   constructionMs: number;
   seed: { bytes: number; engine: number[]; parse: number[]; findings: number };
   second: { bytes: number; engine: number[]; parse: number[]; findings: number };
+  table: { bytes: number; engine: number[]; parse: number[]; findings: number };
   large: { bytes: number; engine: number[]; parse: number[]; findings: number; ruleIds: string[] };
 }
 
@@ -151,6 +154,13 @@ export function runEngineBench(): EngineBenchResult {
     SEED_WARMUP_ITERATIONS,
     SEED_ITERATIONS,
   );
+  const tableReport = readFileSync(TABLE_EXAMPLE_PATH, 'utf8');
+  const tableTimes = timePair(
+    () => engine.check(tableReport),
+    () => bareParse(tableReport),
+    SEED_WARMUP_ITERATIONS,
+    SEED_ITERATIONS,
+  );
   const large = generateLargeReport(seed);
   const largeTimes = timePair(
     () => engine.check(large),
@@ -169,6 +179,12 @@ export function runEngineBench(): EngineBenchResult {
       engine: secondTimes.engineTimes,
       parse: secondTimes.parseTimes,
       findings: engine.check(second).findings.length,
+    },
+    table: {
+      bytes: Buffer.byteLength(tableReport),
+      engine: tableTimes.engineTimes,
+      parse: tableTimes.parseTimes,
+      findings: engine.check(tableReport).findings.length,
     },
     large: {
       bytes: Buffer.byteLength(large),
@@ -201,6 +217,14 @@ export function engineMeasurements(result: EngineBenchResult): Measurement[] {
       ratio: median(result.second.engine) / median(result.second.parse),
       target: `≤ ${SEED_TARGET_MS} ms`,
       pass: median(result.second.engine) <= SEED_TARGET_MS,
+    },
+    {
+      name: `(a3) table-dialect example, ATT&CK mapping as a table (${(result.table.bytes / 1024).toFixed(1)} KiB), warm, median of ${SEED_ITERATIONS}`,
+      value: `${ms(median(result.table.engine))} (p95 ${ms(percentile(result.table.engine, 95))})`,
+      reference: `markdown-it parse ${ms(median(result.table.parse))}`,
+      ratio: median(result.table.engine) / median(result.table.parse),
+      target: '≤ 1.2× the parse (issue 14)',
+      pass: median(result.table.engine) / median(result.table.parse) <= 1.2,
     },
     {
       name: `(c) generated report (${(result.large.bytes / 1e6).toFixed(2)} MB), median of ${LARGE_RUNS}`,

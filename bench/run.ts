@@ -63,7 +63,7 @@ function main(): void {
 
   const measurements = [...engineMeasurements(engine), ...attackVersionMeasurements(attackVersions), ...cliMeasurements(cli)];
   const notes = [
-    `Findings: seed report ${engine.seed.findings}, second example ${engine.second.findings}, generated report ${engine.large.findings}; seed against v18.1 ${attackVersions.findings['18.1']}, against v19.2 ${attackVersions.findings['19.2']} (the migration note); increport checked ${cli.checkedByIncreport} of ${cli.files} files.`,
+    `Findings: seed report ${engine.seed.findings}, second example ${engine.second.findings}, table-dialect example ${engine.table.findings}, generated report ${engine.large.findings}; seed against v18.1 ${attackVersions.findings['18.1']}, against v19.2 ${attackVersions.findings['19.2']} (the migration note); increport checked ${cli.checkedByIncreport} of ${cli.files} files.`,
     `CLI wall times per round (ms): ${Object.entries(cli.times)
       .map(([name, times]) => `${name} ${times.map((time) => time.toFixed(0)).join(' / ')}`)
       .join('; ')}.`,

@@ -81,7 +81,6 @@ function isReportDocument(document: TextDocument): boolean {
 }
 
 async function startClient(context: ExtensionContext, statusBar: ReportStatusBar): Promise<LanguageClient> {
-  // Loaded on first use, not at activation: the client library is most of the extension's code.
   // Loaded on first use, not at activation: the language client bundle is the larger part of the extension.
   // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports
   const { LanguageClient, TransportKind, CloseAction, ErrorAction } = require(LANGUAGE_CLIENT_BUNDLE) as typeof import('./languageClient');

@@ -20,6 +20,8 @@ export interface RestartDecision {
 
 export interface ErrorDecision {
   shutdown: boolean;
+  /** With `shutdown`: start a new server in its place (the client library would not: it restarts only on a close). */
+  restart?: boolean;
   message?: string;
 }
 
@@ -56,17 +58,21 @@ export class RestartPolicy {
 
   /**
    * A read or write on the connection failed; `count` is how many writes in a row failed. Keep going for a
-   * few, then give up on this server. A read error has no count: it is what a killed server causes, and
-   * shutting down then would make the client skip `closed()` and never restart it, so it continues and
-   * the close that follows decides.
+   * few, then give up on this connection. A read error has no count: it is what a killed server causes, and
+   * the close that follows decides. Writes can fail several times before that close arrives (a killed
+   * server on a busy machine, with messages queued), and a shut-down client never restarts by itself, so
+   * giving up counts as a stop: a new server is started in its place while the stops allow it.
    */
   error(count: number | undefined): ErrorDecision {
     if (count === undefined || count <= MAX_CONNECTION_ERRORS) return { shutdown: false };
-    return {
-      shutdown: true,
-      message:
-        `The connection to the Incident Report language server keeps failing, so the server was shut down. ` +
-        `Run "${RESTART_COMMAND_TITLE}" from the Command Palette to start it again.`,
-    };
+    const stop = this.closed();
+    if (stop.restart) {
+      return {
+        shutdown: true,
+        restart: true,
+        message: `The connection to the Incident Report language server failed ${count} times in a row; starting a new server (${this.stops.length} of ${this.maxRestarts} restarts allowed within ${Math.round(this.windowMs / 60_000)} minutes).`,
+      };
+    }
+    return { shutdown: true, restart: false, message: stop.message };
   }
 }

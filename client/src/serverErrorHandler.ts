@@ -23,7 +23,9 @@ export function serverErrorHandler(policy: RestartPolicy, { CloseAction, ErrorAc
     error(_error, _message, count) {
       const decision = policy.error(count);
       if (!decision.shutdown) return { action: ErrorAction.Continue };
-      if (decision.message) notify(decision.message);
+      // The client library does not restart a client it shut down: a new one is started once this one has stopped.
+      if (decision.restart) setTimeout(() => void commands.executeCommand(RESTART_COMMAND), 0);
+      else if (decision.message) notify(decision.message);
       return { action: ErrorAction.Shutdown, message: decision.message, handled: true };
     },
     closed() {

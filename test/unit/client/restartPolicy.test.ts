@@ -51,18 +51,27 @@ test('restart policy: stops older than the window no longer count', () => {
   }
 });
 
-test('restart policy: write errors continue up to 3 in a row, then shut down with a message; read errors (no count) leave it to the close', () => {
-  const { policy } = policyAt();
+test('restart policy: write errors continue up to 3 in a row, then the connection is given up and a new server started, as a stop; read errors (no count) leave it to the close', () => {
+  const { policy, at } = policyAt();
   assert.deepEqual(
     [1, 2, 3, undefined].map((count) => policy.error(count)),
     [{ shutdown: false }, { shutdown: false }, { shutdown: false }, { shutdown: false }],
   );
-  const expected = {
+  assert.deepEqual(policy.error(4), {
     shutdown: true,
-    message:
-      'The connection to the Incident Report language server keeps failing, so the server was shut down. Run "Incident Report: Restart Language Server" from the Command Palette to start it again.',
-  };
-  assert.deepEqual(policy.error(4), expected);
+    restart: true,
+    message: 'The connection to the Incident Report language server failed 4 times in a row; starting a new server (1 of 4 restarts allowed within 3 minutes).',
+  });
+  // Giving up counts as a stop: with the closes that follow, the fifth within the window is not restarted.
+  for (let stop = 2; stop <= MAX_RESTARTS; stop++) {
+    at(stop * 1000);
+    assert.equal(policy.closed().restart, true);
+  }
+  at(10_000);
+  const last = policy.error(4);
+  assert.equal(last.shutdown, true);
+  assert.equal(last.restart, false);
+  assert.match(last.message ?? '', /stopped unexpectedly 5 times within 3 minutes, so it was not restarted: .*Run "Incident Report: Restart Language Server"/);
 });
 
 test('restart policy: the command the messages name is contributed under that title and activates the extension', () => {
