@@ -47,7 +47,7 @@ export interface ScanOptions {
   includeHashes?: boolean;
 }
 
-type HashType = 'md5' | 'sha1' | 'sha256' | 'sha512';
+export type HashType = 'md5' | 'sha1' | 'sha256' | 'sha512';
 const HASH_LENGTHS: Record<HashType, number> = { md5: 32, sha1: 40, sha256: 64, sha512: 128 };
 const HASH_NAMES: Record<HashType, string> = { md5: 'MD5', sha1: 'SHA-1', sha256: 'SHA-256', sha512: 'SHA-512' };
 const HASH_BY_LENGTH = new Map<number, HashType>(Object.entries(HASH_LENGTHS).map(([type, length]) => [length, type as HashType]));
@@ -55,7 +55,7 @@ const HASH_BY_LENGTH = new Map<number, HashType>(Object.entries(HASH_LENGTHS).ma
 export const CVE_FORMAT_PROBLEM = 'CVE IDs look like CVE-2024-12345 (year, then at least 4 digits)';
 
 /** Every match of a global regex, with the regex's state reset first. */
-function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray> {
+export function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray> {
   re.lastIndex = 0;
   for (let match = re.exec(text); match; match = re.exec(text)) {
     if (match[0] === '') re.lastIndex++;
@@ -75,7 +75,7 @@ function ipv4Problems(live: string): string[] {
   return [...problems];
 }
 
-function domainProblems(live: string): string[] {
+export function domainProblems(live: string): string[] {
   const problems: string[] = [];
   if (live.length > 253) problems.push(`a domain name has at most 253 characters; this has ${live.length}`);
   for (const label of live.split('.')) {
@@ -125,7 +125,7 @@ function isIpv6(live: string): boolean {
   return halves.length === 2 ? count <= 7 : count === 8;
 }
 
-function hashProblems(token: string, type: HashType): string[] {
+export function hashProblems(token: string, type: HashType): string[] {
   const problems: string[] = [];
   const expected = HASH_LENGTHS[type];
   if (token.length !== expected) {
@@ -139,7 +139,7 @@ function hashProblems(token: string, type: HashType): string[] {
 }
 
 /** A token after a hash label that is meant as a hash: long enough and mostly hex digits. */
-function looksLikeHash(token: string): boolean {
+export function looksLikeHash(token: string): boolean {
   if (token.length < 16) return false;
   const hexDigits = token.replace(/[^0-9a-f]/gi, '').length;
   return hexDigits * 4 >= token.length * 3 && /\d/.test(token);

@@ -1,7 +1,9 @@
 import { defang, refang, scanIocs, urlClickableLength, type IocMatch } from '../iocs/scanIocs';
+import { typedIocs } from '../iocs/typedIocs';
 import type { ReportModel } from '../model/modelTypes';
 import type { ReportSpec } from '../schema/reportSpec';
 import type { Range } from '../types';
+import { typedCellsByLine, type TypedCell } from './iocTables';
 
 export interface LocatedIoc {
   ioc: IocMatch;
@@ -12,13 +14,18 @@ export interface LocatedIoc {
 
 const DEFANGABLE = new Set(['url', 'domain', 'ipv4', 'ipv6', 'email']);
 
-/** Every indicator in the Indicators of Compromise section(s), located. */
+/**
+ * Every indicator in the Indicators of Compromise section(s), located. Lines are scanned whole; in a
+ * table, a cell whose kind a header or a Type cell names is read as that kind instead (iocTables.ts).
+ */
 export function indicatorsOf(model: ReportModel, spec: ReportSpec): LocatedIoc[] {
   const found: LocatedIoc[] = [];
   for (const section of model.sections) {
-    if (spec.findSection(section.heading.text)?.kind !== 'indicators') continue;
+    const sectionSpec = spec.findSection(section.heading.text);
+    if (sectionSpec?.kind !== 'indicators') continue;
+    const typedCells = typedCellsByLine(section, sectionSpec);
     for (let line = section.heading.range.end.line + 1; line <= section.range.end.line; line++) {
-      for (const ioc of scanIocs(model.lines.lineText(line))) {
+      for (const ioc of lineIocs(model.lines.lineText(line), typedCells.get(line))) {
         const range = { start: { line, character: ioc.start }, end: { line, character: ioc.end } };
         const defanged = DEFANGABLE.has(ioc.type) && !ioc.defanged ? defangedForm(ioc) : ioc.text;
         found.push({ ioc, range, defanged });
@@ -26,6 +33,27 @@ export function indicatorsOf(model: ReportModel, spec: ReportSpec): LocatedIoc[]
     }
   }
   return found;
+}
+
+/**
+ * A line's indicators: scanned, except in typed cells, which are read as their kind. Both lists are in
+ * order of position, so dropping the scanned matches that overlap a typed cell is one merge.
+ */
+function lineIocs(text: string, typedCells: readonly TypedCell[] | undefined): IocMatch[] {
+  const scanned = scanIocs(text);
+  if (!typedCells) return scanned;
+  const kept: IocMatch[] = [];
+  let cell = 0;
+  for (const ioc of scanned) {
+    while (cell < typedCells.length && typedCells[cell].end <= ioc.start) cell++;
+    if (cell < typedCells.length && typedCells[cell].start < ioc.end) continue;
+    kept.push(ioc);
+  }
+  for (const typed of typedCells) {
+    for (const ioc of typedIocs(text.slice(typed.start, typed.end), typed.kind))
+      kept.push({ ...ioc, start: ioc.start + typed.start, end: ioc.end + typed.start });
+  }
+  return kept.sort((a, b) => a.start - b.start);
 }
 
 /** The defanged form to write: for a URL only its clickable part changes; its path stays as written. */
