@@ -1,4 +1,5 @@
 import { buildModel } from './model/buildModel';
+import { addTableFields } from './model/tableFields';
 import type { ReportModel } from './model/modelTypes';
 import { createDefaultRules, ruleMetaOf } from './rules';
 import type { Rule, RuleMeta } from './rules/ruleTypes';
@@ -65,6 +66,7 @@ export class ReportEngine {
   /** `now` is read from the clock unless the caller has read it already (so one analysis has one "now"). */
   check(text: string, settings: RuleSettings = {}, now: Date = this.now()): CheckResult {
     const model = buildModel(text);
+    addTableFields(model, this.dependencies.schema.spec);
     const findings: Finding[] = [];
     const report = (ruleId: string, range: Range, message: string, data?: FindingData) => {
       const setting = settings[ruleId] ?? this.metaById.get(ruleId)?.defaultSeverity ?? 'error';

@@ -98,7 +98,8 @@ function addField(env: FixEnv, finding: Finding): QuickFix[] {
   if (container.fields.some((field) => find(field.key)?.key === fieldKey)) return [];
   const fieldSpec = specs[index] as FieldSpec | undefined;
   const title = fieldSpec?.title ?? stringData(finding, 'fieldTitle') ?? fieldKey;
-  const item = (prefix: string) => `${prefix}**${title}:** ${fieldValue(fieldSpec)}`.trimEnd();
+  const item = (prefix: string, inTable?: boolean) =>
+    inTable ? `| ${title} | ${fieldValue(fieldSpec)} |`.replace('|  |', '| |') : `${prefix}**${title}:** ${fieldValue(fieldSpec)}`.trimEnd();
   return [quickFix(`Add field '${title}'`, [fieldInsertion(env, container, index, orderOf, item)], [finding], true)];
 }
 
@@ -108,15 +109,17 @@ function fieldInsertion(
   container: ContentContainer | Section,
   index: number,
   orderOf: (field: Field) => number,
-  item: (prefix: string) => string,
+  item: (prefix: string, inTable?: boolean) => string,
 ): TextEdit {
   const { model } = env;
   const prefixOf = (field: Field) => model.lines.lineText(field.keyRange.start.line).slice(0, Math.max(0, field.keyRange.start.character - 2));
   // A field the schema does not order goes last.
   const anchor = index < 0 ? container.fields.at(-1) : container.fields.filter((field) => orderOf(field) >= 0 && orderOf(field) < index).at(-1);
-  if (anchor) return insertLines(env, anchor.range.end.line + 1, [item(prefixOf(anchor))]);
+  // In a key/value table a new row goes below the anchor's row; below a header row, below its delimiter row too.
+  if (anchor) return insertLines(env, anchor.range.end.line + (anchor.inTable === 'header' ? 2 : 1), [item(prefixOf(anchor), anchor.inTable !== undefined)]);
   const first = container.fields[0];
-  if (first) return insertLines(env, first.keyRange.start.line, [item(prefixOf(first))]);
+  if (first?.inTable === 'header') return insertLines(env, first.range.end.line + 2, [item('', true)]);
+  if (first) return insertLines(env, first.keyRange.start.line, [item(prefixOf(first), first.inTable !== undefined)]);
   const line = container.heading.range.end.line + 1;
   // Text right under the heading would become a lazy continuation of the new item: keep a blank line between.
   const separate = !isBlankLine(model, line) && !isListItemLine(model, line) && !isAtxHeadingLine(model, line);

@@ -19,8 +19,10 @@ export interface Field {
   value: string;
   /** Range of the trimmed value; zero-width just after the key when the value is empty. */
   valueRange: Range;
-  /** The whole item or line. */
+  /** The whole item or line (for a table row, the row). */
   range: Range;
+  /** Read from a row of a key/value table (model/tableFields.ts): its header row, or a body row. */
+  inTable?: 'header' | 'row';
 }
 
 /**
