@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { complete } from '../../../server/src/engine/features/completion';
 import type { FeatureContext } from '../../../server/src/engine/features/featureTypes';
 import { hover } from '../../../server/src/engine/features/hover';
 import { check, engine, formatRange, seedText, TEST_NOW } from '../../helpers';
@@ -93,4 +94,33 @@ test('hover on a key cell describes its field', () => {
   const hovered = hover(context, { line: 7, character: 5 });
   assert.ok(hovered?.contents.includes('Incident Date'), JSON.stringify(hovered));
   assert.equal(hovered && formatRange(hovered.range), '7:2-7:15');
+});
+
+test('a misspelt key in a key cell is renamed inside its bold markers; the table stays', () => {
+  const text = withDetails(
+    [
+      '| Field | Value |',
+      '|---|---|',
+      '| Discovery Date | June 1, 2026 |',
+      '| Incident Date | June 1, 2026 |',
+      '| **Afected Organization:** | Microsoft |',
+      '',
+    ].join('\n'),
+  );
+  const fixed = applyFix(text, 'field-missing', "Rename the key to 'Affected Organization'");
+  assert.deepEqual(fixed.fix.edits, [{ range: { start: { line: 8, character: 4 }, end: { line: 8, character: 24 } }, newText: 'Affected Organization' }]);
+  assert.ok(fixed.text.includes('| **Affected Organization:** | Microsoft |\n'));
+  assert.deepEqual(fixed.after, []);
+});
+
+test('completion in a value cell offers the values of its row’s field', () => {
+  const text = withDetails(
+    ['| Field | Value |', '|---|---|', '| Discovery Date | |', '| Incident Date | June 1, 2026 |', '| Affected Organization | Microsoft |', ''].join('\n'),
+  );
+  const { model } = engine().check(text);
+  const context: FeatureContext = { model, spec: engine().schema.spec, catalog: engine().catalog, now: TEST_NOW };
+  const entries = complete(context, { line: 6, character: 19 });
+  assert.equal(entries[0]?.insertText, 'November 27, 2026');
+  assert.equal(entries[0] && formatRange(entries[0].range), '6:19-6:19');
+  assert.deepEqual(complete(context, { line: 6, character: 5 }), [], 'not in the key cell');
 });

@@ -72,6 +72,13 @@ export function completionSiteAt(model: ReportModel, spec: ReportSpec, position:
 
   const container = containerAt(model, spec, line);
   if (!container) return undefined;
+  // A row of a key/value table (model/tableFields.ts): its value cell is the value being typed.
+  const cellField = container.section.fields.find((field) => field.inTable && field.range.start.line === line);
+  if (cellField) {
+    const { start, end } = cellField.valueRange;
+    if (character < start.character || character > end.character) return undefined;
+    return { kind: 'value', start: start.character, key: cellField.key, keyStart: cellField.keyRange.start.character, container };
+  }
   const itemStart = listItemContentStart(text);
   const contentStart = itemStart ?? text.length - text.trimStart().length;
   if (character < contentStart) return undefined;
