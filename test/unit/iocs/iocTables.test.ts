@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildModel } from '../../../server/src/engine/model/buildModel';
 import { iocKindOfName } from '../../../server/src/engine/iocs/typedIocs';
-import { check, seedText } from '../../helpers';
+import { indicatorsOf } from '../../../server/src/engine/queries/iocQueries';
+import { check, engine, seedText } from '../../helpers';
 import { applyFix, checked, replaceOnce } from '../features/fixHarness';
 
 /** The seed with its Indicators of Compromise section (line 38) replaced by `body`, from line 39 on. */
@@ -101,4 +102,19 @@ test('defanging a cell keeps the table: pipes, escaped pipes and code spans stay
     before?.tables.map((table) => table.rows.map((row) => row.cells.length)),
   );
   assert.deepEqual(checked(all.text).findings, []);
+});
+
+test('SHA-384: a labelled or bare 96-digit hash, and a SHA-384 column', () => {
+  const sha384 = MD5.repeat(3);
+  const text = withIocs(
+    [`- **File indicators:** SHA-384: ${sha384}, bare ${sha384}`, '', '| File | SHA-384 |', '|---|---|', `| a.exe | ${MD5}${MD5} |`, ''].join('\n'),
+  );
+  assert.deepEqual(check(text), [
+    `43:10-43:74 error ioc-hash-invalid Invalid SHA-384 hash '${MD5}${MD5}': SHA-384 hashes have 96 hex digits; this has 64 (the length of a SHA-256 hash)`,
+  ]);
+  const model = engine().check(text).model;
+  assert.deepEqual(
+    indicatorsOf(model, engine().schema.spec).map((located) => located.ioc.type),
+    ['sha384', 'sha384', 'sha384'],
+  );
 });

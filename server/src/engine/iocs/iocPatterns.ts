@@ -68,7 +68,7 @@ export const CVE_RE = new RegExp(
 );
 /** A hash label (group 1: MD5, SHA-1, SHA256…), optional "hash"/"sum"/…, separators, then a token (group 2). */
 export const LABELLED_HASH_RE = new RegExp(
-  String.raw`(?<![a-z0-9${L}-])(md5|sha-?(?:1|256|512)|sha (?:1|256|512))(?![a-z0-9])` +
+  String.raw`(?<![a-z0-9${L}-])(md5|sha-?(?:1|256|384|512)|sha (?:1|256|384|512))(?![a-z0-9])` +
     String.raw`(?:[ \t]*(?:hash(?:es)?|sum|checksum|digest|value))?[ \t:=*_|>(\x60${DASHES}]{0,12}(?=([0-9a-z]+))\2(?![a-z0-9${L}])`,
   'gi',
 );

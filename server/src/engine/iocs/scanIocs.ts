@@ -1,6 +1,6 @@
 /**
  * A pure scanner for indicators of compromise (IOCs) in report text: URLs, domains, IPv4 and IPv6
- * addresses, e-mail addresses, MD5/SHA-1/SHA-256/SHA-512 hashes and CVE IDs, live or defanged.
+ * addresses, e-mail addresses, MD5/SHA-1/SHA-256/SHA-384/SHA-512 hashes and CVE IDs, live or defanged.
  *
  * Kinds are scanned in priority order — URL, e-mail, CVE, labelled hash, IPv6, IPv4, domain, bare
  * hash — and a match is kept only if it overlaps nothing kept before, so a URL's host is not
@@ -25,7 +25,7 @@ import {
 
 export { defang, isDefanged, refang };
 
-export type IocType = 'url' | 'domain' | 'ipv4' | 'ipv6' | 'email' | 'md5' | 'sha1' | 'sha256' | 'sha512' | 'cve';
+export type IocType = 'url' | 'domain' | 'ipv4' | 'ipv6' | 'email' | 'md5' | 'sha1' | 'sha256' | 'sha384' | 'sha512' | 'cve';
 
 export interface IocMatch {
   type: IocType;
@@ -47,9 +47,9 @@ export interface ScanOptions {
   includeHashes?: boolean;
 }
 
-export type HashType = 'md5' | 'sha1' | 'sha256' | 'sha512';
-const HASH_LENGTHS: Record<HashType, number> = { md5: 32, sha1: 40, sha256: 64, sha512: 128 };
-const HASH_NAMES: Record<HashType, string> = { md5: 'MD5', sha1: 'SHA-1', sha256: 'SHA-256', sha512: 'SHA-512' };
+export type HashType = 'md5' | 'sha1' | 'sha256' | 'sha384' | 'sha512';
+const HASH_LENGTHS: Record<HashType, number> = { md5: 32, sha1: 40, sha256: 64, sha384: 96, sha512: 128 };
+const HASH_NAMES: Record<HashType, string> = { md5: 'MD5', sha1: 'SHA-1', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' };
 const HASH_BY_LENGTH = new Map<number, HashType>(Object.entries(HASH_LENGTHS).map(([type, length]) => [length, type as HashType]));
 
 export const CVE_FORMAT_PROBLEM = 'CVE IDs look like CVE-2024-12345 (year, then at least 4 digits)';

@@ -10,7 +10,7 @@ import { domainProblems, hashProblems, isDefanged, looksLikeHash, matchesOf, ref
 
 /** Kind names as a table writes them, lower-cased with everything but letters and digits left out. */
 const KIND_BY_NAME = new Map<string, IocType>([
-  ...['md5', 'sha1', 'sha256', 'sha512'].flatMap((hash) =>
+  ...['md5', 'sha1', 'sha256', 'sha384', 'sha512'].flatMap((hash) =>
     [hash, `${hash}hash`, `${hash}hashes`, `${hash}sum`, `hash${hash}`, `filehash${hash}`].map((name) => [name, hash as IocType] as const),
   ),
   ...['domain', 'domains', 'domainname', 'fqdn'].map((name) => [name, 'domain'] as const),
@@ -21,7 +21,7 @@ const KIND_BY_NAME = new Map<string, IocType>([
   ...['cve', 'cveid', 'vulnerability'].map((name) => [name, 'cve'] as const),
 ]);
 
-const HASH_TYPES: ReadonlySet<IocType> = new Set(['md5', 'sha1', 'sha256', 'sha512']);
+const HASH_TYPES: ReadonlySet<IocType> = new Set(['md5', 'sha1', 'sha256', 'sha384', 'sha512']);
 const MAX_KIND_NAME = 40;
 
 /** The indicator kind a column header or a Type cell names ("SHA-256", "IP Address", "E-mail"), if any. */

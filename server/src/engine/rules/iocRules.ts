@@ -30,6 +30,7 @@ const TYPE_NAMES: Record<IocType, string> = {
   md5: 'MD5 hash',
   sha1: 'SHA-1 hash',
   sha256: 'SHA-256 hash',
+  sha384: 'SHA-384 hash',
   sha512: 'SHA-512 hash',
   cve: 'CVE ID',
 };
@@ -42,6 +43,7 @@ const PROBLEM_RULES: Record<IocType, string> = {
   md5: 'ioc-hash-invalid',
   sha1: 'ioc-hash-invalid',
   sha256: 'ioc-hash-invalid',
+  sha384: 'ioc-hash-invalid',
   sha512: 'ioc-hash-invalid',
   cve: 'ioc-cve-invalid',
 };
