@@ -15,6 +15,7 @@ import { buildModel } from '../../../server/src/engine/model/buildModel';
 import { renderReportBody } from '../../../server/src/engine/render/renderReport';
 import { TEST_NOW, engine, seedText } from '../../helpers';
 import type { Prepared } from './measure';
+import { TABLE_CASES } from './tableCases';
 import type { Finding } from '../../../server/src/engine/types';
 import { createBundledReportSchema, loadBundledCatalog } from '../../../server/src/node/bundledResources';
 
@@ -31,16 +32,6 @@ export interface ComplexityCase {
   name: string;
   n: number;
   prepare: (n: number) => Prepared;
-}
-
-/** An IOC table of n rows, each typed by its Type cell: a defanged domain, a live IP, a 63-digit SHA-256. */
-function iocTable(n: number): string {
-  const rows = Array.from(
-    { length: n },
-    (_, i) =>
-      [`| Domain | host${i}[.]example[.]com | C2 |`, `| IP | 10.0.${i % 250}.1 | beacon \\| relay |`, `| SHA256 | ${'ab12'.repeat(15)}abc | dropper |`][i % 3],
-  );
-  return ['| Type | Indicator | Context |', '|---|---|---|', ...rows, ''].join('\n');
 }
 
 /** The seed report with `text` as its Executive Summary paragraph. */
@@ -148,6 +139,7 @@ const withMethodologyTable = (n: number) =>
   );
 
 export const CASES: readonly ComplexityCase[] = [
+  ...TABLE_CASES,
   // Technique mentions: IDs whose names run to the end of the line, and long names between IDs.
   { family: 'technique mentions', name: "'T12 a ' × n in the Executive Summary", n: 2700, prepare: checkSummary((n) => 'T12 a '.repeat(n)) },
   {
@@ -204,31 +196,6 @@ export const CASES: readonly ComplexityCase[] = [
     name: 'n IOCs in one Indicators of Compromise item (full check)',
     n: 82,
     prepare: (n) => check(seedText().replace('- **File indicators:** N/A.', `- **File indicators:** ${MANY_IOCS.repeat(n)}`)),
-  },
-  {
-    family: 'iocs',
-    name: 'an Indicators of Compromise table of n typed rows (full check)',
-    n: 300,
-    prepare: (n) => check(seedText().replace('- **File indicators:** N/A.', `\n${iocTable(n)}`)),
-  },
-  {
-    family: 'iocs',
-    name: 'an IOC table row of n SHA-256 columns, each cell with a near-hash and a live domain',
-    n: 600,
-    prepare: (n) =>
-      check(
-        seedText().replace(
-          '- **File indicators:** N/A.',
-          `\n|${' SHA-256 |'.repeat(n)}\n|${'---|'.repeat(n)}\n|${` ${'ab12'.repeat(15)}abc a.example.com |`.repeat(n)}\n`,
-        ),
-      ),
-  },
-  {
-    family: 'tables',
-    name: 'an Incident Details key/value table of n rows (full check)',
-    n: 1200,
-    prepare: (n) =>
-      check(seedText().replace('- **Discovery Date:**', `| Field | Value |\n|---|---|\n${'| Sector | Finance |\n'.repeat(n)}\n- **Discovery Date:**`)),
   },
   // Dates.
   { family: 'dates', name: 'n digits', n: 170000, prepare: (n) => () => findDates('1'.repeat(n)) },

@@ -1,0 +1,48 @@
+import { engine, seedText } from '../../helpers';
+import type { ComplexityCase } from './cases';
+import type { Prepared } from './measure';
+
+/** Worst cases of the table dialects of the IOC and field sections (see cases.ts for how n is chosen). */
+
+const check =
+  (text: string): Prepared =>
+  () =>
+    engine().check(text);
+
+/** An IOC table of n rows, each typed by its Type cell: a defanged domain, a live IP, a 63-digit SHA-256. */
+function iocTable(n: number): string {
+  const rows = Array.from(
+    { length: n },
+    (_, i) =>
+      [`| Domain | host${i}[.]example[.]com | C2 |`, `| IP | 10.0.${i % 250}.1 | beacon \\| relay |`, `| SHA256 | ${'ab12'.repeat(15)}abc | dropper |`][i % 3],
+  );
+  return ['| Type | Indicator | Context |', '|---|---|---|', ...rows, ''].join('\n');
+}
+
+export const TABLE_CASES: readonly ComplexityCase[] = [
+  {
+    family: 'iocs',
+    name: 'an Indicators of Compromise table of n typed rows (full check)',
+    n: 300,
+    prepare: (n) => check(seedText().replace('- **File indicators:** N/A.', `\n${iocTable(n)}`)),
+  },
+  {
+    family: 'iocs',
+    name: 'an IOC table row of n SHA-256 columns, each cell with a near-hash and a live domain',
+    n: 600,
+    prepare: (n) =>
+      check(
+        seedText().replace(
+          '- **File indicators:** N/A.',
+          `\n|${' SHA-256 |'.repeat(n)}\n|${'---|'.repeat(n)}\n|${` ${'ab12'.repeat(15)}abc a.example.com |`.repeat(n)}\n`,
+        ),
+      ),
+  },
+  {
+    family: 'tables',
+    name: 'an Incident Details key/value table of n rows (full check)',
+    n: 1200,
+    prepare: (n) =>
+      check(seedText().replace('- **Discovery Date:**', `| Field | Value |\n|---|---|\n${'| Sector | Finance |\n'.repeat(n)}\n- **Discovery Date:**`)),
+  },
+];
