@@ -2,6 +2,7 @@ import { certainlyAfter, certainlyBefore, dateInterval } from '../dates/dateBoun
 import { headingZone } from '../dates/headingZone';
 import { parseReportDate, type ParsedDate } from '../dates/parseDate';
 import type { ZoneInfo } from '../dates/timeZones';
+import { timelineEntries, type TimelineEntry } from '../queries/timelineEntries';
 import type { Range } from '../types';
 import type { FieldSpec } from '../schema/reportSpec';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
@@ -25,8 +26,12 @@ interface DatedValue {
   spec: FieldSpec;
   date: ParsedDate;
   range: Range;
-  /** For timeline phases: the phase heading. */
+  /** For timeline phases: the phase heading; for timeline entries (table rows, dated bullets): their title. */
   phase?: string;
+  /** A timeline entry rather than a phase. */
+  entry?: boolean;
+  /** Its zone, when not written, is its table column header's ("Time (UTC)"). */
+  zoneFromColumn?: boolean;
 }
 
 /** Date fields come from the schema (x-kind date/datetime); nothing here names a field. */
@@ -48,12 +53,33 @@ export const dateRule: Rule = {
       if (!sectionSpec) continue;
       zone = headingZone(section.heading.text);
       for (const field of section.fields) read(`Field '${field.key}'`, sectionSpec.findField(field.key), field.valueRange);
+      const phases: DatedValue[] = [];
       for (const subsection of section.subsections) {
         const before = dated.length;
         for (const field of subsection.fields)
           read(`Field '${field.key}'`, sectionSpec.findSubsectionField(field.key), field.valueRange, subsection.heading.text);
-        if (sectionSpec.kind === 'timeline' && dated.length > before) timeline.push(dated[before]);
+        if (sectionSpec.kind === 'timeline' && dated.length > before) phases.push(dated[before]);
       }
+      if (sectionSpec.kind !== 'timeline') continue;
+      const dateSpec = sectionSpec.subsectionFields.find((field) => field.kind !== undefined && DATE_KINDS.has(field.kind));
+      const entries: DatedValue[] = [];
+      for (const entry of timelineEntries(model.lines, section, sectionSpec)) {
+        if (!dateSpec) break;
+        const date = readDate(context, entryLabel(entry), dateSpec, entry.dateRange, entry.zone);
+        const value = date && {
+          label: `Timeline entry '${entryName(entry)}'`,
+          spec: dateSpec,
+          date: date.date,
+          range: date.range,
+          phase: entryName(entry),
+          entry: true,
+          zoneFromColumn: entry.zoneFromColumn,
+        };
+        if (value) entries.push(value);
+      }
+      dated.push(...entries);
+      // Phases and entries in the order they are written.
+      timeline.push(...[...phases, ...entries].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
     }
     checkDiscoveryOrder(context, dated);
     checkTimelineOrder(context, timeline);
@@ -63,16 +89,16 @@ export const dateRule: Rule = {
         context.report(
           'date-future',
           value.range,
-          `${value.label} is in the future: '${sliceOf(context, value.range)}'${readIn(value.date)}${value.date.zoneFromContext ? ',' : ''} is after ${context.now.toISOString().slice(0, 10)}, when this check ran`,
+          `${value.label} is in the future: '${sliceOf(context, value.range)}'${readIn(value.date, value.zoneFromColumn)}${value.date.zoneFromContext ? ',' : ''} is after ${context.now.toISOString().slice(0, 10)}, when this check ran`,
         );
       }
     }
   },
 };
 
-/** ", read in EST as its section's heading says" for a date whose zone comes from the heading. */
-function readIn(date: ParsedDate): string {
-  return date.zoneFromContext ? `, read in ${date.zone} as its section's heading says` : '';
+/** ", read in EST as its section's heading says" for a date whose zone comes from the heading (or its table column's header). */
+function readIn(date: ParsedDate, fromColumn = false): string {
+  return date.zoneFromContext ? `, read in ${date.zone} as its ${fromColumn ? 'column header' : "section's heading"} says` : '';
 }
 
 function readDate(
@@ -127,7 +153,7 @@ function checkTimelineOrder(context: RuleContext, phases: readonly DatedValue[])
       context.report(
         'timeline-order',
         current.range,
-        `Phase '${current.phase}' ('${sliceOf(context, current.range)}'${readIn(current.date)}) is listed after '${previous.phase}' ('${sliceOf(context, previous.range)}'${readIn(previous.date)}) but happened before it: list phases in chronological order`,
+        `${current.entry ? 'Entry' : 'Phase'} '${current.phase}' ('${sliceOf(context, current.range)}'${readIn(current.date, current.zoneFromColumn)}) is listed after '${previous.phase}' ('${sliceOf(context, previous.range)}'${readIn(previous.date, previous.zoneFromColumn)}) but happened before it: list ${current.entry ? 'the timeline' : 'phases'} in chronological order`,
         { before: previous.phase },
       );
     }
@@ -138,6 +164,16 @@ function checkTimelineOrder(context: RuleContext, phases: readonly DatedValue[])
       latestZoned = current;
     }
   }
+}
+
+/** The label of an entry's date in date-unparseable: "Column 'Time (UTC)' of row 'Resignation'", "Timeline entry '…'". */
+function entryLabel(entry: TimelineEntry): string {
+  return entry.dialect === 'table' ? `The date of timeline row '${entryName(entry)}'` : `Timeline entry '${entryName(entry)}'`;
+}
+
+/** What an entry is called in messages: its title, else its details (shortened), else its date. */
+function entryName(entry: TimelineEntry): string {
+  return truncate(entry.title || entry.details || entry.dateText);
 }
 
 function sliceOf(context: RuleContext, range: Range): string {

@@ -1,5 +1,6 @@
 import { findDates } from '../dates/parseDate';
-import type { ContentContainer, Field } from '../model/modelTypes';
+import type { ContentContainer, Field, Section } from '../model/modelTypes';
+import { timelineEntries, timelineTables } from '../queries/timelineEntries';
 import type { FieldSpec, SectionSpec } from '../schema/reportSpec';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
 
@@ -8,7 +9,7 @@ const meta: readonly RuleMeta[] = [
     id: 'timeline-undated',
     family: 'dates',
     defaultSeverity: 'info',
-    summary: 'A timeline phase with no date at all: its place in the order cannot be checked.',
+    summary: 'A timeline phase with no date at all, or a timeline table row with an empty date cell: its place in the order cannot be checked.',
   },
 ];
 
@@ -35,9 +36,27 @@ export const timelineUndatedRule: Rule = {
         const name = phase.heading.text.trim() || '(untitled)';
         context.report('timeline-undated', phase.heading.textRange, messageFor(name, dateField));
       }
+      checkRows(context, section, sectionSpec);
     }
   },
 };
+
+/** A row of a timeline table whose date cell is empty (a cell that says 'Unknown' or N/A is an answer). */
+function checkRows(context: RuleContext, section: Section, sectionSpec: SectionSpec): void {
+  const tables = timelineTables(section, sectionSpec);
+  for (const entry of timelineEntries(context.model.lines, section, sectionSpec)) {
+    if (entry.dialect !== 'table' || entry.dateText !== '') continue;
+    const table = tables.find((read) => read.table.range.start.line <= entry.range.start.line && entry.range.start.line <= read.table.range.end.line);
+    const header = table?.table.header.cells[table.roles.indexOf('date')]?.text ?? 'date';
+    const name = entry.title || entry.details;
+    const row = name ? `Row '${name.length > 50 ? `${name.slice(0, 47)}…` : name}'` : 'A row';
+    context.report(
+      'timeline-undated',
+      entry.range,
+      `${row} has no date, so its place in the timeline cannot be checked: fill in its '${header}' cell (write 'Unknown' when it is not known)`,
+    );
+  }
+}
 
 function messageFor(phase: string, dateField: FieldSpec | undefined): string {
   const where = dateField ? `add a **${dateField.title}:** field` : 'give it a date';

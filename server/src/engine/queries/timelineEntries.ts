@@ -1,0 +1,188 @@
+import { headingZone } from '../dates/headingZone';
+import { parseReportDate } from '../dates/parseDate';
+import type { ZoneInfo } from '../dates/timeZones';
+import type { ContentContainer, Section, Table, TableCell } from '../model/modelTypes';
+import { splitQualifier } from '../schema/headingNames';
+import type { SectionSpec } from '../schema/reportSpec';
+import type { LineIndex } from '../text/lineIndex';
+import type { Range } from '../types';
+
+/**
+ * The entries of a Timeline of Events written in its other dialects (the schema's `x-dialects` on the
+ * section): the body rows of a table with a date column (`x-columns` role `date`), and dated bullets
+ * (`dated-list`), list items that start with a date, bold or not, followed by a separator
+ * (`- **2026-08-03 16:00 UTC** — Data copied`, `- 2026-08-03 16:00 UTC: Data copied`). The `###` phases
+ * stay what they are; entries are read from the section's own content and from its H3s that have no
+ * date field of their own (a dated phase's bullets are its details, not entries of the timeline).
+ */
+
+export interface TimelineEntry {
+  dialect: 'table' | 'dated-list';
+  /** The date as written: the date cell's text (possibly empty), or the date of a bullet. */
+  dateText: string;
+  /** The date cell (zero-width when empty), or the date text of a bullet without its bold markers. */
+  dateRange: Range;
+  /** The phase/title cell's text, '' when there is none. */
+  title: string;
+  titleRange?: Range;
+  /** The details cell(s), or the text of a bullet after its separator. */
+  details: string;
+  detailsRange?: Range;
+  /** The row or the item's first line. */
+  range: Range;
+  /** The zone of dates that write none: the date column header's ("Time (UTC)"), else the section heading's. */
+  zone: ZoneInfo | undefined;
+  /** The zone is the date column header's, not the section heading's. */
+  zoneFromColumn?: boolean;
+}
+
+/** Whether an H3 of the timeline is a dated phase: it has a field the schema marks as a date. */
+export function isDatedPhase(container: ContentContainer, sectionSpec: SectionSpec): boolean {
+  return container.fields.some((field) => {
+    const kind = sectionSpec.findSubsectionField(field.key)?.kind;
+    return kind === 'date' || kind === 'datetime';
+  });
+}
+
+/** A column's role by its header, read without the header's qualifier too ("Time (UTC)" is a Time column). */
+export function timelineColumnRole(sectionSpec: SectionSpec, header: string): string | undefined {
+  return sectionSpec.columnRole(header) ?? sectionSpec.columnRole(splitQualifier(header)?.name ?? header);
+}
+
+/** The tables of the timeline that are read as entries: the section accepts tables and one column is a date column. */
+export function timelineTables(section: Section, sectionSpec: SectionSpec): { table: Table; roles: (string | undefined)[] }[] {
+  if (sectionSpec.kind !== 'timeline' || !sectionSpec.dialects.includes('table')) return [];
+  return entryContainers(section, sectionSpec)
+    .flatMap((container) => container.tables)
+    .map((table) => ({ table, roles: table.header.cells.map((cell) => timelineColumnRole(sectionSpec, cell.text)) }))
+    .filter((read) => read.roles.includes('date'));
+}
+
+const cache = new WeakMap<Section, { spec: SectionSpec; entries: TimelineEntry[] }>();
+
+/** The section's entries in source order (none unless the schema gives the section these dialects). */
+export function timelineEntries(lines: LineIndex, section: Section, sectionSpec: SectionSpec): TimelineEntry[] {
+  const cached = cache.get(section);
+  if (cached?.spec === sectionSpec) return cached.entries;
+  const zone = headingZone(section.heading.text);
+  const entries = timelineTables(section, sectionSpec).flatMap(({ table, roles }) => tableEntries(table, roles, zone));
+  if (sectionSpec.kind === 'timeline' && sectionSpec.dialects.includes('dated-list')) {
+    for (const container of entryContainers(section, sectionSpec)) entries.push(...bulletEntries(lines, container, zone));
+  }
+  entries.sort((a, b) => a.range.start.line - b.range.start.line);
+  cache.set(section, { spec: sectionSpec, entries });
+  return entries;
+}
+
+function entryContainers(section: Section, sectionSpec: SectionSpec): ContentContainer[] {
+  return [section, ...section.subsections.filter((subsection) => !isDatedPhase(subsection, sectionSpec))];
+}
+
+function tableEntries(table: Table, roles: (string | undefined)[], sectionZone: ZoneInfo | undefined): TimelineEntry[] {
+  const dateColumn = roles.indexOf('date');
+  const columnZone = headingZone(table.header.cells[dateColumn].text);
+  const zone = columnZone ?? sectionZone;
+  const entries: TimelineEntry[] = [];
+  for (const row of table.rows) {
+    if (row.cells.every((cell) => cell.text === '')) continue; // a blank row
+    const of = (role: string) => row.cells.filter((cell, index) => roles[index] === role && cell.text !== '');
+    const dateCell: TableCell = row.cells[dateColumn] ?? { text: '', range: { start: row.range.end, end: row.range.end } };
+    const [titleCell] = of('title');
+    const details = of('details');
+    const entry: TimelineEntry = {
+      dialect: 'table',
+      dateText: dateCell.text,
+      dateRange: dateCell.range,
+      title: titleCell?.text ?? '',
+      details: '',
+      range: row.range,
+      zone,
+    };
+    if (columnZone) entry.zoneFromColumn = true;
+    if (titleCell) entry.titleRange = titleCell.range;
+    if (details.length > 0) {
+      entry.details = details.map((cell) => cell.text).join(' — ');
+      entry.detailsRange = { start: details[0].range.start, end: details[details.length - 1].range.end };
+    }
+    entries.push(entry);
+  }
+  return entries;
+}
+
+/** `- `, `* `, `+ `, `1. `, `1) ` at the start of a line, up to three spaces in. */
+const ITEM_MARKER = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
+/** What separates a bullet's date from its text. */
+const SEPARATORS = new Set([':', '—', '–', '-', '|', ',']);
+
+/** The top-level list items of the container that start with a date. */
+function bulletEntries(lines: LineIndex, container: ContentContainer, zone: ZoneInfo | undefined): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  for (const block of container.blocks) {
+    if (block.kind !== 'list') continue;
+    const first = lines.lineText(block.range.start.line);
+    const indent = first.length - first.trimStart().length;
+    for (let line = block.range.start.line; line <= block.range.end.line; line++) {
+      const text = lines.lineText(line);
+      if (text.length - text.trimStart().length !== indent) continue; // a nested item or a continuation line
+      const entry = bulletEntry(text, line, zone);
+      if (entry) entries.push(entry);
+    }
+  }
+  return entries;
+}
+
+function bulletEntry(text: string, line: number, zone: ZoneInfo | undefined): TimelineEntry | undefined {
+  const marker = ITEM_MARKER.exec(text);
+  if (!marker) return undefined;
+  let start = marker[0].length;
+  let end: number; // of the date text
+  let after: number; // just after the date (and its closing bold markers)
+  const bold = text.startsWith('**', start);
+  if (bold) {
+    const close = text.indexOf('**', start + 2);
+    if (close < 0) return undefined;
+    start += 2;
+    end = close;
+    while (end > start && (text[end - 1] === ':' || text[end - 1] === ' ')) end--;
+    after = close + 2;
+    if (text[after] === ':') after++;
+  } else {
+    const result = parseReportDate(text.slice(start));
+    if (result.kind === 'none') return undefined;
+    const [from, to] = result.kind === 'date' ? [result.date.start, result.date.end] : [result.start, result.end];
+    if (from !== 0) return undefined;
+    end = start + to;
+    after = end;
+  }
+  const dateText = text.slice(start, end);
+  if (dateText === '' || !startsWithDate(dateText, bold)) return undefined;
+  let rest = after;
+  while (text[rest] === ' ' || text[rest] === '\t') rest++;
+  if (SEPARATORS.has(text[rest])) {
+    rest++;
+    while (text[rest] === ' ' || text[rest] === '\t') rest++;
+  } else if (!bold || rest === after) {
+    if (rest < text.length) return undefined; // no separator: a sentence that starts with a date
+  }
+  let textEnd = text.length;
+  while (textEnd > rest && text[textEnd - 1] === ' ') textEnd--;
+  const at = (character: number) => ({ line, character });
+  const entry: TimelineEntry = {
+    dialect: 'dated-list',
+    dateText,
+    dateRange: { start: at(start), end: at(end) },
+    title: '',
+    details: text.slice(rest, textEnd),
+    range: { start: at(marker[0].length - marker[0].trimStart().length), end: at(textEnd) },
+    zone,
+  };
+  if (textEnd > rest) entry.detailsRange = { start: at(rest), end: at(textEnd) };
+  return entry;
+}
+
+/** The text starts with a date expression, valid or not; `whole`: a valid date is all of it (bold text that is a date, not a title). */
+function startsWithDate(text: string, whole: boolean): boolean {
+  const result = parseReportDate(text);
+  if (result.kind === 'invalid') return result.start === 0;
+  return result.kind === 'date' && result.date.start === 0 && (!whole || result.date.end === text.length);
+}

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check, seedText } from '../../helpers';
+
+/** The seed with its Timeline of Events replaced (lines from 10 on are the new section's). */
+const timeline = (body: string, heading = 'Timeline of Events'): string =>
+  seedText().replace(/## Timeline of Events\n[\s\S]*?(?=## Attack Methodology)/, `## ${heading}\n${body}\n`);
+const baseline = new Set(check(seedText()));
+const added = (text: string): string[] => check(text).filter((line) => !baseline.has(line));
+
+test('timeline table: order, invalid, unparseable, future and undated at the date cell; the header "Time (UTC)" gives the zone', () => {
+  const text = timeline(
+    [
+      '| Time (UTC) | Event | Details |',
+      '|---|---|---|',
+      '| 2026-07-16 14:10 | Resignation | Employee resigned |',
+      '| 2026-07-15 09:00 | Access | Accessed share |',
+      '| soon | Copy | Copied files |',
+      '|  | Exit | Left the building |',
+      '| 2026-02-30 10:00 | Bad | x |',
+      '| 2026-12-30 10:00 | Future | x |',
+      '| Unknown | Unknown step | x |',
+    ].join('\n'),
+  );
+  assert.deepEqual(added(text), [
+    "13:2-13:18 warning timeline-order Entry 'Access' ('2026-07-15 09:00', read in UTC as its column header says) is listed after 'Resignation' ('2026-07-16 14:10', read in UTC as its column header says) but happened before it: list the timeline in chronological order",
+    "14:2-14:6 warning date-unparseable The date of timeline row 'Copy' should be a date such as 2026-06-01 05:00 UTC; 'soon' is not one",
+    "15:0-15:31 info timeline-undated Row 'Exit' has no date, so its place in the timeline cannot be checked: fill in its 'Time (UTC)' cell (write 'Unknown' when it is not known)",
+    "16:2-16:12 error date-invalid Impossible date '2026-02-30': February has 28 days in 2026",
+    "17:2-17:18 warning date-future Timeline entry 'Future' is in the future: '2026-12-30 10:00', read in UTC as its column header says, is after 2026-11-27, when this check ran",
+  ]);
+});
+
+test('timeline table: columns in any order and case; the heading zone applies where the header names none', () => {
+  const rows = (first: string, second: string) =>
+    timeline(
+      ['| details | WHEN | stage |', '| --- | --- | --- |', `| A | ${first} | One |`, `| B | ${second} | Two |`].join('\n'),
+      'Timeline of Events (all times EST)',
+    );
+  // 04:00 EST is 09:00 UTC: after 08:30 UTC, before 08:30 EST.
+  assert.deepEqual(added(rows('2026-07-15 08:30 UTC', '2026-07-15 04:00')), []);
+  assert.deepEqual(added(rows('2026-07-15 08:30 EST', '2026-07-15 04:00')), [
+    "13:6-13:22 warning timeline-order Entry 'Two' ('2026-07-15 04:00', read in EST as its section's heading says) is listed after 'One' ('2026-07-15 08:30 EST') but happened before it: list the timeline in chronological order",
+  ]);
+});
+
+test('a table without a date column is no timeline table: its cells are not checked as dates', () => {
+  assert.deepEqual(added(timeline(['| Step | Notes |', '|---|---|', '| One | on 2026-02-30 |'].join('\n'))), []);
+});
+
+test('dated bullets: bold or not, with a dash, en dash, em dash or colon; the order and invalid dates at the date text', () => {
+  const text = timeline(
+    [
+      '- **2026-08-03 16:00 UTC** — Data copied to USB',
+      '- 2026-08-02 16:00 UTC: Data staged',
+      '- **Aug 3, 2026 16:00** – Laptop returned',
+      '- **2026-02-30 10:00 UTC:** Impossible',
+      '- **Note:** not an entry, 2026-01-01',
+      '- 2026 was a year of change',
+      '- 2026-08-01 10:00 UTC - Last entry, out of order',
+    ].join('\n'),
+    'Timeline of Events (all times EST)',
+  );
+  assert.deepEqual(added(text), [
+    "11:2-11:22 warning timeline-order Entry 'Data staged' ('2026-08-02 16:00 UTC') is listed after 'Data copied to USB' ('2026-08-03 16:00 UTC') but happened before it: list the timeline in chronological order",
+    "13:4-13:14 error date-invalid Impossible date '2026-02-30': February has 28 days in 2026",
+    "16:2-16:22 warning timeline-order Entry 'Last entry, out of order' ('2026-08-01 10:00 UTC') is listed after 'Laptop returned' ('Aug 3, 2026 16:00', read in EST as its section's heading says) but happened before it: list the timeline in chronological order",
+  ]);
+});
+
+test('a dated phase keeps its bullets as details; entries and phases are ordered together', () => {
+  const phaseWithBullets = timeline(
+    ['### Initial Access', '- **Date/Time:** 2026-08-03 16:00 UTC', '- **Details:** Noticed', '  - 2026-08-01 10:00 UTC: earlier log line'].join('\n'),
+  );
+  assert.deepEqual(added(phaseWithBullets), []);
+  const mixed = timeline(['- 2026-08-03 16:00 UTC: Seen', '### Response', '- **Date/Time:** 2026-08-02 10:00 UTC'].join('\n'));
+  assert.deepEqual(added(mixed), [
+    "12:17-12:37 warning timeline-order Phase 'Response' ('2026-08-02 10:00 UTC') is listed after 'Seen' ('2026-08-03 16:00 UTC') but happened before it: list phases in chronological order",
+  ]);
+});
