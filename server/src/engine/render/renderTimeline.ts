@@ -1,7 +1,8 @@
 import { headingZone } from '../dates/headingZone';
 import { parseReportDate, type ParsedDate } from '../dates/parseDate';
 import type { ZoneInfo } from '../dates/timeZones';
-import type { Field, Section, Subsection } from '../model/modelTypes';
+import type { Block, Field, Section, Subsection } from '../model/modelTypes';
+import { timelineEntries, type TimelineEntry } from '../queries/timelineEntries';
 import type { SectionSpec } from '../schema/reportSpec';
 import { escapeHtml, isoTime, lineAttr } from './escape';
 import { fieldValue, renderContainer, type RenderState } from './renderContext';
@@ -66,32 +67,84 @@ function readPhase(subsection: Subsection, spec: SectionSpec | undefined, zone: 
 const COARSE = new Set<ParsedDate['precision']>(['day', 'month', 'year']);
 
 /**
- * The timeline as a lane: each H3 phase in the order written, its date as written (machine-readable in
- * <time>), the span since the previous dated phase between them, "date unknown" where none is given.
+ * The timeline as a lane: each H3 phase, table row and dated bullet in the order written, its date as
+ * written (machine-readable in <time>), the span since the previous dated one between them, "date
+ * unknown" where none is given. Tables and lists whose every item is an entry become lane items.
  */
 export function renderTimeline(state: RenderState, section: Section, spec: SectionSpec | undefined): string {
-  let html = renderContainer(state, section);
-  if (section.subsections.length === 0) return html || '<p class="empty">No phases.</p>\n';
+  const entries = spec ? laneEntries(state, section, spec) : { items: [], blocks: new Set<Block>() };
+  let html = renderContainer(state, section, { skipBlock: (block) => entries.blocks.has(block) });
+  if (section.subsections.length === 0 && entries.items.length === 0) return html || '<p class="empty">No phases.</p>\n';
+  const zone = headingZone(section.heading.text); // "(all times EST)": the zone of phases that write none
+  const lane: { line: number; date: ParsedDate | undefined; html: () => string }[] = [
+    ...section.subsections.map((subsection) => {
+      const phase = readPhase(subsection, spec, zone);
+      return { line: subsection.range.start.line, date: phase.date, html: () => renderPhase(state, phase) };
+    }),
+    ...entries.items.map((entry) => {
+      const parsed = parseReportDate(entry.dateText, entry.zone);
+      const date = parsed.kind === 'date' ? parsed.date : undefined;
+      return { line: entry.range.start.line, date, html: () => renderEntry(state, entry, date, parsed.kind === 'invalid' ? parsed.reason : undefined) };
+    }),
+  ].sort((a, b) => a.line - b.line);
   const items: string[] = [];
   let previous: ParsedDate | undefined;
-  const zone = headingZone(section.heading.text); // "(all times EST)": the zone of phases that write none
-  for (const subsection of section.subsections) {
-    const phase = readPhase(subsection, spec, zone);
-    if (phase.date && previous) {
-      const ms = phase.date.earliest - previous.earliest;
-      const approx = phase.date.qualifier !== 'exact' || previous.qualifier !== 'exact' ? '≈ ' : '';
-      const span = formatSpan(ms, COARSE.has(phase.date.precision) || COARSE.has(previous.precision));
+  for (const item of lane) {
+    if (item.date && previous) {
+      const ms = item.date.earliest - previous.earliest;
+      const approx = item.date.qualifier !== 'exact' || previous.qualifier !== 'exact' ? '≈ ' : '';
+      const span = formatSpan(ms, COARSE.has(item.date.precision) || COARSE.has(previous.precision));
       const backwards = ms < 0 ? ' backwards' : '';
       const note = ms < 0 ? ' (earlier than the phase before)' : '';
       items.push(
         `<li class="gap${backwards}" aria-label="${escapeHtml(`${approx}${span} later${note}`)}"><span>${escapeHtml(approx + span + note)}</span></li>`,
       );
     }
-    if (phase.date) previous = phase.date;
-    items.push(renderPhase(state, phase));
+    if (item.date) previous = item.date;
+    items.push(item.html());
   }
   html += `<ol class="timeline">${items.join('\n')}</ol>\n`;
   return html;
+}
+
+/** The entries of the section's own content that the lane shows, and the blocks they replace (a list only when every item is an entry). */
+function laneEntries(state: RenderState, section: Section, spec: SectionSpec): { items: TimelineEntry[]; blocks: Set<Block> } {
+  const firstPhase = section.subsections[0]?.range.start.line ?? Infinity;
+  const all = timelineEntries(state.model.lines, section, spec).filter((entry) => entry.range.start.line < firstPhase);
+  const blocks = new Set<Block>();
+  const items: TimelineEntry[] = [];
+  for (const block of section.blocks) {
+    if (block.kind !== 'table' && block.kind !== 'list') continue;
+    const inBlock = all.filter((entry) => entry.range.start.line >= block.range.start.line && entry.range.start.line <= block.range.end.line);
+    if (inBlock.length === 0 || (block.kind === 'list' && !everyItemIsEntry(state, block, inBlock))) continue;
+    blocks.add(block);
+    items.push(...inBlock);
+  }
+  return { items, blocks };
+}
+
+function everyItemIsEntry(state: RenderState, block: Block, entries: readonly TimelineEntry[]): boolean {
+  const lines = new Set(entries.map((entry) => entry.range.start.line));
+  for (let line = block.range.start.line; line <= block.range.end.line; line++) {
+    const text = state.model.lines.lineText(line);
+    if (text.trim() !== '' && !lines.has(line)) return false;
+  }
+  return true;
+}
+
+function renderEntry(state: RenderState, entry: TimelineEntry, date: ParsedDate | undefined, invalid: string | undefined): string {
+  const written = escapeHtml(entry.dateText);
+  let when: string;
+  if (date) when = `<time datetime="${isoTime(date.earliest)}">${written}</time>`;
+  else if (invalid) when = `<span class="date-invalid" title="${escapeHtml(`Not a valid date: ${invalid}`)}">${written}</span>`;
+  else when = `<span class="date-unknown">${entry.dateText === '' ? 'date unknown' : written}</span>`;
+  const line = lineAttr(entry.range.start.line);
+  const title = entry.title ? `<h3${line}>${state.inline(entry.title)}</h3>` : '';
+  const details = entry.details ? `<p>${state.inline(entry.details)}</p>` : '';
+  return (
+    `<li class="phase entry ${date ? 'dated' : 'undated'}"${line}>` +
+    `<div class="when"${line}>${when}</div><div class="phase-body">${title}${details}</div></li>`
+  );
 }
 
 function renderPhase(state: RenderState, phase: Phase): string {
