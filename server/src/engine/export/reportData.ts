@@ -7,6 +7,7 @@ import type { IocType } from '../iocs/scanIocs';
 import type { ContentContainer, Field, ReportModel } from '../model/modelTypes';
 import { lineContentStart } from '../parse/lineSyntax';
 import { indicatorsOf } from '../queries/iocQueries';
+import { timelineEntries } from '../queries/timelineEntries';
 import type { FieldSpec } from '../schema/reportSpec';
 import { excerptAround } from '../text/excerpt';
 import type { Finding } from '../types';
@@ -74,6 +75,23 @@ export interface SectionData {
   text: string;
   fields: FieldData[];
   subsections: SubsectionData[];
+  /** A timeline's entries written as table rows or dated bullets, in order; absent when it has none. */
+  entries?: EntryData[];
+}
+
+/** A timeline entry: a row of a table with a date column, or a list item that starts with a date. */
+export interface EntryData {
+  dialect: 'table' | 'dated-list';
+  /** The title cell's text ('' when none): what a phase's heading is to a phase. */
+  heading: string;
+  line: number;
+  endLine: number;
+  /** The details as written (the details cells joined by ' — ', or a bullet's text after its date). */
+  text: string;
+  /** The date as written ('' for an empty date cell). */
+  when: string;
+  /** The date, when `when` is one (read in the column header's or the section heading's zone when it names none). */
+  date?: DateValue;
 }
 
 export interface IndicatorData {
@@ -148,7 +166,7 @@ export function collectReportData(input: ExportInput): ReportData {
     const firstSubsection = section.subsections[0]?.heading.range.start.line;
     // "Timeline of Events (all times EST)": the zone of the section's dates that write none, as the date rules read them.
     const zone = sectionSpec ? headingZone(section.heading.text) : undefined;
-    return {
+    const data: SectionData = {
       key: sectionSpec?.key ?? null,
       title: sectionSpec?.title ?? section.heading.text,
       heading: section.heading.text,
@@ -171,6 +189,23 @@ export function collectReportData(input: ExportInput): ReportData {
         return data;
       }),
     };
+    const entries = sectionSpec?.kind === 'timeline' ? timelineEntries(model.lines, section, sectionSpec) : [];
+    if (entries.length > 0) {
+      data.entries = entries.map((entry): EntryData => {
+        const value: EntryData = {
+          dialect: entry.dialect,
+          heading: entry.title,
+          line: entry.range.start.line + 1,
+          endLine: entry.range.end.line + 1,
+          text: entry.details,
+          when: entry.dateText,
+        };
+        const date = parseDateValue(entry.dateText, entry.zone);
+        if (date) value.date = date;
+        return value;
+      });
+    }
+    return data;
   });
 
   return {
