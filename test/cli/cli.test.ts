@@ -62,7 +62,11 @@ test('cli: the examples folder shows located findings for each broken example an
     /examples\/broken\/iocs\.md:70:5 +warning +Live IP address '203\.0\.113\.58': write it defanged as 203\[\.\]0\[\.\]113\[\.\]58 .* +ioc-live/,
   );
   // examples/dialects/: clean reports in other dialects, and a broken variant (examples/dialects/broken/).
-  assert.doesNotMatch(run.stdout, /examples\/dialects\/(?:attack-table|headings-and-keys|tables)\.md:\d+/, 'the clean dialect examples have no finding');
+  assert.doesNotMatch(
+    run.stdout,
+    /examples\/dialects\/(?:attack-table|headings-and-keys|tables|timeline-table)\.md:\d+/,
+    'the clean dialect examples have no finding',
+  );
   assert.match(
     run.stdout,
     /examples\/dialects\/broken\/attack-table\.md:27:3 +error +'Credential Acess' is not a tactic in ATT&CK v19\.2; did you mean 'Credential Access'\? +attack-tactic-unknown/,
@@ -75,7 +79,8 @@ test('cli: the examples folder shows located findings for each broken example an
     run.stdout,
     /examples\/dialects\/broken\/tables\.md:40:12 +error +Invalid SHA-256 hash '5f2b7c1d[0-9a-f]+': SHA-256 hashes have 64 hex digits; this has 63 +ioc-hash-invalid/,
   );
-  assert.match(run.stdout, /in 11 of the 14 files checked\n/);
+  assert.match(run.stdout, /examples\/dialects\/broken\/timeline-table\.md:16:3 +error +Impossible date '2026-06-31': June has 30 days +date-invalid/);
+  assert.match(run.stdout, /in 12 of the 16 files checked\n/);
   assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colour when not a terminal');
 });
 
