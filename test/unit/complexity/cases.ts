@@ -138,6 +138,13 @@ const withMethodologyTable = (n: number) =>
     `\n| Tactic | ID | Name | Procedure |\n|---|---|---|---|\n${'| Initial Access | T1566 | Phishing | `a | b` \\| T1078 |\n'.repeat(n)}\n## Impact Assessment`,
   );
 
+/** The seed with a Timeline of Events table of n rows, each dated a minute after the one before, then n dated bullets. */
+const withTimelineTable = (n: number) =>
+  seedText().replace(
+    /## Timeline of Events\n[\s\S]*?(?=## Attack Methodology)/,
+    `## Timeline of Events (all times UTC)\n| Time | Event | Details |\n|---|---|---|\n${Array.from({ length: n }, (_, i) => `| 2026-05-${String(1 + Math.floor(i / 1440)).padStart(2, '0')} ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} | Step | |  |\n`).join('')}\n${'- **2026-06-01 05:00** — later\n\ntext\n\n'.repeat(n)}`,
+  );
+
 export const CASES: readonly ComplexityCase[] = [
   ...TABLE_CASES,
   // Technique mentions: IDs whose names run to the end of the line, and long names between IDs.
@@ -157,6 +164,8 @@ export const CASES: readonly ComplexityCase[] = [
   { family: 'technique mentions', name: 'an Attack Methodology row with n techniques', n: 2400, prepare: (n) => check(withTechniqueRow(n)) },
   // Headings.
   { family: 'tables', name: 'an Attack Methodology table of n rows', n: 1200, prepare: (n) => check(withMethodologyTable(n)) },
+  { family: 'tables', name: 'a Timeline of Events table of n rows and n dated bullets (check)', n: 600, prepare: (n) => check(withTimelineTable(n)) },
+  { family: 'tables', name: 'a Timeline of Events table of n rows and n dated bullets (preview)', n: 600, prepare: (n) => render(withTimelineTable(n)) },
   {
     family: 'tables',
     name: "a table line of n cells with '`' runs of growing length",

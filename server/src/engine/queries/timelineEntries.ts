@@ -22,6 +22,8 @@ export interface TimelineEntry {
   dateText: string;
   /** The date cell (zero-width when empty), or the date text of a bullet without its bold markers. */
   dateRange: Range;
+  /** For a table row: its table's date column header ("Time (UTC)"). */
+  dateHeader?: string;
   /** The phase/title cell's text, '' when there is none. */
   title: string;
   titleRange?: Range;
@@ -98,6 +100,7 @@ function tableEntries(table: Table, roles: (string | undefined)[], sectionZone: 
       range: row.range,
       zone,
     };
+    entry.dateHeader = table.header.cells[dateColumn].text;
     if (columnZone) entry.zoneFromColumn = true;
     if (titleCell) entry.titleRange = titleCell.range;
     if (details.length > 0) {

@@ -113,9 +113,12 @@ function laneEntries(state: RenderState, section: Section, spec: SectionSpec): {
   const all = timelineEntries(state.model.lines, section, spec).filter((entry) => entry.range.start.line < firstPhase);
   const blocks = new Set<Block>();
   const items: TimelineEntry[] = [];
+  let next = 0; // blocks and entries are both in source order
   for (const block of section.blocks) {
+    while (next < all.length && all[next].range.start.line < block.range.start.line) next++;
+    const inBlock: TimelineEntry[] = [];
+    while (next < all.length && all[next].range.start.line <= block.range.end.line) inBlock.push(all[next++]);
     if (block.kind !== 'table' && block.kind !== 'list') continue;
-    const inBlock = all.filter((entry) => entry.range.start.line >= block.range.start.line && entry.range.start.line <= block.range.end.line);
     if (inBlock.length === 0 || (block.kind === 'list' && !everyItemIsEntry(state, block, inBlock))) continue;
     blocks.add(block);
     items.push(...inBlock);

@@ -1,6 +1,6 @@
 import { findDates } from '../dates/parseDate';
 import type { ContentContainer, Field, Section } from '../model/modelTypes';
-import { timelineEntries, timelineTables } from '../queries/timelineEntries';
+import { timelineEntries } from '../queries/timelineEntries';
 import type { FieldSpec, SectionSpec } from '../schema/reportSpec';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
 
@@ -43,11 +43,9 @@ export const timelineUndatedRule: Rule = {
 
 /** A row of a timeline table whose date cell is empty (a cell that says 'Unknown' or N/A is an answer). */
 function checkRows(context: RuleContext, section: Section, sectionSpec: SectionSpec): void {
-  const tables = timelineTables(section, sectionSpec);
   for (const entry of timelineEntries(context.model.lines, section, sectionSpec)) {
     if (entry.dialect !== 'table' || entry.dateText !== '') continue;
-    const table = tables.find((read) => read.table.range.start.line <= entry.range.start.line && entry.range.start.line <= read.table.range.end.line);
-    const header = table?.table.header.cells[table.roles.indexOf('date')]?.text ?? 'date';
+    const header = entry.dateHeader ?? 'date';
     const name = entry.title || entry.details;
     const row = name ? `Row '${name.length > 50 ? `${name.slice(0, 47)}…` : name}'` : 'A row';
     context.report(
