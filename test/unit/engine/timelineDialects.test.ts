@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { check, seedText } from '../../helpers';
+import { timelineEntries } from '../../../server/src/engine/queries/timelineEntries';
+import { mergeSchemas } from '../../../server/src/engine/schema/mergeSchemas';
+import { readReportSpec, type SchemaNode } from '../../../server/src/engine/schema/reportSpec';
+import { check, engine, seedText } from '../../helpers';
 
 /** The seed with its Timeline of Events replaced (lines from 10 on are the new section's). */
 const timeline = (body: string, heading = 'Timeline of Events'): string =>
@@ -77,4 +80,19 @@ test('a dated phase keeps its bullets as details; entries and phases are ordered
   assert.deepEqual(added(mixed), [
     "12:17-12:37 warning timeline-order Phase 'Response' ('2026-08-02 10:00 UTC') is listed after 'Seen' ('2026-08-03 16:00 UTC') but happened before it: list phases in chronological order",
   ]);
+});
+
+test('schema-driven: an extension adds a date header without code; a timeline whose schema lists no dialect reads no entries', () => {
+  const base = engine().schema.spec.schema;
+  const text = timeline(['| Zeit | Ereignis |', '|---|---|', '| 2026-07-16 14:10 | Kündigung |', '', '- 2026-07-17 09:00: Zugriff'].join('\n'));
+  const { model } = engine().check(text);
+  const section = model.sections.find((candidate) => candidate.heading.text === 'Timeline of Events')!;
+  const read = (spec: ReturnType<typeof readReportSpec>, key: string) =>
+    timelineEntries(model.lines, section, spec.sectionByKey(key)!).map((entry) => `${entry.dialect} ${entry.dateText} ${entry.title}`);
+  assert.deepEqual(read(engine().schema.spec, 'timelineOfEvents'), ['dated-list 2026-07-17 09:00 '], 'control: "Zeit" is no date header of the bundled schema');
+  const extension: SchemaNode = { 'x-columns': { date: ['Zeit'], title: ['Ereignis'] } };
+  const extended = readReportSpec(mergeSchemas(base, { properties: { sections: { properties: { timelineOfEvents: extension } } } }));
+  assert.deepEqual(read(extended, 'timelineOfEvents'), ['table 2026-07-16 14:10 Kündigung', 'dated-list 2026-07-17 09:00 ']);
+  const rowsOnly = readReportSpec({ ...base, properties: { sections: { properties: { t: { title: 'Timeline of Events', 'x-kind': 'timeline' } } } } });
+  assert.deepEqual(read(rowsOnly, 't'), []);
 });
