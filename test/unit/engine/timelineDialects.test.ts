@@ -47,6 +47,25 @@ test('timeline table: columns in any order and case; the heading zone applies wh
   ]);
 });
 
+test('timeline table: a Date column and a Time column are read together, reported from the date cell to the time cell', () => {
+  const text = timeline(
+    [
+      '| Date | Time (EST) | Event |',
+      '|---|---|---|',
+      '| 2026-07-16 | 14:10 | Resignation |',
+      '| 2026-07-16 | 09:00 | Access |',
+      '| 2026-07-16 | 25:00 | Bad |',
+      '| 2026-07-17 | morning | Later |',
+      '| 2026-12-17 | 10:00 | Future |',
+    ].join('\n'),
+  );
+  assert.deepEqual(added(text), [
+    "13:2-13:20 warning timeline-order Entry 'Access' ('2026-07-16 09:00', read in EST as its column header says) is listed after 'Resignation' ('2026-07-16 14:10', read in EST as its column header says) but happened before it: list the timeline in chronological order",
+    "14:15-14:20 error date-invalid Impossible date '2026-07-16 25:00': hours run from 0 to 23",
+    "16:2-16:20 warning date-future Timeline entry 'Future' is in the future: '2026-12-17 10:00', read in EST as its column header says, is after 2026-11-27, when this check ran",
+  ]);
+});
+
 test('a table without a date column is no timeline table: its cells are not checked as dates', () => {
   assert.deepEqual(added(timeline(['| Step | Notes |', '|---|---|', '| One | on 2026-02-30 |'].join('\n'))), []);
 });

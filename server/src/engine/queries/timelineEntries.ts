@@ -18,8 +18,10 @@ import type { Range } from '../types';
 
 export interface TimelineEntry {
   dialect: 'table' | 'dated-list';
-  /** The date as written: the date cell's text (possibly empty), or the date of a bullet. */
+  /** The date as written: the date cell's text (possibly empty), or the date of a bullet; with a time cell, "date time". */
   dateText: string;
+  /** A time cell beside a date cell that holds a day (`| Date | Time (UTC) |`): its text is part of `dateText`. */
+  time?: TableCell;
   /** The date cell (zero-width when empty), or the date text of a bullet without its bold markers. */
   dateRange: Range;
   /** For a table row: its table's date column header ("Time (UTC)"). */
@@ -82,7 +84,9 @@ function entryContainers(section: Section, sectionSpec: SectionSpec): ContentCon
 
 function tableEntries(table: Table, roles: (string | undefined)[], sectionZone: ZoneInfo | undefined): TimelineEntry[] {
   const dateColumn = roles.indexOf('date');
-  const columnZone = headingZone(table.header.cells[dateColumn].text);
+  const timeColumn = roles.indexOf('date', dateColumn + 1); // `| Date | Time |`: a second date column holds the time
+  const headers = table.header.cells;
+  const columnZone = headingZone(headers[dateColumn].text) ?? (timeColumn >= 0 ? headingZone(headers[timeColumn].text) : undefined);
   const zone = columnZone ?? sectionZone;
   const entries: TimelineEntry[] = [];
   for (const row of table.rows) {
@@ -100,7 +104,12 @@ function tableEntries(table: Table, roles: (string | undefined)[], sectionZone: 
       range: row.range,
       zone,
     };
-    entry.dateHeader = table.header.cells[dateColumn].text;
+    const timeCell = timeColumn >= 0 ? row.cells[timeColumn] : undefined;
+    if (timeCell && timeCell.text !== '' && isDay(dateCell.text)) {
+      entry.time = timeCell;
+      entry.dateText = `${dateCell.text} ${timeCell.text}`;
+    }
+    entry.dateHeader = headers[dateColumn].text;
     if (columnZone) entry.zoneFromColumn = true;
     if (titleCell) entry.titleRange = titleCell.range;
     if (details.length > 0) {
@@ -188,4 +197,10 @@ function startsWithDate(text: string, whole: boolean): boolean {
   const result = parseReportDate(text);
   if (result.kind === 'invalid') return result.start === 0;
   return result.kind === 'date' && result.date.start === 0 && (!whole || result.date.end === text.length);
+}
+
+/** The text is a date of one day, without a time. */
+function isDay(text: string): boolean {
+  const result = parseReportDate(text);
+  return result.kind === 'date' && result.date.precision === 'day' && !result.date.range;
 }

@@ -32,6 +32,8 @@ interface DatedValue {
   entry?: boolean;
   /** Its zone, when not written, is its table column header's ("Time (UTC)"). */
   zoneFromColumn?: boolean;
+  /** The date as messages quote it when it is not the text of its range (a date cell and a time cell). */
+  shown?: string;
 }
 
 /** Date fields come from the schema (x-kind date/datetime); nothing here names a field. */
@@ -65,17 +67,15 @@ export const dateRule: Rule = {
       const entries: DatedValue[] = [];
       for (const entry of timelineEntries(model.lines, section, sectionSpec)) {
         if (!dateSpec) break;
-        const date = readDate(context, entryLabel(entry), dateSpec, entry.dateRange, entry.zone);
-        const value = date && {
-          label: `Timeline entry '${entryName(entry)}'`,
-          spec: dateSpec,
-          date: date.date,
-          range: date.range,
-          phase: entryName(entry),
-          entry: true,
-          zoneFromColumn: entry.zoneFromColumn,
-        };
-        if (value) entries.push(value);
+        const withTime = readWithTime(context, entry);
+        if (withTime === 'reported') continue;
+        const date = withTime ?? readDate(context, entryLabel(entry), dateSpec, entry.dateRange, entry.zone);
+        if (!date) continue;
+        const name = entryName(entry);
+        const value: DatedValue = { label: `Timeline entry '${name}'`, spec: dateSpec, date: date.date, range: date.range, phase: name, entry: true };
+        if (entry.zoneFromColumn) value.zoneFromColumn = true;
+        if (withTime) value.shown = entry.dateText;
+        entries.push(value);
       }
       dated.push(...entries);
       // Phases and entries in the order they are written.
@@ -89,7 +89,7 @@ export const dateRule: Rule = {
         context.report(
           'date-future',
           value.range,
-          `${value.label} is in the future: '${sliceOf(context, value.range)}'${readIn(value.date, value.zoneFromColumn)}${value.date.zoneFromContext ? ',' : ''} is after ${context.now.toISOString().slice(0, 10)}, when this check ran`,
+          `${value.label} is in the future: '${shownText(context, value)}'${readIn(value.date, value.zoneFromColumn)}${value.date.zoneFromContext ? ',' : ''} is after ${context.now.toISOString().slice(0, 10)}, when this check ran`,
         );
       }
     }
@@ -153,7 +153,7 @@ function checkTimelineOrder(context: RuleContext, phases: readonly DatedValue[])
       context.report(
         'timeline-order',
         current.range,
-        `${current.entry ? 'Entry' : 'Phase'} '${current.phase}' ('${sliceOf(context, current.range)}'${readIn(current.date, current.zoneFromColumn)}) is listed after '${previous.phase}' ('${sliceOf(context, previous.range)}'${readIn(previous.date, previous.zoneFromColumn)}) but happened before it: list ${current.entry ? 'the timeline' : 'phases'} in chronological order`,
+        `${current.entry ? 'Entry' : 'Phase'} '${current.phase}' ('${shownText(context, current)}'${readIn(current.date, current.zoneFromColumn)}) is listed after '${previous.phase}' ('${shownText(context, previous)}'${readIn(previous.date, previous.zoneFromColumn)}) but happened before it: list ${current.entry ? 'the timeline' : 'phases'} in chronological order`,
         { before: previous.phase },
       );
     }
@@ -164,6 +164,25 @@ function checkTimelineOrder(context: RuleContext, phases: readonly DatedValue[])
       latestZoned = current;
     }
   }
+}
+
+/**
+ * A table row's date cell and time cell read together ("2026-07-16" and "14:10"), reported from the date
+ * cell to the time cell; 'reported' for an impossible time; undefined when the time cell holds no time (the date cell is then read alone).
+ */
+function readWithTime(context: RuleContext, entry: TimelineEntry): { date: ParsedDate; range: Range } | 'reported' | undefined {
+  if (!entry.time) return undefined;
+  const result = parseReportDate(entry.dateText, entry.zone);
+  if (result.kind === 'invalid') {
+    context.report('date-invalid', entry.time.range, `Impossible date '${entry.dateText}': ${result.reason}`);
+    return 'reported';
+  }
+  if (result.kind !== 'date' || result.date.precision === 'day') return undefined;
+  return { date: result.date, range: { start: entry.dateRange.start, end: entry.time.range.end } };
+}
+
+function shownText(context: RuleContext, value: DatedValue): string {
+  return value.shown ?? sliceOf(context, value.range);
 }
 
 /** The label of an entry's date in date-unparseable: "Column 'Time (UTC)' of row 'Resignation'", "Timeline entry '…'". */
