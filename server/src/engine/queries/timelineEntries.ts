@@ -127,6 +127,9 @@ const ITEM_MARKER = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 const SEPARATORS = new Set([':', '—', '–', '-', '|', ',']);
 
 /** The top-level list items of the container that start with a date. */
+/** Characters after the list marker in which an item's leading date must lie. */
+const LEADING_DATE_WINDOW = 100;
+
 function bulletEntries(lines: LineIndex, container: ContentContainer, zone: ZoneInfo | undefined): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const block of container.blocks) {
@@ -159,7 +162,9 @@ function bulletEntry(text: string, line: number, zone: ZoneInfo | undefined): Ti
     after = close + 2;
     if (text[after] === ':') after++;
   } else {
-    const result = parseReportDate(text.slice(start));
+    // Only a date at the start of the item counts: the longest date expression is far shorter than this,
+    // so the rest of a long item is not scanned.
+    const result = parseReportDate(text.slice(start, start + LEADING_DATE_WINDOW));
     if (result.kind === 'none') return undefined;
     const [from, to] = result.kind === 'date' ? [result.date.start, result.date.end] : [result.start, result.end];
     if (from !== 0) return undefined;

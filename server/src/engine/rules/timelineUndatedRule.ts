@@ -1,4 +1,4 @@
-import { findDates } from '../dates/parseDate';
+import { parseReportDate } from '../dates/parseDate';
 import type { ContentContainer, Field, Section } from '../model/modelTypes';
 import { timelineEntries } from '../queries/timelineEntries';
 import type { FieldSpec, SectionSpec } from '../schema/reportSpec';
@@ -90,5 +90,5 @@ function hasAnyDate(context: RuleContext, phase: ContentContainer): boolean {
   const end = lines.offsetAt(phase.range.end);
   if (end <= start) return false;
   const text = lines.text.slice(start, end);
-  return findDates(text).length > 0 || DAY_WITHOUT_YEAR.test(text);
+  return DAY_WITHOUT_YEAR.test(text) || parseReportDate(text).kind !== 'none';
 }
