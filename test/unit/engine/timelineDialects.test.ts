@@ -66,8 +66,11 @@ test('timeline table: a Date column and a Time column are read together, reporte
   ]);
 });
 
-test('a table without a date column is no timeline table: its cells are not checked as dates', () => {
-  assert.deepEqual(added(timeline(['| Step | Notes |', '|---|---|', '| One | on 2026-02-30 |'].join('\n'))), []);
+test('a table without a date column is no timeline table: its cells are not checked as dates, and the table is said to be unread', () => {
+  assert.deepEqual(
+    added(timeline(['| Step | Notes |', '|---|---|', '| One | on 2026-02-30 |'].join('\n'))).map((line) => line.split(' ').slice(0, 3).join(' ')),
+    ['10:0-10:16 warning section-unrecognised'],
+  );
 });
 
 test('dated bullets: bold or not, with a dash, en dash, em dash or colon; the order and invalid dates at the date text', () => {
@@ -114,4 +117,14 @@ test('schema-driven: an extension adds a date header without code; a timeline wh
   assert.deepEqual(read(extended, 'timelineOfEvents'), ['table 2026-07-16 14:10 Kündigung', 'dated-list 2026-07-17 09:00 ']);
   const rowsOnly = readReportSpec({ ...base, properties: { sections: { properties: { t: { title: 'Timeline of Events', 'x-kind': 'timeline' } } } } });
   assert.deepEqual(read(rowsOnly, 't'), []);
+});
+
+test('section-unrecognised: a timeline table with no date column is said, at its header row; a table inside a dated phase is its detail', () => {
+  const unread = ['| Actor | Action |', '|---|---|', '| SRE | Failover |'].join('\n');
+  const text = timeline(`${unread}\n\n### Initial Access\n- **Date/Time:** June 1, 2026\n\n${unread}\n`);
+  assert.deepEqual(added(text), [
+    "10:0-10:18 warning section-unrecognised This table is not read as timeline entries: none of its columns ('Actor', 'Action') is a date column the timeline reads. Timeline of Events accepts ### phases with a **Date/Time:** field, or a table with a 'Date/Time' column, or list items that start with a date.",
+  ]);
+  // A table the timeline reads is not reported.
+  assert.deepEqual(added(timeline(['| Date | Action |', '|---|---|', '| June 1, 2026 | Failover |'].join('\n'))), []);
 });

@@ -53,6 +53,19 @@ export function timelineColumnRole(sectionSpec: SectionSpec, header: string): st
   return sectionSpec.columnRole(header) ?? sectionSpec.columnRole(splitQualifier(header)?.name ?? header);
 }
 
+/**
+ * Tables of the timeline where entries are read (the section and its undated `###` headings) that are not
+ * read as entries: no column is a date column, or the section does not read tables. A table inside a dated
+ * phase is that phase's detail, not listed.
+ */
+export function unreadTimelineTables(section: Section, sectionSpec: SectionSpec): Table[] {
+  if (sectionSpec.kind !== 'timeline') return [];
+  const reads = sectionSpec.dialects.includes('table');
+  return entryContainers(section, sectionSpec)
+    .flatMap((container) => container.tables)
+    .filter((table) => !reads || !table.header.cells.some((cell) => timelineColumnRole(sectionSpec, cell.text) === 'date'));
+}
+
 /** The tables of the timeline that are read as entries: the section accepts tables and one column is a date column. */
 export function timelineTables(section: Section, sectionSpec: SectionSpec): { table: Table; roles: (string | undefined)[] }[] {
   if (sectionSpec.kind !== 'timeline' || !sectionSpec.dialects.includes('table')) return [];

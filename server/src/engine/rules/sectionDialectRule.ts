@@ -1,13 +1,14 @@
 import { findTechniqueMentions } from '../attack/techniqueMentions';
 import type { Block, ReportModel, Section } from '../model/modelTypes';
 import { methodologyRows, readTables, unreadBlocks } from '../queries/methodologyRows';
+import { unreadTimelineTables } from '../queries/timelineEntries';
 import type { SectionSpec } from '../schema/reportSpec';
 import type { Rule, RuleContext } from './ruleTypes';
 
 /**
  * Content of a section read as rows (Attack Methodology) that the engine could not read: a table whose
- * columns it does not know, or technique IDs written with no tactic row to check them under. Said, never
- * skipped silently, with the forms the section accepts.
+ * columns it does not know, or technique IDs written with no tactic row to check them under; and a table
+ * of the timeline with no date column. Said, never skipped silently, with the forms the section accepts.
  */
 export const sectionDialectRule: Rule = {
   meta: [
@@ -15,7 +16,7 @@ export const sectionDialectRule: Rule = {
       id: 'section-unrecognised',
       family: 'structure',
       defaultSeverity: 'warning',
-      summary: 'Attack Methodology content in a form the section does not read (a table without known columns, techniques under no tactic row).',
+      summary: 'Attack Methodology or timeline content in a form the section does not read (a table without known columns, techniques under no tactic row).',
     },
   ],
   check(context: RuleContext) {
@@ -23,6 +24,7 @@ export const sectionDialectRule: Rule = {
     for (const section of model.sections) {
       const sectionSpec = spec.findSection(section.heading.text);
       if (sectionSpec?.kind === 'attack-tactics') checkSection(context, section, sectionSpec);
+      else if (sectionSpec?.kind === 'timeline') checkTimeline(context, section, sectionSpec);
     }
   },
 };
@@ -69,5 +71,26 @@ function acceptedForms(sectionSpec: SectionSpec): string {
     const technique = sectionSpec.columns.technique?.[0] ?? 'Technique';
     forms.push(`a table with a '${tactic}' and a '${technique}' column`);
   }
+  return `${sectionSpec.title} accepts ${forms.join(', or ')}.`;
+}
+
+/** A timeline table that is not read as entries: its events are neither ordered nor dated by any check. */
+function checkTimeline(context: RuleContext, section: Section, sectionSpec: SectionSpec): void {
+  for (const table of unreadTimelineTables(section, sectionSpec)) {
+    const headers = table.header.cells.map((cell) => `'${cell.text}'`).join(', ');
+    const why = sectionSpec.dialects.includes('table')
+      ? `none of its columns (${headers}) is a date column the timeline reads`
+      : 'the section does not read tables';
+    context.report('section-unrecognised', table.header.range, `This table is not read as timeline entries: ${why}. ${timelineForms(sectionSpec)}`);
+  }
+}
+
+/** "Timeline of Events accepts ### phases with a **Date/Time:** field, a table with a 'Date/Time' column, or …" */
+function timelineForms(sectionSpec: SectionSpec): string {
+  const forms: string[] = [];
+  const dateField = sectionSpec.subsectionFields.find((field) => field.kind === 'date' || field.kind === 'datetime');
+  if (sectionSpec.dialects.includes('rows')) forms.push(`### phases with a **${dateField?.title ?? 'Date/Time'}:** field`);
+  if (sectionSpec.dialects.includes('table')) forms.push(`a table with a '${sectionSpec.columns.date?.[0] ?? 'Date'}' column`);
+  if (sectionSpec.dialects.includes('dated-list')) forms.push('list items that start with a date');
   return `${sectionSpec.title} accepts ${forms.join(', or ')}.`;
 }
