@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { cleanReportText, TEST_NOW } from '../helpers';
 import { BIN, runCli } from './cliHarness';
+import { hostileTree } from '../hostileTree';
 
 /** Every run is killed after this long: a read that hangs (a FIFO) fails the test instead of the suite. */
 const TIMEOUT_MS = 30_000;
@@ -14,21 +15,7 @@ const MiB = 1024 * 1024;
 const work = mkdtempSync(join(tmpdir(), 'increport-hostile-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-/** A folder with the given files; `fifo:` makes a FIFO, `link:` a symbolic link, `sparse:N` a file of N bytes. */
-function tree(files: Record<string, string>): string {
-  const base = mkdtempSync(join(work, 'case-'));
-  for (const [name, content] of Object.entries(files)) {
-    const path = join(base, name);
-    mkdirSync(join(path, '..'), { recursive: true });
-    if (content === 'fifo:') execFileSync('mkfifo', [path]);
-    else if (content.startsWith('link:')) symlinkSync(content.slice(5), path);
-    else if (content.startsWith('sparse:')) {
-      writeFileSync(path, '');
-      truncateSync(path, Number(content.slice(7)));
-    } else writeFileSync(path, content);
-  }
-  return base;
-}
+const tree = (files: Record<string, string>): string => hostileTree(work, files);
 
 const run = (args: string[], cwd: string) => {
   const result = runCli(args, { cwd, timeoutMs: TIMEOUT_MS });

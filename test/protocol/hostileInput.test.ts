@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,25 +8,12 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { CHECK_FILES_REQUEST, type CheckFilesResult } from '../../server/src/lsp/protocol';
 import { cleanReportText } from '../helpers';
 import { LspSession } from './lspHarness';
+import { hostileTree } from '../hostileTree';
 
 const work = mkdtempSync(join(tmpdir(), 'increport-lsp-hostile-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-/** A fresh folder with these files; `fifo:` makes a FIFO, `link:` a symbolic link, `sparse:N` a file of N bytes. */
-function tree(files: Record<string, string>): string {
-  const base = mkdtempSync(join(work, 'case-'));
-  for (const [name, content] of Object.entries(files)) {
-    const path = join(base, name);
-    mkdirSync(join(path, '..'), { recursive: true });
-    if (content === 'fifo:') execFileSync('mkfifo', [path]);
-    else if (content.startsWith('link:')) symlinkSync(content.slice(5), path);
-    else if (content.startsWith('sparse:')) {
-      writeFileSync(path, '');
-      truncateSync(path, Number(content.slice(7)));
-    } else writeFileSync(path, content);
-  }
-  return base;
-}
+const tree = (files: Record<string, string>): string => hostileTree(work, files);
 
 /** A server rooted at `root`, recording what it shows in the window; always disposed. */
 async function withServer(root: string, settings: Record<string, unknown>, body: (session: LspSession, messages: string[]) => Promise<void>): Promise<void> {
