@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { complete } from '../../../server/src/engine/features/completion';
 import { hover } from '../../../server/src/engine/features/hover';
-import type { SymbolNode } from '../../../server/src/engine/features/featureTypes';
+import type { CompletionEntry, SymbolNode } from '../../../server/src/engine/features/featureTypes';
 import { documentLinks } from '../../../server/src/engine/features/links';
 import { documentSymbols } from '../../../server/src/engine/features/symbols';
+import { buildModel } from '../../../server/src/engine/model/buildModel';
 import { mergeSchemas } from '../../../server/src/engine/schema/mergeSchemas';
 import { readReportSpec, type SchemaNode } from '../../../server/src/engine/schema/reportSpec';
 import { applyFix, checked } from '../features/fixHarness';
-import { cleanReportText, defaultVersionEngine, describeFinding, formatRange } from '../../helpers';
+import { TEST_NOW, cleanReportText, defaultVersionEngine, describeFinding, formatRange } from '../../helpers';
 
 /** The clean v19.2 report with `body` as its Attack Methodology (the heading is on line 21). */
 export function withMethodology(body: string): string {
@@ -145,4 +147,33 @@ test('attack tables: the outline lists table rows under the heading they are wri
     node.children.flatMap((child) => [`${child.name}@${formatRange(child.selectionRange)}`, ...outline(child).map((line) => `  ${line}`)]);
   assert.ok(methodology);
   assert.deepEqual(outline(methodology), ['Discovery@24:2-24:11', 'Discovery@25:5-25:14', 'Cloud@27:4-27:9', '  T1530@30:0-30:9']);
+});
+
+test('attack tables: completion in a table-only section offers techniques in a technique cell and tactics in a tactic cell', () => {
+  const text = withMethodology(
+    '| Tactic | Technique | Procedure |\n|---|---|---|\n| Initial Access | T156 | phishing |\n| Exfiltration |  | |\n| Persist | | |\n',
+  );
+  const context = { model: buildModel(text), spec: defaultVersionEngine().schema.spec, catalog: defaultVersionEngine().catalog, now: TEST_NOW };
+  const describe = (entries: CompletionEntry[]) => entries.slice(0, 2).map((entry) => `${formatRange(entry.range)} ${entry.label} ${entry.insertText}`);
+  // "T156" typed in the technique cell of line 24: the range covers it.
+  assert.deepEqual(describe(complete(context, { line: 24, character: 23 })), [
+    '24:19-24:23 T1566 T1566 Phishing',
+    '24:19-24:23 T1566.001 T1566.001 Spearphishing Attachment',
+  ]);
+  // An empty technique cell, the cursor after its first space: the row's tactic's techniques first.
+  const exfiltration = complete(context, { line: 25, character: 17 });
+  assert.deepEqual(describe(exfiltration), [
+    '25:17-25:17 T1011 T1011 Exfiltration Over Other Network Medium',
+    '25:17-25:17 T1011.001 T1011.001 Exfiltration Over Bluetooth',
+  ]);
+  assert.ok(exfiltration.every((entry) => entry.detail?.endsWith('Exfiltration')));
+  // The tactic cell: every tactic, the name alone (no `**…:**`), replacing what is typed.
+  const tactics = complete(context, { line: 26, character: 9 });
+  assert.equal(tactics.length, defaultVersionEngine().catalog.tactics.length);
+  assert.deepEqual(
+    tactics.filter((entry) => entry.label === 'Persistence').map((entry) => `${formatRange(entry.range)} ${entry.insertText}`),
+    ['26:2-26:9 Persistence'],
+  );
+  // The procedure column is free text: nothing offered there.
+  assert.deepEqual(complete(context, { line: 24, character: 33 }), []);
 });

@@ -46,6 +46,12 @@ export function complete(context: FeatureContext, position: Position, token: Can
       const keyPosition = site.row.keyRange.start;
       return techniqueEntries(context, keyPosition, techniqueQueryAt(before, site.start), rangeFrom, text, token);
     }
+    case 'table-cell': {
+      // A table repeats a tactic over several rows: every tactic is offered, as the cell's text alone.
+      if (site.role === 'tactic') return tacticEntries(context, new Set(), rangeFrom(site.start), (name) => name, '');
+      const keyPosition = site.row?.keyRange.start ?? { line, character: site.start };
+      return techniqueEntries(context, keyPosition, techniqueQueryAt(before, site.start), rangeFrom, text, token);
+    }
     case 'value': {
       if (site.container.spec?.kind === 'attack-tactics') {
         return techniqueEntries(context, { line, character: site.keyStart }, techniqueQueryAt(before, site.start), rangeFrom, text, token);
@@ -104,18 +110,7 @@ function keyEntries(context: FeatureContext, container: Container, line: number,
         .filter((f) => notOnLine(f.keyRange))
         .map((f) => catalog.findTactic(f.key)?.id),
     );
-    return catalog.tactics
-      .filter((tactic) => !written.has(tactic.id))
-      .map((tactic) => ({
-        label: tactic.name,
-        kind: 'tactic',
-        detail: tactic.id,
-        documentation: `ATT&CK v${catalog.version} tactic **${tactic.name}** (${tactic.id})`,
-        insertText: `${lead}${emphasis}${tactic.name}:${emphasis} `,
-        range,
-        sortText: pad(tactic.order),
-        filterText: `${filterPrefix}${tactic.name}`,
-      }));
+    return tacticEntries(context, written, range, (name) => `${lead}${emphasis}${name}:${emphasis} `, filterPrefix);
   }
   const fields = containerFields(container);
   if (!fields) return [];
@@ -132,6 +127,29 @@ function keyEntries(context: FeatureContext, container: Container, line: number,
       range,
       sortText: `${field.required ? 0 : 1}${pad(index)}`,
       filterText: `${filterPrefix}${field.title}`,
+    }));
+}
+
+/** The tactics of the catalog not in `written` (IDs), in matrix order, each inserted as `insert` writes its name. */
+function tacticEntries(
+  context: FeatureContext,
+  written: ReadonlySet<string | undefined>,
+  range: Range,
+  insert: (name: string) => string,
+  filterPrefix: string,
+): CompletionEntry[] {
+  const { catalog } = context;
+  return catalog.tactics
+    .filter((tactic) => !written.has(tactic.id))
+    .map((tactic) => ({
+      label: tactic.name,
+      kind: 'tactic',
+      detail: tactic.id,
+      documentation: `ATT&CK v${catalog.version} tactic **${tactic.name}** (${tactic.id})`,
+      insertText: insert(tactic.name),
+      range,
+      sortText: pad(tactic.order),
+      filterText: `${filterPrefix}${tactic.name}`,
     }));
 }
 

@@ -1,7 +1,9 @@
 import { dateStyleOf, type DateStyle } from '../dates/parseDate';
 import type { Field, ReportModel, Section, Subsection } from '../model/modelTypes';
 import { fieldAt, listItemContentStart, skipBlanks } from '../parse/lineSyntax';
+import { splitTableLine } from '../model/tables';
 import { methodologyRowAt } from '../queries/attackQueries';
+import { readTables } from '../queries/methodologyRows';
 import type { FieldSpec, ReportSpec, SectionSpec } from '../schema/reportSpec';
 import type { Position } from '../types';
 
@@ -43,6 +45,8 @@ export type CompletionSite =
   | { kind: 'value'; start: number; key: string; keyStart: number; container: Container }
   /** A continuation line (e.g. a nested bullet) of an Attack Methodology row. */
   | { kind: 'row-continuation'; start: number; row: Field }
+  /** A cell of an Attack Methodology table row: `start` is where the cell's text begins; `role` its column's. */
+  | { kind: 'table-cell'; start: number; role: 'tactic' | 'technique'; row: Field | undefined }
   /** After `key: ` in the front matter: `start` is after the opening quote, if any. */
   | { kind: 'front-matter-value'; start: number; key: string };
 
@@ -89,6 +93,11 @@ export function completionSiteAt(model: ReportModel, spec: ReportSpec, position:
     return { kind: 'value', start: syntax.valueStart, key: text.slice(syntax.keyStart, syntax.keyEnd), keyStart: syntax.keyStart, container };
   }
   if (container.spec?.kind === 'attack-tactics') {
+    const cell = methodologyCellAt(container, container.spec, line, text, character);
+    if (cell)
+      return cell.role === 'tactic' || cell.role === 'technique'
+        ? { kind: 'table-cell', start: cell.start, role: cell.role, row: methodologyRowAt(model, spec, position) }
+        : undefined;
     const row = methodologyRowAt(model, spec, position);
     if (row && row.keyRange.start.line < line) return { kind: 'row-continuation', start: contentStart, row };
   }
@@ -96,6 +105,36 @@ export function completionSiteAt(model: ReportModel, spec: ReportSpec, position:
   const key = /^(\*{1,2}|_{1,2})?[^*_:]*$/.exec(typed);
   if (key && (itemStart !== undefined || key[1] !== undefined)) return { kind: 'key', start: contentStart, container };
   return undefined;
+}
+
+/**
+ * The cell of a body row of an Attack Methodology table read as rows that holds `character` on `line`: its
+ * column's role and where its text starts. A cell reaches from after the pipe before it up to the pipe after
+ * it, so the cursor in an empty cell, or after its text before the pipe, is in it.
+ */
+function methodologyCellAt(
+  container: Container,
+  sectionSpec: SectionSpec,
+  line: number,
+  text: string,
+  character: number,
+): { role: string | undefined; start: number } | undefined {
+  const read = readTables(container.section, sectionSpec).find(
+    ({ table, recognised }) => recognised && table.rows.some((row) => row.range.start.line === line),
+  );
+  if (!read) return undefined;
+  const spans = splitTableLine(text);
+  let index = 0;
+  let cellStart = text.length - text.trimStart().length + (text.trimStart().startsWith('|') ? 1 : 0);
+  for (; index < spans.length - 1; index++) {
+    const pipe = text.indexOf('|', spans[index].end);
+    if (pipe < 0 || character <= pipe) break;
+    cellStart = pipe + 1;
+  }
+  if (character < cellStart) return undefined;
+  let start = cellStart;
+  while (start < character && (text[start] === ' ' || text[start] === '\t')) start++;
+  return { role: read.roles[index], start };
 }
 
 /** The section whose heading is the last one above `line` (undefined under an H1 or before any H2). */
