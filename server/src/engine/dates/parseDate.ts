@@ -4,8 +4,9 @@
  * The public API and types; the grammar is a hand-written scanner (dateScanner.ts) without regex backtracking, linear in the text.
  * Never throws.
  */
-import { MONTH_NAMES } from './calendar';
+import { MONTH_BY_NAME, MONTH_NAMES, WEEKDAY_BY_NAME } from './calendar';
 import { isDigitAt, isLetterAt } from './dateLexer';
+import { QUALIFIERS_BY_FIRST_CHAR } from './dateQualifiers';
 import { DateScanner } from './dateScanner';
 import type { ZoneInfo } from './timeZones';
 
@@ -36,14 +37,37 @@ export interface ParsedDate {
 }
 export type DateParseResult = { kind: 'date'; date: ParsedDate } | { kind: 'invalid'; reason: string; start: number; end: number } | { kind: 'none' };
 
+/**
+ * The words a date expression can start with, lower case: a qualifier's first word ("no", "approx", "mid"),
+ * a month or a weekday name. Any other word cannot start one, so the scanner is not run there (most words
+ * of a report): the grammar's other starts are digits and "~".
+ */
+const START_WORDS = new Set<string>([
+  ...QUALIFIERS_BY_FIRST_CHAR.flat().map((qualifier) => /^[a-z]*/.exec(qualifier.phrase)?.[0] ?? ''),
+  ...MONTH_BY_NAME.keys(),
+  ...WEEKDAY_BY_NAME.keys(),
+]);
+START_WORDS.delete('');
+const LONGEST_START_WORD = Math.max(...[...START_WORDS].map((word) => word.length));
+
+/** Whether the word at `position` (a word start) is one a date expression can start with. */
+function startsDateWord(text: string, position: number): boolean {
+  let end = position;
+  while (end - position <= LONGEST_START_WORD && isLetterAt(text, end)) end++;
+  return end - position <= LONGEST_START_WORD && START_WORDS.has(text.slice(position, end).toLowerCase());
+}
+
 function scan(text: string, firstOnly: boolean, defaultZone?: ZoneInfo): DateParseResult[] {
   const results: DateParseResult[] = [];
   if (typeof text !== 'string') return results;
   const scanner = new DateScanner(text);
   scanner.defaultZone = defaultZone;
   for (let position = 0; position < text.length; position++) {
-    const alphanumeric = isDigitAt(text, position) || isLetterAt(text, position);
-    if (text[position] !== '~' && !(alphanumeric && !isDigitAt(text, position - 1) && !isLetterAt(text, position - 1))) continue;
+    if (text.charCodeAt(position) !== 0x7e /* ~ */) {
+      const digit = isDigitAt(text, position);
+      if (!(digit || isLetterAt(text, position)) || isDigitAt(text, position - 1) || isLetterAt(text, position - 1)) continue;
+      if (!digit && !startsDateWord(text, position)) continue;
+    }
     let result: DateParseResult | undefined;
     try {
       result = scanner.readExpression(position);
