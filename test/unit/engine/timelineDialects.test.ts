@@ -128,3 +128,38 @@ test('section-unrecognised: a timeline table with no date column is said, at its
   // A table the timeline reads is not reported.
   assert.deepEqual(added(timeline(['| Date | Action |', '|---|---|', '| June 1, 2026 | Failover |'].join('\n'))), []);
 });
+
+test("timeline table: a day without a year takes the date header's year, a time alone the last row's day", () => {
+  const text = timeline(
+    [
+      '| Day | Date (2025) | Time (PT) | Event |',
+      '|---|---|---|---|',
+      '| Sun | Oct 26 | 21:33 | First |',
+      '| Sun | Oct 26 | 21:20 | Earlier |',
+      '| Mon | 27 Oct | 09:00 | Next day |',
+      '| Mon | 10/27 | 09:30 | Numeric |',
+      '| Mon | Oct 32 | 10:00 | Bad day |',
+    ].join('\n'),
+  );
+  assert.deepEqual(added(text), [
+    "13:8-13:22 warning timeline-order Entry 'Earlier' ('Oct 26, 2025 21:20', read in PT as its column header says) is listed after 'First' ('Oct 26, 2025 21:33', read in PT as its column header says) but happened before it: list the timeline in chronological order",
+    "16:8-16:14 warning date-unparseable The date of timeline row 'Bad day' should be a date such as 2026-06-01 05:00 UTC; 'Oct 32' is not one",
+  ]);
+  const times = timeline(
+    [
+      '| Time (UTC) | Event |',
+      '|---|---|',
+      '| 2026-06-01 05:00 | Mail opened |',
+      '| 05:40 | Beacon |',
+      '| 05:20 | Out of order |',
+      '| June 2 | Day two |',
+      '| 25:00 | Impossible |',
+      '| later | Words |',
+    ].join('\n'),
+  );
+  assert.deepEqual(added(times), [
+    "14:2-14:7 warning timeline-order Entry 'Out of order' ('2026-06-01 05:20', read in UTC as its column header says) is listed after 'Beacon' ('2026-06-01 05:40', read in UTC as its column header says) but happened before it: list the timeline in chronological order",
+    "16:2-16:7 error date-invalid Impossible date 'June 2, 2026 25:00' (the day taken from an earlier row): hours run from 0 to 23",
+    "17:2-17:7 warning date-unparseable The date of timeline row 'Words' should be a date such as 2026-06-01 05:00 UTC; 'later' is not one",
+  ]);
+});

@@ -22,6 +22,12 @@ export interface TimelineEntry {
   dateText: string;
   /** A time cell beside a date cell that holds a day (`| Date | Time (UTC) |`): its text is part of `dateText`. */
   time?: TableCell;
+  /**
+   * What `dateText` adds to the date cell from its context: the year of a day written without one ("Oct 31"
+   * under a "Date (2021)" header, or after a row dated in 2021), or the day of a cell that only holds a
+   * time ("21:34" after a row of June 1).
+   */
+  completed?: 'year' | 'day';
   /** The date cell (zero-width when empty), or the date text of a bullet without its bold markers. */
   dateRange: Range;
   /** For a table row: its table's date column header ("Time (UTC)"). */
@@ -102,6 +108,7 @@ function tableEntries(table: Table, roles: (string | undefined)[], sectionZone: 
   const columnZone = headingZone(headers[dateColumn].text) ?? (timeColumn >= 0 ? headingZone(headers[timeColumn].text) : undefined);
   const zone = columnZone ?? sectionZone;
   const entries: TimelineEntry[] = [];
+  const context: DayContext = { year: headerYear(headers[dateColumn].text) };
   for (const row of table.rows) {
     if (row.cells.every((cell) => cell.text === '')) continue; // a blank row
     const of = (role: string) => row.cells.filter((cell, index) => roles[index] === role && cell.text !== '');
@@ -117,10 +124,12 @@ function tableEntries(table: Table, roles: (string | undefined)[], sectionZone: 
       range: row.range,
       zone,
     };
+    const completion = completeDate(dateCell.text, context);
+    if (completion) [entry.dateText, entry.completed] = [completion.text, completion.completed];
     const timeCell = timeColumn >= 0 ? row.cells[timeColumn] : undefined;
-    if (timeCell && timeCell.text !== '' && isDay(dateCell.text)) {
+    if (timeCell && timeCell.text !== '' && isDay(entry.dateText)) {
       entry.time = timeCell;
-      entry.dateText = `${dateCell.text} ${timeCell.text}`;
+      entry.dateText = `${entry.dateText} ${timeCell.text}`;
     }
     entry.dateHeader = headers[dateColumn].text;
     if (columnZone) entry.zoneFromColumn = true;
@@ -215,6 +224,90 @@ function startsWithDate(text: string, whole: boolean): boolean {
   const result = parseReportDate(text);
   if (result.kind === 'invalid') return result.start === 0;
   return result.kind === 'date' && result.date.start === 0 && (!whole || result.date.end === text.length);
+}
+
+/** What earlier rows and the header say about the days of a table's rows. */
+interface DayContext {
+  /** The year of the date column's header ("Date (2021)"), else of the last row that wrote one. */
+  year?: string;
+  /** The day of the last row that wrote one, as written ("Oct 31, 2021", "2026-06-01"). */
+  day?: string;
+}
+
+/** Longest date cell completed from its context: a day and a time, not a sentence. */
+const MAX_COMPLETED_CELL = 64;
+/** Most white-space-separated words of a date cell tried as its leading day ("2026-06-01 05:00 UTC" → "2026-06-01"). */
+const DAY_PREFIX_WORDS = 6;
+
+/**
+ * The date cell's text completed from its context when it is not a date by itself: a day without a year
+ * ("Oct 31", "31 Oct", "10/31") takes the year, a time alone ("21:34", "9:05 PM") the last row's day. The
+ * context is updated from each row that writes a day. Undefined: the cell is read as written.
+ */
+function completeDate(text: string, context: DayContext): { text: string; completed: 'year' | 'day' } | undefined {
+  if (text === '') return undefined;
+  const alone = parseReportDate(text);
+  if (alone.kind === 'date') {
+    const day = leadingDay(text);
+    if (day) [context.day, context.year] = [day, yearOf(day) ?? context.year];
+    return undefined;
+  }
+  if (alone.kind === 'invalid') return undefined;
+  if (text.length > MAX_COMPLETED_CELL) return undefined;
+  const withYear = context.year ? withYearAdded(text, context.year) : undefined;
+  if (withYear) {
+    const day = leadingDay(withYear);
+    if (day) context.day = day;
+    return { text: withYear, completed: 'year' };
+  }
+  if (context.day && /^\d/.test(text)) {
+    const candidate = `${context.day} ${text}`;
+    const result = parseReportDate(candidate);
+    if (result.kind !== 'none' && (result.kind === 'invalid' || (result.date.end === candidate.length && result.date.precision !== 'day')))
+      return { text: candidate, completed: 'day' };
+  }
+  return undefined;
+}
+
+/**
+ * The cell's text with `year` written after its leading day ("Oct 31" → "Oct 31, 2021", "3 June 09:00" →
+ * "3 June 2021 09:00", "10/31" → "10/31/2021"), when that makes all of it one date.
+ */
+function withYearAdded(text: string, year: string): string | undefined {
+  const words = text.split(/\s+/, DAY_PREFIX_WORDS);
+  for (let count = Math.min(words.length, 3); count > 0; count--) {
+    const day = words.slice(0, count).join(' ');
+    const rest = text.slice(text.indexOf(words[count - 1]) + words[count - 1].length);
+    // "Oct 31, 2021" but "31 Oct 2021": the comma only after a month written first.
+    const joins = /^\p{L}/u.test(day) ? [`${day}, ${year}`, `${day} ${year}`] : [`${day} ${year}`, `${day}/${year}`];
+    for (const joined of joins) {
+      const candidate = `${joined}${rest}`;
+      const result = parseReportDate(candidate);
+      if (result.kind === 'date' && result.date.start === 0 && result.date.end === candidate.length && result.date.precision !== 'year') return candidate;
+    }
+  }
+  return undefined;
+}
+
+/** The longest run of leading words of `text` that is a date of one day. */
+function leadingDay(text: string): string | undefined {
+  const words = text.split(/\s+/, DAY_PREFIX_WORDS);
+  for (let count = words.length; count > 0; count--) {
+    const prefix = words.slice(0, count).join(' ');
+    if (isDay(prefix)) return prefix;
+  }
+  return undefined;
+}
+
+/** A four-digit year written in a day's text. */
+function yearOf(day: string): string | undefined {
+  return /(?:^|\D)((?:19|20)\d\d)(?!\d)/.exec(day)?.[1];
+}
+
+/** The year a date column's header gives its days: "Date (2021)", "Date – 2021". */
+function headerYear(header: string): string | undefined {
+  const qualifier = splitQualifier(header)?.qualifier;
+  return qualifier && /^(?:19|20)\d\d$/.test(qualifier.trim()) ? qualifier.trim() : undefined;
 }
 
 /** The text is a date of one day, without a time. */

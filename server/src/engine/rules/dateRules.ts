@@ -167,18 +167,27 @@ function checkTimelineOrder(context: RuleContext, phases: readonly DatedValue[])
 }
 
 /**
- * A table row's date cell and time cell read together ("2026-07-16" and "14:10"), reported from the date
- * cell to the time cell; 'reported' for an impossible time; undefined when the time cell holds no time (the date cell is then read alone).
+ * A table row's date as its context completes it: its date cell and time cell read together ("2026-07-16"
+ * and "14:10"), reported from the date cell to the time cell, and a cell without a year or day read with
+ * the one its header or an earlier row gives (timelineEntries.ts). 'reported' for an impossible date;
+ * undefined when there is nothing to complete (the date cell is then read alone).
  */
 function readWithTime(context: RuleContext, entry: TimelineEntry): { date: ParsedDate; range: Range } | 'reported' | undefined {
-  if (!entry.time) return undefined;
+  if (!entry.time && !entry.completed) return undefined;
   const result = parseReportDate(entry.dateText, entry.zone);
+  const last = entry.time?.range ?? entry.dateRange;
   if (result.kind === 'invalid') {
-    context.report('date-invalid', entry.time.range, `Impossible date '${entry.dateText}': ${result.reason}`);
+    context.report('date-invalid', last, `Impossible date '${entry.dateText}'${completedFrom(entry)}: ${result.reason}`);
     return 'reported';
   }
-  if (result.kind !== 'date' || result.date.precision === 'day') return undefined;
-  return { date: result.date, range: { start: entry.dateRange.start, end: entry.time.range.end } };
+  if (result.kind !== 'date' || (result.date.precision === 'day' && !entry.completed)) return undefined;
+  return { date: result.date, range: { start: entry.dateRange.start, end: last.end } };
+}
+
+/** ", read with the year of the column header" and the like: how a completed table date was read. */
+function completedFrom(entry: TimelineEntry): string {
+  if (entry.completed === 'year') return ' (the year taken from the column header or an earlier row)';
+  return entry.completed === 'day' ? ' (the day taken from an earlier row)' : '';
 }
 
 function shownText(context: RuleContext, value: DatedValue): string {
