@@ -43,16 +43,33 @@ export function calendarError(year: number, month: number, day: number): string 
   return `February has ${monthLength} days in ${year}${monthLength === 29 ? ' (a leap year)' : ''}`;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Days from 1970-01-01 to a day of the proleptic Gregorian calendar, by arithmetic (no Date object: this
+ * runs for every date read). Months and days out of range carry over, as Date.UTC does.
+ */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const monthIndex = month - 1;
+  let y = year + Math.floor(monthIndex / 12);
+  const m = monthIndex - 12 * Math.floor(monthIndex / 12) + 1;
+  if (m <= 2) y--;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + day - 1; // from March 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
 /** UTC milliseconds of a wall-clock time read as UTC; correct for years 0-99 too (unlike Date.UTC). */
 export function wallClockMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): number {
-  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second, millisecond));
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getTime();
+  return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond;
 }
 
 /** 0 = Sunday. */
 export function weekdayOf(year: number, month: number, day: number): number {
-  return new Date(wallClockMs(year, month, day)).getUTCDay();
+  const days = daysFromCivil(year, month, day);
+  return (((days + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
 }
 
 /** Day of month of the `ordinal`th Sunday (-1: the last). */

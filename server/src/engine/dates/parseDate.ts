@@ -50,11 +50,23 @@ const START_WORDS = new Set<string>([
 START_WORDS.delete('');
 const LONGEST_START_WORD = Math.max(...[...START_WORDS].map((word) => word.length));
 
+/** The first three letters of a word, lower case, as one number: most words are rejected by it without a string being built. */
+const prefixKey = (text: string, position: number) =>
+  ((text.charCodeAt(position) | 0x20) << 16) | ((text.charCodeAt(position + 1) | 0x20) << 8) | (text.charCodeAt(position + 2) | 0x20);
+const START_PREFIXES = new Set([...START_WORDS].filter((word) => word.length >= 3).map((word) => prefixKey(word, 0)));
+
 /** Whether the word at `position` (a word start) is one a date expression can start with. */
 function startsDateWord(text: string, position: number): boolean {
   let end = position;
   while (end - position <= LONGEST_START_WORD && isLetterAt(text, end)) end++;
-  return end - position <= LONGEST_START_WORD && START_WORDS.has(text.slice(position, end).toLowerCase());
+  const length = end - position;
+  if (length > LONGEST_START_WORD || (length >= 3 && !START_PREFIXES.has(prefixKey(text, position)))) return false;
+  return START_WORDS.has(text.slice(position, end).toLowerCase());
+}
+
+function alphanumericEnd(text: string, position: number): number {
+  while (isDigitAt(text, position) || isLetterAt(text, position)) position++;
+  return position;
 }
 
 function scan(text: string, firstOnly: boolean, defaultZone?: ZoneInfo): DateParseResult[] {
@@ -65,8 +77,12 @@ function scan(text: string, firstOnly: boolean, defaultZone?: ZoneInfo): DatePar
   for (let position = 0; position < text.length; position++) {
     if (text.charCodeAt(position) !== 0x7e /* ~ */) {
       const digit = isDigitAt(text, position);
-      if (!(digit || isLetterAt(text, position)) || isDigitAt(text, position - 1) || isLetterAt(text, position - 1)) continue;
-      if (!digit && !startsDateWord(text, position)) continue;
+      if (!digit && !isLetterAt(text, position)) continue;
+      // Inside a word or number, or a word no date starts with: no start before the run's end.
+      if (isDigitAt(text, position - 1) || isLetterAt(text, position - 1) || (!digit && !startsDateWord(text, position))) {
+        position = alphanumericEnd(text, position) - 1;
+        continue;
+      }
     }
     let result: DateParseResult | undefined;
     try {
