@@ -51,3 +51,34 @@ test('preview: dated bullets become lane entries; a list with other items stays 
   assert.ok(!mixed.includes('<ol class="timeline">'), 'no lane: the list is shown as written');
   assert.match(mixed, /<li data-line="10">2026-08-03 16:00 UTC: Data copied<\/li>/);
 });
+
+test('preview: an undated ### above a table or dated bullets heads its entries in the lane; a dated phase stays a phase', () => {
+  const html = render(
+    timeline(
+      [
+        '### Day 1',
+        'Times are from the proxy logs.',
+        '',
+        '| Time (UTC) | Event |',
+        '|---|---|',
+        '| 2026-07-16 14:10 | Resignation |',
+        '| 14:40 | Access |',
+        '',
+        '### Day 2',
+        '- **2026-07-17 09:00** — Contained',
+        '',
+        '### Eradication',
+        '- **Date/Time:** 2026-07-18 10:00 UTC',
+        '- **Actions:** Removed the implant.',
+      ].join('\n'),
+    ),
+  );
+  const items = lane(html);
+  assert.deepEqual(all(items, /<li class="phase ([\w ]+)" data-line="\d+">/g), ['group', 'entry dated', 'entry dated', 'group', 'entry dated', 'dated']);
+  assert.deepEqual(all(items, /<h3 data-line="\d+">([^<]+)<\/h3>/g), ['Day 1', 'Resignation', 'Access', 'Day 2', 'Eradication']);
+  // The group keeps its prose, not its table; the time alone is read on the day of the row above it.
+  assert.match(items, /<h3 data-line="\d+">Day 1<\/h3><p data-line="\d+">Times are from the proxy logs.<\/p>\n?<\/div>/);
+  assert.doesNotMatch(items, /<table/);
+  assert.match(items, /<time datetime="2026-07-16T14:40:00.000Z">2026-07-16 14:40<\/time>/);
+  assert.deepEqual(all(items, /<li class="gap[^"]*"[^>]*><span>([^<]+)<\/span>/g), ['+30 min', '+18 h 20 min', '+1 day 1 h']);
+});

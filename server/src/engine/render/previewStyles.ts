@@ -123,6 +123,7 @@ ol.timeline { list-style: none; margin: 0.75rem 0 0; padding: 0; }
 .timeline .phase-body { position: relative; border-left: 2px solid var(--irs-accent); padding: 0 0 0.9rem 1.4rem; min-width: 0; }
 .timeline .phase-body::before { content: ""; position: absolute; left: -8px; top: 0.3rem; width: 10px; height: 10px; border-radius: 50%; background: var(--irs-accent); border: 2px solid var(--irs-bg); box-shadow: 0 0 0 1px var(--irs-accent); }
 .timeline .undated .phase-body::before { background: var(--irs-bg); box-shadow: 0 0 0 1px var(--irs-muted); }
+.timeline .group .phase-body::before { display: none; }
 .timeline .phase-body h3 { margin: 0 0 0.3rem; }
 .timeline .phase-body .field { grid-template-columns: minmax(5rem, 8rem) minmax(0, 1fr); padding: 0.2rem 0; border: 0; }
 .timeline .gap > span { grid-column: 2; justify-self: start; margin: -0.35rem 0 0.5rem -0.85rem; padding: 0.05rem 0.55rem; font-size: 0.78em; border-radius: 999px; background: var(--irs-badge-bg); color: var(--irs-badge-fg); border: 1px solid var(--irs-border); position: relative; }

@@ -1,7 +1,7 @@
 import { headingZone } from '../dates/headingZone';
 import { parseReportDate, type ParsedDate } from '../dates/parseDate';
 import type { ZoneInfo } from '../dates/timeZones';
-import type { Block, Field, Section, Subsection } from '../model/modelTypes';
+import type { Block, ContentContainer, Field, Section, Subsection } from '../model/modelTypes';
 import { timelineEntries, type TimelineEntry } from '../queries/timelineEntries';
 import type { SectionSpec } from '../schema/reportSpec';
 import { escapeHtml, isoTime, lineAttr } from './escape';
@@ -72,21 +72,25 @@ const COARSE = new Set<ParsedDate['precision']>(['day', 'month', 'year']);
  * unknown" where none is given. Tables and lists whose every item is an entry become lane items.
  */
 export function renderTimeline(state: RenderState, section: Section, spec: SectionSpec | undefined): string {
-  const entries = spec ? laneEntries(state, section, spec) : { items: [], blocks: new Set<Block>() };
+  const all = spec ? timelineEntries(state.model.lines, section, spec) : [];
+  const firstPhase = section.subsections[0]?.range.start.line ?? Infinity;
+  const entries = laneEntries(state, section, all, 0, firstPhase);
   let html = renderContainer(state, section, { skipBlock: (block) => entries.blocks.has(block) });
   if (section.subsections.length === 0 && entries.items.length === 0) return html || '<p class="empty">No phases.</p>\n';
   const zone = headingZone(section.heading.text); // "(all times EST)": the zone of phases that write none
-  const lane: { line: number; date: ParsedDate | undefined; html: () => string }[] = [
-    ...section.subsections.map((subsection) => {
-      const phase = readPhase(subsection, spec, zone);
-      return { line: subsection.range.start.line, date: phase.date, html: () => renderPhase(state, phase) };
-    }),
-    ...entries.items.map((entry) => {
-      const parsed = parseReportDate(entry.dateText, entry.zone);
-      const date = parsed.kind === 'date' ? parsed.date : undefined;
-      return { line: entry.range.start.line, date, html: () => renderEntry(state, entry, date, parsed.kind === 'invalid' ? parsed.reason : undefined) };
-    }),
-  ].sort((a, b) => a.line - b.line);
+  const lane: LaneItem[] = entries.items.map((entry) => entryItem(state, entry));
+  for (const subsection of section.subsections) {
+    const phase = readPhase(subsection, spec, zone);
+    const inPhase = phase.dateField ? undefined : laneEntries(state, subsection, all, subsection.range.start.line, subsection.range.end.line + 1);
+    if (inPhase && inPhase.items.length > 0) {
+      // "### Day 1" above a table of entries: a heading of the entries that follow it in the lane, not a phase without a date.
+      lane.push({ line: subsection.range.start.line, date: undefined, html: () => renderGroup(state, subsection, inPhase.blocks) });
+      lane.push(...inPhase.items.map((entry) => entryItem(state, entry)));
+    } else {
+      lane.push({ line: subsection.range.start.line, date: phase.date, html: () => renderPhase(state, phase) });
+    }
+  }
+  lane.sort((a, b) => a.line - b.line);
   const items: string[] = [];
   let previous: ParsedDate | undefined;
   for (const item of lane) {
@@ -107,14 +111,34 @@ export function renderTimeline(state: RenderState, section: Section, spec: Secti
   return html;
 }
 
-/** The entries of the section's own content that the lane shows, and the blocks they replace (a list only when every item is an entry). */
-function laneEntries(state: RenderState, section: Section, spec: SectionSpec): { items: TimelineEntry[]; blocks: Set<Block> } {
-  const firstPhase = section.subsections[0]?.range.start.line ?? Infinity;
-  const all = timelineEntries(state.model.lines, section, spec).filter((entry) => entry.range.start.line < firstPhase);
+interface LaneItem {
+  line: number;
+  date: ParsedDate | undefined;
+  html: () => string;
+}
+
+function entryItem(state: RenderState, entry: TimelineEntry): LaneItem {
+  const parsed = parseReportDate(entry.dateText, entry.zone);
+  const date = parsed.kind === 'date' ? parsed.date : undefined;
+  return { line: entry.range.start.line, date, html: () => renderEntry(state, entry, date, parsed.kind === 'invalid' ? parsed.reason : undefined) };
+}
+
+/**
+ * The entries of a container's own content (lines `from` to before `to`) that the lane shows, and the blocks
+ * they replace (a list only when every item is an entry).
+ */
+function laneEntries(
+  state: RenderState,
+  container: ContentContainer,
+  entries: readonly TimelineEntry[],
+  from: number,
+  to: number,
+): { items: TimelineEntry[]; blocks: Set<Block> } {
+  const all = entries.filter((entry) => entry.range.start.line >= from && entry.range.start.line < to);
   const blocks = new Set<Block>();
   const items: TimelineEntry[] = [];
   let next = 0; // blocks and entries are both in source order
-  for (const block of section.blocks) {
+  for (const block of container.blocks) {
     while (next < all.length && all[next].range.start.line < block.range.start.line) next++;
     const inBlock: TimelineEntry[] = [];
     while (next < all.length && all[next].range.start.line <= block.range.end.line) inBlock.push(all[next++]);
@@ -147,6 +171,16 @@ function renderEntry(state: RenderState, entry: TimelineEntry, date: ParsedDate 
   return (
     `<li class="phase entry ${date ? 'dated' : 'undated'}"${line}>` +
     `<div class="when"${line}>${when}</div><div class="phase-body">${title}${details}</div></li>`
+  );
+}
+
+/** An undated `###` above entries ("Day 1"): its heading and what else it says, the entries following it as lane items. */
+function renderGroup(state: RenderState, subsection: Subsection, entryBlocks: ReadonlySet<Block>): string {
+  const heading = subsection.heading;
+  const body = renderContainer(state, subsection, { skipBlock: (block) => entryBlocks.has(block) });
+  return (
+    `<li class="phase group"${lineAttr(heading.range.start.line)}><div class="when"></div>` +
+    `<div class="phase-body"><h3${lineAttr(heading.range.start.line)}>${state.inline(state.slice(heading.textRange))}</h3>${body}</div></li>`
   );
 }
 
