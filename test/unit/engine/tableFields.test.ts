@@ -124,3 +124,35 @@ test('completion in a value cell offers the values of its row’s field', () => 
   assert.equal(entries[0] && formatRange(entries[0].range), '6:19-6:19');
   assert.deepEqual(complete(context, { line: 6, character: 5 }), [], 'not in the key cell');
 });
+
+test('fields grouped under ### headings of Incident Details count as its fields, as bullets or as a key/value table', () => {
+  const grouped = withDetails(
+    [
+      '### Dates',
+      '',
+      '| Field | Value |',
+      '|---|---|',
+      '| Discovery Date | June 1, 2026, approx. 05:00 AM ET |',
+      '| Incident Date | June 1, 2027 |',
+      '',
+      '### Organization',
+      '- **Affected Organization:** Microsoft',
+      '- **Sector:** Information Technology',
+      '- **Geography:** Global',
+      '',
+    ].join('\n'),
+  );
+  // No field-missing: the date rules read the grouped cells like the section's own.
+  assert.deepEqual(check(grouped), [
+    "8:19-8:52 error date-discovery-before-incident The incident was discovered ('June 1, 2026, approx. 05:00 AM ET') before it began ('June 1, 2027'): check both dates",
+    "9:18-9:30 warning date-future Field 'Incident Date' is in the future: 'June 1, 2027' is after 2026-11-27, when this check ran",
+  ]);
+  const missing = withDetails(['### Organization', '- **Affected Organization:** Microsoft', ''].join('\n'));
+  assert.deepEqual(
+    check(missing).filter((line) => line.includes('field-missing')),
+    [
+      "3:3-3:19 error field-missing Field 'Discovery Date' is missing from section 'Incident Details'",
+      "3:3-3:19 error field-missing Field 'Incident Date' is missing from section 'Incident Details'",
+    ],
+  );
+});

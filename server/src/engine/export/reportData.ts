@@ -1,3 +1,4 @@
+import { sectionFields } from '../queries/sectionFields';
 import { headingZone } from '../dates/headingZone';
 import type { ZoneInfo } from '../dates/timeZones';
 import { parseReportDate, type DateQualifier, type ParsedDate } from '../dates/parseDate';
@@ -174,7 +175,7 @@ export function collectReportData(input: ExportInput): ReportData {
       line: section.range.start.line + 1,
       endLine: section.range.end.line + 1,
       text: bodyText(model, section, firstSubsection),
-      fields: readFields(section.fields, (name) => sectionSpec?.findField(name), zone),
+      fields: readFields(sectionSpec ? sectionFields(section, sectionSpec) : section.fields, (name) => sectionSpec?.findField(name), zone),
       subsections: section.subsections.map((subsection): SubsectionData => {
         const fields = readFields(subsection.fields, (name) => sectionSpec?.findSubsectionField(name), zone);
         const data: SubsectionData = {

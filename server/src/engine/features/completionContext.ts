@@ -77,7 +77,7 @@ export function completionSiteAt(model: ReportModel, spec: ReportSpec, position:
   const container = containerAt(model, spec, line);
   if (!container) return undefined;
   // A row of a key/value table (model/tableFields.ts): its value cell is the value being typed.
-  const cellField = container.section.fields.find((field) => field.inTable && field.range.start.line === line);
+  const cellField = (container.subsection ?? container.section).fields.find((field) => field.inTable && field.range.start.line === line);
   if (cellField) {
     const { start, end } = cellField.valueRange;
     if (character < start.character || character > end.character) return undefined;

@@ -12,10 +12,14 @@ import type { Field, ReportModel, Table, TableCell, TableRow } from './modelType
 export function addTableFields(model: ReportModel, spec: ReportSpec): void {
   for (const section of model.sections) {
     const sectionSpec = spec.findSection(section.heading.text);
-    if (!sectionSpec || !readsFieldTables(sectionSpec) || section.tables.length === 0) continue;
-    const fields = section.tables.flatMap((table) => tableFields(table, sectionSpec));
-    if (fields.length === 0) continue;
-    section.fields = [...section.fields, ...fields].sort((a, b) => a.range.start.line - b.range.start.line);
+    if (!sectionSpec || !readsFieldTables(sectionSpec)) continue;
+    // The tables of its `###` headings too ("### Dates" above a table): their fields are the subsection's.
+    for (const container of [section, ...section.subsections]) {
+      if (container.tables.length === 0) continue;
+      const fields = container.tables.flatMap((table) => tableFields(table, sectionSpec));
+      if (fields.length === 0) continue;
+      container.fields = [...container.fields, ...fields].sort((a, b) => a.range.start.line - b.range.start.line);
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import { sectionFields } from '../queries/sectionFields';
 import { parseReportDate } from '../dates/parseDate';
 import type { Field, Section } from '../model/modelTypes';
 import type { SectionSpec } from '../schema/reportSpec';
@@ -49,7 +50,7 @@ export function renderHeader(state: RenderState): string {
   let extra = '';
   if (found) {
     const dated = new Map<string, { field: Field; earliest: number }>();
-    for (const field of found.section.fields) {
+    for (const field of sectionFields(found.section, found.spec)) {
       const spec = found.spec.findField(field.key);
       const role = spec?.dateRole;
       const label = spec ? escapeHtml(spec.title) : fieldKey(state, field);

@@ -1,3 +1,4 @@
+import { sectionFields } from '../queries/sectionFields';
 import { certainlyAfter, certainlyBefore, dateInterval } from '../dates/dateBounds';
 import { headingZone } from '../dates/headingZone';
 import { parseReportDate, type ParsedDate } from '../dates/parseDate';
@@ -54,7 +55,7 @@ export const dateRule: Rule = {
       const sectionSpec = spec.findSection(section.heading.text);
       if (!sectionSpec) continue;
       zone = headingZone(section.heading.text);
-      for (const field of section.fields) read(`Field '${field.key}'`, sectionSpec.findField(field.key), field.valueRange);
+      for (const field of sectionFields(section, sectionSpec)) read(`Field '${field.key}'`, sectionSpec.findField(field.key), field.valueRange);
       const phases: DatedValue[] = [];
       for (const subsection of section.subsections) {
         const before = dated.length;

@@ -1,3 +1,4 @@
+import { sectionFields } from '../queries/sectionFields';
 import type { ContentContainer, Field, ReportModel, Section } from '../model/modelTypes';
 import type { Range } from '../types';
 import { propertyNameFor } from './names';
@@ -78,7 +79,15 @@ function sectionInstance(
   const headingRange = section.heading.textRange;
   targets?.set(pointer, { range: headingRange, label, section: sectionSpec, container: section });
   targets?.set(`${pointer}/content`, { range: headingRange, label, section: sectionSpec, container: section });
-  const fields = fieldsInstance(section.fields, (name) => sectionSpec.findField(name), `${pointer}/fields`, section, sectionSpec, targets, section);
+  const fields = fieldsInstance(
+    sectionFields(section, sectionSpec),
+    (name) => sectionSpec.findField(name),
+    `${pointer}/fields`,
+    section,
+    sectionSpec,
+    targets,
+    section,
+  );
   const subsections = section.subsections.map((subsection, index) => {
     const subPointer = `${pointer}/subsections/${index}`;
     const subLabel = `Subsection '${subsection.heading.text}' of '${sectionSpec.title}'`;
