@@ -30,6 +30,8 @@ export class CalendarDateReader extends DateLexer {
   protected between = false;
   /** A date right after a qualifier or range connector is exempt from the glued-number check ("late-2026", "…/2026-06-03"). */
   protected exempt = -1;
+  /** Read a/b/yyyy with a, b ≤ 12 as day/month: the report writes its numeric dates day first (numericOrder.ts). */
+  dayFirst = false;
 
   /** A number may start here: not glued to a word, nor continuing a dotted or dashed number ("1.10.06.2026", "IR-2026-0117"). */
   protected canStartNumberAt(position: number): boolean {
@@ -139,7 +141,7 @@ export class CalendarDateReader extends DateLexer {
       iso: separator === '-',
     };
   }
-  /** a/b/yyyy: month/day unless a > 12; dd.mm.yyyy: day.month. */
+  /** a/b/yyyy: month/day unless a > 12 or the report writes day first (then day/month unless b > 12); dd.mm.yyyy: day.month. */
   private readNumericDate(position: number): DateCore | undefined {
     const first = this.readNumber(position, 1, 2),
       separator = first && this.text[first.end];
@@ -147,7 +149,7 @@ export class CalendarDateReader extends DateLexer {
     const second = this.readNumber(first.end + 1, 1, 2);
     const year = second && this.text[second.end] === separator ? this.readNumber(second.end + 1, 4, 4) : undefined;
     if (!second || !year) return undefined;
-    const dayFirst = separator === '.' || first.value > 12;
+    const dayFirst = separator === '.' || first.value > 12 || (this.dayFirst && second.value <= 12);
     return {
       year: year.value,
       month: dayFirst ? second.value : first.value,
@@ -155,7 +157,7 @@ export class CalendarDateReader extends DateLexer {
       precision: 'day',
       end: year.end,
       style: dayFirst ? 'day-month-year' : 'month-day-year',
-      ambiguous: !dayFirst && second.value <= 12 && first.value !== second.value,
+      ambiguous: separator === '/' && first.value <= 12 && second.value <= 12 && first.value !== second.value,
     };
   }
   /** Dates with a month name, month first or day first. */

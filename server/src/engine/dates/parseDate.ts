@@ -32,7 +32,7 @@ export interface ParsedDate {
   style?: DateStyle;
   /** A range ("June 1–3, 2026", "05:00–07:00 UTC"): earliest is its start, latest its end. */
   range?: boolean;
-  /** Numeric "a/b/yyyy" with a, b ≤ 12 and a ≠ b: read as month/day (US) but could be day/month. */
+  /** Numeric "a/b/yyyy" with a, b ≤ 12 and a ≠ b: read in the report's order (month first unless it writes day first) but could be the other. */
   ambiguousOrder?: boolean;
 }
 export type DateParseResult = { kind: 'date'; date: ParsedDate } | { kind: 'invalid'; reason: string; start: number; end: number } | { kind: 'none' };
@@ -69,11 +69,12 @@ function alphanumericEnd(text: string, position: number): number {
   return position;
 }
 
-function scan(text: string, firstOnly: boolean, defaultZone?: ZoneInfo): DateParseResult[] {
+function scan(text: string, firstOnly: boolean, defaultZone?: ZoneInfo, dayFirst = false): DateParseResult[] {
   const results: DateParseResult[] = [];
   if (typeof text !== 'string') return results;
   const scanner = new DateScanner(text);
   scanner.defaultZone = defaultZone;
+  scanner.dayFirst = dayFirst;
   for (let position = 0; position < text.length; position++) {
     if (text.charCodeAt(position) !== 0x7e /* ~ */) {
       const digit = isDigitAt(text, position);
@@ -100,10 +101,11 @@ function scan(text: string, firstOnly: boolean, defaultZone?: ZoneInfo): DatePar
 
 /**
  * The first date expression in a field value, e.g. "June 1, 2026, approx. 05:00 AM ET"; one that writes no
- * zone is read in `defaultZone` when its context gives one (see headingZone.ts).
+ * zone is read in `defaultZone` when its context gives one (see headingZone.ts); `dayFirst` reads 04/03/2026
+ * as 4 March, for a report that writes its numeric dates day first (numericOrder.ts).
  */
-export function parseReportDate(text: string, defaultZone?: ZoneInfo): DateParseResult {
-  return scan(text, true, defaultZone)[0] ?? { kind: 'none' };
+export function parseReportDate(text: string, defaultZone?: ZoneInfo, dayFirst = false): DateParseResult {
+  return scan(text, true, defaultZone, dayFirst)[0] ?? { kind: 'none' };
 }
 
 /** Every date expression in a text, in order (only 'date' and 'invalid' results). */

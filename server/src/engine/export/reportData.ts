@@ -1,3 +1,4 @@
+import { reportWritesDayFirst } from '../dates/numericOrder';
 import { sectionFields } from '../queries/sectionFields';
 import { headingZone } from '../dates/headingZone';
 import type { ZoneInfo } from '../dates/timeZones';
@@ -156,7 +157,7 @@ export function collectReportData(input: ExportInput): ReportData {
         line: field.range.start.line + 1,
         endLine: field.range.end.line + 1,
       };
-      const date = fieldSpec?.kind && DATE_KINDS.has(fieldSpec.kind) ? parseDateValue(field.value, zone) : undefined;
+      const date = fieldSpec?.kind && DATE_KINDS.has(fieldSpec.kind) ? parseDateValue(field.value, zone, reportWritesDayFirst(model.lines)) : undefined;
       if (date) data.date = date;
       noteRole(fieldSpec, date);
       return data;
@@ -201,7 +202,7 @@ export function collectReportData(input: ExportInput): ReportData {
           text: entry.details,
           when: entry.dateText,
         };
-        const date = parseDateValue(entry.dateText, entry.zone);
+        const date = parseDateValue(entry.dateText, entry.zone, entry.dayFirst);
         if (date) value.date = date;
         return value;
       });
@@ -222,8 +223,8 @@ export function collectReportData(input: ExportInput): ReportData {
   };
 }
 
-export function parseDateValue(text: string, zone?: ZoneInfo): DateValue | undefined {
-  const result = parseReportDate(text, zone);
+export function parseDateValue(text: string, zone?: ZoneInfo, dayFirst = false): DateValue | undefined {
+  const result = parseReportDate(text, zone, dayFirst);
   if (result.kind !== 'date') return undefined;
   const { date } = result;
   const value: DateValue = {
@@ -246,7 +247,7 @@ function frontMatterData(context: FeatureContext, noteRole: (spec: FieldSpec | u
     const fieldSpec = context.spec.findFrontMatterField(key);
     if (!fieldSpec?.kind || !DATE_KINDS.has(fieldSpec.kind)) continue;
     const text = value instanceof Date ? value.toISOString() : typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
-    const date = text === undefined ? undefined : parseDateValue(text);
+    const date = text === undefined ? undefined : parseDateValue(text, undefined, reportWritesDayFirst(context.model.lines));
     if (date) {
       dates[key] = date;
       noteRole(fieldSpec, date);

@@ -1,3 +1,4 @@
+import { reportWritesDayFirst } from '../dates/numericOrder';
 import { headingZone } from '../dates/headingZone';
 import { parseReportDate } from '../dates/parseDate';
 import type { ZoneInfo } from '../dates/timeZones';
@@ -28,6 +29,8 @@ export interface TimelineEntry {
    * time ("21:34" after a row of June 1).
    */
   completed?: 'year' | 'day';
+  /** The report writes numeric dates day first (numericOrder.ts): `dateText` is read so. */
+  dayFirst?: boolean;
   /** The date cell (zero-width when empty), or the date text of a bullet without its bold markers. */
   dateRange: Range;
   /** For a table row: its table's date column header ("Time (UTC)"). */
@@ -88,9 +91,11 @@ export function timelineEntries(lines: LineIndex, section: Section, sectionSpec:
   const cached = cache.get(section);
   if (cached?.spec === sectionSpec) return cached.entries;
   const zone = headingZone(section.heading.text);
-  const entries = timelineTables(section, sectionSpec).flatMap(({ table, roles }) => tableEntries(table, roles, zone));
+  const dayFirst = reportWritesDayFirst(lines);
+  const entries = timelineTables(section, sectionSpec).flatMap(({ table, roles }) => tableEntries(table, roles, zone, dayFirst));
   if (sectionSpec.kind === 'timeline' && sectionSpec.dialects.includes('dated-list')) {
     for (const container of entryContainers(section, sectionSpec)) entries.push(...bulletEntries(lines, container, zone));
+    if (dayFirst) for (const entry of entries) entry.dayFirst = true;
   }
   entries.sort((a, b) => a.range.start.line - b.range.start.line);
   cache.set(section, { spec: sectionSpec, entries });
@@ -101,14 +106,14 @@ function entryContainers(section: Section, sectionSpec: SectionSpec): ContentCon
   return [section, ...section.subsections.filter((subsection) => !isDatedPhase(subsection, sectionSpec))];
 }
 
-function tableEntries(table: Table, roles: (string | undefined)[], sectionZone: ZoneInfo | undefined): TimelineEntry[] {
+function tableEntries(table: Table, roles: (string | undefined)[], sectionZone: ZoneInfo | undefined, dayFirst: boolean): TimelineEntry[] {
   const dateColumn = roles.indexOf('date');
   const timeColumn = roles.indexOf('date', dateColumn + 1); // `| Date | Time |`: a second date column holds the time
   const headers = table.header.cells;
   const columnZone = headingZone(headers[dateColumn].text) ?? (timeColumn >= 0 ? headingZone(headers[timeColumn].text) : undefined);
   const zone = columnZone ?? sectionZone;
   const entries: TimelineEntry[] = [];
-  const context: DayContext = { year: headerYear(headers[dateColumn].text) };
+  const context: DayContext = { year: headerYear(headers[dateColumn].text), dayFirst };
   for (const row of table.rows) {
     if (row.cells.every((cell) => cell.text === '')) continue; // a blank row
     const of = (role: string) => row.cells.filter((cell, index) => roles[index] === role && cell.text !== '');
@@ -127,7 +132,7 @@ function tableEntries(table: Table, roles: (string | undefined)[], sectionZone: 
     const completion = completeDate(dateCell.text, context);
     if (completion) [entry.dateText, entry.completed] = [completion.text, completion.completed];
     const timeCell = timeColumn >= 0 ? row.cells[timeColumn] : undefined;
-    if (timeCell && timeCell.text !== '' && isDay(entry.dateText)) {
+    if (timeCell && timeCell.text !== '' && isDay(entry.dateText, dayFirst)) {
       entry.time = timeCell;
       entry.dateText = `${entry.dateText} ${timeCell.text}`;
     }
@@ -232,6 +237,8 @@ interface DayContext {
   year?: string;
   /** The day of the last row that wrote one, as written ("Oct 31, 2021", "2026-06-01"). */
   day?: string;
+  /** The report writes numeric dates day first. */
+  dayFirst: boolean;
 }
 
 /** Longest date cell completed from its context: a day and a time, not a sentence. */
@@ -246,23 +253,23 @@ const DAY_PREFIX_WORDS = 6;
  */
 function completeDate(text: string, context: DayContext): { text: string; completed: 'year' | 'day' } | undefined {
   if (text === '') return undefined;
-  const alone = parseReportDate(text);
+  const alone = parseReportDate(text, undefined, context.dayFirst);
   if (alone.kind === 'date') {
-    const day = leadingDay(text);
+    const day = leadingDay(text, context.dayFirst);
     if (day) [context.day, context.year] = [day, yearOf(day) ?? context.year];
     return undefined;
   }
   if (alone.kind === 'invalid') return undefined;
   if (text.length > MAX_COMPLETED_CELL) return undefined;
-  const withYear = context.year ? withYearAdded(text, context.year) : undefined;
+  const withYear = context.year ? withYearAdded(text, context.year, context.dayFirst) : undefined;
   if (withYear) {
-    const day = leadingDay(withYear);
+    const day = leadingDay(withYear, context.dayFirst);
     if (day) context.day = day;
     return { text: withYear, completed: 'year' };
   }
   if (context.day && /^\d/.test(text)) {
     const candidate = `${context.day} ${text}`;
-    const result = parseReportDate(candidate);
+    const result = parseReportDate(candidate, undefined, context.dayFirst);
     if (result.kind !== 'none' && (result.kind === 'invalid' || (result.date.end === candidate.length && result.date.precision !== 'day')))
       return { text: candidate, completed: 'day' };
   }
@@ -273,7 +280,7 @@ function completeDate(text: string, context: DayContext): { text: string; comple
  * The cell's text with `year` written after its leading day ("Oct 31" → "Oct 31, 2021", "3 June 09:00" →
  * "3 June 2021 09:00", "10/31" → "10/31/2021"), when that makes all of it one date.
  */
-function withYearAdded(text: string, year: string): string | undefined {
+function withYearAdded(text: string, year: string, dayFirst: boolean): string | undefined {
   const words = text.split(/\s+/, DAY_PREFIX_WORDS);
   for (let count = Math.min(words.length, 3); count > 0; count--) {
     const day = words.slice(0, count).join(' ');
@@ -282,7 +289,7 @@ function withYearAdded(text: string, year: string): string | undefined {
     const joins = /^\p{L}/u.test(day) ? [`${day}, ${year}`, `${day} ${year}`] : [`${day} ${year}`, `${day}/${year}`];
     for (const joined of joins) {
       const candidate = `${joined}${rest}`;
-      const result = parseReportDate(candidate);
+      const result = parseReportDate(candidate, undefined, dayFirst);
       if (result.kind === 'date' && result.date.start === 0 && result.date.end === candidate.length && result.date.precision !== 'year') return candidate;
     }
   }
@@ -290,11 +297,11 @@ function withYearAdded(text: string, year: string): string | undefined {
 }
 
 /** The longest run of leading words of `text` that is a date of one day. */
-function leadingDay(text: string): string | undefined {
+function leadingDay(text: string, dayFirst: boolean): string | undefined {
   const words = text.split(/\s+/, DAY_PREFIX_WORDS);
   for (let count = words.length; count > 0; count--) {
     const prefix = words.slice(0, count).join(' ');
-    if (isDay(prefix)) return prefix;
+    if (isDay(prefix, dayFirst)) return prefix;
   }
   return undefined;
 }
@@ -311,7 +318,7 @@ function headerYear(header: string): string | undefined {
 }
 
 /** The text is a date of one day, without a time. */
-function isDay(text: string): boolean {
-  const result = parseReportDate(text);
+function isDay(text: string, dayFirst: boolean): boolean {
+  const result = parseReportDate(text, undefined, dayFirst);
   return result.kind === 'date' && result.date.precision === 'day' && !result.date.range;
 }

@@ -1,3 +1,4 @@
+import { reportWritesDayFirst } from '../dates/numericOrder';
 import { sectionFields } from '../queries/sectionFields';
 import { parseReportDate } from '../dates/parseDate';
 import type { Field, Section } from '../model/modelTypes';
@@ -54,7 +55,7 @@ export function renderHeader(state: RenderState): string {
       const spec = found.spec.findField(field.key);
       const role = spec?.dateRole;
       const label = spec ? escapeHtml(spec.title) : fieldKey(state, field);
-      const date = spec?.kind === 'date' || role ? parseReportDate(field.value) : undefined;
+      const date = spec?.kind === 'date' || role ? parseReportDate(field.value, undefined, reportWritesDayFirst(state.model.lines)) : undefined;
       let value = fieldValue(state, field) || '<span class="empty">—</span>';
       if (date?.kind === 'date') {
         value = `<time datetime="${isoTime(date.date.earliest)}">${value}</time>`;

@@ -1,3 +1,4 @@
+import { reportWritesDayFirst } from '../dates/numericOrder';
 import { headingZone } from '../dates/headingZone';
 import { parseReportDate, type ParsedDate } from '../dates/parseDate';
 import type { ZoneInfo } from '../dates/timeZones';
@@ -53,9 +54,9 @@ function dateFieldOf(subsection: Subsection, spec: SectionSpec | undefined): Fie
   return bySpec ?? subsection.fields.find((field) => /\b(date|time|when)\b/i.test(field.key));
 }
 
-function readPhase(subsection: Subsection, spec: SectionSpec | undefined, zone: ZoneInfo | undefined): Phase {
+function readPhase(subsection: Subsection, spec: SectionSpec | undefined, zone: ZoneInfo | undefined, dayFirst: boolean): Phase {
   const dateField = dateFieldOf(subsection, spec);
-  const parsed = dateField ? parseReportDate(dateField.value, zone) : { kind: 'none' as const };
+  const parsed = dateField ? parseReportDate(dateField.value, zone, dayFirst) : { kind: 'none' as const };
   return {
     subsection,
     dateField,
@@ -80,7 +81,7 @@ export function renderTimeline(state: RenderState, section: Section, spec: Secti
   const zone = headingZone(section.heading.text); // "(all times EST)": the zone of phases that write none
   const lane: LaneItem[] = entries.items.map((entry) => entryItem(state, entry));
   for (const subsection of section.subsections) {
-    const phase = readPhase(subsection, spec, zone);
+    const phase = readPhase(subsection, spec, zone, reportWritesDayFirst(state.model.lines));
     const inPhase = phase.dateField ? undefined : laneEntries(state, subsection, all, subsection.range.start.line, subsection.range.end.line + 1);
     if (inPhase && inPhase.items.length > 0) {
       // "### Day 1" above a table of entries: a heading of the entries that follow it in the lane, not a phase without a date.
@@ -118,7 +119,7 @@ interface LaneItem {
 }
 
 function entryItem(state: RenderState, entry: TimelineEntry): LaneItem {
-  const parsed = parseReportDate(entry.dateText, entry.zone);
+  const parsed = parseReportDate(entry.dateText, entry.zone, entry.dayFirst);
   const date = parsed.kind === 'date' ? parsed.date : undefined;
   return { line: entry.range.start.line, date, html: () => renderEntry(state, entry, date, parsed.kind === 'invalid' ? parsed.reason : undefined) };
 }

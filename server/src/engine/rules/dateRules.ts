@@ -1,3 +1,4 @@
+import { reportWritesDayFirst } from '../dates/numericOrder';
 import { sectionFields } from '../queries/sectionFields';
 import { certainlyAfter, certainlyBefore, dateInterval } from '../dates/dateBounds';
 import { headingZone } from '../dates/headingZone';
@@ -114,7 +115,7 @@ function readDate(
   const text = lines.text.slice(base, lines.offsetAt(valueRange.end));
   const value = text.trim().replace(/^["']/, '');
   if (value === '' || NO_DATE.test(value) || PLACEHOLDER_VALUE.test(value)) return undefined;
-  const result = parseReportDate(text, zone);
+  const result = parseReportDate(text, zone, reportWritesDayFirst(lines));
   const rangeOf = (start: number, end: number) => lines.rangeOf(base + start, base + end);
   if (result.kind === 'invalid') {
     context.report('date-invalid', rangeOf(result.start, result.end), `Impossible date '${text.slice(result.start, result.end)}': ${result.reason}`);
@@ -175,7 +176,7 @@ function checkTimelineOrder(context: RuleContext, phases: readonly DatedValue[])
  */
 function readWithTime(context: RuleContext, entry: TimelineEntry): { date: ParsedDate; range: Range } | 'reported' | undefined {
   if (!entry.time && !entry.completed) return undefined;
-  const result = parseReportDate(entry.dateText, entry.zone);
+  const result = parseReportDate(entry.dateText, entry.zone, entry.dayFirst);
   const last = entry.time?.range ?? entry.dateRange;
   if (result.kind === 'invalid') {
     context.report('date-invalid', last, `Impossible date '${entry.dateText}'${completedFrom(entry)}: ${result.reason}`);
