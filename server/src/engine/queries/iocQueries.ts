@@ -63,9 +63,34 @@ function defangedForm(ioc: IocMatch): string {
   return defang(refang(ioc.text.slice(0, clickable)), 'url') + ioc.text.slice(clickable);
 }
 
+/** Info strings of fenced code blocks that hold a list, not code: their indicators are read like prose. */
+const LIST_FENCES = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'ioc', 'iocs', 'csv', 'tsv', 'log', 'logs']);
+
+/**
+ * The lines of the Indicators of Compromise section(s) inside fenced code blocks written in a language
+ * (```yara, ```kql, ```bash): detection rules and hunting queries, whose strings must stay exact to
+ * work, so their indicators are not asked to be defanged. A fence without a language, or ```text, is a list.
+ */
+export function detectionCodeLines(model: ReportModel, spec: ReportSpec): Set<number> {
+  const lines = new Set<number>();
+  for (const section of model.sections) {
+    if (spec.findSection(section.heading.text)?.kind !== 'indicators') continue;
+    for (const container of [section, ...section.subsections]) {
+      for (const block of container.blocks) {
+        if (block.kind !== 'code') continue;
+        const fence = /^ {0,3}(?:`{3,}|~{3,})[ \t]*([^\s`{]*)/.exec(model.lines.lineText(block.range.start.line));
+        if (!fence || LIST_FENCES.has(fence[1].toLowerCase())) continue;
+        for (let line = block.range.start.line; line <= block.range.end.line; line++) lines.add(line);
+      }
+    }
+  }
+  return lines;
+}
+
 /** Text edits that defang every live indicator (the "defang all" quick fix). */
 export function defangAllEdits(model: ReportModel, spec: ReportSpec): { range: Range; newText: string }[] {
+  const code = detectionCodeLines(model, spec);
   return indicatorsOf(model, spec)
-    .filter((located) => located.defanged !== located.ioc.text)
+    .filter((located) => located.defanged !== located.ioc.text && !code.has(located.range.start.line))
     .map((located) => ({ range: located.range, newText: located.defanged }));
 }

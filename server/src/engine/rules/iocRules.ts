@@ -1,5 +1,5 @@
 import type { IocType } from '../iocs/scanIocs';
-import { indicatorsOf, type LocatedIoc } from '../queries/iocQueries';
+import { detectionCodeLines, indicatorsOf, type LocatedIoc } from '../queries/iocQueries';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
 
 export const iocRuleMeta: readonly RuleMeta[] = [
@@ -50,23 +50,25 @@ const PROBLEM_RULES: Record<IocType, string> = {
 
 /**
  * Indicators of Compromise: every line of the section is scanned (code blocks included, where IOC
- * lists often live); links elsewhere in the report are ordinary links, not indicators.
+ * lists often live); links elsewhere in the report are ordinary links, not indicators. Detection rules
+ * and queries (code blocks in a language) keep their strings exact: they are never called live.
  */
 export const iocRule: Rule = {
   meta: iocRuleMeta,
   check(context: RuleContext) {
-    for (const located of indicatorsOf(context.model, context.spec)) reportIoc(context, located);
+    const code = detectionCodeLines(context.model, context.spec);
+    for (const located of indicatorsOf(context.model, context.spec)) reportIoc(context, located, code.has(located.range.start.line));
   },
 };
 
-function reportIoc(context: RuleContext, { ioc, range, defanged }: LocatedIoc): void {
+function reportIoc(context: RuleContext, { ioc, range, defanged }: LocatedIoc, inDetectionCode: boolean): void {
   const name = TYPE_NAMES[ioc.type];
   for (const problem of ioc.problems) {
     // A URL's host may be an IP address: its problems are IP problems.
     const ruleId = /^IPv[46]/.test(problem) ? 'ioc-ip-invalid' : PROBLEM_RULES[ioc.type];
     context.report(ruleId, range, `Invalid ${name} '${ioc.text}': ${problem}`);
   }
-  if (LIVE_TYPES.has(ioc.type) && !ioc.defanged) {
+  if (LIVE_TYPES.has(ioc.type) && !ioc.defanged && !inDetectionCode) {
     context.report('ioc-live', range, `Live ${name} '${ioc.text}': write it defanged as ${defanged} so that nobody opens it by accident`, {
       defanged,
       type: ioc.type,
