@@ -1,10 +1,21 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-protocol';
-import { defaultVersionEngine as engine, projectRoot, cleanReportText } from '../helpers';
+import {
+  SymbolKind,
+  type CodeAction,
+  type CompletionList,
+  type Diagnostic,
+  type DocumentLink,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+} from 'vscode-languageserver-protocol';
+import { DIALECTS } from '../dialectExpectations';
+import { defaultVersionEngine as engine, formatRange, projectRoot, cleanReportText } from '../helpers';
 import { LspSession } from './lspHarness';
 
 let session: LspSession;
@@ -155,4 +166,22 @@ test('protocol: outline, folding and links', async () => {
   );
   const links = await session.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
   assert.ok(links.some((link) => link.target === 'https://attack.mitre.org/techniques/T1566/001'));
+});
+
+test('protocol: the outline of a timeline table lists its rows as events under the section, named by date and title', async () => {
+  const { uri } = await openReport(readFileSync(join(DIALECTS, 'timeline-table.md'), 'utf8'));
+  const symbols = await session.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  const timeline = symbols[0].children?.find((symbol) => symbol.name === 'Timeline of Events');
+  assert.ok(timeline);
+  assert.deepEqual(
+    timeline.children?.map((entry) => `${entry.kind} ${entry.name} ${formatRange(entry.selectionRange)} in ${formatRange(entry.range)}`),
+    [
+      `${SymbolKind.Event} 2026-07-16 14:10 Resignation 12:2-12:18 in 12:0-12:105`,
+      `${SymbolKind.Event} 2026-07-21 18:42 Collection 13:2-13:18 in 13:0-13:129`,
+      `${SymbolKind.Event} 2026-08-03 16:00 Exfiltration 14:2-14:18 in 14:0-14:120`,
+      `${SymbolKind.Event} 2026-08-03 16:25 Detection 15:2-15:18 in 15:0-15:122`,
+      `${SymbolKind.Event} 2026-08-05 09:30 Response 16:2-16:18 in 16:0-16:106`,
+    ],
+  );
+  assert.equal(timeline.children?.[0].detail, 'The engineer handed in a resignation with a four-week notic…');
 });

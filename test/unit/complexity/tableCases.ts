@@ -1,4 +1,6 @@
-import { engine, seedText } from '../../helpers';
+import type { FeatureContext } from '../../../server/src/engine/features/featureTypes';
+import { documentSymbols } from '../../../server/src/engine/features/symbols';
+import { TEST_NOW, engine, seedText } from '../../helpers';
 import type { ComplexityCase } from './cases';
 import type { Prepared } from './measure';
 
@@ -17,6 +19,27 @@ function iocTable(n: number): string {
       [`| Domain | host${i}[.]example[.]com | C2 |`, `| IP | 10.0.${i % 250}.1 | beacon \\| relay |`, `| SHA256 | ${'ab12'.repeat(15)}abc | dropper |`][i % 3],
   );
   return ['| Type | Indicator | Context |', '|---|---|---|', ...rows, ''].join('\n');
+}
+
+/** The outline of `text` (checked outside the timing). */
+function outline(text: string): Prepared {
+  const context: FeatureContext = { model: engine().check(text).model, spec: engine().schema.spec, catalog: engine().catalog, now: TEST_NOW };
+  return () => documentSymbols(context);
+}
+
+/** A timeline of n undated `###` headings, each with a dated bullet and a one-row table: each row goes under its heading. */
+function timelineOfHeadings(n: number): string {
+  const step = (i: number) => `### Step ${i}
+- **2026-07-${String((i % 28) + 1).padStart(2, '0')} 10:00** — step ${i}
+
+| Date | Event |
+|---|---|
+| 2026-08-01 | row ${i} |
+`;
+  return seedText().replace(
+    /## Timeline of Events\n[\s\S]*?(?=## Attack Methodology)/,
+    `## Timeline of Events\n${Array.from({ length: n }, (_, i) => step(i)).join('\n')}\n`,
+  );
 }
 
 export const TABLE_CASES: readonly ComplexityCase[] = [
@@ -44,5 +67,11 @@ export const TABLE_CASES: readonly ComplexityCase[] = [
     n: 1200,
     prepare: (n) =>
       check(seedText().replace('- **Discovery Date:**', `| Field | Value |\n|---|---|\n${'| Sector | Finance |\n'.repeat(n)}\n- **Discovery Date:**`)),
+  },
+  {
+    family: 'outline',
+    name: 'symbols: a timeline of n undated H3s, each with a dated bullet and a table row, and an IOC table of n rows',
+    n: 500,
+    prepare: (n) => outline(timelineOfHeadings(n).replace('- **File indicators:** N/A.', `\n${iocTable(n)}`)),
   },
 ];

@@ -54,7 +54,8 @@ export interface QuickFix {
   isPreferred?: boolean;
 }
 
-export type SymbolKind = 'title' | 'section' | 'subsection' | 'field' | 'frontMatter';
+/** `entry`: a Timeline of Events entry (a table row or a dated bullet). */
+export type SymbolKind = 'title' | 'section' | 'subsection' | 'field' | 'entry' | 'frontMatter';
 
 export interface SymbolNode {
   name: string;

@@ -2,7 +2,7 @@ import { reportWritesDayFirst } from '../dates/numericOrder';
 import { headingZone } from '../dates/headingZone';
 import { parseReportDate } from '../dates/parseDate';
 import type { ZoneInfo } from '../dates/timeZones';
-import type { ContentContainer, Section, Table, TableCell } from '../model/modelTypes';
+import type { ContentContainer, Field, Section, Table, TableCell } from '../model/modelTypes';
 import { splitQualifier } from '../schema/headingNames';
 import type { SectionSpec } from '../schema/reportSpec';
 import type { LineIndex } from '../text/lineIndex';
@@ -51,7 +51,12 @@ export interface TimelineEntry {
 
 /** Whether an H3 of the timeline is a dated phase: it has a field the schema marks as a date. */
 export function isDatedPhase(container: ContentContainer, sectionSpec: SectionSpec): boolean {
-  return container.fields.some((field) => {
+  return phaseDateField(container, sectionSpec) !== undefined;
+}
+
+/** The first field of an H3 of the timeline that the schema marks as a date (`**Date/Time:**`). */
+export function phaseDateField(container: ContentContainer, sectionSpec: SectionSpec): Field | undefined {
+  return container.fields.find((field) => {
     const kind = sectionSpec.findSubsectionField(field.key)?.kind;
     return kind === 'date' || kind === 'datetime';
   });

@@ -39,6 +39,7 @@ const SYMBOL_KINDS: Record<ReportSymbolKind, SymbolKind> = {
   section: SymbolKind.Module,
   subsection: SymbolKind.Namespace,
   field: SymbolKind.Field,
+  entry: SymbolKind.Event,
   frontMatter: SymbolKind.Object,
 };
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.increport`;
