@@ -185,3 +185,18 @@ test('protocol: the outline of a timeline table lists its rows as events under t
   );
   assert.equal(timeline.children?.[0].detail, 'The engineer handed in a resignation with a four-week notic…');
 });
+
+test('protocol: an ATT&CK table folds as one region and its cells link to attack.mitre.org', async () => {
+  const { uri } = await openReport(readFileSync(join(DIALECTS, 'attack-table.md'), 'utf8'));
+  const folds = await session.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+  assert.deepEqual(
+    folds.filter((fold) => fold.startLine >= 20 && fold.startLine <= 23).map((fold) => `${fold.startLine}-${fold.endLine}`),
+    ['20-33', '23-33'],
+    'the section, then its table',
+  );
+  const links = await session.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
+  assert.deepEqual(
+    links.filter((link) => link.range.start.line === 26).map((link) => `${formatRange(link.range)} ${link.target}`),
+    ['26:2-26:19 https://attack.mitre.org/tactics/TA0006/', '26:22-26:27 https://attack.mitre.org/techniques/T1528'],
+  );
+});

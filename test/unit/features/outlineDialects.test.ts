@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { ReportEngine } from '../../../server/src/engine/engine';
 import type { FeatureContext, SymbolNode } from '../../../server/src/engine/features/featureTypes';
+import { foldingRanges } from '../../../server/src/engine/features/folding';
+import { documentLinks } from '../../../server/src/engine/features/links';
 import { documentSymbols } from '../../../server/src/engine/features/symbols';
 import { createReportSchema } from '../../../server/src/engine/schema/reportSchema';
 import { loadBundledCatalog } from '../../../server/src/node/bundledResources';
@@ -11,7 +13,7 @@ import { comparePositions, type Range } from '../../../server/src/engine/types';
 import { DIALECTS, dialectExamples } from '../../dialectExpectations';
 import { TEST_NOW, assertRangeInside, defaultVersionEngine, formatRange } from '../../helpers';
 
-/** The outline of reports written in the table and dated-list dialects (outline of the bullet forms: outline.test.ts). */
+/** Outline, folding and links of reports written in the table and dated-list dialects (the bullet forms: outline.test.ts). */
 
 const contextOf = (text: string, engine: ReportEngine = defaultVersionEngine()): FeatureContext => ({
   model: engine.check(text).model,
@@ -175,4 +177,95 @@ test('outline: every dialect example has well-formed symbols (selection inside r
     assert.ok(symbols.length > 0, name);
     check(symbols, text);
   }
+});
+
+/** Tables in every section that reads them: a Timeline table, Attack Methodology rows written tight, an IOC table, and one in a code block. */
+const TABLES_TEXT = [
+  '# Incident Report: X', //                                          0
+  '## Timeline of Events', //                                         1
+  '| Date | Event | Details |', //                                    2
+  '|---|---|---|', //                                                 3
+  '| 2026-08-01 |T1566.002| via `T1078` and T1059.001\\|T1204 |', // 4
+  '## Attack Methodology', //                                         5
+  '### Enterprise', //                                                6
+  '| Tactic ID | Technique ID | Technique Name |', //                 7
+  '|---|---|---|', //                                                 8
+  '| TA0001 | T1566.002 | Spearphishing Link |', //                   9
+  '|TA0002|T1204.002|Malicious File|', //                             10
+  '| Execution | **T1059.001** | PowerShell |', //                    11
+  '## Indicators of Compromise', //                                   12
+  '| Type | Indicator | Context |', //                               13
+  '|---|---|---|', //                                                 14
+  '| Domain | evil[.]example | used in T1566.002 |', //               15
+  '```', //                                                           16
+  '| T1566 |', //                                                     17
+  '```', //                                                           18
+].join('\n');
+
+test('folding: a table folds from its header row to its last row, in any section and under an H3', () => {
+  const describe = (context: FeatureContext) =>
+    foldingRanges(context).map((entry) => `${entry.startLine}-${entry.endLine}${entry.kind ? ` ${entry.kind}` : ''}`);
+  assert.deepEqual(describe(contextOf(TABLES_TEXT)), ['1-4', '2-4', '5-11', '6-11', '7-11', '12-18', '13-15', '16-18']);
+  // Key/value and IOC tables.
+  assert.deepEqual(describe(example('tables.md')), [
+    '1-2',
+    '3-10',
+    '4-10',
+    '11-21',
+    '12-15',
+    '16-18',
+    '19-21',
+    '22-27',
+    '28-32',
+    '33-41',
+    '34-41',
+    '42-45',
+    '46-48',
+    '49-51',
+  ]);
+  // Two tables in one section; the one-line HTML comment above the second does not fold.
+  assert.deepEqual(describe(example('broken/attack-table.md')), [
+    '1-2',
+    '3-8',
+    '9-19',
+    '10-13',
+    '14-16',
+    '17-19',
+    '20-39',
+    '23-32',
+    '37-39',
+    '40-44',
+    '45-48',
+    '49-52',
+    '53-55',
+    '56-58',
+  ]);
+  // A table that is all of its section below the heading still folds on its own (it starts a line later).
+  assert.deepEqual(describe(example('timeline-table.md')).slice(2, 4), ['9-16', '10-16']);
+});
+
+test('links: technique IDs in table cells link like bullet ones, whatever the cell holds; tactic cells link; a code block does not', () => {
+  const version = defaultVersionEngine().catalog.version;
+  const links = documentLinks(contextOf(TABLES_TEXT)).map((link) => `${formatRange(link.range)} ${link.target} ${link.tooltip}`);
+  assert.deepEqual(links, [
+    `4:14-4:23 https://attack.mitre.org/techniques/T1566/002 T1566.002 Spearphishing Link (ATT&CK v${version})`,
+    `4:30-4:35 https://attack.mitre.org/techniques/T1078 T1078 Valid Accounts (ATT&CK v${version})`,
+    `4:41-4:50 https://attack.mitre.org/techniques/T1059/001 T1059.001 PowerShell (ATT&CK v${version})`,
+    `4:52-4:57 https://attack.mitre.org/techniques/T1204 T1204 User Execution (ATT&CK v${version})`,
+    `9:2-9:8 https://attack.mitre.org/tactics/TA0001/ TA0001 Initial Access (ATT&CK v${version})`,
+    `9:11-9:20 https://attack.mitre.org/techniques/T1566/002 T1566.002 Spearphishing Link (ATT&CK v${version})`,
+    `10:1-10:7 https://attack.mitre.org/tactics/TA0002/ TA0002 Execution (ATT&CK v${version})`,
+    `10:8-10:17 https://attack.mitre.org/techniques/T1204/002 T1204.002 Malicious File (ATT&CK v${version})`,
+    `11:2-11:11 https://attack.mitre.org/tactics/TA0002/ TA0002 Execution (ATT&CK v${version})`,
+    `11:16-11:25 https://attack.mitre.org/techniques/T1059/001 T1059.001 PowerShell (ATT&CK v${version})`,
+    `15:36-15:45 https://attack.mitre.org/techniques/T1566/002 T1566.002 Spearphishing Link (ATT&CK v${version})`,
+  ]);
+  // The table example: every row's tactic and technique; the continued row (empty tactic cell) links its technique only.
+  const table = documentLinks(example('attack-table.md')).filter((link) => link.range.start.line >= 25);
+  assert.deepEqual(
+    table.filter((link) => link.range.start.line === 32).map((link) => `${formatRange(link.range)} ${link.target}`),
+    ['32:5-32:14 https://attack.mitre.org/techniques/T1114/002'],
+  );
+  assert.equal(table.filter((link) => link.target.includes('/techniques/')).length, 9);
+  assert.equal(table.filter((link) => link.target.includes('/tactics/')).length, 8);
 });

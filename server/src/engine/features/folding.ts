@@ -5,7 +5,8 @@ import { NOT_CANCELLED, type Cancellation, type FeatureContext, type FoldingEntr
 /**
  * Folding ranges: the front matter, each H2 section and H3 subsection (heading line to last content
  * line), each field whose value spans several lines, fenced or indented code blocks of two lines or
- * more, and HTML comment blocks (kind 'comment'). Only blocks the model places in a section are seen:
+ * more, GFM tables (header row to last row: folded, the header stays in view; whichever dialect reads
+ * them), and HTML comment blocks (kind 'comment'). Only blocks the model places in a section are seen:
  * a comment between the H1 and the first H2 does not fold. `startLine < endLine` always, no two
  * entries share both lines, sorted by start line then outermost first. Empty when cancelled.
  */
@@ -31,7 +32,7 @@ function addContainer(model: ReportModel, container: ContentContainer, add: (ran
   add(container.range);
   for (const field of container.fields) add(field.range);
   for (const block of container.blocks) {
-    if (block.kind === 'code') add(block.range);
+    if (block.kind === 'code' || block.kind === 'table') add(block.range);
     else if (block.kind === 'html' && isComment(model, block)) add(block.range, 'comment');
   }
 }
