@@ -100,7 +100,7 @@ export class ReportSession {
     const { catalog, config } = report;
     const chosen = !config.attack.bundle && catalog.version !== DEFAULT_ATTACK_VERSION ? catalog.version : undefined;
     const today = this.now().toISOString().slice(0, 10);
-    return renderText(reportTemplate(report.spec, catalog.tactics, chosen), today);
+    return renderText(reportTemplate(report.spec, catalog.tactics, { attackVersion: chosen }), today);
   }
 
   /** The analysis of the document's current version, computed once per version. */

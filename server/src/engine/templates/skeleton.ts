@@ -1,25 +1,20 @@
 import type { TacticData } from '../attack/catalogTypes';
 import { ATTACK_VERSION_KEY } from '../engine';
 import type { FieldSpec, ReportSpec, SectionSpec } from '../schema/reportSpec';
+import { tableBody } from './tables';
+import { fieldHole, firstPhaseName, TODAY_HOLE, type TemplateLine } from './templateParts';
+import { DEFAULT_TEMPLATE_STYLE, type TemplateStyle } from './templateStyle';
 
-/** A template line: literal text and holes for the writer to fill (tab stops in a snippet). */
-export type TemplatePart = string | { hole: string };
-export type TemplateLine = TemplatePart[];
-
-/** Today, written in the form date fields take: lets the snippet fill it in when inserted. */
-export const TODAY_HOLE = { hole: '$today' };
+export { TODAY_HOLE, type TemplateLine, type TemplatePart } from './templateParts';
 
 /** `- **Title:** <example>` for each field of a list. */
 export function fieldLines(fields: readonly FieldSpec[]): TemplateLine[] {
-  return fields.map((field) => [
-    `- **${field.title}:** `,
-    field.kind === 'date' || field.kind === 'datetime' ? TODAY_HOLE : { hole: field.example ?? field.title },
-  ]);
+  return fields.map((field) => [`- **${field.title}:** `, fieldHole(field)]);
 }
 
 /** The body of a section as the schema describes it: its fields, its skeleton lines, or a prose hole. */
 export function sectionBody(section: SectionSpec): TemplateLine[] {
-  if (section.kind === 'timeline') return phaseLines(section, section.subsectionFields.length > 0 ? 'Initial Access' : section.title);
+  if (section.kind === 'timeline') return phaseLines(section, firstPhaseName(section));
   if (section.fields.length > 0) return fieldLines(section.fields);
   const skeleton = section.skeleton.filter((line) => line.trim() !== '');
   if (skeleton.length > 0 && section.kind !== 'prose') return skeleton.map((line) => [line]);
@@ -36,10 +31,20 @@ export function tacticRows(tactics: readonly TacticData[]): TemplateLine[] {
   return tactics.map((tactic) => [`- **${tactic.name}:** `, { hole: 'N/A' }]);
 }
 
-/** A whole section: heading and body. */
-export function sectionTemplate(section: SectionSpec, tactics: readonly TacticData[]): TemplateLine[] {
-  const body = section.kind === 'attack-tactics' ? tacticRows(tactics) : sectionBody(section);
+/**
+ * A whole section: heading and body. In the `tables` style a section whose schema reads a table is one
+ * (templates/tables.ts); every other section, and every section in the `bullets` style, is written as rows.
+ */
+export function sectionTemplate(section: SectionSpec, tactics: readonly TacticData[], style: TemplateStyle = DEFAULT_TEMPLATE_STYLE): TemplateLine[] {
+  const table = style === 'tables' ? tableBody(section, tactics) : undefined;
+  const body = table ?? (section.kind === 'attack-tactics' ? tacticRows(tactics) : sectionBody(section));
   return [[`## ${section.title}`], ...body];
+}
+
+export interface ReportTemplateOptions {
+  /** Front matter that chooses this ATT&CK version (`attack: v18.1`). */
+  attackVersion?: string;
+  style?: TemplateStyle;
 }
 
 /**
@@ -47,10 +52,11 @@ export function sectionTemplate(section: SectionSpec, tactics: readonly TacticDa
  * matter that chooses that ATT&CK version (`attack: v18.1`), so that its tactic rows stay valid wherever
  * the report is checked later, whatever the default there.
  */
-export function reportTemplate(spec: ReportSpec, tactics: readonly TacticData[], attackVersion?: string): TemplateLine[] {
+export function reportTemplate(spec: ReportSpec, tactics: readonly TacticData[], options: ReportTemplateOptions = {}): TemplateLine[] {
+  const { attackVersion, style } = options;
   const frontMatter: TemplateLine[] = attackVersion === undefined ? [] : [['---'], [`${ATTACK_VERSION_KEY}: v${attackVersion}`], ['---']];
   const lines: TemplateLine[] = [...frontMatter, ['# Incident Report: ', { hole: 'Title' }]];
-  for (const section of spec.sections) lines.push([], ...sectionTemplate(section, tactics));
+  for (const section of spec.sections) lines.push([], ...sectionTemplate(section, tactics, style));
   return lines;
 }
 
