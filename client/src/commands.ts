@@ -24,7 +24,7 @@ export class ReportCommands implements Disposable {
     this.subscriptions.push(workspace.onDidOpenTextDocument((document) => this.workspaceDiagnostics.delete(document.uri)));
   }
 
-  /** A new untitled report, for the folder of the active report (else the first workspace folder): its configuration chooses the ATT&CK version. */
+  /** A new untitled report, for the folder of the active report (else the first workspace folder): its configuration chooses the ATT&CK version and the template style. */
   async newReport(): Promise<void> {
     const client = await this.client();
     const active = window.activeTextEditor?.document.uri;

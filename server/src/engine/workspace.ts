@@ -12,6 +12,7 @@ import { createReportSchema, type ReportSchema } from './schema/reportSchema';
 import { BUNDLED_ATTACK_VERSIONS, DEFAULT_ATTACK_VERSION, type BundledAttackVersion } from './attack/versions';
 import { SchemaCompileError, SchemaPatternError } from './schema/compileSchema';
 import type { SchemaNode } from './schema/reportSpec';
+import type { TemplateStyle } from './templates/templateStyle';
 import type { RuleSetting } from './types';
 
 /**
@@ -24,6 +25,8 @@ export interface ConfigDefaults {
   attackBundle?: string;
   /** The editor's ATT&CK version setting; a configuration file's attack.version wins. */
   attackVersion?: BundledAttackVersion;
+  /** The editor's template style setting; a configuration file's templates.style wins. */
+  templateStyle?: TemplateStyle;
 }
 
 export interface WorkspaceDependencies {
@@ -168,6 +171,8 @@ function applyDefaults(config: ResolvedConfig, defaults: ConfigDefaults | undefi
     schemaExtensions,
     schemaKey: schemaExtensions.length ? JSON.stringify(schemaExtensions) : '',
     attack: attackDefaults(config.attack, defaults),
+    // As for the ATT&CK version: the repository's choice, else the editor's.
+    templates: { ...config.templates, style: config.templates.style ?? defaults.templateStyle },
   };
 }
 

@@ -9,6 +9,7 @@ import type { SchemaNode } from '../engine/schema/reportSpec';
 import type { Finding } from '../engine/types';
 import { DEFAULT_ATTACK_VERSION } from '../engine/attack/versions';
 import { renderText, reportTemplate } from '../engine/templates/skeleton';
+import { templateStyleOf } from '../engine/templates/templateStyle';
 import { ReportWorkspace } from '../engine/workspace';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { createNodeHost } from '../node/nodeHost';
@@ -93,14 +94,15 @@ export class ReportSession {
   /**
    * The text of a new report for the folder of `uri` (the workspace root by default): the tactic rows of the
    * ATT&CK version in use there, and `attack: v18.1` front matter when that is a bundled version other than
-   * the default, so the report stays valid wherever it is checked. Throws ConfigError.
+   * the default, so the report stays valid wherever it is checked; written in the template style chosen
+   * there (`templates.style`, else the templateStyle setting). Throws ConfigError.
    */
   newReport(uri = 'untitled:new-report.md'): string {
     const report = this.workspace.analyse(this.pathOf(uri), '# Incident Report: New\n');
     const { catalog, config } = report;
     const chosen = !config.attack.bundle && catalog.version !== DEFAULT_ATTACK_VERSION ? catalog.version : undefined;
     const today = this.now().toISOString().slice(0, 10);
-    return renderText(reportTemplate(report.spec, catalog.tactics, { attackVersion: chosen }), today);
+    return renderText(reportTemplate(report.spec, catalog.tactics, { attackVersion: chosen, style: templateStyleOf(config) }), today);
   }
 
   /** The analysis of the document's current version, computed once per version. */
@@ -165,6 +167,8 @@ export class ReportSession {
         attackBundle: this.trusted && this.settings.attackBundle ? host.paths.resolve(base, this.settings.attackBundle) : undefined,
         // A version is not a path into the workspace: honoured in Restricted Mode too.
         attackVersion: this.settings.attackVersion,
+        // Nor is a template style: honoured in Restricted Mode too, where no .increport.yaml is read to win over it.
+        templateStyle: this.settings.templateStyle,
       },
     });
   }

@@ -1,4 +1,5 @@
 import type { BundledAttackVersion } from '../engine/attack/versions';
+import type { TemplateStyle } from '../engine/templates/templateStyle';
 import type { RuleSetting } from '../engine/types';
 
 /** `incidentReport.*` settings, as the client sends them. */
@@ -12,6 +13,8 @@ export interface ReportSettings {
   attackBundle: string;
   /** The bundled ATT&CK version used when neither `.increport.yaml` nor the report's front matter chooses one. */
   attackVersion: BundledAttackVersion;
+  /** How New Incident Report and section completion write sections when `.increport.yaml` does not say (templates.style). */
+  templateStyle: TemplateStyle;
   /** Rule severities beneath `.increport.yaml`'s. */
   rules: Record<string, RuleSetting>;
   run: 'onType' | 'onSave';
@@ -25,6 +28,8 @@ const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'
  * BUNDLED_ATTACK_VERSIONS and DEFAULT_ATTACK_VERSION.
  */
 const ATTACK_VERSIONS = ['19.2', '18.1'] as const satisfies readonly BundledAttackVersion[];
+/** The template styles, the default first; written out for the same reason, checked against TEMPLATE_STYLES by the same test. */
+const TEMPLATE_STYLES = ['bullets', 'tables'] as const satisfies readonly TemplateStyle[];
 
 /**
  * Each setting as package.json's `contributes.configuration` declares it (less its description): the one
@@ -47,6 +52,16 @@ export const SETTINGS_SPEC = {
     default: '19.2',
     scope: 'resource',
   },
+  templateStyle: {
+    type: 'string',
+    enum: TEMPLATE_STYLES,
+    enumDescriptions: [
+      "Bullet rows: '- **Key:** value', '- **Tactic:** N/A', and ### phases in the Timeline of Events.",
+      'Tables: Tactic | Technique, Date/Time | Phase | Details, and Field | Value, wherever the report schema reads a table.',
+    ],
+    default: 'bullets',
+    scope: 'resource',
+  },
   rules: { type: 'object', default: {}, additionalProperties: { enum: RULE_SETTINGS } },
   run: { type: 'string', enum: ['onType', 'onSave'], default: 'onType' },
   /** Pause after the last keystroke before re-checking, so typing stays smooth; 0 would check on every keystroke of a large report. */
@@ -62,6 +77,7 @@ export const DEFAULT_SETTINGS: ReportSettings = {
   schema: SETTINGS_SPEC.schema.default,
   attackBundle: SETTINGS_SPEC.attackBundle.default,
   attackVersion: SETTINGS_SPEC.attackVersion.default,
+  templateStyle: SETTINGS_SPEC.templateStyle.default,
   rules: { ...SETTINGS_SPEC.rules.default },
   run: SETTINGS_SPEC.run.default,
   debounceMs: SETTINGS_SPEC.debounceMs.default,
@@ -86,6 +102,7 @@ export function normalizeSettings(raw: unknown): ReportSettings {
     schema: typeof value.schema === 'string' ? value.schema : DEFAULT_SETTINGS.schema,
     attackBundle: typeof value.attackBundle === 'string' ? value.attackBundle : DEFAULT_SETTINGS.attackBundle,
     attackVersion: SETTINGS_SPEC.attackVersion.enum.find((version) => version === value.attackVersion) ?? DEFAULT_SETTINGS.attackVersion,
+    templateStyle: SETTINGS_SPEC.templateStyle.enum.find((style) => style === value.templateStyle) ?? DEFAULT_SETTINGS.templateStyle,
     rules,
     run: SETTINGS_SPEC.run.enum.find((run) => run === value.run) ?? DEFAULT_SETTINGS.run,
     debounceMs: Math.min(Math.max(debounce, minimum), maximum),

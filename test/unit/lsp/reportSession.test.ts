@@ -107,3 +107,33 @@ test('report session: a new report follows the configuration of the folder it is
   const inChild = session.newReport(pathToFileURL(join(child, 'new-report.md')).href);
   assert.ok(inChild.startsWith('---\nattack: v18.1\n---\n') && tacticRows(inChild).includes('Defense Evasion'), 'the nearer file chooses 18.1');
 });
+
+/** The tactic rows of a new report's Attack Methodology table. */
+const tacticTableRows = (text: string) => [...text.matchAll(/^\| (.+) \| N\/A \|$/gm)].map((match) => match[1]);
+
+test('report session: the templateStyle setting tables writes a new report in tables, clean; with attackVersion 18.1 its rows are v18.1 tactics', () => {
+  const text = new ReportSession(normalizeSettings({ templateStyle: 'tables' }), folder(), true, () => TEST_NOW).newReport();
+  assert.match(text, /\n## Incident Details\n\| Field \| Value \|\n\|---\|---\|\n\| Discovery Date \| 2026-11-27 \|\n/);
+  assert.deepEqual(tacticRows(text), [], 'no bullet rows');
+  assert.deepEqual(
+    tacticTableRows(text),
+    loadBundledCatalog('19.2').tactics.map((tactic) => tactic.name),
+  );
+  assert.deepEqual(findingsUnderDefault(text), []);
+  const legacy = new ReportSession(normalizeSettings({ templateStyle: 'tables', attackVersion: '18.1' }), folder(), true, () => TEST_NOW).newReport();
+  assert.match(legacy, /^---\nattack: v18\.1\n---\n/);
+  assert.deepEqual(
+    tacticTableRows(legacy),
+    loadBundledCatalog('18.1').tactics.map((tactic) => tactic.name),
+  );
+  assert.deepEqual(findingsUnderDefault(legacy), []);
+});
+
+test("report session: a folder's templates.style wins over the templateStyle setting, unless the workspace is untrusted", () => {
+  const root = folder('templates:\n  style: bullets\n');
+  const newReport = (trusted: boolean) => new ReportSession(normalizeSettings({ templateStyle: 'tables' }), root, trusted, () => TEST_NOW).newReport();
+  assert.equal(tacticRows(newReport(true)).length, loadBundledCatalog('19.2').tactics.length, 'the repository chooses bullets');
+  assert.equal(tacticTableRows(newReport(false)).length, loadBundledCatalog('19.2').tactics.length, 'in Restricted Mode .increport.yaml is not read');
+  const tables = new ReportSession(normalizeSettings({}), folder('templates:\n  style: tables\n'), true, () => TEST_NOW).newReport();
+  assert.equal(tacticTableRows(tables).length, loadBundledCatalog('19.2').tactics.length, 'the repository chooses tables without the setting');
+});

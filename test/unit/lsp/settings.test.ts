@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { BUNDLED_ATTACK_VERSIONS, DEFAULT_ATTACK_VERSION } from '../../../server/src/engine/attack/versions';
+import { DEFAULT_TEMPLATE_STYLE, TEMPLATE_STYLES } from '../../../server/src/engine/templates/templateStyle';
 import { packageRoot } from '../../../server/src/node/packageRoot';
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, SETTINGS_SPEC } from '../../../server/src/lsp/settings';
 
@@ -38,6 +39,7 @@ test('settings: missing or malformed settings fall back to the defaults of SETTI
     schema: 2,
     attackBundle: null,
     attackVersion: 'v17',
+    templateStyle: 'table',
     rules: { placeholder: 'loud' },
     run: 'sometimes',
     debounceMs: 'soon',
@@ -69,4 +71,24 @@ test('settings: attackVersion keeps a bundled version and falls back to the defa
 test('settings: the description of attackVersion says what wins over it', () => {
   const description = String(declared[`${SETTINGS_SECTION}.attackVersion`]?.description);
   for (const winner of ['.increport.yaml', 'attack.version', 'attack.bundle', 'front matter', 'attack: v18.1']) assert.ok(description.includes(winner), winner);
+});
+
+test('settings: templateStyle offers the template styles of the engine and of templates.style in .increport.yaml, the default first', () => {
+  const configSchema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'increport-config.schema.json'), 'utf8')) as {
+    properties: { templates: { properties: { style: { enum: string[] } } } };
+  };
+  assert.deepEqual(SETTINGS_SPEC.templateStyle.enum, TEMPLATE_STYLES);
+  assert.deepEqual(configSchema.properties.templates.properties.style.enum, [...TEMPLATE_STYLES]);
+  assert.equal(SETTINGS_SPEC.templateStyle.default, DEFAULT_TEMPLATE_STYLE);
+  assert.equal(SETTINGS_SPEC.templateStyle.enum[0], DEFAULT_TEMPLATE_STYLE);
+  assert.equal(SETTINGS_SPEC.templateStyle.enumDescriptions.length, SETTINGS_SPEC.templateStyle.enum.length);
+});
+
+test('settings: templateStyle keeps a template style, falls back to bullets for anything else, and says what wins over it', () => {
+  assert.equal(normalizeSettings({ templateStyle: 'tables' }).templateStyle, 'tables');
+  for (const invalid of ['table', 'Tables', '', null, ['tables']]) {
+    assert.equal(normalizeSettings({ templateStyle: invalid }).templateStyle, 'bullets', JSON.stringify(invalid));
+  }
+  const description = String(declared[`${SETTINGS_SECTION}.templateStyle`]?.description);
+  for (const winner of ['.increport.yaml', 'templates.style']) assert.ok(description.includes(winner), winner);
 });

@@ -93,6 +93,7 @@ function mergeChain(chain: readonly ConfigFile[], defaultBaseDirectory: string, 
     exclude: { baseDirectory: defaultBaseDirectory, globs: [] },
   };
   let attack: ResolvedConfig['attack'] = {};
+  const templates: ResolvedConfig['templates'] = {};
   for (const file of [...chain].reverse()) {
     const directory = dirname(file.path);
     Object.assign(rules, file.rules);
@@ -106,6 +107,7 @@ function mergeChain(chain: readonly ConfigFile[], defaultBaseDirectory: string, 
     // The configuration schema allows only the bundled versions, so the reading cannot fail here.
     const version = file.attack?.version === undefined ? undefined : readAttackVersion(file.attack.version);
     if (version && 'version' in version) attack = { ...attack, version: version.version };
+    if (file.templates?.style) templates.style = file.templates.style;
   }
   return {
     sources: chain.map((file) => file.path),
@@ -114,6 +116,7 @@ function mergeChain(chain: readonly ConfigFile[], defaultBaseDirectory: string, 
     schemaKey: schemaExtensions.length ? JSON.stringify(schemaExtensions) : '',
     files,
     attack,
+    templates,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { RuleSetting } from '../types';
 import type { SchemaNode } from '../schema/reportSpec';
 import type { BundledAttackVersion } from '../attack/versions';
+import type { TemplateStyle } from '../templates/templateStyle';
 
 /** One configuration file as written (after validation). */
 export interface ConfigFile {
@@ -10,6 +11,7 @@ export interface ConfigFile {
   schema?: { extend?: unknown };
   files?: { include?: string[]; exclude?: string[] };
   attack?: { bundle?: string; version?: string | number };
+  templates?: { style?: TemplateStyle };
   /** Where path-valued settings are written, to point errors about the files they name. */
   locations?: Partial<Record<'schema.extend' | 'attack.bundle', { line: number; character: number }>>;
 }
@@ -36,6 +38,8 @@ export interface ResolvedConfig {
    * version but not over a bundle (it is then reported when it differs).
    */
   attack: { bundle?: string; setAt?: { file: string; line: number; character: number }; version?: BundledAttackVersion };
+  /** `style`: how new reports and section snippets are written, as the nearest file (else the editor's setting) chooses; unset means bullets. */
+  templates: { style?: TemplateStyle };
 }
 
 /** A problem in a configuration file, located in that file (zero-based LSP positions). */

@@ -1,5 +1,6 @@
 import type { ReportModel } from '../model/modelTypes';
 import { skipBlanks } from '../parse/lineSyntax';
+import { templateStyleOf } from '../templates/templateStyle';
 import type { LineIndex } from '../text/lineIndex';
 import { comparePositions, type Finding, type Range } from '../types';
 import { NOT_CANCELLED, type Cancellation, type FeatureContext, type QuickFix, type TextEdit } from './featureTypes';
@@ -95,7 +96,8 @@ class TakenEdits {
 
 function fixEnv(context: FeatureContext, findings: readonly Finding[]): FixEnv {
   const { model, spec, catalog, now } = context;
-  return { model, spec, catalog, today: now.toISOString().slice(0, 10), eol: lineBreakOf(model.lines.text), findings, memo: new Map() };
+  const today = now.toISOString().slice(0, 10);
+  return { model, spec, catalog, today, style: templateStyleOf(context.config), eol: lineBreakOf(model.lines.text), findings, memo: new Map() };
 }
 
 /** Closed ranges: a cursor just after a finding's last character still gets its fixes. */

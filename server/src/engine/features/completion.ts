@@ -6,6 +6,7 @@ import { isWhitespaceCode, trimEndWhile } from '../text/chars';
 import { catalogName, methodologyRowAt, rowTactics, suggestTechniques } from '../queries/attackQueries';
 import type { FieldSpec } from '../schema/reportSpec';
 import { TODAY_HOLE, renderSnippet, sectionTemplate, type TemplateLine } from '../templates/skeleton';
+import { templateStyleOf } from '../templates/templateStyle';
 import type { Position, Range } from '../types';
 import { completionSiteAt, containerFields, reportDateStyle, techniqueQueryAt, type Container, type TechniqueQuery } from './completionContext';
 import { NOT_CANCELLED, type Cancellation, type CompletionEntry, type FeatureContext } from './featureTypes';
@@ -66,9 +67,10 @@ export function complete(context: FeatureContext, position: Position, token: Can
   }
 }
 
-/** Sections of the schema missing from the report, in schema order, each inserted with its body. */
+/** Sections of the schema missing from the report, in schema order, each inserted with its body in the configured template style. */
 function sectionEntries(context: FeatureContext, line: number, range: Range): CompletionEntry[] {
   const { model, spec, catalog } = context;
+  const style = templateStyleOf(context.config);
   const present = new Set<string>();
   for (const section of model.sections) {
     if (section.heading.range.start.line <= line && line <= section.heading.range.end.line) continue; // being retyped
@@ -85,7 +87,7 @@ function sectionEntries(context: FeatureContext, line: number, range: Range): Co
     kind: 'section',
     detail: section.required ? 'required section' : 'optional section',
     documentation: section.description,
-    insertText: renderSnippet(withToday(sectionTemplate(section, catalog.tactics))).join('\n'),
+    insertText: renderSnippet(withToday(sectionTemplate(section, catalog.tactics, style))).join('\n'),
     isSnippet: true,
     range,
     sortText: pad(section.order),

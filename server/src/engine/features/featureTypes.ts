@@ -4,9 +4,10 @@ import type { Finding, Position, Range } from '../types';
 /**
  * Editor features are plain functions over a report's model: no LSP, no VS Code. The language server
  * maps these shapes onto the protocol (server/src/lsp/handlers/). Their input is the part of an
- * AnalysedReport (engine/analysedReport.ts) they read: model, spec, catalog and clock.
+ * AnalysedReport (engine/analysedReport.ts) they read: model, spec, catalog and clock, and the
+ * configuration where there is one (the template style of the sections they insert; bullets without).
  */
-export type FeatureContext = Pick<AnalysedReport, 'model' | 'spec' | 'catalog' | 'now'>;
+export type FeatureContext = Pick<AnalysedReport, 'model' | 'spec' | 'catalog' | 'now'> & Partial<Pick<AnalysedReport, 'config'>>;
 
 /** Checked between steps of long work; a cancelled request returns early with what it has (or nothing). */
 export interface Cancellation {

@@ -48,7 +48,9 @@ function addSection(env: FixEnv, finding: Finding): QuickFix[] {
     const title = `Make the heading '${misleveled.text}' on line ${misleveled.range.start.line + 1} a level-2 heading`;
     return edit ? [quickFix(title, [edit], [finding, ...findingsOfHeading(env, misleveled)], true)] : [];
   }
-  const block = renderText(sectionTemplate(sectionSpec, env.catalog.tactics), env.today).replace(/\n$/, '').split('\n');
+  const block = renderText(sectionTemplate(sectionSpec, env.catalog.tactics, env.style), env.today)
+    .replace(/\n$/, '')
+    .split('\n');
   return [quickFix(`Add section '${sectionSpec.title}'`, [insertSectionBlock(env, sectionInsertLine(env, sectionSpec.order), block)], [finding], true)];
 }
 

@@ -1,6 +1,7 @@
 import type { AttackCatalog } from '../attack/catalog';
 import type { Heading, ReportModel } from '../model/modelTypes';
 import type { ReportSpec } from '../schema/reportSpec';
+import type { TemplateStyle } from '../templates/templateStyle';
 import { comparePositions, type Finding, type Range } from '../types';
 import { listItemContentStart } from '../parse/lineSyntax';
 import type { QuickFix, TextEdit } from './featureTypes';
@@ -12,6 +13,8 @@ export interface FixEnv {
   catalog: AttackCatalog;
   /** Today's date as date fields take it (YYYY-MM-DD). */
   today: string;
+  /** How an added section is written (`templates.style`). */
+  style: TemplateStyle;
   /** The document's line break, used for every line a fix inserts. */
   eol: string;
   /** Every finding passed in, so that a fix can name the other findings it also resolves. */
