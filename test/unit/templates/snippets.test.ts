@@ -30,9 +30,73 @@ test('snippets: the full report snippet, inserted as is, is a clean report', () 
   assert.equal(inserted, renderText(reportTemplate(engine().schema.spec, engine().catalog.tactics), '2026-11-01'));
 });
 
+test('snippets: the full report snippet in tables, inserted as is, is a clean report, the New Report text of the tables style', () => {
+  const snippets = JSON.parse(snippetsFileText()) as Record<string, { body: string[] }>;
+  const inserted = expandSnippet(snippets['Incident report (tables)'].body, '2026-11-01');
+  assert.deepEqual(engine().check(inserted).findings.map(describeFinding), []);
+  assert.equal(inserted, renderText(reportTemplate(engine().schema.spec, engine().catalog.tactics, { style: 'tables' }), '2026-11-01'));
+  assert.match(inserted, /\n## Attack Methodology\n\| Tactic \| Technique \|\n/);
+});
+
+test('snippets: each table snippet, inserted as is in place of its bullets in the full report, leaves it clean', () => {
+  const snippets = JSON.parse(snippetsFileText()) as Record<string, { body: string[] }>;
+  const full = expandSnippet(snippets['Incident report'].body, '2026-11-01');
+  const sections = (text: string) => text.split(/\n(?=## )/);
+  for (const name of ['Attack Methodology table', 'Impact Assessment table', 'Response Actions table']) {
+    const section = expandSnippet(snippets[name].body, '2026-11-01');
+    const heading = section.slice(0, section.indexOf('\n'));
+    const replaced = sections(full).map((part) => (part.startsWith(`${heading}\n`) ? section.replace(/\n$/, '') : part));
+    assert.notDeepEqual(replaced, sections(full), name);
+    assert.deepEqual(
+      engine()
+        .check(`${replaced.join('\n')}\n`)
+        .findings.map(describeFinding),
+      [],
+      name,
+    );
+  }
+  const table = ['## Timeline of Events', '| Date/Time | Phase | Details |', '|---|---|---|', expandSnippet(snippets['Timeline row'].body, '2026-11-01')].join(
+    '\n',
+  );
+  const withRow = sections(full).map((part) => (part.startsWith('## Timeline of Events\n') ? table.replace(/\n$/, '') : part));
+  assert.deepEqual(
+    engine()
+      .check(`${withRow.join('\n')}\n`)
+      .findings.map(describeFinding),
+    [],
+  );
+});
+
+test('snippets: table snippets have prefixes of their own, and every prefix names one snippet', () => {
+  const snippets = JSON.parse(snippetsFileText()) as Record<string, { prefix: string[] }>;
+  const prefixes = Object.values(snippets).flatMap((snippet) => snippet.prefix);
+  assert.equal(new Set(prefixes).size, prefixes.length);
+  assert.deepEqual(
+    Object.entries(snippets)
+      .filter(([name]) => / table$|\(tables\)$|row$/.test(name))
+      .map(([, snippet]) => snippet.prefix),
+    [
+      ['incident-report-table', 'increport-table'],
+      ['timeline-row'],
+      ['attack-methodology-table', 'tactics-table'],
+      ['impact-table'],
+      ['response-actions-table'],
+    ],
+  );
+});
+
 test('snippets: the Attack Methodology block has every tactic of the catalog in matrix order', () => {
   const snippets = JSON.parse(snippetsFileText()) as Record<string, { body: string[] }>;
   const rows = snippets['Attack Methodology'].body.slice(1).map((line) => /^- \*\*(.+):\*\*/.exec(line)?.[1]);
+  assert.deepEqual(
+    rows,
+    engine().catalog.tactics.map((tactic) => tactic.name),
+  );
+});
+
+test('snippets: the Attack Methodology table has every tactic of the catalog in matrix order', () => {
+  const snippets = JSON.parse(snippetsFileText()) as Record<string, { body: string[] }>;
+  const rows = snippets['Attack Methodology table'].body.slice(3).map((line) => /^\| (.+) \| \$\{\d+:N\/A\} \|$/.exec(line)?.[1]);
   assert.deepEqual(
     rows,
     engine().catalog.tactics.map((tactic) => tactic.name),

@@ -1,6 +1,7 @@
 import type { TacticData } from '../attack/catalogTypes';
-import type { ReportSpec } from '../schema/reportSpec';
+import type { ReportSpec, SectionSpec } from '../schema/reportSpec';
 import { phaseLines, renderSnippet, reportTemplate, sectionTemplate, type TemplateLine } from './skeleton';
+import { tableHeaders, timelineRow } from './tables';
 
 export interface SnippetDefinition {
   prefix: string[];
@@ -8,11 +9,24 @@ export interface SnippetDefinition {
   body: string[];
 }
 
+/** The sections with a snippet of their own, by schema key: the snippet's name and prefixes. */
+const SECTION_BLOCKS: readonly [key: string, name: string, prefix: string[]][] = [
+  ['indicatorsOfCompromise', 'Indicators of Compromise block', ['iocs', 'indicators']],
+  ['impactAssessment', 'Impact Assessment block', ['impact']],
+  ['responseActions', 'Response Actions block', ['response-actions']],
+];
+
 /**
  * The extension's snippets, generated from the report schema and the ATT&CK catalog so that they always
- * match what the checker expects (scripts/generate-snippets.ts writes them to snippets/).
+ * match what the checker expects (scripts/generate-snippets.ts writes them to snippets/). Static snippets
+ * cannot follow `templates.style`, so both flavours are here: the bullet ones under their prefixes, and a
+ * table twin (prefix `…-table`, a timeline row for a phase) of each one whose section the schema reads as a table.
  */
 export function buildSnippets(spec: ReportSpec, tactics: readonly TacticData[], attackVersion: string): Record<string, SnippetDefinition> {
+  return { ...bulletSnippets(spec, tactics, attackVersion), ...tableSnippets(spec, tactics, attackVersion) };
+}
+
+function bulletSnippets(spec: ReportSpec, tactics: readonly TacticData[], attackVersion: string): Record<string, SnippetDefinition> {
   const snippets: Record<string, SnippetDefinition> = {
     'Incident report': {
       prefix: ['incident-report', 'increport'],
@@ -20,8 +34,7 @@ export function buildSnippets(spec: ReportSpec, tactics: readonly TacticData[], 
       body: renderSnippet(reportTemplate(spec, tactics)),
     },
   };
-  const byKind = (kind: string) => spec.sections.find((section) => section.kind === kind);
-  const timeline = byKind('timeline');
+  const timeline = byKind(spec, 'timeline');
   if (timeline) {
     snippets['Timeline phase'] = {
       prefix: ['timeline-phase', 'phase'],
@@ -29,7 +42,7 @@ export function buildSnippets(spec: ReportSpec, tactics: readonly TacticData[], 
       body: renderSnippet(phaseLines(timeline, 'Phase')),
     };
   }
-  const methodology = byKind('attack-tactics');
+  const methodology = byKind(spec, 'attack-tactics');
   if (methodology) {
     snippets['Attack Methodology'] = {
       prefix: ['attack-methodology', 'tactics'],
@@ -37,17 +50,55 @@ export function buildSnippets(spec: ReportSpec, tactics: readonly TacticData[], 
       body: renderSnippet(sectionTemplate(methodology, tactics)),
     };
   }
-  const blocks: [string, string, string[]][] = [
-    ['indicatorsOfCompromise', 'Indicators of Compromise block', ['iocs', 'indicators']],
-    ['impactAssessment', 'Impact Assessment block', ['impact']],
-    ['responseActions', 'Response Actions block', ['response-actions']],
-  ];
-  for (const [key, name, prefix] of blocks) {
+  for (const [key, name, prefix] of SECTION_BLOCKS) {
     const section = spec.sectionByKey(key);
     if (section)
       snippets[name] = { prefix, description: `The ${section.title} section with its fields`, body: renderSnippet(sectionTemplate(section, tactics)) };
   }
   return snippets;
+}
+
+function tableSnippets(spec: ReportSpec, tactics: readonly TacticData[], attackVersion: string): Record<string, SnippetDefinition> {
+  const tabled = spec.sections.filter((section) => tableHeaders(section) !== undefined);
+  if (tabled.length === 0) return {};
+  const snippets: Record<string, SnippetDefinition> = {
+    'Incident report (tables)': {
+      prefix: ['incident-report-table', 'increport-table'],
+      description: `A new incident report with every section of the schema, in order; ${tabled.map((section) => section.title).join(', ')} as tables`,
+      body: renderSnippet(reportTemplate(spec, tactics, { style: 'tables' })),
+    },
+  };
+  const timeline = byKind(spec, 'timeline');
+  const row = timeline && timelineRow(timeline);
+  if (timeline && row) {
+    snippets['Timeline row'] = {
+      prefix: ['timeline-row'],
+      description: `A row of the ${timeline.title} table: date, phase and details`,
+      body: renderSnippet([row]),
+    };
+  }
+  const methodology = byKind(spec, 'attack-tactics');
+  if (methodology && tableHeaders(methodology)) {
+    snippets['Attack Methodology table'] = {
+      prefix: ['attack-methodology-table', 'tactics-table'],
+      description: `${methodology.title} as a table with one row per MITRE ATT&CK v${attackVersion} tactic`,
+      body: renderSnippet(sectionTemplate(methodology, tactics, 'tables')),
+    };
+  }
+  for (const [key, name, prefix] of SECTION_BLOCKS) {
+    const section = spec.sectionByKey(key);
+    if (!section || !tableHeaders(section)) continue;
+    snippets[`${name.replace(/ block$/, '')} table`] = {
+      prefix: prefix.map((each) => `${each}-table`),
+      description: `The ${section.title} section as a table of its fields`,
+      body: renderSnippet(sectionTemplate(section, tactics, 'tables')),
+    };
+  }
+  return snippets;
+}
+
+function byKind(spec: ReportSpec, kind: string): SectionSpec | undefined {
+  return spec.sections.find((section) => section.kind === kind);
 }
 
 export type { TemplateLine };
