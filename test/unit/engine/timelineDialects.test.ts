@@ -143,7 +143,7 @@ test("timeline table: a day without a year takes the date header's year, a time 
   );
   assert.deepEqual(added(text), [
     "13:8-13:22 warning timeline-order Entry 'Earlier' ('Oct 26, 2025 21:20', read in PT as its column header says) is listed after 'First' ('Oct 26, 2025 21:33', read in PT as its column header says) but happened before it: list the timeline in chronological order",
-    "16:8-16:14 warning date-unparseable The date of timeline row 'Bad day' should be a date such as 2026-06-01 05:00 UTC; 'Oct 32' is not one",
+    "16:8-16:14 error date-invalid Impossible date 'Oct 32, 2025' (the year taken from the column header or an earlier row): October has 31 days",
   ]);
   const times = timeline(
     [

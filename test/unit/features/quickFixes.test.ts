@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { codeActions, fixAll } from '../../../server/src/engine/features/codeActions';
 import { defangAllEdits } from '../../../server/src/engine/queries/iocQueries';
 import type { Range } from '../../../server/src/engine/types';
-import { describeFinding, seedText } from '../../helpers';
+import { check, describeFinding, seedText } from '../../helpers';
 import {
   applyEdits,
   applyFix,
@@ -267,4 +267,21 @@ test('a misspelt heading, field key or tactic ID: renamed in place, numbering an
   const name = applyFix(mismatch, 'attack-tactic-id-mismatch', "Change the name to 'Execution' (TA0002)");
   assert.ok(name.text.includes('- **Execution (TA0002):** N/A\n'));
   assert.equal(name.fix.isPreferred, undefined);
+});
+
+test("attack-technique-name: a short name followed by words that make another technique's name is that technique's", () => {
+  const row = (value: string) => replaceOnce(seedText(), '- **Lateral Movement:** N/A', `- **Lateral Movement:** ${value}`);
+  assert.equal(seedText().split('\n')[29], '- **Lateral Movement:** N/A');
+  assert.deepEqual(
+    check(row('T1021.004 SSH Hijacking of admin sessions')).filter((line) => line.includes('attack-')),
+    ["29:34-29:47 warning attack-technique-name T1021.004 is 'SSH' in ATT&CK v18.1, not 'SSH Hijacking'; 'SSH Hijacking' is T1563.001"],
+  );
+  // Words that make no other name go on after the name as before.
+  assert.deepEqual(
+    check(row('T1021.004 SSH sessions to the build server')).filter((line) => line.includes('attack-')),
+    [],
+  );
+  const byId = applyFix(row('T1021.004 SSH Hijacking of admin sessions'), 'attack-technique-name', 'Change the ID to T1563.001');
+  assert.ok(byId.text.includes('- **Lateral Movement:** T1563.001 SSH Hijacking of admin sessions\n'));
+  assert.deepEqual(byId.after, []);
 });

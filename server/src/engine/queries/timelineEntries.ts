@@ -296,6 +296,8 @@ function withYearAdded(text: string, year: string, dayFirst: boolean): string | 
       const candidate = `${joined}${rest}`;
       const result = parseReportDate(candidate, undefined, dayFirst);
       if (result.kind === 'date' && result.date.start === 0 && result.date.end === candidate.length && result.date.precision !== 'year') return candidate;
+      // "Sep 31" under "Date (2023)": an impossible day, which date-invalid explains, not an unreadable cell.
+      if (result.kind === 'invalid' && result.start === 0 && /^\p{L}+\.? \d|^\d+ \p{L}/u.test(text)) return candidate;
     }
   }
   return undefined;

@@ -5,8 +5,8 @@ import { findTechniqueMentions, type TechniqueMention } from '../attack/techniqu
 import type { Field } from '../model/modelTypes';
 import { coveredSpans, methodologyRows, rowMentions, type MethodologyRow } from '../queries/methodologyRows';
 import type { Range } from '../types';
-import { memoizeString } from '../text/memo';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
+import { NameHints, checkWrittenName } from './techniqueNames';
 
 export const attackRuleMeta: readonly RuleMeta[] = [
   {
@@ -261,69 +261,6 @@ function checkTacticOf(context: RuleContext, technique: TechniqueData, earlier: 
     `${technique.id} (${technique.name}) is not part of the ${rowName} tactic; it belongs to ${belongs.join(', ') || 'no tactic'}`,
     { tactics: belongs },
   );
-}
-
-/** Compares letters and digits only, so "Spear-phishing attachment" matches "Spearphishing Attachment". */
-const squash = memoizeString((text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''));
-
-function checkWrittenName(
-  context: RuleContext,
-  technique: TechniqueData,
-  written: { text: string; start: number; end: number },
-  line: number,
-  hints: NameHints,
-): void {
-  // Only a capitalised phrase reads as a technique name ("T1059 via PowerShell" is prose).
-  if (!/^\p{Lu}/u.test(written.text)) return;
-  const { catalog } = context;
-  const parent = technique.parent ? catalog.technique(technique.parent) : undefined;
-  const accepted = [technique.name, ...(parent ? [`${parent.name}: ${technique.name}`, `${parent.name} ${technique.name}`] : [])].map(squash);
-  const writtenKey = squash(written.text);
-  // The written text may go on after the name ("Valid Accounts used by ...") or shorten it.
-  if (accepted.some((name) => writtenKey.startsWith(name) || name.startsWith(writtenKey))) return;
-  const earlierName = catalog.earlierTechnique(technique.id)?.name;
-  if (earlierName !== undefined && writtenKey.startsWith(squash(earlierName))) {
-    // Only the old name is replaced: words after it ("… via CVE-2026-1234") stay.
-    const length = written.text.toLowerCase().startsWith(earlierName.toLowerCase()) ? earlierName.length : written.text.length;
-    context.report(
-      'attack-migration',
-      lineRange(line, written.start, written.start + length),
-      `ATT&CK v${catalog.version} renamed ${technique.id} '${technique.name}' (v${catalog.previousVersion}: '${earlierName}')`,
-      { kind: 'renamed', expectedName: technique.name },
-    );
-    return;
-  }
-  const intended = hints.intended(written.text);
-  const hint = intended && intended.id !== technique.id ? `; '${intended.name}' is ${intended.id}` : '';
-  context.report(
-    'attack-technique-name',
-    lineRange(line, written.start, written.end),
-    `${technique.id} is '${technique.name}' in ATT&CK v${catalog.version}, not '${written.text}'${hint}`,
-    { expectedName: technique.name, ...(intended && intended.id !== technique.id ? { intendedId: intended.id } : {}) },
-  );
-}
-
-/**
- * Different written names one check looks up in the catalog for a did-you-mean hint. A search scans the
- * whole catalog; a report with thousands of different wrong names (hostile, or generated) gets its
- * findings without the hint beyond this many, instead of a check that takes minutes.
- */
-export const NAME_HINT_LIMIT = 200;
-
-/** The technique a wrong name was meant to be, looked up once per distinct name and check. */
-class NameHints {
-  private readonly found = new Map<string, TechniqueData | undefined>();
-
-  constructor(private readonly catalog: AttackCatalog) {}
-
-  intended(written: string): TechniqueData | undefined {
-    if (this.found.has(written)) return this.found.get(written);
-    if (this.found.size >= NAME_HINT_LIMIT) return undefined;
-    const writtenKey = squash(written);
-    const intended = this.catalog.searchTechniques(written, { limit: 5 }).find((candidate) => writtenKey.startsWith(squash(candidate.name)));
-    this.found.set(written, intended);
-    return intended;
-  }
 }
 
 function lineRange(line: number, start: number, end: number): Range {

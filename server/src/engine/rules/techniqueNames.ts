@@ -1,0 +1,136 @@
+import type { AttackCatalog } from '../attack/catalog';
+import type { TechniqueData } from '../attack/catalogTypes';
+import { memoizeString } from '../text/memo';
+import type { Range } from '../types';
+import type { RuleContext } from './ruleTypes';
+
+/**
+ * The name written after a technique ID, checked against the catalog (attack-technique-name), and the
+ * previous release's name (attack-migration): for the ATT&CK rules (attackRules.ts).
+ */
+
+/** Compares letters and digits only, so "Spear-phishing attachment" matches "Spearphishing Attachment". */
+const squash = memoizeString((text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''));
+
+export function checkWrittenName(
+  context: RuleContext,
+  technique: TechniqueData,
+  written: { text: string; start: number; end: number },
+  line: number,
+  hints: NameHints,
+): void {
+  // Only a capitalised phrase reads as a technique name ("T1059 via PowerShell" is prose).
+  if (!/^\p{Lu}/u.test(written.text)) return;
+  const { catalog } = context;
+  const parent = technique.parent ? catalog.technique(technique.parent) : undefined;
+  const accepted = [technique.name, ...(parent ? [`${parent.name}: ${technique.name}`, `${parent.name} ${technique.name}`] : [])].map(squash);
+  const writtenKey = squash(written.text);
+  // The written text may go on after the name ("Valid Accounts used by ...") or shorten it, unless what it
+  // goes on with makes another technique's name: "T1021.004 SSH Hijacking" names T1563.001, not 'SSH'.
+  // The longest accepted form it starts with: "Scheduled Task/Job: Scheduled Task" is the parent's and the sub-technique's name.
+  const match = [...accepted].sort((a, b) => b.length - a.length).find((name) => writtenKey.startsWith(name) || name.startsWith(writtenKey));
+  if (match !== undefined) {
+    const other = writtenKey.length > match.length ? hints.longerName(written.text, match.length, technique.id) : undefined;
+    if (other) reportOtherName(context, technique, other, written, line);
+    return;
+  }
+  const earlierName = catalog.earlierTechnique(technique.id)?.name;
+  if (earlierName !== undefined && writtenKey.startsWith(squash(earlierName))) {
+    // Only the old name is replaced: words after it ("… via CVE-2026-1234") stay.
+    const length = written.text.toLowerCase().startsWith(earlierName.toLowerCase()) ? earlierName.length : written.text.length;
+    context.report(
+      'attack-migration',
+      lineRange(line, written.start, written.start + length),
+      `ATT&CK v${catalog.version} renamed ${technique.id} '${technique.name}' (v${catalog.previousVersion}: '${earlierName}')`,
+      { kind: 'renamed', expectedName: technique.name },
+    );
+    return;
+  }
+  const intended = hints.intended(written.text);
+  const hint = intended && intended.id !== technique.id ? `; '${intended.name}' is ${intended.id}` : '';
+  context.report(
+    'attack-technique-name',
+    lineRange(line, written.start, written.end),
+    `${technique.id} is '${technique.name}' in ATT&CK v${catalog.version}, not '${written.text}'${hint}`,
+    { expectedName: technique.name, ...(intended && intended.id !== technique.id ? { intendedId: intended.id } : {}) },
+  );
+}
+
+/** Most words of a technique name ("Exploitation of Remote Services", "Abuse Elevation Control Mechanism: Bypass User Account Control"). */
+const MAX_NAME_WORDS = 10;
+const namesByCatalog = new WeakMap<AttackCatalog, Map<string, TechniqueData>>();
+
+/** Every technique of the catalog by its squashed name; a current technique wins over a revoked one of the same name. */
+function techniquesByName(catalog: AttackCatalog): Map<string, TechniqueData> {
+  let byName = namesByCatalog.get(catalog);
+  if (!byName) {
+    byName = new Map();
+    for (const technique of catalog.allTechniques) {
+      const key = squash(technique.name);
+      const known = byName.get(key);
+      if (!known || (known.revoked && !technique.revoked)) byName.set(key, technique);
+    }
+    namesByCatalog.set(catalog, byName);
+  }
+  return byName;
+}
+
+/** The written name begins with another technique's whole name, longer than this one's: reported at that name. */
+function reportOtherName(
+  context: RuleContext,
+  technique: TechniqueData,
+  other: TechniqueData,
+  written: { text: string; start: number; end: number },
+  line: number,
+): void {
+  const length = written.text.toLowerCase().startsWith(other.name.toLowerCase()) ? other.name.length : written.text.length;
+  const as = written.text.slice(0, length);
+  context.report(
+    'attack-technique-name',
+    lineRange(line, written.start, written.start + length),
+    `${technique.id} is '${technique.name}' in ATT&CK v${context.catalog.version}, not '${as}'; '${other.name}' is ${other.id}${other.revoked ? ' (revoked)' : ''}`,
+    { expectedName: technique.name, intendedId: other.id },
+  );
+}
+
+/**
+ * Different written names one check looks up in the catalog for a did-you-mean hint. A search scans the
+ * whole catalog; a report with thousands of different wrong names (hostile, or generated) gets its
+ * findings without the hint beyond this many, instead of a check that takes minutes.
+ */
+export const NAME_HINT_LIMIT = 200;
+
+/** The technique a wrong name was meant to be, looked up once per distinct name and check. */
+export class NameHints {
+  private readonly found = new Map<string, TechniqueData | undefined>();
+
+  constructor(private readonly catalog: AttackCatalog) {}
+
+  intended(written: string): TechniqueData | undefined {
+    if (this.found.has(written)) return this.found.get(written);
+    if (this.found.size >= NAME_HINT_LIMIT) return undefined;
+    const writtenKey = squash(written);
+    const intended = this.catalog.searchTechniques(written, { limit: 5 }).find((candidate) => writtenKey.startsWith(squash(candidate.name)));
+    this.found.set(written, intended);
+    return intended;
+  }
+
+  /**
+   * Another technique whose whole name begins the written text and is longer than `than` (squashed): the
+   * written text's leading words, a few at a time, looked up among the catalog's names (revoked ones too).
+   */
+  longerName(written: string, than: number, except: string): TechniqueData | undefined {
+    const words = written.split(/\s+/, MAX_NAME_WORDS);
+    for (let count = words.length; count > 0; count--) {
+      const key = squash(words.slice(0, count).join(' '));
+      if (key.length <= than) break;
+      const other = techniquesByName(this.catalog).get(key);
+      if (other && other.id !== except) return other;
+    }
+    return undefined;
+  }
+}
+
+function lineRange(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
