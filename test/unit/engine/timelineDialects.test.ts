@@ -163,3 +163,15 @@ test("timeline table: a day without a year takes the date header's year, a time 
     "17:2-17:7 warning date-unparseable The date of timeline row 'Words' should be a date such as 2026-06-01 05:00 UTC; 'later' is not one",
   ]);
 });
+
+test('dated bullets: a year in the heading completes "Nov 24 – 09:30 UTC"; a spaced dash may stand before the time', () => {
+  const text = timeline(
+    ['- **Nov 24 – 04:11 UTC** – First versions published', '- **Nov 24 – 10:28 UTC** – Spread seen', '- **Nov 24 – 09:30 UTC** – Tokens revoked'].join('\n'),
+    'Timeline of Events (November 2025, all times UTC)',
+  );
+  assert.deepEqual(added(text), [
+    "12:4-12:22 warning timeline-order Entry 'Tokens revoked' ('Nov 24, 2025 – 09:30 UTC') is listed after 'Spread seen' ('Nov 24, 2025 – 10:28 UTC') but happened before it: list the timeline in chronological order",
+  ]);
+  // Without a year anywhere, such bullets are no entries (a sentence may start with "Nov 24").
+  assert.deepEqual(added(timeline('- **Nov 24 – 10:28 UTC** – Spread seen\n- **Nov 24 – 09:30 UTC** – Tokens revoked')), []);
+});

@@ -47,6 +47,13 @@ export class DateScanner extends CalendarDateReader {
     }
     let start = this.skipWhitespace(char === ',' ? position + 1 : position, false);
     if (start === position) return undefined;
+    // "Nov 24, 2025 – 09:30 UTC": a spaced dash before a clock time with a colon (not a range's end).
+    const dash = this.text[start];
+    if ((dash === '\u2013' || dash === '\u2014' || dash === '-') && this.text[start + 1] === ' ') {
+      const clockStart = this.skipWhitespace(start + 1, false);
+      const digits = this.digitsEnd(clockStart) - clockStart;
+      if ((digits === 1 || digits === 2) && this.text[clockStart + digits] === ':') start = clockStart;
+    }
     const skipAt = () => {
       const end = this.text[start] === '@' ? start + 1 : this.phraseEnd(start, 'at');
       if (end > 0 && this.skipWhitespace(end, false) > end) start = this.skipWhitespace(end, false);

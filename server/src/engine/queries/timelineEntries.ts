@@ -99,7 +99,9 @@ export function timelineEntries(lines: LineIndex, section: Section, sectionSpec:
   const dayFirst = reportWritesDayFirst(lines);
   const entries = timelineTables(section, sectionSpec).flatMap(({ table, roles }) => tableEntries(table, roles, zone, dayFirst));
   if (sectionSpec.kind === 'timeline' && sectionSpec.dialects.includes('dated-list')) {
-    for (const container of entryContainers(section, sectionSpec)) entries.push(...bulletEntries(lines, container, zone));
+    // A year in the heading ("Timeline (November 2025, all times UTC)") completes bullets that write none.
+    const context: DayContext = { year: headingYear(section.heading.text), dayFirst };
+    for (const container of entryContainers(section, sectionSpec)) entries.push(...bulletEntries(lines, container, zone, context));
     if (dayFirst) for (const entry of entries) entry.dayFirst = true;
   }
   entries.sort((a, b) => a.range.start.line - b.range.start.line);
@@ -162,7 +164,7 @@ const SEPARATORS = new Set([':', '—', '–', '-', '|', ',']);
 /** Characters after the list marker in which an item's leading date must lie. */
 const LEADING_DATE_WINDOW = 100;
 
-function bulletEntries(lines: LineIndex, container: ContentContainer, zone: ZoneInfo | undefined): TimelineEntry[] {
+function bulletEntries(lines: LineIndex, container: ContentContainer, zone: ZoneInfo | undefined, context: DayContext): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const block of container.blocks) {
     if (block.kind !== 'list') continue;
@@ -171,14 +173,14 @@ function bulletEntries(lines: LineIndex, container: ContentContainer, zone: Zone
     for (let line = block.range.start.line; line <= block.range.end.line; line++) {
       const text = lines.lineText(line);
       if (text.length - text.trimStart().length !== indent) continue; // a nested item or a continuation line
-      const entry = bulletEntry(text, line, zone);
+      const entry = bulletEntry(text, line, zone, context);
       if (entry) entries.push(entry);
     }
   }
   return entries;
 }
 
-function bulletEntry(text: string, line: number, zone: ZoneInfo | undefined): TimelineEntry | undefined {
+function bulletEntry(text: string, line: number, zone: ZoneInfo | undefined, context: DayContext): TimelineEntry | undefined {
   const marker = ITEM_MARKER.exec(text);
   if (!marker) return undefined;
   let start = marker[0].length;
@@ -204,7 +206,16 @@ function bulletEntry(text: string, line: number, zone: ZoneInfo | undefined): Ti
     after = end;
   }
   const dateText = text.slice(start, end);
-  if (dateText === '' || !startsWithDate(dateText, bold)) return undefined;
+  if (dateText === '') return undefined;
+  let completed: string | undefined;
+  if (startsWithDate(dateText, bold)) {
+    const year = yearOf(dateText);
+    if (year) context.year = year;
+  } else {
+    // "- **Nov 24 – 09:30 UTC** –" under a heading or after a bullet that gives the year.
+    completed = bold && context.year && dateText.length <= MAX_COMPLETED_CELL ? withYearAdded(dateText, context.year, context.dayFirst) : undefined;
+    if (!completed) return undefined;
+  }
   let rest = after;
   while (text[rest] === ' ' || text[rest] === '\t') rest++;
   if (SEPARATORS.has(text[rest])) {
@@ -218,7 +229,7 @@ function bulletEntry(text: string, line: number, zone: ZoneInfo | undefined): Ti
   const at = (character: number) => ({ line, character });
   const entry: TimelineEntry = {
     dialect: 'dated-list',
-    dateText,
+    dateText: completed ?? dateText,
     dateRange: { start: at(start), end: at(end) },
     title: '',
     details: text.slice(rest, textEnd),
@@ -226,6 +237,7 @@ function bulletEntry(text: string, line: number, zone: ZoneInfo | undefined): Ti
     zone,
   };
   if (textEnd > rest) entry.detailsRange = { start: at(rest), end: at(textEnd) };
+  if (completed) entry.completed = 'year';
   return entry;
 }
 
@@ -316,6 +328,12 @@ function leadingDay(text: string, dayFirst: boolean): string | undefined {
 /** A four-digit year written in a day's text. */
 function yearOf(day: string): string | undefined {
   return /(?:^|\D)((?:19|20)\d\d)(?!\d)/.exec(day)?.[1];
+}
+
+/** The year a section heading's qualifier names: "Timeline of Events (November 2025, all times UTC)". */
+function headingYear(heading: string): string | undefined {
+  const qualifier = splitQualifier(heading)?.qualifier;
+  return qualifier ? yearOf(qualifier) : undefined;
 }
 
 /** The year a date column's header gives its days: "Date (2021)", "Date – 2021". */
