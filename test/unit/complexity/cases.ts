@@ -165,6 +165,18 @@ export const CASES: readonly ComplexityCase[] = [
   // Headings.
   { family: 'tables', name: 'an Attack Methodology table of n rows', n: 1200, prepare: (n) => check(withMethodologyTable(n)) },
   { family: 'tables', name: 'a Timeline of Events table of n rows and n dated bullets (check)', n: 600, prepare: (n) => check(withTimelineTable(n)) },
+  {
+    family: 'tables',
+    name: 'a Timeline of Events table of n rows in reverse order, times alone after a dated first row (order check)',
+    n: 600,
+    prepare: (n) =>
+      check(
+        seedText().replace(
+          /## Timeline of Events\n[\s\S]*?(?=## Attack Methodology)/,
+          `## Timeline of Events\n| Time (UTC) | Event |\n|---|---|\n| 2026-05-01 23:59 | First |\n${Array.from({ length: n }, (_, i) => `| ${String(23 - (Math.floor(i / 60) % 24)).padStart(2, '0')}:${String(59 - (i % 60)).padStart(2, '0')} | Step |\n`).join('')}\n`,
+        ),
+      ),
+  },
   { family: 'tables', name: 'a Timeline of Events table of n rows and n dated bullets (preview)', n: 600, prepare: (n) => render(withTimelineTable(n)) },
   {
     family: 'tables',

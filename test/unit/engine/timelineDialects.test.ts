@@ -175,3 +175,20 @@ test('dated bullets: a year in the heading completes "Nov 24 – 09:30 UTC"; a s
   // Without a year anywhere, such bullets are no entries (a sentence may start with "Nov 24").
   assert.deepEqual(added(timeline('- **Nov 24 – 10:28 UTC** – Spread seen\n- **Nov 24 – 09:30 UTC** – Tokens revoked')), []);
 });
+
+test('timeline order: one mistyped date is one finding at that date, not one at each entry after it', () => {
+  const text = timeline(
+    [
+      '| Time (UTC) | Event |',
+      '|---|---|',
+      '| 2021-10-22 14:00 | Takeover |',
+      '| 2026-10-22 16:15 | Published |',
+      '| 2021-10-22 18:40 | Reported |',
+      '| 2021-10-22 20:00 | Removed |',
+      '| 2021-10-23 09:00 | Advisory |',
+    ].join('\n'),
+  );
+  assert.deepEqual(added(text), [
+    "13:2-13:18 warning timeline-order Entry 'Published' ('2026-10-22 16:15', read in UTC as its column header says) is listed before 'Reported' ('2021-10-22 18:40', read in UTC as its column header says) but happened after it: list the timeline in chronological order",
+  ]);
+});

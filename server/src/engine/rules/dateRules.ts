@@ -146,26 +146,64 @@ function checkDiscoveryOrder(context: RuleContext, dated: readonly DatedValue[])
  * phase whose interval starts latest suffices; it is tracked separately for dates with and without a
  * zone because their comparison tolerances differ. Linear, for timelines of thousands of phases.
  */
+/**
+ * The timeline's phases and entries in the order written, against the order they happened. The ones out of
+ * place are those outside a longest run in chronological order (keeping the earlier-listed ones on a
+ * tie), so one mistyped date is one finding at that date, not one at each entry after it. Each is reported
+ * against its nearest neighbour in that run that it certainly happened before (or after).
+ */
 function checkTimelineOrder(context: RuleContext, phases: readonly DatedValue[]): void {
-  let latestZoned: DatedValue | undefined;
-  let latestUnzoned: DatedValue | undefined;
-  for (const current of phases) {
-    const previous = [latestZoned, latestUnzoned].find((candidate) => candidate && certainlyBefore(current.date, candidate.date));
-    if (previous) {
-      context.report(
-        'timeline-order',
-        current.range,
-        `${current.entry ? 'Entry' : 'Phase'} '${current.phase}' ('${shownText(context, current)}'${readIn(current.date, current.zoneFromColumn)}) is listed after '${previous.phase}' ('${shownText(context, previous)}'${readIn(previous.date, previous.zoneFromColumn)}) but happened before it: list ${current.entry ? 'the timeline' : 'phases'} in chronological order`,
-        { before: previous.phase },
-      );
+  const kept = inOrder(phases.map((value) => value.date.earliest));
+  const label = (value: DatedValue) => `'${value.phase}' ('${shownText(context, value)}'${readIn(value.date, value.zoneFromColumn)})`;
+  // The next kept value after each index, found in one pass from the end.
+  const nextKept = new Array<DatedValue | undefined>(phases.length);
+  for (let index = phases.length - 1, next: DatedValue | undefined; index >= 0; index--) {
+    nextKept[index] = next;
+    if (kept.has(index)) next = phases[index];
+  }
+  let previous: DatedValue | undefined;
+  for (let index = 0; index < phases.length; index++) {
+    const current = phases[index];
+    if (kept.has(index)) {
+      previous = current;
+      continue;
     }
-    const startsLater = (candidate: DatedValue | undefined) => !candidate || dateInterval(current.date).low > dateInterval(candidate.date).low;
-    if (current.date.zone === undefined) {
-      if (startsLater(latestUnzoned)) latestUnzoned = current;
-    } else if (startsLater(latestZoned)) {
-      latestZoned = current;
+    const noun = current.entry ? 'Entry' : 'Phase';
+    const list = `list ${current.entry ? 'the timeline' : 'phases'} in chronological order`;
+    if (previous && certainlyBefore(current.date, previous.date)) {
+      context.report('timeline-order', current.range, `${noun} ${label(current)} is listed after ${label(previous)} but happened before it: ${list}`, {
+        before: previous.phase,
+      });
+      continue;
+    }
+    const next = nextKept[index];
+    if (next && certainlyBefore(next.date, current.date)) {
+      context.report('timeline-order', current.range, `${noun} ${label(current)} is listed before ${label(next)} but happened after it: ${list}`);
     }
   }
+}
+
+/**
+ * The indices of a longest non-decreasing run of `keys` (patience sorting, O(n log n)). Scanned from the
+ * end with the order reversed, so that between runs of one length the earlier-listed elements are kept.
+ */
+function inOrder(keys: readonly number[]): Set<number> {
+  const tails: number[] = []; // tails[k]: index ending the best run of length k + 1 (from the end: non-increasing)
+  const link = new Array<number>(keys.length).fill(-1);
+  for (let index = keys.length - 1; index >= 0; index--) {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (keys[tails[middle]] >= keys[index]) low = middle + 1;
+      else high = middle;
+    }
+    link[index] = low > 0 ? tails[low - 1] : -1;
+    tails[low] = index;
+  }
+  const kept = new Set<number>();
+  for (let index = tails.length > 0 ? tails[tails.length - 1] : -1; index >= 0; index = link[index]) kept.add(index);
+  return kept;
 }
 
 /**
