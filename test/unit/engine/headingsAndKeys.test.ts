@@ -39,7 +39,7 @@ test('a misspelt heading: one section-missing at the heading itself, with its di
   // Nothing near: the unknown section says what is accepted; the missing one is reported where it belongs.
   const unrelated = replaceOnce(seedText(), '## Lessons Learned\n', '## Appendix B\n');
   assert.deepEqual(check(unrelated), [
-    '46:3-46:13 info section-unknown Section \'Appendix B\' is not part of the report template: sections are named as the template names them, optionally numbered or followed by a qualifier such as "(all times UTC)"',
+    '46:3-46:13 info section-unknown Section \'Appendix B\' is not part of the report template, so nothing in it is checked: an extra section (an appendix, references) may stay so; a template section is named as the template names it, optionally numbered or followed by a qualifier such as "(all times UTC)"',
     "50:3-50:18 error section-missing Section 'Lessons Learned' is missing: add it before 'Recommendations'",
   ]);
 });

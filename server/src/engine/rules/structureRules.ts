@@ -72,7 +72,9 @@ function reportUnknownSection(context: RuleContext, section: Section, presentKey
   const present = near && presentKeys.has(near.key);
   if (near && !present && near.required) return;
   const hint = near && !present ? `; did you mean '${near.title}'?` : '';
-  const accepted = hint ? '' : ': sections are named as the template names them, optionally numbered or followed by a qualifier such as "(all times UTC)"';
+  const accepted = hint
+    ? ''
+    : ', so nothing in it is checked: an extra section (an appendix, references) may stay so; a template section is named as the template names it, optionally numbered or followed by a qualifier such as "(all times UTC)"';
   context.report(
     'section-unknown',
     heading.textRange,
