@@ -96,3 +96,26 @@ test('cli migrate: usage problems and unreadable paths exit 2 with a message, an
   assert.equal(help.status, 0);
   assert.match(help.stdout, /^Usage: increport migrate --attack <version> \[--write\]/);
 });
+
+test('cli migrate: a report whose ATT&CK mapping is a table is migrated row by row, then checks clean', () => {
+  const folder = join(work, 'table');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, '.increport.yaml'), 'root: true\n');
+  const mapping = [
+    '| Tactic | Technique |',
+    '|---|---|',
+    '| Initial Access | T1566.001 Spearphishing Attachment |',
+    '| Defense Evasion | T1027 Obfuscated Files or Information, T1562.001 Disable or Modify Tools |',
+  ].join('\n');
+  writeFileSync(
+    join(folder, 'table.md'),
+    cleanReportText().replace(/(## Attack Methodology\n)[\s\S]*?(\n## )/, (_, heading: string, next: string) => `${heading}${mapping}\n${next}`),
+  );
+  const run = runCli(['migrate', '--attack', '19.2', '--write', 'table.md'], { cwd: folder });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^table\.md: migrated \(1 tactic row rewritten, 1 revoked ID replaced\)$/m);
+  const migrated = readFileSync(join(folder, 'table.md'), 'utf8');
+  assert.match(migrated, /^\| Stealth \| T1027 Obfuscated Files or Information \|\n\| Defense Impairment \| T1685 Disable or Modify Tools \|$/m);
+  const check = runCli(['check', 'table.md'], { cwd: folder });
+  assert.equal(check.status, 0, check.stdout);
+});

@@ -12,6 +12,8 @@ import type { Field, Section } from '../model/modelTypes';
 import type { Finding, Range } from '../types';
 import type { QuickFix, TextEdit } from './featureTypes';
 import { insertLines, quickFix, replaceRange, textAt, type FixEnv } from './fixEdits';
+import { isTableRow, methodologyRows, type MethodologyRow } from '../queries/methodologyRows';
+import { migrateLegacyTableRow, moveTableTechnique, type TableRowPlace } from './tableRowMigration';
 
 const NOT_APPLICABLE = /^(?:n\/?a|none|not applicable|-|—)\.?$/i;
 
@@ -22,6 +24,12 @@ export function migrateAttack(env: FixEnv, finding: Finding): QuickFix[] {
     return [quickFix(`Use the ATT&CK v${env.catalog.version} name '${name}'`, [replaceRange(finding.range, name)], [finding], true)];
   }
   if (kind === 'revoked') return replaceRevokedId(env, finding);
+  const tableRow = tableRowAt(env, finding.range);
+  if (tableRow) {
+    if (kind === 'legacy-tactic') return migrateLegacyTableRow(env, finding, tableRow.place, tableRow.rows);
+    if (kind === 'moved') return moveTableTechnique(env, finding, tableRow.place, tableRow.rows);
+    return [];
+  }
   const place = rowAt(env, finding.range);
   if (!place) return [];
   if (kind === 'legacy-tactic') return migrateLegacyRow(env, finding, place);
@@ -49,6 +57,18 @@ function rowAt(env: FixEnv, range: Range): RowPlace | undefined {
     if (env.spec.findSection(section.heading.text)?.kind !== 'attack-tactics') continue;
     const field = section.fields.find((candidate) => candidate.range.start.line <= range.start.line && range.start.line <= candidate.range.end.line);
     if (field) return { section, field };
+  }
+  return undefined;
+}
+
+/** The Attack Methodology table row on the finding's line, and the section's rows. */
+function tableRowAt(env: FixEnv, range: Range): { place: TableRowPlace; rows: MethodologyRow[] } | undefined {
+  for (const section of env.model.sections) {
+    const sectionSpec = env.spec.findSection(section.heading.text);
+    if (sectionSpec?.kind !== 'attack-tactics') continue;
+    const rows = methodologyRows(section, sectionSpec);
+    const row = rows.find((candidate) => candidate.table && candidate.range.start.line === range.start.line);
+    if (row && isTableRow(row)) return { place: { section, row }, rows };
   }
   return undefined;
 }

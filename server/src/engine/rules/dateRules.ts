@@ -1,6 +1,6 @@
 import { reportWritesDayFirst } from '../dates/numericOrder';
 import { sectionFields } from '../queries/sectionFields';
-import { certainlyAfter, certainlyBefore, dateInterval } from '../dates/dateBounds';
+import { certainlyAfter, certainlyBefore } from '../dates/dateBounds';
 import { headingZone } from '../dates/headingZone';
 import { parseReportDate, type ParsedDate } from '../dates/parseDate';
 import type { ZoneInfo } from '../dates/timeZones';
