@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildModel } from '../../../server/src/engine/model/buildModel';
+import type { ContentContainer } from '../../../server/src/engine/model/modelTypes';
 import { formatRange } from '../../helpers';
 
 test('model: ATX headings with closing hashes, setext headings, H3 subsections', () => {
@@ -57,6 +58,21 @@ test('model: a value runs over continuation lines and nested items, not trailing
   assert.equal(network.value, '- hxxp[://]a[.]com\n  - 10[.]0[.]0[.]1');
   assert.equal(formatRange(network.valueRange), '1:25-3:18');
   assert.equal(formatRange(file.valueRange), '5:23-5:26');
+});
+
+test('model: top-level list items of a section and its subsections, fields among them, nested items part of their parent', () => {
+  const model = buildModel('## S\n- **Key:** value\n- T1566 Phishing\n  continued\n  - nested T1078\n\n### Sub\n3) numbered\n-\n  late text\n- \n');
+  const items = (container: ContentContainer) => container.items.map((item) => [item.text, formatRange(item.textRange), formatRange(item.range), item.isField]);
+  assert.deepEqual(items(model.sections[0]), [
+    ['**Key:** value', '1:2-1:16', '1:0-1:16', true],
+    ['T1566 Phishing\n  continued\n  - nested T1078', '2:2-4:16', '2:0-4:16', false],
+  ]);
+  // A marker alone starts an item whose text is on the lines below; an empty item is zero-width after its marker.
+  assert.deepEqual(items(model.sections[0].subsections[0]), [
+    ['numbered', '7:3-7:11', '7:0-7:11', false],
+    ['late text', '8:1-9:11', '8:0-9:11', false],
+    ['', '10:2-10:2', '10:0-10:2', false],
+  ]);
 });
 
 test('model: an empty value is a zero-width range where typing would start', () => {

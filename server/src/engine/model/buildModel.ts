@@ -5,7 +5,7 @@ import { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
 import { findControlComments } from './controlComments';
 import { readTable } from './tables';
-import type { BlockKind, ContentContainer, Field, Heading, ReportModel, Section } from './modelTypes';
+import type { BlockKind, ContentContainer, Field, Heading, ListItem, ReportModel, Section } from './modelTypes';
 
 const BLOCK_KIND_BY_TOKEN: Record<string, BlockKind> = {
   paragraph_open: 'paragraph',
@@ -115,12 +115,12 @@ class ModelBuilder {
       this.titles.push(heading);
       this.container = undefined;
     } else if (heading.level === 2) {
-      const section: Section = { heading, fields: [], blocks: [], tables: [], subsections: [], range: heading.range };
+      const section: Section = { heading, fields: [], blocks: [], items: [], tables: [], subsections: [], range: heading.range };
       this.sections.push(section);
       this.container = section;
     } else if (heading.level === 3 && this.sections.length > 0) {
       const section = this.sections[this.sections.length - 1];
-      const subsection: ContentContainer = { heading, fields: [], blocks: [], tables: [], range: heading.range };
+      const subsection: ContentContainer = { heading, fields: [], blocks: [], items: [], tables: [], range: heading.range };
       section.subsections.push(subsection);
       section.range = { start: section.range.start, end: heading.range.end };
       this.container = subsection;
@@ -160,9 +160,24 @@ class ModelBuilder {
       const line = this.lines.lineText(startLine);
       const contentStart = listItemContentStart(line);
       if (contentStart === undefined) continue;
-      const field = this.field(startLine, contentStart, this.lastContentLine(startLine, endLine));
+      const lastLine = this.lastContentLine(startLine, endLine);
+      const field = this.field(startLine, contentStart, lastLine);
       if (field) this.container?.fields.push(field);
+      this.container?.items.push(this.listItem(startLine, contentStart, lastLine, field !== undefined));
     }
+  }
+
+  private listItem(line: number, contentStart: number, lastLine: number, isField: boolean): ListItem {
+    const first = this.lines.lineText(line);
+    const end = { line: lastLine, character: trimmedSpan(this.lines.lineText(lastLine)).end };
+    const textStart = { line, character: Math.min(contentStart, first.length) };
+    const textRange = lastLine === line && end.character <= textStart.character ? { start: textStart, end: textStart } : { start: textStart, end };
+    return {
+      text: this.slice(textRange).trim(),
+      textRange,
+      range: { start: { line, character: trimmedSpan(first).start }, end: textRange.end },
+      isField,
+    };
   }
 
   /** Paragraph lines written as `**Key:** value`; lines that follow one belong to its value. */

@@ -60,11 +60,25 @@ export interface Table {
   range: Range;
 }
 
+/** A top-level item of a list (its nested items and continuation lines are part of it). */
+export interface ListItem {
+  /** The item's text after its marker, trimmed, continuation lines and nested items included. */
+  text: string;
+  /** From after the marker (and the spaces after it) on the first line to the end of the last line that is not blank. */
+  textRange: Range;
+  /** From the marker to the end of the item's last line that is not blank. */
+  range: Range;
+  /** The item is a `**Key:** value` field: it is one of its container's `fields` too. */
+  isField: boolean;
+}
+
 /** Content under a heading: the fields recognised in it and every block it holds. */
 export interface ContentContainer {
   heading: Heading;
   fields: Field[];
   blocks: Block[];
+  /** The top-level items of its lists, in order (fields among them). */
+  items: ListItem[];
   /** The GFM tables among the blocks, in order. */
   tables: Table[];
   /** From the heading to the end of its last content line. */
