@@ -88,3 +88,19 @@ test('attack-migration: in a CRLF report the new rows keep CRLF line ends', () =
   assert.ok(applied.text.includes('- **Stealth:** N/A\r\n- **Defense Impairment:** N/A\r\n'));
   assert.doesNotMatch(applied.text, /[^\r]\n/);
 });
+
+test('attack-tactic-unknown: a misspelt v18.1 tactic under v19.2 names it, and offers its successors, neither preferred', () => {
+  const text = replaceOnce(seedText(), '- **Defense Evasion:** N/A', '- **Defence Evasion:** N/A');
+  const fixed = applyFix(text, 'attack-tactic-unknown', "Change to 'Defense Impairment'", { checker: defaultVersionEngine() });
+  assert.deepEqual(
+    fixed.before.filter((finding) => finding.ruleId === 'attack-tactic-unknown').map((finding) => finding.message),
+    [
+      "'Defence Evasion' is not a tactic in ATT&CK v19.2; did you mean 'Defense Evasion', the ATT&CK v18.1 tactic that v19.2 replaced with 'Stealth' and 'Defense Impairment'?",
+    ],
+  );
+  assert.deepEqual(
+    fixed.offered.filter((fix) => fix.title.startsWith('Change')).map((fix) => `${fix.title} ${fix.isPreferred === true}`),
+    ["Change to 'Stealth' false", "Change to 'Defense Impairment' false"],
+  );
+  assert.ok(fixed.text.includes('- **Defense Impairment:** N/A\n'));
+});

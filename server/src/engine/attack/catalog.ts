@@ -136,11 +136,22 @@ export class AttackCatalog {
     return named || byId ? { parts, ...(named ? { named: { id: named.id, name: named.name } } : {}), ...(byId ? { byId } : {}) } : undefined;
   }
 
+  /** Did-you-mean among the previous release's tactics that this one no longer has ("Defence Evasion" in v19): the closest, if near enough. */
+  suggestLegacyTactic(text: string): LegacyTactic | undefined {
+    const key = tacticKey(text);
+    let best: { legacy: LegacyTactic; distance: number } | undefined;
+    for (const [form, legacy] of key === '' ? [] : this.legacyTacticsByKey) {
+      const distance = editDistance(key, form);
+      if (distance <= typoThreshold(key) && (!best || distance < best.distance)) best = { legacy, distance };
+    }
+    return best?.legacy;
+  }
+
   /** Did-you-mean for a tactic that findTactic does not know, closest first. */
   suggestTactics(text: string, max = 3): TacticData[] {
     const key = tacticKey(text);
     if (key === '') return [];
-    const threshold = Math.max(2, Math.floor(key.length / 3));
+    const threshold = typoThreshold(key);
     return this.tactics
       .map((tactic) => ({
         tactic,
@@ -268,6 +279,11 @@ export function catalogFromStixText(text: string, file: string, fileName: string
 /** After the last '/' or '\\': for callers without a host (a POSIX file name may contain '\\'; the workspace passes the host's). */
 function lastSegment(file: string): string {
   return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+}
+
+/** Edits a misspelt tactic key may be from the name it stands for: one per three characters, at least two. */
+function typoThreshold(key: string): number {
+  return Math.max(2, Math.floor(key.length / 3));
 }
 
 /** camelCase split, "&" read as "and", then letters and digits only with "and" dropped: all spellings meet. */

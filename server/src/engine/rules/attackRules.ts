@@ -123,18 +123,24 @@ function reportUnknownTactic(context: RuleContext, field: Field): void {
   const { catalog } = context;
   const other = otherVersionTactic(context, field.key);
   const suggestions = other?.renamedTo ? [] : catalog.suggestTactics(field.key);
+  // A misspelt tactic of the previous release ("Defence Evasion" under v19.2): its successors are offered, never applied by Fix All.
+  const legacy = other || suggestions.length > 0 ? undefined : catalog.suggestLegacyTactic(field.key);
+  const successors = legacy?.successors.map((successor) => `'${successor.name}'`).join(' and ');
   const hint = other
     ? other.renamedTo
       ? `; ATT&CK v${other.version} calls ${other.tactic.id} '${other.tactic.name}', which v${catalog.version} calls '${other.renamedTo.name}'`
       : `; it is ${other.tactic.id} in ATT&CK v${other.version} (choose that version with 'attack: v${other.version}' in the front matter)`
     : suggestions.length > 0
       ? `; did you mean ${suggestions.map((s) => `'${s.name}'`).join(' or ')}?`
-      : '';
+      : legacy
+        ? `; did you mean '${legacy.tactic.name}', the ATT&CK v${catalog.previousVersion} tactic that v${catalog.version} replaced with ${successors}?`
+        : '';
+  const renamedTo = other?.renamedTo ? [other.renamedTo.name] : legacy?.successors.map((successor) => successor.name);
   context.report(
     'attack-tactic-unknown',
     field.keyRange,
     `'${field.key}' is not a tactic in ATT&CK v${catalog.version}${hint}`,
-    other?.renamedTo ? { suggestions: [other.renamedTo.name], renamed: true } : { suggestions: suggestions.map((s) => s.name) },
+    renamedTo ? { suggestions: renamedTo, renamed: true } : { suggestions: suggestions.map((s) => s.name) },
   );
 }
 
