@@ -110,6 +110,20 @@ test('attack-technique-name: change the written name, or the ID the name belongs
   assert.equal(northwind.text, northwindText());
 });
 
+test('attack-technique-name: a wrong name before a description is reported, and changed, up to the separator', () => {
+  const text = replaceOnce(
+    seedText(),
+    '- **Initial Access:** N/A',
+    '- **Initial Access:** T1078 Valid Acounts — reused VPN credentials; T1566.001 Spearphising Attachment: invoice.docm',
+  );
+  const fixed = applyFix(text, 'attack-technique-name', "Change the name to 'Valid Accounts'");
+  assert.deepEqual(fixed.before.filter((finding) => finding.ruleId === 'attack-technique-name').map(describeFinding), [
+    "23:28-23:41 warning attack-technique-name T1078 is 'Valid Accounts' in ATT&CK v18.1, not 'Valid Acounts'",
+    "23:78-23:101 warning attack-technique-name T1566.001 is 'Spearphishing Attachment' in ATT&CK v18.1, not 'Spearphising Attachment'",
+  ]);
+  assert.ok(fixed.text.includes('T1078 Valid Accounts — reused VPN credentials; T1566.001 Spearphising Attachment: invoice.docm\n'));
+});
+
 test('suppression-unknown-rule: "Change to" the rule id the message suggests', () => {
   const text = replaceOnce(
     seedText(),

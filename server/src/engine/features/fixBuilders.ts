@@ -227,7 +227,8 @@ function fixTechniqueName(env: FixEnv, finding: Finding): QuickFix[] {
   const { line, character } = finding.range.start;
   // A name in a cell of its own (`| T1095 | Encrypted Channel |`) belongs to the ID of its table row.
   const named = mentionsOn(env, line).byNameStart.get(character) ?? tableRowMentionNamedAt(env, line, character);
-  // The finding covers the written name, or its start when words after it make another technique's name.
+  // The finding covers the written name, or its start: the name before a description ("Spearphising Attachment" of
+  // "…: invoice.docm mailed"), or words that make another technique's name.
   const mention = named?.name && finding.range.end.character <= named.name.end ? named : undefined;
   const technique = mention && catalog.technique(mention.id);
   if (!mention || !technique || finding.range.end.line !== line) return [];

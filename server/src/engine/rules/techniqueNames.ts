@@ -46,14 +46,31 @@ export function checkWrittenName(
     );
     return;
   }
-  const intended = hints.intended(written.text);
+  const name = nameBeforeDescription(written.text, technique.name);
+  const intended = hints.intended(name);
   const hint = intended && intended.id !== technique.id ? `; '${intended.name}' is ${intended.id}` : '';
   context.report(
     'attack-technique-name',
-    lineRange(line, written.start, written.end),
-    `${technique.id} is '${technique.name}' in ATT&CK v${catalog.version}, not '${written.text}'${hint}`,
+    lineRange(line, written.start, written.start + name.length),
+    `${technique.id} is '${technique.name}' in ATT&CK v${catalog.version}, not '${name}'${hint}`,
     { expectedName: technique.name, ...(intended && intended.id !== technique.id ? { intendedId: intended.id } : {}) },
   );
+}
+
+/** A dash between spaces, or a colon and a space: what separates a name from what is said of it. */
+const DESCRIPTION_SEPARATOR = /\s[—–-]\s|:\s/;
+
+/**
+ * The name of "Spearphising Attachment: invoice.docm mailed to finance" or "Valid Acounts — reused VPN
+ * credentials": the words before the first separator, so that only they are said wrong (and replaced by the
+ * fix). "Phishng: Spearphishing Attachment" is a parent's name before the technique's: kept whole.
+ */
+function nameBeforeDescription(written: string, techniqueName: string): string {
+  const separator = DESCRIPTION_SEPARATOR.exec(written);
+  if (!separator || separator.index === 0) return written;
+  const after = written.slice(separator.index + separator[0].length);
+  if (separator[0].startsWith(':') && squash(after).startsWith(squash(techniqueName))) return written;
+  return written.slice(0, separator.index).trimEnd();
 }
 
 /** Most words of a technique name ("Exploitation of Remote Services", "Abuse Elevation Control Mechanism: Bypass User Account Control"). */
