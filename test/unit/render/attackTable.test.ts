@@ -81,3 +81,17 @@ test('exports: the Navigator layer and the JSON rows of a table-dialect report',
   assert.deepEqual(rows.slice(6, 8), ['table Collection@32: T1213.002:16', 'table Collection@33: T1114.002:6']);
   assert.equal(rows.length, 9);
 });
+
+test('preview: the ### subsections of Attack Methodology are shown; one whose only table the matrix shows is left out', () => {
+  const text = cleanReportText().replace(
+    /(## Attack Methodology\n)[\s\S]*?(\n## )/,
+    (_, heading: string, next: string) =>
+      `${heading}### Cloud\n| Tactic | Technique | Procedure |\n|---|---|---|\n| Discovery | T1087.004 | Graph API listing |\n` +
+      `### Endpoint\n| Tactic | Technique |\n|---|---|\n| Execution | T1059.001 |\n### Notes\nThe provider confirmed the listing.\n${next}`,
+  );
+  const section = attackSection(render(text));
+  assert.match(section, /<h3 data-line="22">Cloud<\/h3><table data-line="23">[\s\S]*Graph API listing/);
+  assert.match(section, /<h3 data-line="30">Notes<\/h3><p data-line="31">The provider confirmed the listing\.<\/p>/);
+  assert.doesNotMatch(section, /Endpoint/);
+  assert.deepEqual(listedIn(render(text), 'Execution'), ['T1059.001']);
+});

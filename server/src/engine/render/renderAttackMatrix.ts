@@ -1,6 +1,6 @@
 import type { AttackCatalog, LegacyTactic } from '../attack/catalog';
 import type { TacticData, TechniqueData } from '../attack/catalogTypes';
-import type { Field, Section } from '../model/modelTypes';
+import type { Block, Field, Section } from '../model/modelTypes';
 import { isTableRow, methodologyRows, readTables, rowMentions, type MethodologyRow } from '../queries/methodologyRows';
 import { allTechniqueMentions, placeTechnique, rowTactics, type RowTactics } from '../queries/attackQueries';
 import { escapeHtml, lineAttr } from './escape';
@@ -85,10 +85,15 @@ export function renderAttackMatrix(state: RenderState, section: Section): string
       .filter((read) => read.recognised && read.roles.every((role) => role === 'tactic' || role === 'technique'))
       .map((read) => read.table.range.start.line),
   );
-  const intro = renderContainer(state, section, {
-    skipField: (field) => rowFields.has(field) || unmatched.includes(field),
-    skipBlock: (block) => block.kind === 'table' && shownByMatrix.has(block.range.start.line),
-  });
+  const skipBlock = (block: Block) => block.kind === 'table' && shownByMatrix.has(block.range.start.line);
+  let intro = renderContainer(state, section, { skipField: (field) => rowFields.has(field) || unmatched.includes(field), skipBlock });
+  // The `###` subsections as written (technique bullets say what the matrix cannot: how each was used);
+  // one whose content is all in the matrix (a table of tactics and techniques) is left out.
+  for (const subsection of section.subsections) {
+    const body = renderContainer(state, subsection, { skipBlock });
+    if (body === '' && subsection.blocks.length > 0) continue;
+    intro += `<h3${lineAttr(subsection.heading.range.start.line)}>${state.inline(state.slice(subsection.heading.textRange))}</h3>${body}`;
+  }
   const all = [...columns.values()];
   const withTechniques = all.filter((column) => column.chips.some((chip) => chip.listed)).length;
   const version = `MITRE ATT&CK® ${domainName(catalog.domain)} v${catalog.version}`;
