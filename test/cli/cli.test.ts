@@ -64,7 +64,7 @@ test('cli: the examples folder shows located findings for each broken example an
   // examples/dialects/: clean reports in other dialects, and a broken variant (examples/dialects/broken/).
   assert.doesNotMatch(
     run.stdout,
-    /examples\/dialects\/(?:attack-table|headings-and-keys|tables|timeline-table)\.md:\d+/,
+    /examples\/dialects\/(?:attack-headings|attack-table|headings-and-keys|tables|timeline-table)\.md:\d+/,
     'the clean dialect examples have no finding',
   );
   assert.match(
@@ -80,7 +80,11 @@ test('cli: the examples folder shows located findings for each broken example an
     /examples\/dialects\/broken\/tables\.md:40:12 +error +Invalid SHA-256 hash '5f2b7c1d[0-9a-f]+': SHA-256 hashes have 64 hex digits; this has 63 +ioc-hash-invalid/,
   );
   assert.match(run.stdout, /examples\/dialects\/broken\/timeline-table\.md:16:3 +error +Impossible date '2026-06-31': June has 30 days +date-invalid/);
-  assert.match(run.stdout, /in 12 of the 16 files checked\n/);
+  assert.match(
+    run.stdout,
+    /examples\/dialects\/broken\/attack-headings\.md:27:5 +error +'Credential Acess' is not a tactic in ATT&CK v19\.2; did you mean 'Credential Access'\? +attack-tactic-unknown/,
+  );
+  assert.match(run.stdout, /in 13 of the 18 files checked\n/);
   assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colour when not a terminal');
 });
 

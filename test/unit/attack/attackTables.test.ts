@@ -10,13 +10,7 @@ import { mergeSchemas } from '../../../server/src/engine/schema/mergeSchemas';
 import { readReportSpec, type SchemaNode } from '../../../server/src/engine/schema/reportSpec';
 import { applyFix, checked } from '../features/fixHarness';
 import { TEST_NOW, cleanReportText, defaultVersionEngine, describeFinding, formatRange } from '../../helpers';
-
-/** The clean v19.2 report with `body` as its Attack Methodology (the heading is on line 21). */
-export function withMethodology(body: string): string {
-  const text = cleanReportText().replace(/(## Attack Methodology\n)[\s\S]*?(\n## )/, (_, heading: string, next: string) => `${heading}${body}\n${next}`);
-  assert.equal(text.split('\n')[21], '## Attack Methodology');
-  return text;
-}
+import { withMethodology } from './withMethodology';
 
 const findingsOf = (text: string): string[] => defaultVersionEngine().check(text).findings.map(describeFinding);
 
@@ -85,7 +79,7 @@ test('attack tables: tactic cells are linked and hovered like bullet keys; techn
 test('section-unrecognised: a table with no known columns, and technique IDs under no tactic row', () => {
   const table = withMethodology('| Step | Activity |\n|---|---|\n| 1 | T1566.001 Spearphishing Attachment |\n');
   assert.deepEqual(findingsOf(table), [
-    "22:0-22:19 warning section-unrecognised This table is not read as ATT&CK tactic rows: none of its columns ('Step', 'Activity') is a technique column the section reads. Attack Methodology accepts bullet rows '- **Tactic:** T1234 Name', or a table with a 'Tactic' and a 'Technique' column.",
+    "22:0-22:19 warning section-unrecognised This table is not read as ATT&CK tactic rows: none of its columns ('Step', 'Activity') is a technique column the section reads. Attack Methodology accepts bullet rows '- **Tactic:** T1234 Name', a table with a 'Tactic' and a 'Technique' column, or '### Tactic' headings over bullets '- T1234 Name'.",
   ]);
   const prose = withMethodology('The actor used T1566.001 and T1078.\n\n- T1059.001 PowerShell\n');
   assert.deepEqual(
@@ -105,7 +99,7 @@ test('section-unrecognised: an extension adds headers and dialects without code;
   assert.equal(extended.columnRole('ACTIVITY'), 'technique');
   assert.equal(extended.columnRole('Technique ID'), 'technique');
   assert.equal(extended.columnRole('step'), 'tactic');
-  assert.deepEqual(extended.dialects, ['rows', 'table']);
+  assert.deepEqual(extended.dialects, ['rows', 'table', 'headings']);
   const rowsOnly = readReportSpec({ ...base, properties: { sections: { properties: { m: { title: 'M', 'x-kind': 'attack-tactics' } } } } });
   assert.deepEqual(rowsOnly.sectionByKey('m')?.dialects, ['rows']);
 });
@@ -131,7 +125,7 @@ test('attack tables: a table in a subsection of Attack Methodology is read and c
   );
   assert.deepEqual(findingsOf(text), [
     '26:16-26:21 warning attack-technique-tactic T1530 (Data from Cloud Storage) is not part of the Persistence tactic; it belongs to Collection',
-    "29:0-29:19 warning section-unrecognised This table is not read as ATT&CK tactic rows: none of its columns ('Step', 'Activity') is a technique column the section reads. Attack Methodology accepts bullet rows '- **Tactic:** T1234 Name', or a table with a 'Tactic' and a 'Technique' column.",
+    "29:0-29:19 warning section-unrecognised This table is not read as ATT&CK tactic rows: none of its columns ('Step', 'Activity') is a technique column the section reads. Attack Methodology accepts bullet rows '- **Tactic:** T1234 Name', a table with a 'Tactic' and a 'Technique' column, or '### Tactic' headings over bullets '- T1234 Name'.",
   ]);
 });
 

@@ -4,7 +4,7 @@ import { TEST_NOW, engine, seedText } from '../../helpers';
 import type { ComplexityCase } from './cases';
 import type { Prepared } from './measure';
 
-/** Worst cases of the table dialects of the IOC and field sections (see cases.ts for how n is chosen). */
+/** Worst cases of the table dialects of the IOC and field sections, and of Attack Methodology's headings (see cases.ts for how n is chosen). */
 
 const check =
   (text: string): Prepared =>
@@ -42,7 +42,29 @@ function timelineOfHeadings(n: number): string {
   );
 }
 
+/** The seed with `body` after its Attack Methodology rows. */
+const withMethodologyHeadings = (body: string) => seedText().replace('## Impact Assessment', `${body}## Impact Assessment`);
+/**
+ * n `###` headings: a tactic, a misspelt one and one that is no tactic, each over a technique bullet and a
+ * note; and one over a sentence with a technique ID (no row: section-unrecognised).
+ */
+const manyHeadings = (n: number) =>
+  withMethodologyHeadings(
+    Array.from({ length: n }, (_, i) =>
+      i % 4 === 3
+        ? `### Notes\nThe actor used T1078 at step ${i}.\n`
+        : `### ${['Execution', 'Colection', 'Enterprise'][i % 4]}\n- **T1059.001** PowerShel — step ${i}\n- a note\n`,
+    ).join(''),
+  );
+
 export const TABLE_CASES: readonly ComplexityCase[] = [
+  {
+    family: 'tables',
+    name: 'n technique bullets under one Attack Methodology heading of n characters (the tactic is decided once)',
+    n: 1500,
+    prepare: (n) => check(withMethodologyHeadings(`### Colection ${'x'.repeat(n)}\n${'- T1005 Data from Local System\n'.repeat(n)}`)),
+  },
+  { family: 'tables', name: 'n Attack Methodology headings over technique bullets (check)', n: 500, prepare: (n) => check(manyHeadings(n)) },
   {
     family: 'iocs',
     name: 'an Indicators of Compromise table of n typed rows (full check)',

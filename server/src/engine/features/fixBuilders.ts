@@ -226,7 +226,7 @@ function fixTechniqueName(env: FixEnv, finding: Finding): QuickFix[] {
   const { catalog } = env;
   const { line, character } = finding.range.start;
   // A name in a cell of its own (`| T1095 | Encrypted Channel |`) belongs to the ID of its table row.
-  const named = mentionsOn(env, line).byNameStart.get(character) ?? tableRowMentionNamedAt(env, line, character);
+  const named = mentionsOn(env, line).byNameStart.get(character) ?? rowMentionNamedAt(env, line, character);
   // The finding covers the written name, or its start: the name before a description ("Spearphising Attachment" of
   // "…: invoice.docm mailed"), or words that make another technique's name.
   const mention = named?.name && finding.range.end.character <= named.name.end ? named : undefined;
@@ -242,12 +242,15 @@ function fixTechniqueName(env: FixEnv, finding: Finding): QuickFix[] {
   return fixes;
 }
 
-function tableRowMentionNamedAt(env: FixEnv, line: number, character: number): TechniqueMention | undefined {
+/** A name the row reads beside its ID and the line alone does not: in a cell of its own, or after a bold ID under a heading (`**T1078** Valid Accounts`). */
+function rowMentionNamedAt(env: FixEnv, line: number, character: number): TechniqueMention | undefined {
   for (const section of env.model.sections) {
     const sectionSpec = env.spec.findSection(section.heading.text);
     if (sectionSpec?.kind !== 'attack-tactics') continue;
-    const row = methodologyRows(section, sectionSpec).find((candidate) => candidate.table && candidate.range.start.line === line);
-    if (row) return rowMentions(env.model.lines, row).find(({ mention }) => mention.name?.start === character)?.mention;
+    const row = methodologyRows(section, sectionSpec).find(
+      (candidate) => (candidate.table || candidate.heading) && candidate.range.start.line <= line && line <= candidate.range.end.line,
+    );
+    if (row) return rowMentions(env.model.lines, row).find((found) => found.line === line && found.mention.name?.start === character)?.mention;
   }
   return undefined;
 }

@@ -1,9 +1,11 @@
 import type { AttackCatalog, LegacyTactic } from '../attack/catalog';
 import type { TacticData, TechniqueData } from '../attack/catalogTypes';
+import { splitTacticKey } from '../attack/tacticKeys';
 import { findTechniqueMentions } from '../attack/techniqueMentions';
 import type { Field, ReportModel } from '../model/modelTypes';
 import type { ReportSpec } from '../schema/reportSpec';
-import { methodologyRows } from './methodologyRows';
+import { memoizeString } from '../text/memo';
+import { methodologyRows, type MethodologyRow } from './methodologyRows';
 import type { Position, Range } from '../types';
 
 /** Plain queries over the model and the catalog, for completion, hover and quick fixes. */
@@ -43,6 +45,42 @@ export function rowTactics(catalog: AttackCatalog, key: string): RowTactics {
   if (tactic) return { tactic, candidates: [tactic] };
   const legacy = catalog.legacyTactic(key);
   return legacy ? { legacy, candidates: legacy.successors } : { candidates: [] };
+}
+
+const headingReaders = new WeakMap<AttackCatalog, (text: string) => boolean>();
+
+/**
+ * Whether a `###` heading of Attack Methodology is read as the tactic of the bullets under it: it names a
+ * tactic of the version in use or of the previous release, writes a tactic ID the way tactic keys may
+ * ("Collection (TA0009)", "TA0009 - Colection"), or comes close enough to a tactic name to be a misspelling
+ * of one (the did-you-mean of attack-tactic-unknown: "Colection", "Defence Evasion"). Any other heading
+ * ("Enterprise", "Observed techniques", "Cloud") names no tactic, and its bullets are read like the rows of
+ * a table without a tactic column. The rules, the preview, the links and the exports all decide by this.
+ */
+export function headingNamesTactic(catalog: AttackCatalog, text: string): boolean {
+  let read = headingReaders.get(catalog);
+  if (!read) {
+    read = memoizeString(
+      (heading) =>
+        catalog.findTactic(heading) !== undefined ||
+        catalog.legacyTactic(heading) !== undefined ||
+        splitTacticKey(heading) !== undefined ||
+        catalog.suggestTactics(heading, 1).length > 0 ||
+        catalog.suggestLegacyTactic(heading) !== undefined,
+    );
+    headingReaders.set(catalog, read);
+  }
+  return read(text);
+}
+
+/**
+ * A row that names no tactic, by how it is written: a row of a table without a tactic column, or a bullet
+ * under a heading that is no tactic. Its techniques go under their ATT&CK tactics and no tactic is checked.
+ */
+export function isTacticless(catalog: AttackCatalog, field: Field): boolean {
+  const row = field as MethodologyRow;
+  if (row.table) return row.table.tacticless;
+  return row.heading !== undefined && !headingNamesTactic(catalog, row.key);
 }
 
 /** Where a technique written in a row goes in the version in use. */

@@ -1,24 +1,52 @@
 import { findTechniqueMentions, type TechniqueMention } from '../attack/techniqueMentions';
-import type { Block, Field, Section, Table, TableCell, TableRow } from '../model/modelTypes';
+import type { Block, ContentContainer, Field, Section, Subsection, Table, TableCell, TableRow } from '../model/modelTypes';
 import type { SectionSpec } from '../schema/reportSpec';
 import type { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
 
 /**
  * The rows of an Attack Methodology section as the ATT&CK rules, features, preview and exports read them,
- * whichever dialect the report is written in: `**Tactic:** techniques` items, and (when the section's
- * schema accepts the table dialect) each body row of a table with a technique column, its tactic cell as
- * the key and its technique cells as the value.
+ * whichever dialect the report is written in (the section schema's `x-dialects`): `**Tactic:** techniques`
+ * items (`rows`); each body row of a table with a technique column, its tactic cell as the key and its
+ * technique cells as the value (`table`); and each bullet with a technique ID under a `###` heading, the
+ * heading as the key and the bullet as the value (`headings`).
  */
 
-/** A row: a `**Key:** value` field, or a field read from a table row (`table` then says which cells). */
+/**
+ * A row: a `**Key:** value` field, a field read from a table row (`table` then says which cells), or a
+ * bullet under a `###` heading (`heading`).
+ */
 export interface MethodologyRow extends Field {
   table?: TableRowSource;
+  heading?: HeadingRowSource;
 }
 
 /** A row read from a table (the renderer and features take rows as plain fields). */
 export function isTableRow(field: Field): field is MethodologyRow & { table: TableRowSource } {
   return (field as MethodologyRow).table !== undefined;
+}
+
+/** A row read from a bullet under a `###` heading. */
+export function isHeadingRow(field: Field): field is MethodologyRow & { heading: HeadingRowSource } {
+  return (field as MethodologyRow).heading !== undefined;
+}
+
+/** A row whose key is written once for several rows (a table's empty tactic cell, a heading's later bullets): its tactic is checked, linked and outlined at the first. */
+export function continuesTactic(field: Field): boolean {
+  const row = field as MethodologyRow;
+  return row.table?.continued === true || row.heading?.continued === true;
+}
+
+/**
+ * A bullet of a `###` subsection of the section, not a `**Key:** value` field, with a technique ID in it:
+ * its key is the heading's text (keyRange the heading text), its value the bullet's text. Whether the
+ * heading names a tactic is the catalog's to say (queries/attackQueries.ts headingNamesTactic): one that
+ * does not ("### Enterprise") puts its techniques under their ATT&CK tactics, like a table without a tactic column.
+ */
+export interface HeadingRowSource {
+  subsection: Subsection;
+  /** A later bullet of the same heading: the heading's tactic is checked at its first row only. */
+  continued: boolean;
 }
 
 export interface TableRowSource {
@@ -56,16 +84,34 @@ export function readTables(section: Section, sectionSpec: SectionSpec): ReadTabl
 
 const cache = new WeakMap<Section, { spec: SectionSpec; rows: MethodologyRow[] }>();
 
-/** The section's rows in source order: its fields, then (merged by line) the rows of its recognised tables. */
+/** The section's rows in source order: its fields, then (merged by line) the rows of its recognised tables and of its headings. */
 export function methodologyRows(section: Section, sectionSpec: SectionSpec): MethodologyRow[] {
   const cached = cache.get(section);
   if (cached?.spec === sectionSpec) return cached.rows;
   const tableRows = readTables(section, sectionSpec)
     .filter((read) => read.recognised)
     .flatMap((read) => rowsOfTable(read));
-  const rows: MethodologyRow[] = [...section.fields, ...tableRows];
-  if (tableRows.length > 0) rows.sort((a, b) => a.range.start.line - b.range.start.line);
+  const headingRows = sectionSpec.dialects.includes('headings') ? section.subsections.flatMap(rowsUnderHeading) : [];
+  const rows: MethodologyRow[] = [...section.fields, ...tableRows, ...headingRows];
+  if (tableRows.length > 0 || headingRows.length > 0) rows.sort((a, b) => a.range.start.line - b.range.start.line);
   cache.set(section, { spec: sectionSpec, rows });
+  return rows;
+}
+
+/** The bullets of a `###` subsection that are rows: top-level items, not fields, with a technique ID (well-formed or not) in them. */
+function rowsUnderHeading(subsection: Subsection): MethodologyRow[] {
+  const rows: MethodologyRow[] = [];
+  for (const item of subsection.items) {
+    if (item.isField || findTechniqueMentions(item.text).length === 0) continue;
+    rows.push({
+      key: subsection.heading.text,
+      keyRange: subsection.heading.textRange,
+      value: item.text,
+      valueRange: item.textRange,
+      range: item.range,
+      heading: { subsection, continued: rows.length > 0 },
+    });
+  }
   return rows;
 }
 
@@ -108,8 +154,10 @@ function emptyValueAt(row: TableRow, techniqueCells: TableCell[]): Range {
 /**
  * The technique IDs written in a row's value, in order. A table row reads its technique cells only; an ID
  * alone in its cell takes its name from a technique cell that holds a name and no ID (`| T1095 | Encrypted Channel |`).
+ * A bullet under a heading reads the name after an ID in bold or code (`**T1078** Valid Accounts`).
  */
 export function rowMentions(lines: LineIndex, row: MethodologyRow): LocatedMention[] {
+  if (row.heading) return fieldMentions(lines, row, unmarked);
   if (!row.table) return fieldMentions(lines, row);
   const found: LocatedMention[] = [];
   const nameCells: TableCell[] = [];
@@ -128,13 +176,25 @@ export function rowMentions(lines: LineIndex, row: MethodologyRow): LocatedMenti
   return found;
 }
 
-function fieldMentions(lines: LineIndex, field: Field): LocatedMention[] {
+function fieldMentions(lines: LineIndex, field: Field, read: (line: string) => string = (line) => line): LocatedMention[] {
   const found: LocatedMention[] = [];
   for (let line = field.valueRange.start.line; line <= field.valueRange.end.line; line++) {
     const from = line === field.valueRange.start.line ? field.valueRange.start.character : 0;
-    for (const mention of findTechniqueMentions(lines.lineText(line))) if (mention.start >= from) found.push({ line, mention });
+    for (const mention of findTechniqueMentions(read(lines.lineText(line)))) if (mention.start >= from) found.push({ line, mention });
   }
   return found;
+}
+
+/** An ID between bold, italic or code markers (`**T1078**`, `` `T1078` ``): fixed-length alternatives around a bounded ID, linear. */
+const MARKED_ID = /(?<![\w*`])(?:\*\*|__|\*|_|`)(T\d{2,5}(?:[./]\d{1,4})?)(?:\*\*|__|\*|_|`)(?![\w*`])/g;
+
+/** The line with the markers around IDs blanked (same length, so columns stay): the words after `**T1078**` are its name. */
+function unmarked(line: string): string {
+  if (!line.includes('T')) return line;
+  return line.replace(MARKED_ID, (whole: string, id: string) => {
+    const open = whole.indexOf(id);
+    return `${' '.repeat(open)}${id}${' '.repeat(whole.length - open - id.length)}`;
+  });
 }
 
 function shifted(mention: TechniqueMention, by: number): TechniqueMention {
@@ -154,12 +214,20 @@ export function coveredSpans(row: MethodologyRow): { line: number; start: number
   return cells.map((cell) => ({ line: cell.range.start.line, start: cell.range.start.character, end: cell.range.end.character }));
 }
 
-/** The blocks of the section that are not read as rows: prose, lists without `**Key:**` items, tables the section does not read. */
-export function unreadBlocks(section: Section, sectionSpec: SectionSpec): Block[] {
+/** The blocks of `containers` (the section, or some of its `###` subsections) that are not read as rows: prose, lists, tables the section does not read. */
+export function unreadBlocks(section: Section, sectionSpec: SectionSpec, containers: readonly ContentContainer[] = [section]): Block[] {
   const recognised = new Set(
     readTables(section, sectionSpec)
       .filter((read) => read.recognised)
       .map((read) => read.table.range.start.line),
   );
-  return section.blocks.filter((block) => !(block.kind === 'table' && recognised.has(block.range.start.line)));
+  const rowLines = new Set(methodologyRows(section, sectionSpec).flatMap((row) => (row.heading ? [row.range.start.line] : [])));
+  const holdsRow = (block: Block) => {
+    for (let line = block.range.start.line; line <= block.range.end.line; line++) if (rowLines.has(line)) return true;
+    return false;
+  };
+  // A list of technique bullets under a heading is read.
+  return containers
+    .flatMap((container) => container.blocks)
+    .filter((block) => (block.kind === 'table' ? !recognised.has(block.range.start.line) : !(block.kind === 'list' && holdsRow(block))));
 }

@@ -3,7 +3,8 @@ import type { LegacyTechniqueData, TacticData, TechniqueData } from '../attack/c
 import { BUNDLED_ATTACK_VERSIONS } from '../attack/versions';
 import { findTechniqueMentions, type TechniqueMention } from '../attack/techniqueMentions';
 import type { Field } from '../model/modelTypes';
-import { coveredSpans, methodologyRows, rowMentions, type MethodologyRow } from '../queries/methodologyRows';
+import { isTacticless } from '../queries/attackQueries';
+import { continuesTactic, coveredSpans, methodologyRows, rowMentions, type MethodologyRow } from '../queries/methodologyRows';
 import type { Range } from '../types';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
 import { NameHints, checkWrittenName } from './techniqueNames';
@@ -100,12 +101,13 @@ interface RowTactic {
 
 function checkTacticRow(context: RuleContext, row: MethodologyRow, hints: NameHints): void {
   const { catalog } = context;
-  // A table without a tactic column names no tactic; a row continuing the tactic above was checked there.
-  const tacticless = row.table?.tacticless === true;
+  // A table without a tactic column, or a heading that is no tactic, names none; a row continuing the
+  // tactic above (a table's empty tactic cell, a heading's later bullets) was checked at the first.
+  const tacticless = isTacticless(catalog, row);
   const tactic = tacticless ? undefined : catalog.findTactic(row.key);
   const legacy = tactic || tacticless ? undefined : catalog.legacyTactic(row.key);
   const conflict = tactic || legacy || tacticless ? undefined : catalog.tacticIdConflict(row.key);
-  if (!row.table?.continued && !tacticless) {
+  if (!continuesTactic(row) && !tacticless) {
     if (legacy) reportLegacyTactic(context, row, legacy);
     else if (conflict) reportIdConflict(context, row, conflict);
     else if (!tactic) reportUnknownTactic(context, row);
@@ -159,7 +161,7 @@ function reportIdConflict(context: RuleContext, field: Field, conflict: NonNulla
 }
 
 /** A v18.1 tactic name in a report checked against v19.2: read as the union of its successors, and said so. */
-function reportLegacyTactic(context: RuleContext, field: Field, legacy: LegacyTactic): void {
+function reportLegacyTactic(context: RuleContext, field: MethodologyRow, legacy: LegacyTactic): void {
   const { catalog } = context;
   const same = legacy.successors.find((successor) => successor.id === legacy.tactic.id);
   const added = legacy.successors.filter((successor) => successor !== same).map((successor) => `'${successor.name}' (${successor.id})`);
@@ -167,8 +169,10 @@ function reportLegacyTactic(context: RuleContext, field: Field, legacy: LegacyTa
     ? `v${catalog.version} renamed it '${same.name}'${added.length > 0 ? ` and split ${added.join(' and ')} from it` : ''}`
     : `v${catalog.version} replaced it with ${added.join(' and ')}`;
   const names = legacy.successors.map((successor) => successor.name);
-  const reading =
-    field.value === '' || NOT_APPLICABLE.test(field.value)
+  // The quick fixes rewrite `**Tactic:**` rows; a heading's bullets are moved by hand.
+  const reading = field.heading
+    ? `its techniques are checked against ${names.join(' or ')}`
+    : field.value === '' || NOT_APPLICABLE.test(field.value)
       ? `a quick fix writes the row as ${names.join(' and ')}`
       : `its techniques are checked against ${names.join(' or ')}; a quick fix moves each under its v${catalog.version} tactic`;
   context.report(

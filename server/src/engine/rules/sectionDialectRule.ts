@@ -1,8 +1,9 @@
 import { findTechniqueMentions } from '../attack/techniqueMentions';
-import type { Block, ReportModel, Section } from '../model/modelTypes';
+import type { Block, ContentContainer, ReportModel, Section } from '../model/modelTypes';
 import { methodologyRows, readTables, unreadBlocks } from '../queries/methodologyRows';
 import { unreadTimelineTables } from '../queries/timelineEntries';
 import type { SectionSpec } from '../schema/reportSpec';
+import type { Range } from '../types';
 import type { Rule, RuleContext } from './ruleTypes';
 
 /**
@@ -39,8 +40,17 @@ function checkSection(context: RuleContext, section: Section, sectionSpec: Secti
       : `the section does not read tables`;
     context.report('section-unrecognised', table.header.range, `This table is not read as ATT&CK tactic rows: ${why}. ${accepted}`);
   }
-  if (methodologyRows(section, sectionSpec).length > 0) return;
-  for (const block of unreadBlocks(section, sectionSpec)) {
+  // A note beside rows is fine: the section's own prose when the section has a row, a subsection's when
+  // that subsection has a row or a `**Key:** value` field.
+  const rows = methodologyRows(section, sectionSpec);
+  const withRows = subsectionsWithRows(section, rows);
+  const hasRow = (container: ContentContainer) => (container === section ? rows.length > 0 : container.fields.length > 0 || withRows.has(container));
+  const unread = unreadBlocks(
+    section,
+    sectionSpec,
+    [section, ...section.subsections].filter((container) => !hasRow(container)),
+  );
+  for (const block of unread) {
     if (block.kind === 'table' || block.kind === 'code' || block.kind === 'html') continue; // tables are reported above
     const ids = techniqueIds(context.model, block);
     if (ids.length === 0) continue;
@@ -53,6 +63,19 @@ function checkSection(context: RuleContext, section: Section, sectionSpec: Secti
   }
 }
 
+/** The subsections a row is written in (rows and subsections are both in source order: one pass). */
+function subsectionsWithRows(section: Section, rows: readonly { range: Range }[]): Set<ContentContainer> {
+  const found = new Set<ContentContainer>();
+  const subsections = section.subsections;
+  let index = 0;
+  for (const row of rows) {
+    const line = row.range.start.line;
+    while (index < subsections.length && subsections[index].range.end.line < line) index++;
+    if (index < subsections.length && subsections[index].range.start.line <= line) found.add(subsections[index]);
+  }
+  return found;
+}
+
 function techniqueIds(model: ReportModel, block: Block): string[] {
   const ids = new Set<string>();
   for (let line = block.range.start.line; line <= block.range.end.line; line++) {
@@ -62,7 +85,7 @@ function techniqueIds(model: ReportModel, block: Block): string[] {
   return [...ids];
 }
 
-/** "Attack Methodology accepts bullet rows … or a table with a Tactic and a Technique column." */
+/** "Attack Methodology accepts bullet rows …, a table with a Tactic and a Technique column, or …" */
 function acceptedForms(sectionSpec: SectionSpec): string {
   const forms: string[] = [];
   if (sectionSpec.dialects.includes('rows')) forms.push(`bullet rows '- **Tactic:** T1234 Name'`);
@@ -71,7 +94,13 @@ function acceptedForms(sectionSpec: SectionSpec): string {
     const technique = sectionSpec.columns.technique?.[0] ?? 'Technique';
     forms.push(`a table with a '${tactic}' and a '${technique}' column`);
   }
-  return `${sectionSpec.title} accepts ${forms.join(', or ')}.`;
+  if (sectionSpec.dialects.includes('headings')) forms.push(`'### Tactic' headings over bullets '- T1234 Name'`);
+  return `${sectionSpec.title} accepts ${oneOf(forms)}.`;
+}
+
+/** "a", "a, or b", "a, b, or c". */
+function oneOf(forms: string[]): string {
+  return forms.length > 1 ? `${forms.slice(0, -1).join(', ')}, or ${forms[forms.length - 1]}` : forms.join('');
 }
 
 /** A timeline table that is not read as entries: its events are neither ordered nor dated by any check. */

@@ -22,7 +22,7 @@ export function compileReportSchema(schema: SchemaNode): SchemaValidator {
   ajv.addKeyword({ keyword: 'x-hint', metaSchema: { type: 'string', minLength: 1 } });
   // Values offered by completion where a rule, not the schema, decides what is valid (front matter `attack:`).
   // Forms of section content and the header vocabulary of table columns (docs/schema.md): read by the engine, never validated against.
-  ajv.addKeyword({ keyword: 'x-dialects', metaSchema: { type: 'array', items: { enum: ['rows', 'table', 'dated-list'] } } });
+  ajv.addKeyword({ keyword: 'x-dialects', metaSchema: { type: 'array', items: { enum: ['rows', 'table', 'dated-list', 'headings'] } } });
   ajv.addKeyword({
     keyword: 'x-columns',
     metaSchema: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } } },
