@@ -1,5 +1,6 @@
 import type { FeatureContext } from '../../../server/src/engine/features/featureTypes';
 import { documentSymbols } from '../../../server/src/engine/features/symbols';
+import { renderReportBody } from '../../../server/src/engine/render/renderReport';
 import { TEST_NOW, engine, seedText } from '../../helpers';
 import type { ComplexityCase } from './cases';
 import type { Prepared } from './measure';
@@ -57,6 +58,13 @@ const manyHeadings = (n: number) =>
     ).join(''),
   );
 
+/** The preview of `text` (checked outside the timing). */
+function preview(text: string): Prepared {
+  const result = engine().check(text);
+  const context: FeatureContext = { model: result.model, spec: engine().schema.spec, catalog: engine().catalog, now: TEST_NOW };
+  return () => renderReportBody({ ...context, findings: result.findings });
+}
+
 export const TABLE_CASES: readonly ComplexityCase[] = [
   {
     family: 'tables',
@@ -65,6 +73,8 @@ export const TABLE_CASES: readonly ComplexityCase[] = [
     prepare: (n) => check(withMethodologyHeadings(`### Colection ${'x'.repeat(n)}\n${'- T1005 Data from Local System\n'.repeat(n)}`)),
   },
   { family: 'tables', name: 'n Attack Methodology headings over technique bullets (check)', n: 500, prepare: (n) => check(manyHeadings(n)) },
+  { family: 'tables', name: 'n Attack Methodology headings over technique bullets (outline)', n: 2000, prepare: (n) => outline(manyHeadings(n)) },
+  { family: 'tables', name: 'n Attack Methodology headings over technique bullets (preview)', n: 500, prepare: (n) => preview(manyHeadings(n)) },
   {
     family: 'iocs',
     name: 'an Indicators of Compromise table of n typed rows (full check)',

@@ -21,7 +21,12 @@ test('json export: validates against schemas/report-export.schema.json', () => {
   const inputs = [
     exampleInput(NORTHWIND),
     exampleInput(SEED),
-    ...fs.readdirSync(path.join(projectRoot(), 'examples', 'broken')).map((name) => exampleInput(`examples/broken/${name}`)),
+    ...['examples/broken', 'examples/dialects', 'examples/dialects/broken'].flatMap((folder) =>
+      fs
+        .readdirSync(path.join(projectRoot(), folder))
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => exampleInput(`${folder}/${name}`)),
+    ),
     exportInput(''),
     exportInput('---\n: broken: yaml: [\n---\n# Incident Report: Broken front matter\n## Unknown Section\n### Sub\n- **Key:** value\n'),
     exportInput('---\n- a list\n---\n# Incident Report: List front matter\n'),

@@ -68,7 +68,11 @@ export function exportNavigatorLayer(input: ExportInput): NavigatorLayer {
   for (const row of data.tactics) {
     const rowName =
       row.tactic?.name ??
-      (row.legacy ? `${row.legacy.name} (ATT&CK v${row.legacy.attackVersion})` : row.form === 'technique-table' ? 'its ATT&CK tactics' : undefined);
+      (row.legacy
+        ? `${row.legacy.name} (ATT&CK v${row.legacy.attackVersion})`
+        : row.form === 'technique-table' || row.form === 'technique-heading'
+          ? 'its ATT&CK tactics'
+          : undefined);
     if (rowName === undefined) continue;
     for (const technique of row.techniques) {
       if (!technique.known || technique.deprecated || technique.validForTactic !== true) continue;

@@ -1,7 +1,7 @@
 import type { TacticData } from '../attack/catalogTypes';
 import type { FeatureContext } from '../features/featureTypes';
-import { placeTechnique, rowTactics, type RowTactics } from '../queries/attackQueries';
-import { methodologyRows, rowMentions } from '../queries/methodologyRows';
+import { isTacticless, placeTechnique, rowTactics, type RowTactics } from '../queries/attackQueries';
+import { methodologyRows, rowMentions, type MethodologyRow } from '../queries/methodologyRows';
 
 /** The Attack Methodology rows of the export data (reportData.ts): what each row names and the techniques in it. */
 
@@ -48,10 +48,16 @@ export interface LegacyTacticRef extends TacticRef {
 }
 
 export interface TacticRow {
-  /** The row's key as written ("Initial Access", "TA0001", ...): a table row's tactic cell; '' in a table without a tactic column. */
+  /**
+   * The row's key as written ("Initial Access", "TA0001", ...): a table row's tactic cell ('' in a table without
+   * a tactic column), a bullet's `###` heading.
+   */
   row: string;
-  /** How the row is written: a `**Tactic:** …` item, a table row, or a row of a table without a tactic column. */
-  form: 'item' | 'table' | 'technique-table';
+  /**
+   * How the row is written: a `**Tactic:** …` item, a table row, a row of a table without a tactic column, a
+   * bullet under a `###` tactic heading, or a bullet under a `###` heading that names no tactic.
+   */
+  form: 'item' | 'table' | 'technique-table' | 'heading' | 'technique-heading';
   /** The tactic the row names in the version in use; null for an unknown or a legacy tactic. */
   tactic: TacticRef | null;
   /** The previous release's tactic the row names, when the version in use no longer has it; else null. */
@@ -71,8 +77,8 @@ export function tacticRows(context: FeatureContext): TacticRow[] {
     const sectionSpec = spec.findSection(section.heading.text);
     if (sectionSpec?.kind !== 'attack-tactics') continue;
     for (const field of methodologyRows(section, sectionSpec)) {
-      const tacticless = field.table?.tacticless === true;
-      // A table without a tactic column puts each technique under its own ATT&CK tactics.
+      const tacticless = isTacticless(catalog, field);
+      // A table without a tactic column, a heading that is no tactic: each technique goes under its own ATT&CK tactics.
       const rowTactic: RowTactics = tacticless ? { candidates: [...catalog.tactics] } : rowTactics(catalog, field.key);
       const { tactic, legacy } = rowTactic;
       const techniques: TechniqueRef[] = [];
@@ -98,7 +104,7 @@ export function tacticRows(context: FeatureContext): TacticRow[] {
       }
       rows.push({
         row: field.key,
-        form: field.table ? (tacticless ? 'technique-table' : 'table') : 'item',
+        form: formOf(field, tacticless),
         tactic: tactic ? tacticRef(tactic) : null,
         legacy: legacy ? { ...tacticRef(legacy.tactic), attackVersion: catalog.previousVersion ?? '', successors: legacy.successors.map(tacticRef) } : null,
         value: field.value,
@@ -110,6 +116,12 @@ export function tacticRows(context: FeatureContext): TacticRow[] {
     }
   }
   return rows;
+}
+
+function formOf(row: MethodologyRow, tacticless: boolean): TacticRow['form'] {
+  if (row.table) return tacticless ? 'technique-table' : 'table';
+  if (row.heading) return tacticless ? 'technique-heading' : 'heading';
+  return 'item';
 }
 
 function tacticRef(tactic: Pick<TacticData, 'id' | 'name' | 'shortname'>): TacticRef {

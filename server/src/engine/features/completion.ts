@@ -3,7 +3,7 @@ import type { TechniqueData } from '../attack/catalogTypes';
 import { findTechniqueMentions } from '../attack/techniqueMentions';
 import { formatDateInStyle } from '../dates/parseDate';
 import { isWhitespaceCode, trimEndWhile } from '../text/chars';
-import { catalogName, methodologyRowAt, rowTactics, suggestTechniques } from '../queries/attackQueries';
+import { catalogName, rowTactics } from '../queries/attackQueries';
 import type { FieldSpec } from '../schema/reportSpec';
 import { TODAY_HOLE, renderSnippet, sectionTemplate, type TemplateLine } from '../templates/skeleton';
 import { templateStyleOf } from '../templates/templateStyle';
@@ -40,22 +40,22 @@ export function complete(context: FeatureContext, position: Position, token: Can
       return [...fields.map((e) => ({ ...e, sortText: `0${e.sortText}` })), ...sections.map((e) => ({ ...e, sortText: `1${e.sortText}` }))];
     }
     case 'key': {
-      const marker = before.startsWith('_', site.start) ? '__' : '**';
-      return keyEntries(context, site.container, line, rangeFrom(site.start), marker, leadFor(text, site.start));
+      const marker = before[site.start];
+      // A new bullet under a `###` tactic heading of Attack Methodology (the headings dialect) is a technique; `- **` is still a key.
+      const heading = marker === '*' || marker === '_' ? undefined : tacticHeadingOf(context, site.container);
+      if (heading !== undefined) return techniqueEntries(context, heading, techniqueQueryAt(before, site.start), rangeFrom, text, token);
+      return keyEntries(context, site.container, line, rangeFrom(site.start), marker === '_' ? '__' : '**', leadFor(text, site.start));
     }
-    case 'row-continuation': {
-      const keyPosition = site.row.keyRange.start;
-      return techniqueEntries(context, keyPosition, techniqueQueryAt(before, site.start), rangeFrom, text, token);
-    }
+    case 'row-continuation':
+      return techniqueEntries(context, site.row.key, techniqueQueryAt(before, site.start), rangeFrom, text, token);
     case 'table-cell': {
       // A table repeats a tactic over several rows: every tactic is offered, as the cell's text alone.
       if (site.role === 'tactic') return tacticEntries(context, new Set(), rangeFrom(site.start), (name) => name, '');
-      const keyPosition = site.row?.keyRange.start ?? { line, character: site.start };
-      return techniqueEntries(context, keyPosition, techniqueQueryAt(before, site.start), rangeFrom, text, token);
+      return techniqueEntries(context, site.row?.key ?? '', techniqueQueryAt(before, site.start), rangeFrom, text, token);
     }
     case 'value': {
       if (site.container.spec?.kind === 'attack-tactics') {
-        return techniqueEntries(context, { line, character: site.keyStart }, techniqueQueryAt(before, site.start), rangeFrom, text, token);
+        return techniqueEntries(context, site.key, techniqueQueryAt(before, site.start), rangeFrom, text, token);
       }
       const field = containerFields(site.container)?.find(site.key);
       return field ? valueEntries(context, field, line, text, site.start, character, false) : [];
@@ -155,25 +155,31 @@ function tacticEntries(
     }));
 }
 
-/** Techniques for what is typed in the Attack Methodology row whose key is at `keyPosition`, its tactic's first. */
+/** The text of the `###` heading of Attack Methodology a bullet is written under, when the section reads headings as tactics and it names one. */
+function tacticHeadingOf({ catalog }: FeatureContext, container: Container): string | undefined {
+  const heading = container.subsection?.heading.text;
+  if (heading === undefined || container.spec?.kind !== 'attack-tactics' || !container.spec.dialects.includes('headings')) return undefined;
+  return rowTactics(catalog, heading).candidates.length > 0 ? heading : undefined;
+}
+
+/** Techniques for what is typed in the Attack Methodology row whose key (tactic) is `rowKey`, its tactic's first. */
 function techniqueEntries(
   context: FeatureContext,
-  keyPosition: Position,
+  rowKey: string,
   typed: TechniqueQuery,
   rangeFrom: (start: number) => Range,
   text: string,
   token: Cancellation,
 ): CompletionEntry[] {
-  const { model, spec, catalog } = context;
+  const { catalog } = context;
+  const tacticIds = rowTactics(catalog, rowKey).candidates.map((tactic) => tactic.id);
   let techniques: readonly TechniqueData[];
   if (typed.query.trim() === '') {
     // Nothing typed yet: the tactic's techniques (a legacy row: its successors'), less those already written before the cursor on this line.
-    const row = methodologyRowAt(model, spec, keyPosition);
-    const tacticIds = row ? rowTactics(catalog, row.key).candidates.map((tactic) => tactic.id) : [];
     const written = new Set(findTechniqueMentions(text.slice(0, typed.start)).map((mention) => mention.id.toUpperCase()));
     techniques = techniquesOfTactics(catalog, tacticIds, (t) => !written.has(t.id), TECHNIQUE_LIMIT);
   } else {
-    techniques = suggestTechniques(model, spec, catalog, keyPosition, typed.query, TECHNIQUE_LIMIT);
+    techniques = catalog.searchTechniques(typed.query, { tacticIds, limit: TECHNIQUE_LIMIT });
   }
   if (techniques.length === 0 || token.isCancellationRequested) return [];
   const range = rangeFrom(typed.start);

@@ -43,7 +43,7 @@ export type CompletionSite =
   | { kind: 'key'; start: number; container: Container }
   /** After `**Key:** `: `start` is where the value begins. */
   | { kind: 'value'; start: number; key: string; keyStart: number; container: Container }
-  /** A continuation line (e.g. a nested bullet) of an Attack Methodology row. */
+  /** A line of an Attack Methodology row below its key: a continuation line (e.g. a nested bullet), or a bullet under a `###` heading. */
   | { kind: 'row-continuation'; start: number; row: Field }
   /** A cell of an Attack Methodology table row: `start` is where the cell's text begins; `role` its column's. */
   | { kind: 'table-cell'; start: number; role: 'tactic' | 'technique'; row: Field | undefined }

@@ -1,12 +1,12 @@
-import { methodologyRows } from '../queries/methodologyRows';
-import { allTechniqueMentions, rowTactics } from '../queries/attackQueries';
+import { continuesTactic, methodologyRows } from '../queries/methodologyRows';
+import { allTechniqueMentions, isTacticless, rowTactics } from '../queries/attackQueries';
 import { comparePositions } from '../types';
 import { NOT_CANCELLED, type Cancellation, type DocumentLinkEntry, type FeatureContext } from './featureTypes';
 
 /**
  * Links to attack.mitre.org: every technique ID the catalog knows (revoked and deprecated ones too,
  * to their own page), outside code blocks, HTML blocks and front matter; and the key of every Attack
- * Methodology row that names a known tactic (a previous release's tactic, such as v18.1 'Defense Evasion'
+ * Methodology row that names a known tactic (a `###` heading over technique bullets once) (a previous release's tactic, such as v18.1 'Defense Evasion'
  * under v19.2: the page of its first successor, the tooltip naming them all). Unknown IDs and unknown tactic
  * keys get no link.
  * Sorted by position. Empty when cancelled.
@@ -25,7 +25,8 @@ export function documentLinks(context: FeatureContext, token: Cancellation = NOT
     const sectionSpec = spec.findSection(section.heading.text);
     if (sectionSpec?.kind !== 'attack-tactics') continue;
     for (const field of methodologyRows(section, sectionSpec)) {
-      if (model.verbatimLines.has(field.keyRange.start.line) || field.table?.tacticless || field.table?.continued) continue;
+      // A key written once for several rows (a heading over its bullets) is linked once.
+      if (model.verbatimLines.has(field.keyRange.start.line) || isTacticless(catalog, field) || continuesTactic(field)) continue;
       const { tactic, legacy, candidates } = rowTactics(catalog, field.key);
       const target = tactic ?? candidates[0];
       if (!target) continue;

@@ -1,6 +1,7 @@
 import type { Field, Section } from '../model/modelTypes';
 import { iocTableRows, type IocTableRow } from '../queries/iocTables';
-import { isTableRow, methodologyRows } from '../queries/methodologyRows';
+import { findTechniqueMentions } from '../attack/techniqueMentions';
+import { isHeadingRow, isTableRow, methodologyRows } from '../queries/methodologyRows';
 import { timelineEntries, type TimelineEntry } from '../queries/timelineEntries';
 import type { SectionSpec } from '../schema/reportSpec';
 import type { LineIndex } from '../text/lineIndex';
@@ -24,14 +25,19 @@ export interface RowLeaves {
 const NONE: RowLeaves = { leaves: [], replacedFieldLines: new Set() };
 
 /**
- * Attack Methodology: its table rows, like its `**Tactic:**` items. Timeline of Events: its entries (table rows
+ * Attack Methodology: its table rows and technique bullets, like its `**Tactic:**` items. Timeline of Events: its entries (table rows
  * with a date column, dated bullets), named by date and title; its `###` phases are subsections already.
  * Indicators of Compromise: the rows of its indicator tables, named by their indicator.
  */
 export function rowLeaves(lines: LineIndex, section: Section, sectionSpec: SectionSpec): RowLeaves {
   switch (sectionSpec.kind) {
     case 'attack-tactics':
-      return { leaves: methodologyRows(section, sectionSpec).filter(isTableRow).map(fieldLeaf), replacedFieldLines: new Set() };
+      return {
+        leaves: methodologyRows(section, sectionSpec)
+          .filter((row) => isTableRow(row) || isHeadingRow(row))
+          .map(fieldLeaf),
+        replacedFieldLines: new Set(),
+      };
     case 'timeline': {
       const entries = timelineEntries(lines, section, sectionSpec);
       return { leaves: entries.map(entryLeaf), replacedFieldLines: new Set(entries.map((entry) => entry.range.start.line)) };
@@ -43,8 +49,15 @@ export function rowLeaves(lines: LineIndex, section: Section, sectionSpec: Secti
   }
 }
 
-/** A row of a table without a tactic column has no key: it is named by its techniques; a row continuing the tactic above selects its own cells. */
+/**
+ * A row of a table without a tactic column has no key: it is named by its techniques; a row continuing the
+ * tactic above selects its own cells. A bullet under a heading is named by its technique IDs, its text the detail.
+ */
 export function fieldLeaf(field: Field): SymbolNode {
+  if (isHeadingRow(field)) {
+    const ids = [...new Set(findTechniqueMentions(field.value).map((mention) => mention.id))].join(', ');
+    return leaf(ids, field.value, field.range, field.valueRange);
+  }
   if (!field.key) return leaf(field.value, '', field.range, field.range);
   return leaf(field.key, field.value, field.range, isTableRow(field) && field.table.continued ? field.valueRange : field.keyRange);
 }

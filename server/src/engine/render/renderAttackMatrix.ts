@@ -2,7 +2,7 @@ import type { AttackCatalog, LegacyTactic } from '../attack/catalog';
 import type { TacticData, TechniqueData } from '../attack/catalogTypes';
 import type { Block, Field, Section } from '../model/modelTypes';
 import { isTableRow, methodologyRows, readTables, rowMentions, type MethodologyRow } from '../queries/methodologyRows';
-import { allTechniqueMentions, placeTechnique, rowTactics, type RowTactics } from '../queries/attackQueries';
+import { allTechniqueMentions, isTacticless, placeTechnique, rowTactics, type RowTactics } from '../queries/attackQueries';
 import { escapeHtml, lineAttr } from './escape';
 import { fieldList, fieldValue, renderContainer, type RenderState } from './renderContext';
 
@@ -52,15 +52,15 @@ export function renderAttackMatrix(state: RenderState, section: Section): string
   const sectionSpec = state.context.spec.findSection(section.heading.text);
   const rows: MethodologyRow[] = sectionSpec ? methodologyRows(section, sectionSpec) : section.fields;
   for (const field of rows) {
-    const tacticless = field.table?.tacticless === true;
-    // A table without a tactic column: each technique goes under the tactics ATT&CK lists it for.
+    const tacticless = isTacticless(catalog, field);
+    // A table without a tactic column, a heading that is no tactic: each technique goes under the tactics ATT&CK lists it for.
     const row: RowTactics = tacticless ? { candidates: [...catalog.tactics] } : rowTactics(catalog, field.key);
     if (row.candidates.length === 0) {
       unmatched.push(field);
       continue;
     }
     rowFields.add(field);
-    const chips = rowChips(state, field, row);
+    const chips = rowChips(state, field, row, tacticless);
     const na = NOT_APPLICABLE.test(field.value.trim());
     const placed = new Set(chips.flatMap((chip) => chip.placed ?? []));
     // A legacy row fills the successors its techniques go under; with none (N/A, text), all of them.
@@ -122,9 +122,8 @@ function legacyLegend(catalog: AttackCatalog, columns: Column[]): string {
 }
 
 /** Every technique ID written in a row's value (not its key), known to the catalog or not, with the columns it goes in. */
-function rowChips(state: RenderState, field: MethodologyRow, row: RowTactics): Chip[] {
+function rowChips(state: RenderState, field: MethodologyRow, row: RowTactics, tacticless: boolean): Chip[] {
   const chips: Chip[] = [];
-  const tacticless = field.table?.tacticless === true;
   for (const { line, mention } of rowMentions(state.model.lines, field)) {
     const id = mention.id.toUpperCase().replace('/', '.');
     if (chips.some((chip) => chip.id === id)) continue;
