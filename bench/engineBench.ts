@@ -12,6 +12,8 @@ import { createBundledReportSchema, loadBundledCatalog } from '../server/src/nod
 
 export const SEED_WARMUP_ITERATIONS = 200;
 export const SEED_ITERATIONS = 2000;
+/** Rounds of checking every seed-sized input before any of them is timed. */
+export const SHARED_WARMUP_ROUNDS = 1000;
 export const LARGE_WARMUP_RUNS = 2;
 export const LARGE_RUNS = 15;
 export const LARGE_REPORT_BYTES = 1_000_000;
@@ -141,20 +143,30 @@ export function runEngineBench(): EngineBenchResult {
   const engine = new ReportEngine({ schema, catalog, now: () => FIXED_NOW });
   const engineEnd = performance.now();
 
+  // "Warm" is a language server that has checked reports for a while: every seed-sized input is checked
+  // (and parsed) SHARED_WARMUP_ROUNDS times first, so that the row measured first does not also pay for
+  // optimising the code the other rows share (measured: the seed row ran at 0.35 ms, then 0.19 ms in a
+  // later row of the same run with 200 warm-up checks only).
+  const second = readFileSync(SECOND_EXAMPLE_PATH, 'utf8');
+  const tableReport = readFileSync(TABLE_EXAMPLE_PATH, 'utf8');
+  for (let round = 0; round < SHARED_WARMUP_ROUNDS; round++) {
+    for (const text of [seed, second, tableReport]) {
+      engine.check(text);
+      bareParse(text);
+    }
+  }
   const seedTimes = timePair(
     () => engine.check(seed),
     () => bareParse(seed),
     SEED_WARMUP_ITERATIONS,
     SEED_ITERATIONS,
   );
-  const second = readFileSync(SECOND_EXAMPLE_PATH, 'utf8');
   const secondTimes = timePair(
     () => engine.check(second),
     () => bareParse(second),
     SEED_WARMUP_ITERATIONS,
     SEED_ITERATIONS,
   );
-  const tableReport = readFileSync(TABLE_EXAMPLE_PATH, 'utf8');
   const tableTimes = timePair(
     () => engine.check(tableReport),
     () => bareParse(tableReport),
