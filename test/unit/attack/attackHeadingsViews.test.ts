@@ -8,10 +8,10 @@ import type { SymbolNode } from '../../../server/src/engine/features/featureType
 import { hover } from '../../../server/src/engine/features/hover';
 import { documentLinks } from '../../../server/src/engine/features/links';
 import { documentSymbols } from '../../../server/src/engine/features/symbols';
-import { renderReportBody } from '../../../server/src/engine/render/renderReport';
+import { listedIn, renderV19 } from '../render/matrixHtml';
 import { assertLayerFormat, defaultVersionInput } from '../export/exportHelpers';
 import { checked } from '../features/fixHarness';
-import { defaultVersionEngine, formatRange, projectRoot, TEST_NOW } from '../../helpers';
+import { defaultVersionEngine, formatRange, projectRoot } from '../../helpers';
 import { withMethodology } from './withMethodology';
 
 /** What the preview, the exports and the editor features make of the headings dialect (examples/dialects/attack-headings.md). */
@@ -25,20 +25,8 @@ const MIXED =
   '### Colection\n- T1005 Data from Local System\n' +
   '### Enterprise\n- T1530 Data from Cloud Storage: a bucket listed\n';
 
-function render(text: string): string {
-  const result = defaultVersionEngine().check(text);
-  const { schema, catalog } = defaultVersionEngine();
-  return renderReportBody({ model: result.model, spec: schema.spec, catalog, now: TEST_NOW, findings: result.findings });
-}
-
-const listedIn = (html: string, tactic: string): string[] => {
-  const column = new RegExp(`title="TA\\d{4} ${tactic}">[\\s\\S]*?<div class="tactic-body">([\\s\\S]*?)</div></div>`).exec(html);
-  assert.ok(column, tactic);
-  return [...column[1].matchAll(/<li class="technique listed[^"]*"[^>]*><span class="tid">([^<]+)</g)].map((m) => m[1]);
-};
-
 test('preview: technique bullets fill their heading’s column; a heading that is no tactic places by ATT&CK; the bullets stay shown', () => {
-  const html = render(withMethodology(MIXED));
+  const html = renderV19(withMethodology(MIXED));
   assert.deepEqual(listedIn(html, 'Initial Access'), ['T1566.001', 'T1078']);
   // The misspelt heading names no tactic: its row is listed below the matrix, not placed.
   assert.deepEqual(listedIn(html, 'Collection'), ['T1530']);
@@ -48,7 +36,7 @@ test('preview: technique bullets fill their heading’s column; a heading that i
   assert.match(section, /<h3 data-line="22">Initial Access \(TA0001\)<\/h3>/);
   assert.match(section, /invoice\.docm mailed to finance/);
   assert.match(section, /<h3 data-line="27">Enterprise<\/h3>/);
-  const example = render(headingsReport());
+  const example = renderV19(headingsReport());
   assert.deepEqual(listedIn(example, 'Collection'), ['T1213.002', 'T1114.002']);
   // "Seen by the cloud provider" is no tactic: T1078.004 goes under each tactic ATT&CK lists it for, the
   // ninth column (Privilege Escalation) among them.

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { tempTree } from '../../tempTree';
 import { ConfigError } from '../../../server/src/engine/config/configTypes';
 import { createNodeHost } from '../../../server/src/node/nodeHost';
 import { ReportWorkspace } from '../../../server/src/engine/workspace';
@@ -13,14 +14,7 @@ import { describeFinding, projectRoot, cleanReportText, seedText } from '../../h
 const root = mkdtempSync(join(tmpdir(), 'increport-config-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-function tree(files: Record<string, string>): string {
-  const base = mkdtempSync(join(root, 'case-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(base, path, '..'), { recursive: true });
-    writeFileSync(join(base, path), text);
-  }
-  return base;
-}
+const tree = (files: Record<string, string>): string => tempTree(root, files);
 
 const workspaceAt = (base: string) => new ReportWorkspace({ host: createNodeHost(), baseDirectory: base });
 const TBD_SEED = () => cleanReportText().replace('- **Sector:** Information Technology / Cloud Service Provider', '- **Sector:** TBD');

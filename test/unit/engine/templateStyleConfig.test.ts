@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { tempTree } from '../../tempTree';
 import { ConfigError } from '../../../server/src/engine/config/configTypes';
 import type { TemplateStyle } from '../../../server/src/engine/templates/templateStyle';
 import { ReportWorkspace } from '../../../server/src/engine/workspace';
@@ -12,15 +13,7 @@ import { cleanReportText } from '../../helpers';
 const root = mkdtempSync(join(tmpdir(), 'increport-template-style-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-/** A folder with these files; its top `.increport.yaml`, if any, should say `root: true`. */
-function tree(files: Record<string, string>): string {
-  const base = mkdtempSync(join(root, 'case-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(base, path, '..'), { recursive: true });
-    writeFileSync(join(base, path), text);
-  }
-  return base;
-}
+const tree = (files: Record<string, string>): string => tempTree(root, files);
 
 const styleAt = (base: string, folder: string, templateStyle?: TemplateStyle) =>
   new ReportWorkspace({ host: createNodeHost(), baseDirectory: base, defaults: { templateStyle } }).analyse(join(base, folder, 'r.md'), cleanReportText())

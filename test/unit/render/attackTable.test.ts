@@ -3,32 +3,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { exportJson, exportNavigatorLayer } from '../../../server/src/engine/export';
-import { renderReportBody } from '../../../server/src/engine/render/renderReport';
+import { listedIn, renderV19 } from './matrixHtml';
 import { assertLayerFormat, defaultVersionInput } from '../export/exportHelpers';
-import { cleanReportText, defaultVersionEngine, projectRoot, TEST_NOW } from '../../helpers';
+import { cleanReportText, projectRoot } from '../../helpers';
 
 /** A report whose Attack Methodology is a table: the preview matrix and the exports read its rows like bullet rows. */
 
 const TABLE_REPORT = 'examples/dialects/attack-table.md';
 const tableReport = () => readFileSync(join(projectRoot(), TABLE_REPORT), 'utf8');
 
-function render(text: string): string {
-  const result = defaultVersionEngine().check(text);
-  const { schema, catalog } = defaultVersionEngine();
-  return renderReportBody({ model: result.model, spec: schema.spec, catalog, now: TEST_NOW, findings: result.findings });
-}
-
-const listedIn = (html: string, tactic: string): string[] => {
-  const column = new RegExp(`title="TA\\d{4} ${tactic}">[\\s\\S]*?<div class="tactic-body">([\\s\\S]*?)</div></div>`).exec(html);
-  assert.ok(column, tactic);
-  return [...column[1].matchAll(/<li class="technique listed[^"]*"[^>]*><span class="tid">([^<]+)</g)].map((m) => m[1]);
-};
-
 const attackSection = (html: string): string =>
   html.slice(html.indexOf('kind-attack-tactics'), html.indexOf('kind-fields', html.indexOf('kind-attack-tactics')));
 
 test('preview: table rows fill the matrix like bullet rows; a table with a text column stays shown above it', () => {
-  const html = render(tableReport());
+  const html = renderV19(tableReport());
   assert.match(html, /8 of 15 tactics with techniques listed/);
   assert.deepEqual(listedIn(html, 'Collection'), ['T1213.002', 'T1114.002']);
   assert.deepEqual(listedIn(html, 'Defense Impairment'), ['T1685.002']);
@@ -37,7 +25,7 @@ test('preview: table rows fill the matrix like bullet rows; a table with a text 
   assert.match(attackSection(html), /<table[\s\S]*Directory listing through the Graph API/);
   assert.match(html, /one row per technique observed/);
   // A table of tactics and techniques only is the matrix: not repeated.
-  const plain = render(
+  const plain = renderV19(
     tableReport().replace(
       '| Tactic | Technique ID | Technique Name | Procedure |\n|---|---|---|---|',
       '| Tactic | Technique ID | Technique Name |\n|---|---|---|',
@@ -53,7 +41,7 @@ test('preview: a technique-only table puts techniques under their ATT&CK tactics
     (_, heading: string, next: string) =>
       `${heading}| Technique | Notes |\n|---|---|\n| T1078.004 Cloud Accounts | x |\n\n| Tactic | Technique |\n|---|---|\n| Colection | T1530 |\n${next}`,
   );
-  const html = render(text);
+  const html = renderV19(text);
   for (const tactic of ['Initial Access', 'Persistence', 'Privilege Escalation', 'Stealth']) assert.deepEqual(listedIn(html, tactic), ['T1078.004'], tactic);
   assert.match(html, /4 of 15 tactics with techniques listed/);
   assert.match(html, /Rows that name no ATT&amp;CK tactic:[\s\S]*Colection[\s\S]*T1530/);
@@ -89,9 +77,9 @@ test('preview: the ### subsections of Attack Methodology are shown; one whose on
       `${heading}### Cloud\n| Tactic | Technique | Procedure |\n|---|---|---|\n| Discovery | T1087.004 | Graph API listing |\n` +
       `### Endpoint\n| Tactic | Technique |\n|---|---|\n| Execution | T1059.001 |\n### Notes\nThe provider confirmed the listing.\n${next}`,
   );
-  const section = attackSection(render(text));
+  const section = attackSection(renderV19(text));
   assert.match(section, /<h3 data-line="22">Cloud<\/h3><table data-line="23">[\s\S]*Graph API listing/);
   assert.match(section, /<h3 data-line="30">Notes<\/h3><p data-line="31">The provider confirmed the listing\.<\/p>/);
   assert.doesNotMatch(section, /Endpoint/);
-  assert.deepEqual(listedIn(render(text), 'Execution'), ['T1059.001']);
+  assert.deepEqual(listedIn(renderV19(text), 'Execution'), ['T1059.001']);
 });
