@@ -1,4 +1,4 @@
-import { isDigitAt, isWhitespaceCode, isWordCharAt, skipWhitespace } from '../text/chars';
+import { isDigitAt, isLetterAt, isWhitespaceCode, isWordCharAt, skipWhitespace } from '../text/chars';
 
 /** A technique ID as written in report text, with the name written after it (if any). */
 export interface TechniqueMention {
@@ -40,7 +40,7 @@ export function findTechniqueMentions(text: string): TechniqueMention[] {
     const stop = Math.min(nameEnds.from(nameStart), nameStart + MAX_NAME_LENGTH);
     let nameEnd = stop;
     while (nameEnd > nameStart && isNameTrailer(text.charCodeAt(nameEnd - 1))) nameEnd--;
-    if (nameEnd > nameStart && nameStart > end && /^\p{L}/u.test(text.slice(nameStart, nameEnd))) {
+    if (nameEnd > nameStart && nameStart > end && isLetterAt(text, nameStart)) {
       mention.name = { text: text.slice(nameStart, nameEnd), start: nameStart, end: nameEnd };
     }
     mentions.push(mention);

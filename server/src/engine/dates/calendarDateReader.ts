@@ -3,7 +3,8 @@
  * bare years, validated against the calendar. Each read starts at a position and reads a bounded number of tokens (dateLexer.ts).
  */
 import { type CalendarDate, MONTH_BY_NAME, MONTH_NAMES, WEEKDAY_BY_NAME, WEEKDAY_NAMES, calendarError, weekdayOf } from './calendar';
-import { DateLexer, isDigitAt, isLetterAt } from './dateLexer';
+import { DateLexer, isDigitAt } from './dateLexer';
+import { isLetterAt } from '../text/chars';
 import type { YearMode } from './dateQualifiers';
 import type { DateStyle } from './parseDate';
 

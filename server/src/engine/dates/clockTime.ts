@@ -2,7 +2,8 @@
  * Clock times in report dates: "05:00", "05:00:30.123", "5 AM", "5:00 p.m.", military "1430Z", each with an
  * optional zone (timeZones.ts). Reads a bounded number of characters from where it starts.
  */
-import { isDigitAt, isLetterAt, skipSpaces } from './dateLexer';
+import { isDigitAt, skipSpaces } from './dateLexer';
+import { isLetterAt } from '../text/chars';
 import { type ZoneInfo, readZone } from './timeZones';
 
 /** A clock time with its zone, if any. `error` (a reason) marks an impossible time or offset, ending at `errorEnd`. */

@@ -3,25 +3,11 @@
  * whose token readers (digits, words, numbers, whitespace, fixed phrases) each move forward only, so the
  * grammar built on them scans a text in linear time.
  */
+import { isLetterAt } from '../text/chars';
 
 export const isDigitAt = (text: string, index: number): boolean => {
   const code = text.charCodeAt(index);
   return code >= 48 && code <= 57;
-};
-
-/** Whether each UTF-16 code unit above ASCII is a letter: 0 not known yet, 1 a letter, 2 not one. Filled as text is read. */
-const NON_ASCII_LETTER = new Uint8Array(0x10000);
-
-export const isLetterAt = (text: string, index: number): boolean => {
-  const code = text.charCodeAt(index);
-  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
-  if (code <= 127 || Number.isNaN(code)) return false;
-  // Dashes, quotes and other non-ASCII punctuation are frequent in reports: each is tested once per process.
-  if (code < 0xd800 || code > 0xdfff) {
-    if (NON_ASCII_LETTER[code] === 0) NON_ASCII_LETTER[code] = /\p{L}/u.test(text[index]) ? 1 : 2;
-    return NON_ASCII_LETTER[code] === 1;
-  }
-  return /\p{L}/u.test(text[index]);
 };
 
 /** "+", "-" or the Unicode minus sign. */

@@ -1,5 +1,5 @@
 import { splitQualifier } from '../schema/headingNames';
-import { isLetterAt } from './dateLexer';
+import { isLetterAt } from '../text/chars';
 import { readZone, type ZoneInfo } from './timeZones';
 
 /**

@@ -1,4 +1,5 @@
 import type { LineIndex } from '../text/lineIndex';
+import { DerivedCache } from '../model/derivedCache';
 
 /**
  * Whether a report writes numeric dates day first (14/03/2024): its slash dates that can only be read one
@@ -18,7 +19,7 @@ export function writesDayFirst(text: string): boolean {
   return dayFirst > 0 && monthFirst === 0;
 }
 
-const cache = new WeakMap<LineIndex, boolean>();
+const cache = new DerivedCache<LineIndex, boolean>('writesDayFirst');
 
 /** writesDayFirst for a report's text, read once per version of the document. */
 export function reportWritesDayFirst(lines: LineIndex): boolean {

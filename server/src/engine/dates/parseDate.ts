@@ -5,7 +5,8 @@
  * Never throws.
  */
 import { MONTH_BY_NAME, MONTH_NAMES, WEEKDAY_BY_NAME } from './calendar';
-import { isDigitAt, isLetterAt } from './dateLexer';
+import { isDigitAt } from './dateLexer';
+import { isLetterAt } from '../text/chars';
 import { QUALIFIERS_BY_FIRST_CHAR } from './dateQualifiers';
 import { DateScanner } from './dateScanner';
 import type { ZoneInfo } from './timeZones';

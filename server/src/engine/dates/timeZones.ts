@@ -5,7 +5,8 @@
  */
 import { type CalendarDate, daysInMonth, nthSunday, wallClockMs } from './calendar';
 import type { ClockTime } from './clockTime';
-import { isDigitAt, isLetterAt, isSign } from './dateLexer';
+import { isDigitAt, isSign } from './dateLexer';
+import { isLetterAt } from '../text/chars';
 
 /** A zone as written in a report. `offset` is minutes east of UTC; for `usRule` zones it is the standard offset. */
 export interface ZoneInfo {

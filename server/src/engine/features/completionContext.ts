@@ -6,6 +6,7 @@ import { methodologyRowAt } from '../queries/attackQueries';
 import { readTables } from '../queries/methodologyRows';
 import type { FieldSpec, ReportSpec, SectionSpec } from '../schema/reportSpec';
 import type { Position } from '../types';
+import { DerivedCache } from '../model/derivedCache';
 
 /**
  * What the user is typing at a position, decided from the cursor line and the model. Every site carries
@@ -199,7 +200,7 @@ export function techniqueQueryAt(before: string, valueStart: number): TechniqueQ
 
 /** Longest text prefix read for the date style when no date field has a value yet. */
 const STYLE_SCAN_LIMIT = 20_000;
-const styleCache = new WeakMap<ReportModel, DateStyle>();
+const styleCache = new DerivedCache<ReportModel, DateStyle>('dateStyle');
 
 /**
  * The report's date style: that of its date fields' values (a few short strings, where the style

@@ -78,6 +78,9 @@ export interface FieldSyntax {
  * non-empty and the colon must be directly inside or directly after the strong emphasis.
  */
 export function fieldAt(line: string, from: number): FieldSyntax | undefined {
+  // Most lines are no field: a key opens with ** or __, tested before any slicing or matching.
+  const open = line.charCodeAt(from);
+  if ((open !== 0x2a && open !== 0x5f) || line.charCodeAt(from + 1) !== open) return undefined;
   const rest = line.slice(from);
   const match = /^(\*\*|__)([^*_\s](?:[^*_]*?[^*_\s])?)[ \t]*(:?)\1(:?)/.exec(rest);
   if (!match) return undefined;

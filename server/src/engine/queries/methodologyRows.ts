@@ -2,7 +2,9 @@ import { findTechniqueMentions, type TechniqueMention } from '../attack/techniqu
 import type { Block, ContentContainer, Field, Section, Subsection, Table, TableCell, TableRow } from '../model/modelTypes';
 import type { SectionSpec } from '../schema/reportSpec';
 import type { LineIndex } from '../text/lineIndex';
+import { isLetterAt } from '../text/chars';
 import type { Range } from '../types';
+import { DerivedCache } from '../model/derivedCache';
 
 /**
  * The rows of an Attack Methodology section as the ATT&CK rules, features, preview and exports read them,
@@ -82,7 +84,7 @@ export function readTables(section: Section, sectionSpec: SectionSpec): ReadTabl
     });
 }
 
-const cache = new WeakMap<Section, { spec: SectionSpec; rows: MethodologyRow[] }>();
+const cache = new DerivedCache<Section, { spec: SectionSpec; rows: MethodologyRow[] }>('methodologyRows');
 
 /** The section's rows in source order: its fields, then (merged by line) the rows of its recognised tables and of its headings. */
 export function methodologyRows(section: Section, sectionSpec: SectionSpec): MethodologyRow[] {
@@ -119,10 +121,12 @@ function rowsOfTable({ table, roles }: ReadTable): MethodologyRow[] {
   const tacticless = !roles.includes('tactic');
   const rows: MethodologyRow[] = [];
   let previous: { key: string; keyRange: Range } | undefined;
+  const columns = (role: string) => roles.flatMap((candidate, index) => (candidate === role ? [index] : []));
+  const tacticColumns = columns('tactic');
+  const techniqueColumns = columns('technique');
   for (const row of table.rows) {
-    const cells = (role: string) => row.cells.filter((_, index) => roles[index] === role);
-    const tacticCell = cells('tactic').find((cell) => cell.text !== '');
-    const techniqueCells = cells('technique');
+    const tacticCell = tacticColumns.map((index) => row.cells[index]).find((cell) => cell !== undefined && cell.text !== '');
+    const techniqueCells = techniqueColumns.flatMap((index) => (row.cells[index] ? [row.cells[index]] : []));
     const written = techniqueCells.filter((cell) => cell.text !== '');
     if (!tacticCell && written.length === 0) continue; // a blank row
     const continued = !tacticless && !tacticCell && previous !== undefined;
@@ -164,7 +168,7 @@ export function rowMentions(lines: LineIndex, row: MethodologyRow): LocatedMenti
   for (const cell of row.table.techniqueCells) {
     const { line, character } = cell.range.start;
     const mentions = findTechniqueMentions(cell.text).map((mention) => shifted(mention, character));
-    if (mentions.length === 0 && /^\p{L}/u.test(cell.text)) nameCells.push(cell);
+    if (mentions.length === 0 && isLetterAt(cell.text, 0)) nameCells.push(cell);
     for (const mention of mentions) found.push({ line, mention });
   }
   if (found.length === 1 && !found[0].mention.name && nameCells.length === 1) {

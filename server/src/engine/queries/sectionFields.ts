@@ -1,5 +1,6 @@
 import type { Field, Section } from '../model/modelTypes';
 import type { SectionSpec } from '../schema/reportSpec';
+import { DerivedCache } from '../model/derivedCache';
 
 /**
  * Whether a section's `###` headings only group its fields ("### Dates" and "### Organization" under
@@ -10,7 +11,7 @@ export function subsectionsGroupFields(sectionSpec: SectionSpec): boolean {
   return sectionSpec.subsectionFields.length === 0 && sectionSpec.kind !== 'timeline' && sectionSpec.kind !== 'attack-tactics';
 }
 
-const cache = new WeakMap<Section, { spec: SectionSpec; fields: readonly Field[] }>();
+const cache = new DerivedCache<Section, { spec: SectionSpec; fields: readonly Field[] }>('sectionFields');
 
 /**
  * The section's fields as its schema reads them, in source order: its own, and those of the `###`

@@ -8,6 +8,7 @@ import { MAX_COMPLETED_CELL, completeDate, headerYear, headingYear, isDay, withY
 import type { SectionSpec } from '../schema/reportSpec';
 import type { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
+import { DerivedCache } from '../model/derivedCache';
 
 /**
  * The entries of a Timeline of Events written in its other dialects (the schema's `x-dialects` on the
@@ -90,7 +91,7 @@ export function timelineTables(section: Section, sectionSpec: SectionSpec): { ta
     .filter((read) => read.roles.includes('date'));
 }
 
-const cache = new WeakMap<Section, { spec: SectionSpec; entries: TimelineEntry[] }>();
+const cache = new DerivedCache<Section, { spec: SectionSpec; entries: TimelineEntry[] }>('timelineEntries');
 
 /** The section's entries in source order (none unless the schema gives the section these dialects). */
 export function timelineEntries(lines: LineIndex, section: Section, sectionSpec: SectionSpec): TimelineEntry[] {
@@ -110,7 +111,7 @@ export function timelineEntries(lines: LineIndex, section: Section, sectionSpec:
   return entries;
 }
 
-const containersCache = new WeakMap<Section, { spec: SectionSpec; containers: ContentContainer[] }>();
+const containersCache = new DerivedCache<Section, { spec: SectionSpec; containers: ContentContainer[] }>('timelineContainers');
 
 /** The section and its undated `###` headings, where entries are read (asked by several rules per check: kept per model). */
 function entryContainers(section: Section, sectionSpec: SectionSpec): ContentContainer[] {

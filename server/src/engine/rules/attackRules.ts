@@ -74,7 +74,11 @@ export const attackRule: Rule = {
       const sectionSpec = spec.findSection(section.heading.text);
       if (sectionSpec?.kind !== 'attack-tactics') continue;
       for (const row of methodologyRows(section, sectionSpec)) {
-        for (const span of coveredSpans(row)) covered.set(span.line, [...(covered.get(span.line) ?? []), span]);
+        for (const span of coveredSpans(row)) {
+          const spans = covered.get(span.line);
+          if (spans) spans.push(span);
+          else covered.set(span.line, [span]);
+        }
         checkTacticRow(context, row, hints);
       }
     }

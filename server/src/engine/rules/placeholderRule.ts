@@ -14,8 +14,11 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /\b(?:YYYY-MM-DD|MM\/DD\/YYYY|DD\/MM\/YYYY|HH:MM(?::SS)?)\b/g,
 ];
 
-/** A necessary condition for any pattern, tested first: most lines hold no placeholder. */
-const MAY_HAVE_PLACEHOLDER = /TBD|TBC|TODO|FIXME|XXX|\[|lorem|\{\{|YYYY|MM\/DD|DD\/MM|HH:MM/i;
+/**
+ * A necessary condition for any pattern, tested first: most lines hold no placeholder. Case-sensitive but
+ * for "lorem" (spelt out in both cases): a case-insensitive alternation is about twice as slow to test.
+ */
+const MAY_HAVE_PLACEHOLDER = /TBD|TBC|TODO|FIXME|XXX|\[|\{\{|YYYY|MM\/DD|DD\/MM|HH:MM|[Ll][Oo][Rr][Ee][Mm]/;
 
 export const placeholderRule: Rule = {
   meta: [

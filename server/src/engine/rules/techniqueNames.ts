@@ -1,5 +1,6 @@
 import type { AttackCatalog } from '../attack/catalog';
 import type { TechniqueData } from '../attack/catalogTypes';
+import { isUppercaseAt } from '../text/chars';
 import { memoizeString } from '../text/memo';
 import type { Range } from '../types';
 import type { RuleContext } from './ruleTypes';
@@ -20,15 +21,13 @@ export function checkWrittenName(
   hints: NameHints,
 ): void {
   // Only a capitalised phrase reads as a technique name ("T1059 via PowerShell" is prose).
-  if (!/^\p{Lu}/u.test(written.text)) return;
+  if (!isUppercaseAt(written.text, 0)) return;
   const { catalog } = context;
-  const parent = technique.parent ? catalog.technique(technique.parent) : undefined;
-  const accepted = [technique.name, ...(parent ? [`${parent.name}: ${technique.name}`, `${parent.name} ${technique.name}`] : [])].map(squash);
   const writtenKey = squash(written.text);
   // The written text may go on after the name ("Valid Accounts used by ...") or shorten it, unless what it
   // goes on with makes another technique's name: "T1021.004 SSH Hijacking" names T1563.001, not 'SSH'.
   // The longest accepted form it starts with: "Scheduled Task/Job: Scheduled Task" is the parent's and the sub-technique's name.
-  const match = [...accepted].sort((a, b) => b.length - a.length).find((name) => writtenKey.startsWith(name) || name.startsWith(writtenKey));
+  const match = acceptedNames(catalog, technique).find((name) => writtenKey.startsWith(name) || name.startsWith(writtenKey));
   if (match !== undefined) {
     const other = writtenKey.length > match.length ? hints.longerName(written.text, match.length, technique.id) : undefined;
     if (other) reportOtherName(context, technique, other, written, line);
@@ -55,6 +54,20 @@ export function checkWrittenName(
     `${technique.id} is '${technique.name}' in ATT&CK v${catalog.version}, not '${name}'${hint}`,
     { expectedName: technique.name, ...(intended && intended.id !== technique.id ? { intendedId: intended.id } : {}) },
   );
+}
+
+const acceptedByTechnique = new WeakMap<TechniqueData, readonly string[]>();
+
+/** A technique's name as it may be written (squashed), longest first: its own, and a sub-technique's after its parent's. */
+function acceptedNames(catalog: AttackCatalog, technique: TechniqueData): readonly string[] {
+  let accepted = acceptedByTechnique.get(technique);
+  if (!accepted) {
+    const parent = technique.parent ? catalog.technique(technique.parent) : undefined;
+    const forms = [technique.name, ...(parent ? [`${parent.name}: ${technique.name}`, `${parent.name} ${technique.name}`] : [])];
+    accepted = forms.map(squash).sort((a, b) => b.length - a.length);
+    acceptedByTechnique.set(technique, accepted);
+  }
+  return accepted;
 }
 
 /** A dash between spaces, or a colon and a space: what separates a name from what is said of it. */

@@ -50,3 +50,28 @@ export function trimEndWhile(text: string, start: number, end: number, test: (co
   while (index > start && test(text.charCodeAt(index - 1))) index--;
   return index;
 }
+
+/** Whether each UTF-16 code unit above ASCII is a letter: 0 not known yet, 1 a letter, 2 not one. Filled as text is read. */
+const NON_ASCII_LETTER = new Uint8Array(0x10000);
+const LETTER = /^\p{L}/u;
+const UPPERCASE = /^\p{Lu}/u;
+
+/** Whether `text[index]` starts a letter (`\p{L}`, a surrogate pair read whole); false past either end. */
+export function isLetterAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return true;
+  if (code <= 0x7f || Number.isNaN(code)) return false;
+  // Dashes, quotes and other non-ASCII punctuation are frequent in reports: each is tested once per process.
+  if (code < 0xd800 || code > 0xdfff) {
+    if (NON_ASCII_LETTER[code] === 0) NON_ASCII_LETTER[code] = LETTER.test(text[index]) ? 1 : 2;
+    return NON_ASCII_LETTER[code] === 1;
+  }
+  return LETTER.test(text.slice(index, index + 2));
+}
+
+/** Whether `text[index]` starts an upper-case letter (`\p{Lu}`): ASCII tested by code, anything else by the Unicode property. */
+export function isUppercaseAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code <= 0x7f) return code >= 0x41 && code <= 0x5a;
+  return UPPERCASE.test(text.slice(index, index + 2));
+}
