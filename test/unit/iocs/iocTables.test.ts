@@ -68,7 +68,8 @@ test('context cells are scanned but never typed; cells of tables in subsections 
   );
   assert.deepEqual(check(text), [
     `42:11-42:74 error ioc-hash-invalid Invalid SHA-256 hash '${HASH_63}': SHA-256 hashes have 64 hex digits; this has 63`,
-    "42:103-42:119 warning ioc-live Live domain 'evil.example.com': write it defanged as evil[.]example[.]com so that nobody opens it by accident",
+    // A sentence of a context cell mentions it: said at info (ioc-live-prose), not warned about.
+    "42:103-42:119 info ioc-live-prose Live domain 'evil.example.com' in a sentence of the indicators: if it is an indicator, write it defanged as evil[.]example[.]com; a legitimate service it names may stay as it is",
   ]);
 });
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DerivedCache } from '../../../server/src/engine/model/derivedCache';
 import { isLetterAt, isUppercaseAt } from '../../../server/src/engine/text/chars';
+import { memoizeString } from '../../../server/src/engine/text/memo';
 
 describe('isLetterAt and isUppercaseAt read one character as \\p{L} and \\p{Lu} would', () => {
   test('ASCII, accented, non-Latin and astral letters; punctuation, digits and positions past either end', () => {
@@ -45,5 +46,20 @@ describe('DerivedCache keeps a value on its owner', () => {
     const frozen = Object.freeze({ heading: 'Timeline' });
     cache.set(frozen, 3);
     assert.equal(cache.get(frozen), undefined);
+  });
+});
+
+describe('memoizeString', () => {
+  test('computes a text once, remembers undefined and null answers, and starts over when full', () => {
+    const computed: string[] = [];
+    const find = memoizeString((text: string) => {
+      computed.push(text);
+      return text === 'none' ? undefined : text === 'null' ? null : text.length;
+    }, 3);
+    assert.deepEqual([find('abc'), find('abc'), find('none'), find('none'), find('null'), find('null')], [3, 3, undefined, undefined, null, null]);
+    assert.deepEqual(computed, ['abc', 'none', 'null']);
+    find('d'); // a fourth entry: the cache (size 3) starts over
+    find('abc');
+    assert.deepEqual(computed, ['abc', 'none', 'null', 'd', 'abc']);
   });
 });

@@ -32,8 +32,10 @@ export function findTechniqueMentions(text: string): TechniqueMention[] {
   if (!MAY_MENTION.test(text)) return [];
   const mentions: TechniqueMention[] = [];
   const nameEnds = new NameEnds(text);
-  for (const match of text.matchAll(CANDIDATE)) {
-    const start = match.index ?? 0;
+  // exec over the shared pattern, not matchAll: matchAll copies the RegExp on every call. Nothing in the loop scans with it again.
+  CANDIDATE.lastIndex = 0;
+  for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) {
+    const start = match.index;
     const end = start + match[0].length;
     const mention: TechniqueMention = { id: match[0], start, end, wellFormed: WELL_FORMED.test(match[0]) };
     const nameStart = nameLeadEnd(text, end);

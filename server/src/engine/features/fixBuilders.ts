@@ -180,7 +180,7 @@ function defang(env: FixEnv, finding: Finding): QuickFix[] {
         quickFix(
           'Defang all indicators in this file',
           [...live.values()].map((candidate) => replaceRange(candidate.range, candidate.defanged)),
-          env.findings.filter((other) => other.ruleId === 'ioc-live' && live.has(rangeKey(other.range))),
+          env.findings.filter((other) => (other.ruleId === 'ioc-live' || other.ruleId === 'ioc-live-prose') && live.has(rangeKey(other.range))),
         ),
       ),
     );
@@ -327,6 +327,7 @@ export const FIX_BUILDERS: Readonly<Record<string, FixBuilder>> = {
   'heading-level': headingLevel,
   'section-order': moveSection,
   'ioc-live': defang,
+  'ioc-live-prose': defang,
   'attack-technique-revoked': replaceRevoked,
   'attack-tactic-unknown': changeTactic,
   'attack-tactic-id-mismatch': fixTacticId,

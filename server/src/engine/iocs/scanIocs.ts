@@ -307,32 +307,37 @@ const MAY_HAVE_IPV6 = /:.*:/;
 const MAY_HAVE_DOT = /\.|dot[\])}]/i;
 const MAY_HAVE_BARE_HASH = /[0-9a-f]{32}/i;
 
+/** The passes in the order they claim text (an URL before the domain in it), each with its necessary condition. */
+const ALL_PASSES: readonly (readonly [Pass, RegExp])[] = [
+  [scanUrls, MAY_HAVE_URL],
+  [scanEmails, MAY_HAVE_EMAIL],
+  [scanCves, MAY_HAVE_CVE],
+  [scanLabelledHashes, MAY_HAVE_HASH_LABEL],
+  [scanIpv6, MAY_HAVE_IPV6],
+  [scanIpv4, MAY_HAVE_DOT],
+  [scanDomains, MAY_HAVE_DOT],
+  [scanBareHashes, MAY_HAVE_BARE_HASH],
+];
+const PASSES_WITHOUT_HASHES = ALL_PASSES.filter(([pass]) => pass !== scanLabelledHashes && pass !== scanBareHashes);
+
 /**
  * All IOCs in `text`, in order of position and non-overlapping. Never throws: on unexpected input
  * it returns what it found (or nothing).
  */
 export function scanIocs(text: string, options: ScanOptions = {}): IocMatch[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const claimed = new Uint8Array(text.length);
+  // Which characters a match took: made at the first match (most lines have none).
+  let claimed: Uint8Array | undefined;
   const results: IocMatch[] = [];
   const add = (found: Found): void => {
     if (found.end <= found.start) return;
+    claimed ??= new Uint8Array(text.length);
     for (let i = found.start; i < found.end; i++) if (claimed[i]) return;
     claimed.fill(1, found.start, found.end);
     const { type, start, end, refanged, defanged, problems } = found;
     results.push({ type, text: text.slice(start, end), start, end, refanged, defanged, problems });
   };
-  const includeHashes = options?.includeHashes ?? true;
-  const passes: [Pass, RegExp][] = [
-    [scanUrls, MAY_HAVE_URL],
-    [scanEmails, MAY_HAVE_EMAIL],
-    [scanCves, MAY_HAVE_CVE],
-    ...(includeHashes ? [[scanLabelledHashes, MAY_HAVE_HASH_LABEL] as [Pass, RegExp]] : []),
-    [scanIpv6, MAY_HAVE_IPV6],
-    [scanIpv4, MAY_HAVE_DOT],
-    [scanDomains, MAY_HAVE_DOT],
-    ...(includeHashes ? [[scanBareHashes, MAY_HAVE_BARE_HASH] as [Pass, RegExp]] : []),
-  ];
+  const passes = (options?.includeHashes ?? true) ? ALL_PASSES : PASSES_WITHOUT_HASHES;
   try {
     for (const [pass, mayMatch] of passes) if (mayMatch.test(text)) pass(text, add);
   } catch {

@@ -4,13 +4,19 @@ import type { ReportModel } from '../model/modelTypes';
 import type { ReportSpec } from '../schema/reportSpec';
 import type { Range } from '../types';
 import { typedCellsByLine, type TypedCell } from './iocTables';
+import { IocProseReader } from './iocProse';
 
 export interface LocatedIoc {
   ioc: IocMatch;
   range: Range;
   /** The defanged form to write instead (equal to the text when it already is defanged). */
   defanged: string;
+  /** A URL or domain mentioned in a sentence rather than listed (iocProse.ts): it may name a legitimate service. */
+  inProse?: boolean;
 }
+
+/** The kinds whose mention in a sentence may be of a legitimate service; an IP or e-mail address is an indicator wherever it stands. */
+const MENTIONABLE = new Set(['url', 'domain']);
 
 const DEFANGABLE = new Set(['url', 'domain', 'ipv4', 'ipv6', 'email']);
 
@@ -24,12 +30,16 @@ export function indicatorsOf(model: ReportModel, spec: ReportSpec): LocatedIoc[]
     const sectionSpec = spec.findSection(section.heading.text);
     if (sectionSpec?.kind !== 'indicators') continue;
     const typedCells = typedCellsByLine(section, sectionSpec);
+    const prose = new IocProseReader();
     for (let line = section.heading.range.end.line + 1; line <= section.range.end.line; line++) {
-      for (const ioc of lineIocs(model.lines.lineText(line), typedCells.get(line))) {
+      const text = model.lines.lineText(line);
+      const iocs = lineIocs(text, typedCells.get(line));
+      const inProse = prose.readLine(text, iocs, model.verbatimLines.has(line));
+      iocs.forEach((ioc, index) => {
         const range = { start: { line, character: ioc.start }, end: { line, character: ioc.end } };
         const defanged = DEFANGABLE.has(ioc.type) && !ioc.defanged ? defangedForm(ioc) : ioc.text;
-        found.push({ ioc, range, defanged });
-      }
+        found.push(inProse[index] && MENTIONABLE.has(ioc.type) ? { ioc, range, defanged, inProse: true } : { ioc, range, defanged });
+      });
     }
   }
   return found;

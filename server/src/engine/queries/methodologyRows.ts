@@ -90,9 +90,8 @@ const cache = new DerivedCache<Section, { spec: SectionSpec; rows: MethodologyRo
 export function methodologyRows(section: Section, sectionSpec: SectionSpec): MethodologyRow[] {
   const cached = cache.get(section);
   if (cached?.spec === sectionSpec) return cached.rows;
-  const tableRows = readTables(section, sectionSpec)
-    .filter((read) => read.recognised)
-    .flatMap((read) => rowsOfTable(read));
+  const tableRows: MethodologyRow[] = [];
+  for (const read of readTables(section, sectionSpec)) if (read.recognised) tableRows.push(...rowsOfTable(read));
   const headingRows = sectionSpec.dialects.includes('headings') ? section.subsections.flatMap(rowsUnderHeading) : [];
   const rows: MethodologyRow[] = [...section.fields, ...tableRows, ...headingRows];
   if (tableRows.length > 0 || headingRows.length > 0) rows.sort((a, b) => a.range.start.line - b.range.start.line);
@@ -121,12 +120,12 @@ function rowsOfTable({ table, roles }: ReadTable): MethodologyRow[] {
   const tacticless = !roles.includes('tactic');
   const rows: MethodologyRow[] = [];
   let previous: { key: string; keyRange: Range } | undefined;
-  const columns = (role: string) => roles.flatMap((candidate, index) => (candidate === role ? [index] : []));
-  const tacticColumns = columns('tactic');
-  const techniqueColumns = columns('technique');
+  const tacticColumns = columnsOf(roles, 'tactic');
+  const techniqueColumns = columnsOf(roles, 'technique');
   for (const row of table.rows) {
     const tacticCell = tacticColumns.map((index) => row.cells[index]).find((cell) => cell !== undefined && cell.text !== '');
-    const techniqueCells = techniqueColumns.flatMap((index) => (row.cells[index] ? [row.cells[index]] : []));
+    const techniqueCells: TableCell[] = [];
+    for (const index of techniqueColumns) if (row.cells[index]) techniqueCells.push(row.cells[index]);
     const written = techniqueCells.filter((cell) => cell.text !== '');
     if (!tacticCell && written.length === 0) continue; // a blank row
     const continued = !tacticless && !tacticCell && previous !== undefined;
@@ -144,6 +143,15 @@ function rowsOfTable({ table, roles }: ReadTable): MethodologyRow[] {
     if (tacticCell) previous = { key, keyRange };
   }
   return rows;
+}
+
+/** The indexes of the columns with a role. */
+function columnsOf(roles: readonly (string | undefined)[], role: string): number[] {
+  const columns: number[] = [];
+  roles.forEach((candidate, index) => {
+    if (candidate === role) columns.push(index);
+  });
+  return columns;
 }
 
 function startOf(row: TableRow): Range {

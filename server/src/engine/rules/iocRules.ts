@@ -15,6 +15,12 @@ export const iocRuleMeta: readonly RuleMeta[] = [
     defaultSeverity: 'error',
     summary: 'A file hash with the wrong length for its type, or with characters that are not hex digits.',
   },
+  {
+    id: 'ioc-live-prose',
+    family: 'iocs',
+    defaultSeverity: 'info',
+    summary: 'A URL or domain in the IOCs written live within a sentence: a mention, perhaps of a legitimate service; defanged if it is an indicator.',
+  },
   { id: 'ioc-cve-invalid', family: 'iocs', defaultSeverity: 'error', summary: 'A malformed CVE ID.' },
   { id: 'ioc-ip-invalid', family: 'iocs', defaultSeverity: 'error', summary: 'An IP address that cannot be valid (an IPv4 octet over 255, a leading zero).' },
   { id: 'ioc-domain-invalid', family: 'iocs', defaultSeverity: 'error', summary: 'A domain name that cannot be valid (bad label, too long).' },
@@ -61,17 +67,26 @@ export const iocRule: Rule = {
   },
 };
 
-function reportIoc(context: RuleContext, { ioc, range, defanged }: LocatedIoc, inDetectionCode: boolean): void {
+function reportIoc(context: RuleContext, { ioc, range, defanged, inProse }: LocatedIoc, inDetectionCode: boolean): void {
   const name = TYPE_NAMES[ioc.type];
   for (const problem of ioc.problems) {
     // A URL's host may be an IP address: its problems are IP problems.
     const ruleId = /^IPv[46]/.test(problem) ? 'ioc-ip-invalid' : PROBLEM_RULES[ioc.type];
     context.report(ruleId, range, `Invalid ${name} '${ioc.text}': ${problem}`);
   }
-  if (LIVE_TYPES.has(ioc.type) && !ioc.defanged && !inDetectionCode) {
-    context.report('ioc-live', range, `Live ${name} '${ioc.text}': write it defanged as ${defanged} so that nobody opens it by accident`, {
-      defanged,
-      type: ioc.type,
-    });
+  if (!LIVE_TYPES.has(ioc.type) || ioc.defanged || inDetectionCode) return;
+  if (inProse) {
+    // A sentence may name a legitimate service ("the upload to codecov.io"): said, not warned about.
+    context.report(
+      'ioc-live-prose',
+      range,
+      `Live ${name} '${ioc.text}' in a sentence of the indicators: if it is an indicator, write it defanged as ${defanged}; a legitimate service it names may stay as it is`,
+      { defanged, type: ioc.type },
+    );
+    return;
   }
+  context.report('ioc-live', range, `Live ${name} '${ioc.text}': write it defanged as ${defanged} so that nobody opens it by accident`, {
+    defanged,
+    type: ioc.type,
+  });
 }

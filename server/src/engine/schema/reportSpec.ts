@@ -1,6 +1,7 @@
 import { closestMatch } from '../text/editDistance';
 import { splitQualifier } from './headingNames';
 import { normalizeName } from './names';
+import { memoizeString } from '../text/memo';
 
 /** JSON Schema node as read from disk; only the keywords the engine reads are typed. */
 export interface SchemaNode {
@@ -109,7 +110,7 @@ export function readReportSpec(schema: SchemaNode): ReportSpec {
     sections,
     frontMatterFields,
     sectionByKey: (key) => byKey.get(key),
-    findSection: (text) => lookup(byName, text),
+    findSection: memoizedLookup(byName),
     suggestSection: (text) => suggest(byName, text),
     findFrontMatterField: (key) => frontMatterByName.get(normalizeName(key)),
   };
@@ -139,8 +140,8 @@ function readSection(key: string, node: SchemaNode, order: number, required: boo
     columnRole: (header) => roleByHeader.get(normalizeName(header)),
     fields,
     subsectionFields,
-    findField: (name) => lookup(fieldByName, name),
-    findSubsectionField: (name) => lookup(subsectionFieldByName, name),
+    findField: memoizedLookup(fieldByName),
+    findSubsectionField: memoizedLookup(subsectionFieldByName),
     suggestField: (name) => suggest(fieldByName, name),
     suggestSubsectionField: (name) => suggest(subsectionFieldByName, name),
   };
@@ -182,6 +183,15 @@ function lookup<T>(byName: Map<string, T>, text: string): T | undefined {
   if (whole) return whole;
   const qualified = splitQualifier(text);
   return qualified ? byName.get(normalizeName(qualified.name)) : undefined;
+}
+
+/**
+ * {@link lookup} over one map, remembered by text: every rule looks up the same headings and keys, check
+ * after check. A miss (a key the schema does not know) is remembered too, as null.
+ */
+function memoizedLookup<T>(byName: Map<string, T>): (text: string) => T | undefined {
+  const find = memoizeString((text: string) => lookup(byName, text) ?? null);
+  return (text) => find(text) ?? undefined;
 }
 
 const MAX_SUGGESTED_NAME = 80;
