@@ -24,7 +24,10 @@ interface Defect {
   marker?: string;
 }
 
-const markdownIn = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.md')).sort();
+const markdownIn = (folder: string) =>
+  readdirSync(folder)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
 
 function checkFile(path: string) {
   const text = readFileSync(path, 'utf8');
