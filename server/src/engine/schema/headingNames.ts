@@ -1,3 +1,5 @@
+import { memoizeString } from '../text/memo';
+
 /**
  * Headings and keys as people write them: a name followed by a qualifier in parentheses or brackets, or
  * after a dash or colon ("Timeline of Events (all times EST)", "Indicators of Compromise (IOCs)",
@@ -14,8 +16,13 @@ export interface QualifiedName {
 
 const DASHES = new Set(['-', '\u2013', '\u2014']);
 
-/** The name and qualifier of a heading or key, split at the first bracket, spaced dash or colon; undefined when there is none. */
-export function splitQualifier(text: string): QualifiedName | undefined {
+/**
+ * The name and qualifier of a heading or key, split at the first bracket, spaced dash or colon; undefined
+ * when there is none. Remembered by text: every rule asks it of the same headings (the answer is shared, read-only).
+ */
+export const splitQualifier: (text: string) => Readonly<QualifiedName> | undefined = memoizeString(readQualifier);
+
+function readQualifier(text: string): QualifiedName | undefined {
   for (let index = 1; index < text.length; index++) {
     const char = text[index];
     let start = -1;
