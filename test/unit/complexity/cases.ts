@@ -210,6 +210,12 @@ export const CASES: readonly ComplexityCase[] = [
   { family: 'iocs', name: "'a@' × n", n: 170000, prepare: (n) => () => scanIocs('a@'.repeat(n)) },
   { family: 'iocs', name: "'http://' × n", n: 8200, prepare: (n) => () => scanIocs('http://'.repeat(n)) },
   { family: 'iocs', name: "'hxxp[://]a' + n path characters and closers", n: 39000, prepare: (n) => () => scanIocs(`hxxp[://]a/${')]'.repeat(n)}`) },
+  {
+    family: 'iocs',
+    name: "'Product.Name 1.2.3.4 ' × n (dotted quads after product names, read back a bounded way)",
+    n: 8000,
+    prepare: (n) => () => scanIocs('Product.Name 1.2.3.4 '.repeat(n)),
+  },
   { family: 'iocs', name: "'a:' × n (IPv6-like)", n: 96000, prepare: (n) => () => scanIocs('a:'.repeat(n)) },
   { family: 'iocs', name: "'md5 ' × n (labels without hashes)", n: 24000, prepare: (n) => () => scanIocs('md5 '.repeat(n)) },
   { family: 'iocs', name: "'CVE-' × n", n: 150000, prepare: (n) => () => scanIocs('CVE-'.repeat(n)) },

@@ -175,6 +175,21 @@ const CASES: Array<[string, Expected[]]> = [
   ['MAC 00:1a:2b:3c:4d:5e', []],
   ['*emphasis* and __bold__ _text_ **more**', []],
   ['invoice.zip README.md install.sh main.py lib.rs Calculator.app', []],
+  // File names of more than two parts whose last is a file extension; versions after a product's name or with a suffix.
+  ['loader.x64.so helper.arm64.so firmware-src.tar.zip backup.2024.zip', []],
+  ['SonicOS 6.5.4.4-44n, Microsoft.Identity.Client 4.61.3.0, FortiOS 7.2.4.1, iOS 17.1.2.3, pkg 1.2.3.4+build', []],
+  // ... but an address after a plain word or a host name, and a range of addresses, stay addresses.
+  [
+    'server 10.0.0.5, evil.example.com 203.0.113.7, Evil.Example.com 198.51.100.1, 10.0.0.1-254',
+    [
+      ['ipv4', '10.0.0.5'],
+      ['domain', 'evil.example.com'],
+      ['ipv4', '203.0.113.7'],
+      ['domain', 'Evil.Example.com'],
+      ['ipv4', '198.51.100.1'],
+      ['ipv4', '10.0.0.1'],
+    ],
+  ],
   ['System.IO failed.It was done.In short', []],
   ['std::vector, dead::beef, abc::def and a[:]', []],
   ['lodash@4.17.21, img@2x.png, @scope/pkg', []],

@@ -90,6 +90,37 @@ export function domainProblems(live: string): string[] {
  * it must also end in a known TLD, and — for a stand-alone domain — not look like a file name
  * (`invoice.zip`) nor have a capitalised TLD in a mixed-case name (`System.IO`, `done.It`).
  */
+/** Longest product name looked at before a dotted quad ("Microsoft.Identity.Client"): bounded, so each quad costs at most this. */
+const MAX_PRODUCT_NAME = 64;
+
+/**
+ * A live dotted quad that is a version number, not an address: one with a suffix of letters joined by a
+ * hyphen or plus ("6.5.4.4-44n", "1.2.3.4+build"; "10.0.0.1-254" stays a range of addresses), or one
+ * right after a product's name written as code writes names: dotted ("Microsoft.Identity.Client 4.61.3.0")
+ * or with a capital inside ("SonicOS 6.5.4.4", "FortiOS", "OpenSSL"). A plain word before it ("server
+ * 10.0.0.5") keeps it an address.
+ */
+function isVersionNumber(text: string, start: number, end: number): boolean {
+  if ((text[end] === '-' || text[end] === '+') && /^\d*[a-z]/i.test(text.slice(end + 1, end + 17))) return true;
+  let nameEnd = start;
+  if (text[nameEnd - 1] !== ' ' && text[nameEnd - 1] !== '\t') return false;
+  nameEnd--;
+  let nameStart = nameEnd;
+  while (nameStart > 0 && nameEnd - nameStart < MAX_PRODUCT_NAME && /[\w.-]/.test(text[nameStart - 1])) nameStart--;
+  return looksLikeProductName(text.slice(nameStart, nameEnd));
+}
+
+function looksLikeProductName(name: string): boolean {
+  if (!/^[a-z]/i.test(name) || !/[a-z0-9]$/i.test(name)) return false;
+  const parts = name.split('.');
+  // Dotted, with a capital, and not a host name ("Evil.Example.com 203.0.113.7" is a host and its address).
+  if (parts.length > 1) return parts.every((part) => /^[a-z][\w-]*$/i.test(part)) && /[A-Z]/.test(name) && !KNOWN_TLDS.has(parts[parts.length - 1].toLowerCase());
+  for (let index = 1; index < name.length; index++) {
+    if (/[a-z]/.test(name[index - 1]) && /[A-Z]/.test(name[index])) return true;
+  }
+  return false;
+}
+
 function isPlausibleDomain(live: string, defanged: boolean, standAlone: boolean): boolean {
   const labels = live.split('.');
   const tld = labels[labels.length - 1];
@@ -98,7 +129,8 @@ function isPlausibleDomain(live: string, defanged: boolean, standAlone: boolean)
   if (defanged) return true;
   if (!KNOWN_TLDS.has(lowerTld) && !lowerTld.startsWith('xn--')) return false;
   if (!standAlone) return true;
-  if (labels.length === 2 && FILE_EXTENSION_TLDS.has(lowerTld)) return false;
+  // A live name ending in a file extension is a file name ("invoice.zip", "loader.x64.so"); a Domain column or a URL reads it as a host.
+  if (FILE_EXTENSION_TLDS.has(lowerTld)) return false;
   return tld === lowerTld || live === live.toUpperCase();
 }
 
@@ -270,6 +302,7 @@ function scanIpv4(text: string, add: (found: Found) => void): void {
   for (const match of matchesOf(IPV4_RE, text)) {
     const start = match.index;
     if (VERSION_WORD_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
+    if (!isDefanged(match[0]) && isVersionNumber(text, start, start + match[0].length)) continue;
     const live = refang(match[0]);
     add({ type: 'ipv4', start, end: start + match[0].length, refanged: live, defanged: isDefanged(match[0]), problems: ipv4Problems(live) });
   }
