@@ -175,6 +175,23 @@ const CASES: Array<[string, Expected[]]> = [
   ['MAC 00:1a:2b:3c:4d:5e', []],
   ['*emphasis* and __bold__ _text_ **more**', []],
   ['invoice.zip README.md install.sh main.py lib.rs Calculator.app', []],
+  // Combined labels: each value is the hash of the label its length matches.
+  [
+    `MD5/SHA256: ${MD5} / ${SHA256}`,
+    [
+      ['md5', MD5],
+      ['sha256', SHA256],
+    ],
+  ],
+  [
+    `SHA256, MD5: ${SHA256}, ${MD5}`,
+    [
+      ['sha256', SHA256],
+      ['md5', MD5],
+    ],
+  ],
+  // Hashes that are not of a file's content: not typed as file hashes.
+  [`imphash: ${MD5}; JA3: ${MD5}; ssdeep = ${MD5}`, []],
   // File names of more than two parts whose last is a file extension; versions after a product's name or with a suffix.
   ['loader.x64.so helper.arm64.so firmware-src.tar.zip backup.2024.zip', []],
   ['SonicOS 6.5.4.4-44n, Microsoft.Identity.Client 4.61.3.0, FortiOS 7.2.4.1, iOS 17.1.2.3, pkg 1.2.3.4+build', []],

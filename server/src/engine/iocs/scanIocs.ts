@@ -281,10 +281,40 @@ function scanLabelledHashes(text: string, add: (found: Found) => void): void {
       LABELLED_HASH_RE.lastIndex = match.index + match[1].length; // the token may itself be a label
       continue;
     }
-    const type = `${match[1].toLowerCase().replace(/[- ]/g, '')}` as HashType;
+    const type = combinedLabelType(text, match.index, labelType(match[1]), token.length);
     const end = match.index + match[0].length;
     add({ type, start: end - token.length, end, refanged: token.toLowerCase(), defanged: true, problems: hashProblems(token, type) });
   }
+}
+
+/**
+ * Labels of hashes that are not of a file's content: an import hash (imphash, MD5-long), a fuzzy hash
+ * (ssdeep, TLSH), a JA3/JA3S/JARM TLS fingerprint. The value after one is not typed as a file hash.
+ */
+const OTHER_HASH_BEFORE = /\b(?:imphash|import hash|ssdeep|tlsh|ja3s?|jarm|authentihash|vhash|pehash)(?: hash| fingerprint)?[ \t]*[:=|][ \t]*\x60?$/i;
+
+const labelType = (label: string): HashType => label.toLowerCase().replace(/[- ]/g, '') as HashType;
+
+/** A hash label joined to the one after it ("MD5/SHA256:", "MD5, SHA-256:", "SHA1 | SHA256"): read backwards from that label. */
+const LABEL_BEFORE = /(md5|sha-?(?:1|256|384|512)|sha (?:1|256|384|512))[ \t]*(?:\/|,|\||&|\band\b|\bor\b)[ \t]*$/i;
+/** Labels of one combination looked at, at most: each is read from a bounded slice. */
+const MAX_COMBINED_LABELS = 4;
+
+/**
+ * The type of a labelled hash whose label is the last of a combination ("MD5/SHA256: d41d8…427e / e3b0…b855"):
+ * the type of the combination whose length the token has; else the label's own (and the length is wrong).
+ */
+function combinedLabelType(text: string, labelStart: number, own: HashType, length: number): HashType {
+  if (HASH_LENGTHS[own] === length) return own;
+  let at = labelStart;
+  for (let count = 0; count < MAX_COMBINED_LABELS; count++) {
+    const before = LABEL_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
+    if (!before) break;
+    const type = labelType(before[1]);
+    if (HASH_LENGTHS[type] === length) return type;
+    at -= before[0].length;
+  }
+  return own;
 }
 
 function scanIpv6(text: string, add: (found: Found) => void): void {
@@ -322,6 +352,7 @@ function scanBareHashes(text: string, add: (found: Found) => void): void {
   for (const match of matchesOf(HEX_RE, text)) {
     const type = HASH_BY_LENGTH.get(match[0].length);
     if (!type || !/\d/.test(match[0]) || !/[a-f]/i.test(match[0])) continue;
+    if (OTHER_HASH_BEFORE.test(text.slice(Math.max(0, match.index - 24), match.index))) continue;
     add({ type, start: match.index, end: match.index + match[0].length, refanged: match[0].toLowerCase(), defanged: true, problems: [] });
   }
 }
