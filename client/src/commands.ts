@@ -24,8 +24,8 @@ export class ReportCommands implements Disposable {
     this.subscriptions.push(workspace.onDidOpenTextDocument((document) => this.workspaceDiagnostics.delete(document.uri)));
   }
 
-  /** A new untitled report, for the folder of the active report (else the first workspace folder): its configuration chooses the ATT&CK version and the template style. */
-  async newReport(): Promise<void> {
+  /** A new untitled report (its URI is returned), for the folder of the active report (else the first workspace folder): its configuration chooses the ATT&CK version and the template style. */
+  async newReport(): Promise<Uri> {
     const client = await this.client();
     const active = window.activeTextEditor?.document.uri;
     const folder = active?.scheme === 'file' ? Uri.joinPath(active, '..') : workspace.workspaceFolders?.[0]?.uri;
@@ -33,6 +33,8 @@ export class ReportCommands implements Disposable {
     const { text } = await client.sendRequest<NewReportResult>(NEW_REPORT_REQUEST, params);
     const document = await workspace.openTextDocument({ language: 'markdown', content: text });
     await window.showTextDocument(document);
+    // Returned so that a caller (a test, another extension) addresses this document, not whichever editor is active by then.
+    return document.uri;
   }
 
   async checkWorkspace(): Promise<{ checked: number; reports: number; problems: number }> {

@@ -102,11 +102,14 @@ describe('Incident Report Studio in VS Code', () => {
   });
 
   it('New Incident Report opens a complete skeleton that checks clean', async () => {
-    await vscode.commands.executeCommand('incidentReport.newReport');
-    const editor = vscode.window.activeTextEditor!;
-    assert.match(editor.document.getText(), /^# Incident Report: Title\n/);
-    assert.match(editor.document.getText(), /\n## Recommendations\n/);
-    const diagnostics = await waitForDiagnostics(editor.document.uri, () => true, 'the new report checked');
+    // The command's own document: the active editor may still be the one the previous test was closing.
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('incidentReport.newReport');
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+    assert.ok(document, `no open document ${uri.toString()}`);
+    assert.match(document.getText(), /^# Incident Report: Title\n/);
+    assert.match(document.getText(), /\n## Recommendations\n/);
+    await vscode.window.showTextDocument(document);
+    const diagnostics = await waitForDiagnostics(document.uri, () => true, 'the new report checked');
     assert.deepEqual(codesOf(diagnostics), []);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
