@@ -289,12 +289,12 @@ export const RULE_CASES: RuleCase[] = [
     build: (seed) =>
       seed.replace(
         '- **File indicators:** N/A.',
-        '- **File indicators:** http://evil.example.com/a, evil-domain.com, 203.0.113.7, bad@evil-domain.com, 10[.]0[.]0[.]1, badguy[@]evil[.]com',
+        '- **File indicators:** http://evil.example.com/a, evil-domain.com, 185.0.113.7, bad@evil-domain.com, 10[.]0[.]0[.]1, badguy[@]evil[.]com',
       ),
     expected: [
       "40:23-40:48 warning ioc-live Live URL 'http://evil.example.com/a': write it defanged as hxxp[://]evil[.]example[.]com/a so that nobody opens it by accident",
       "40:50-40:65 warning ioc-live Live domain 'evil-domain.com': write it defanged as evil-domain[.]com so that nobody opens it by accident",
-      "40:67-40:78 warning ioc-live Live IP address '203.0.113.7': write it defanged as 203[.]0[.]113[.]7 so that nobody opens it by accident",
+      "40:67-40:78 warning ioc-live Live IP address '185.0.113.7': write it defanged as 185[.]0[.]113[.]7 so that nobody opens it by accident",
       "40:80-40:99 warning ioc-live Live e-mail address 'bad@evil-domain.com': write it defanged as bad[@]evil-domain[.]com so that nobody opens it by accident",
     ],
   },

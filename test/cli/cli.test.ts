@@ -59,7 +59,7 @@ test('cli: the examples folder shows located findings for each broken example an
   assert.match(run.stdout, /examples\/broken\/dates\.md:39:18 +error +Impossible date '2026-09-31': September has 30 days +date-invalid/);
   assert.match(
     run.stdout,
-    /examples\/broken\/iocs\.md:70:5 +warning +Live IP address '203\.0\.113\.58': write it defanged as 203\[\.\]0\[\.\]113\[\.\]58 .* +ioc-live/,
+    /examples\/broken\/iocs\.md:70:5 +info +Live documentation address '203\.0\.113\.58' \(203\.0\.113\.0\/24, RFC 5737\): it is no host on the Internet.* +ioc-live-reserved/,
   );
   // examples/dialects/: clean reports in other dialects, and a broken variant (examples/dialects/broken/).
   assert.doesNotMatch(

@@ -135,7 +135,7 @@ for (const fixCase of QUICK_FIX_CASES) {
 
 test('protocol: source.fixAll.increport fixes every safe problem at once', async () => {
   const text = cleanReportText()
-    .replace('- **File indicators:** N/A.', '- **File indicators:** evil.example.com and 203.0.113.9')
+    .replace('- **File indicators:** N/A.', '- **File indicators:** evil.example.com and 185.0.113.9')
     .replace('- **Initial Access:** N/A', '- **Initial Access:** T1193');
   const { uri, document } = await openReport(text);
   const actions = await session.request<CodeAction[]>('textDocument/codeAction', {

@@ -19,7 +19,7 @@ import {
 const LIVE = replaceOnce(
   seedText(),
   '- **File indicators:** N/A.',
-  '- **File indicators:** http://evil.example.com/a, evil-domain.com, 203.0.113.7, bad@evil-domain.com, 10[.]0[.]0[.]1',
+  '- **File indicators:** http://evil.example.com/a, evil-domain.com, 185.0.113.7, bad@evil-domain.com, 10[.]0[.]0[.]1',
 );
 
 test('ioc-live: "Defang" one indicator, or all of them', () => {
@@ -32,7 +32,7 @@ test('ioc-live: "Defang" one indicator, or all of them', () => {
   const start0 = checked(LIVE);
   assert.deepEqual(all.fix.edits, defangAllEdits(start0.context.model, start0.context.spec));
   assert.deepEqual(all.after, []);
-  assert.ok(all.text.includes('hxxp[://]evil[.]example[.]com/a, evil-domain[.]com, 203[.]0[.]113[.]7, bad[@]evil-domain[.]com, 10[.]0[.]0[.]1'));
+  assert.ok(all.text.includes('hxxp[://]evil[.]example[.]com/a, evil-domain[.]com, 185[.]0[.]113[.]7, bad[@]evil-domain[.]com, 10[.]0[.]0[.]1'));
   // Asked for the whole line: one "Defang all", resolving every finding, however many findings offer it.
   const start = checked(LIVE);
   const line = { start: { line: 40, character: 0 }, end: { line: 40, character: 200 } };
@@ -220,7 +220,7 @@ test('fixAll: applies every safe fix once, touches nothing else, and leaves cont
 });
 
 test('fixAll: hundreds of indicators are all defanged, each once', () => {
-  const many = Array.from({ length: 400 }, (_, index) => `  - evil${index}.example.com and 10.0.${index % 250}.${index % 200}`).join('\n');
+  const many = Array.from({ length: 400 }, (_, index) => `  - evil${index}.example.com and 185.0.${index % 250}.${index % 200}`).join('\n');
   const text = replaceOnce(seedText(), '- **File indicators:** N/A.', `- **File indicators:**\n${many}`);
   const start = checked(text);
   assert.equal(start.findings.length, 800);

@@ -26,7 +26,7 @@ test('detection rules and queries (code blocks in a language) keep live indicato
       '```',
       '',
       '```text',
-      '198.51.100.7',
+      '185.51.100.7',
       '```',
       '',
     ].join('\n'),
@@ -35,13 +35,13 @@ test('detection rules and queries (code blocks in a language) keep live indicato
     check(text).filter((line) => line.includes('ioc-')),
     [
       "50:0-50:14 warning ioc-live Live domain 'avsvmcloud.com': write it defanged as avsvmcloud[.]com so that nobody opens it by accident",
-      "54:0-54:12 warning ioc-live Live IP address '198.51.100.7': write it defanged as 198[.]51[.]100[.]7 so that nobody opens it by accident",
+      "54:0-54:12 warning ioc-live Live IP address '185.51.100.7': write it defanged as 185[.]51[.]100[.]7 so that nobody opens it by accident",
     ],
   );
   // "Defang all" leaves the rule and the query as they are.
   const edits = defangAllEdits(checked(text).context.model, engine().schema.spec);
   assert.deepEqual(
     edits.map((edit) => `${edit.range.start.line}: ${edit.newText}`),
-    ['50: avsvmcloud[.]com', '54: 198[.]51[.]100[.]7'],
+    ['50: avsvmcloud[.]com', '54: 185[.]51[.]100[.]7'],
   );
 });

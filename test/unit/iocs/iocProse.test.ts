@@ -20,7 +20,7 @@ describe('ioc-live-prose: a URL or domain mentioned in a sentence is said at inf
     const text = withIocs([
       '- evil.example.com',
       '- **C2:** evil.example.com, http://evil.example.net/a and `evil.example.org` (stage 2)',
-      '- C2 server: evil.example.com (resolves to 203[.]0[.]113[.]7) or evil.example.net',
+      '- C2 server: evil.example.com (resolves to 185[.]0[.]113[.]7) or evil.example.net',
       '| Domain | evil.example.com |',
       '|---|---|',
       '| Host | evil.example.net |',
@@ -60,13 +60,13 @@ describe('ioc-live-prose: a URL or domain mentioned in a sentence is said at inf
 
   test('IP and e-mail addresses are indicators wherever they stand; a new item, a blank line or a heading starts afresh', () => {
     const text = withIocs([
-      '- The implant connected to 203.0.113.7 and mailed bad@evil-domain.com from evil.example.com',
+      '- The implant connected to 185.0.113.7 and mailed bad@evil-domain.com from evil.example.com',
       '- evil.example.net',
       '### Network',
       'evil.example.org',
     ]);
     assert.deepEqual(live(text), [
-      "39:27-39:38 warning ioc-live '203.0.113.7'",
+      "39:27-39:38 warning ioc-live '185.0.113.7'",
       "39:50-39:69 warning ioc-live 'bad@evil-domain.com'",
       "39:75-39:91 info ioc-live-prose 'evil.example.com'",
       "40:2-40:18 warning ioc-live 'evil.example.net'",

@@ -56,7 +56,7 @@ test('a Type cell names the kind of the Indicator cell of its row, in any column
   assert.deepEqual(check(text), [
     `41:2-41:66 error ioc-hash-invalid Invalid MD5 hash '${HASH_63}f': MD5 hashes have 32 hex digits; this has 64 (the length of a SHA-256 hash)`,
     "42:2-42:19 warning ioc-live Live domain 'update-check.corp': write it defanged as update-check[.]corp so that nobody opens it by accident",
-    "44:2-44:10 warning ioc-live Live IP address '10.0.0.1': write it defanged as 10[.]0[.]0[.]1 so that nobody opens it by accident",
+    "44:2-44:10 info ioc-live-reserved Live private address '10.0.0.1' (10.0.0.0/8, RFC 1918): it is no host on the Internet, so it may stay as it is; write 10[.]0[.]0[.]1 if your reports defang every address",
   ]);
 });
 

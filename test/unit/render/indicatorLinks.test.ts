@@ -71,11 +71,11 @@ Blocked [c2] at the proxy.
   test('a link anywhere whose host is an indicator (inline, autolink, by reference) is not rendered as a link; other links are', () => {
     const text = `# Incident Report: R
 ## Executive Summary
-[portal](https://Invoice-Northwind.com/other) <http://203.0.113.9:8080/> [ref] [mail](mailto:Billing@invoice-northwind.com) [v6](http://[2a0b:7280::4]/) [ok](https://learn.microsoft.com/mfa)
+[portal](https://Invoice-Northwind.com/other) <http://185.0.113.9:8080/> [ref] [mail](mailto:Billing@invoice-northwind.com) [v6](http://[2a0b:7280::4]/) [ok](https://learn.microsoft.com/mfa)
 
 [ref]: https://invoice-northwind.com/
 ## Indicators of Compromise
-- **Network indicators:** hxxps[://]invoice-northwind[.]com/portal/login, 203[.]0[.]113[.]9, 2a0b[:]7280[:][:]4
+- **Network indicators:** hxxps[://]invoice-northwind[.]com/portal/login, 185[.]0[.]113[.]9, 2a0b[:]7280[:][:]4
 - **Mail:** billing[@]invoice-northwind[.]com
 `;
     const html = render(text);
@@ -90,6 +90,6 @@ Blocked [c2] at the proxy.
     ]);
     // The blocked span does not repeat the live target (an autolink's text is the URL as written, like any prose).
     assert.deepEqual(all(html, /href="([^"]*)"/g), ['https://learn.microsoft.com/mfa']);
-    assert.ok(!/title="[^"]*(?:invoice-northwind|203\.0\.113)/i.test(html));
+    assert.ok(!/title="[^"]*(?:invoice-northwind|185\.0\.113)/i.test(html));
   });
 });

@@ -279,14 +279,14 @@ describe('render: indicators', () => {
   test('indicators written live are defanged everywhere in the section and marked; nothing refanged or live remains', () => {
     const text = `# Incident Report: L
 ## Indicators of Compromise
-- **Network indicators:** http://evil.example.com/x and 203.0.113.9
+- **Network indicators:** http://evil.example.com/x and 185.0.113.9
 - **Mail:** bad@evil.example.com
 - Partly defanged http://live.example/hxxp[://]x[.]example/
 `;
     const html = render(text);
-    for (const live of ['http://evil.example.com', 'evil.example.com', '203.0.113.9', 'bad@evil', 'http://live.example']) assert.ok(!html.includes(live), live);
+    for (const live of ['http://evil.example.com', 'evil.example.com', '185.0.113.9', 'bad@evil', 'http://live.example']) assert.ok(!html.includes(live), live);
     assert.match(html, /<code class="ioc">hxxp\[:\/\/\]evil\[\.\]example\[\.\]com\/x<\/code> <span class="live"/);
-    assert.match(html, /data-copy="203\[\.\]0\[\.\]113\[\.\]9"/);
+    assert.match(html, /data-copy="185\[\.\]0\[\.\]113\[\.\]9"/);
     assert.match(html, /<li data-line="4">Partly defanged hxxp\[:\/\/\]live\[\.\]example\/hxxp\[:\/\/\]x\[\.\]example\/<\/li>/);
   });
 });

@@ -180,7 +180,7 @@ function defang(env: FixEnv, finding: Finding): QuickFix[] {
         quickFix(
           'Defang all indicators in this file',
           [...live.values()].map((candidate) => replaceRange(candidate.range, candidate.defanged)),
-          env.findings.filter((other) => (other.ruleId === 'ioc-live' || other.ruleId === 'ioc-live-prose') && live.has(rangeKey(other.range))),
+          env.findings.filter((other) => other.ruleId.startsWith('ioc-live') && live.has(rangeKey(other.range))),
         ),
       ),
     );
@@ -328,6 +328,7 @@ export const FIX_BUILDERS: Readonly<Record<string, FixBuilder>> = {
   'section-order': moveSection,
   'ioc-live': defang,
   'ioc-live-prose': defang,
+  'ioc-live-reserved': defang,
   'attack-technique-revoked': replaceRevoked,
   'attack-tactic-unknown': changeTactic,
   'attack-tactic-id-mismatch': fixTacticId,

@@ -1,4 +1,5 @@
 import type { IocType } from '../iocs/scanIocs';
+import { specialIpv4Range, specialIpv6Range } from '../iocs/specialAddresses';
 import { detectionCodeLines, indicatorsOf, type LocatedIoc } from '../queries/iocQueries';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
 
@@ -14,6 +15,12 @@ export const iocRuleMeta: readonly RuleMeta[] = [
     family: 'iocs',
     defaultSeverity: 'error',
     summary: 'A file hash with the wrong length for its type, or with characters that are not hex digits.',
+  },
+  {
+    id: 'ioc-live-reserved',
+    family: 'iocs',
+    defaultSeverity: 'info',
+    summary: 'An IP address in the IOCs written live that is no host on the Internet: private, loopback, link-local, documentation or another special-use range.',
   },
   {
     id: 'ioc-live-prose',
@@ -75,6 +82,17 @@ function reportIoc(context: RuleContext, { ioc, range, defanged, inProse }: Loca
     context.report(ruleId, range, `Invalid ${name} '${ioc.text}': ${problem}`);
   }
   if (!LIVE_TYPES.has(ioc.type) || ioc.defanged || inDetectionCode) return;
+  const special = ioc.type === 'ipv4' ? specialIpv4Range(ioc.refanged) : ioc.type === 'ipv6' ? specialIpv6Range(ioc.refanged) : undefined;
+  if (special) {
+    // Nobody reaches it from outside by a click: said, not warned about.
+    context.report(
+      'ioc-live-reserved',
+      range,
+      `Live ${special.kind} address '${ioc.text}' (${special.range}, ${special.rfc}): it is no host on the Internet, so it may stay as it is; write ${defanged} if your reports defang every address`,
+      { defanged, type: ioc.type },
+    );
+    return;
+  }
   if (inProse) {
     // A sentence may name a legitimate service ("the upload to codecov.io"): said, not warned about.
     context.report(
