@@ -229,6 +229,17 @@ export const RULE_CASES: RuleCase[] = [
     ],
   },
   {
+    name: 'attack-technique-unknown-mention: outside Attack Methodology, an unknown ID not used as a technique (a ticket) is a note',
+    build: (seed) =>
+      seed
+        .replace('- **Client Side:** Organizations', '- **Client Side:** (ticket T4821) Page on-call. Organizations')
+        .replace('- **Provider Side:** Implement', '- **Provider Side:** T4822 Cloud Storage Listing seen. Implement'),
+    expected: [
+      '51:27-51:32 info attack-technique-unknown-mention T4821 was read as a technique ID, but ATT&CK v18.1 has no technique T4821: a ticket or other identifier may stay as it is; a technique needs its correct ID',
+      '52:21-52:26 error attack-technique-unknown T4822 is not a technique in ATT&CK v18.1',
+    ],
+  },
+  {
     name: 'attack-technique-deprecated, -tactic (wrong tactic) and -name (wrong written name)',
     build: (seed) =>
       seed

@@ -2,12 +2,13 @@ import type { AttackCatalog, LegacyTactic } from '../attack/catalog';
 import type { LegacyTechniqueData, TacticData, TechniqueData } from '../attack/catalogTypes';
 import { BUNDLED_ATTACK_VERSIONS } from '../attack/versions';
 import { findTechniqueMentions, type TechniqueMention } from '../attack/techniqueMentions';
-import type { Field } from '../model/modelTypes';
+import type { ContentContainer, Field } from '../model/modelTypes';
 import { isTacticless } from '../queries/attackQueries';
 import { continuesTactic, coveredSpans, methodologyRows, rowMentions, type MethodologyRow } from '../queries/methodologyRows';
 import type { Range } from '../types';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
 import { NameHints, checkWrittenName } from './techniqueNames';
+import { TechniqueUse, linesOf } from './techniqueUse';
 
 export const attackRuleMeta: readonly RuleMeta[] = [
   {
@@ -33,7 +34,14 @@ export const attackRuleMeta: readonly RuleMeta[] = [
     id: 'attack-technique-unknown',
     family: 'attack',
     defaultSeverity: 'error',
-    summary: 'A technique or sub-technique ID that does not exist in the ATT&CK version in use.',
+    summary: 'A technique or sub-technique ID, used as one, that does not exist in the ATT&CK version in use.',
+  },
+  {
+    id: 'attack-technique-unknown-mention',
+    family: 'attack',
+    defaultSeverity: 'info',
+    summary:
+      'An ID shaped like a technique (T1234) that ATT&CK does not have, outside the Attack Methodology and not used as a technique: a ticket or other identifier may stay.',
   },
   {
     id: 'attack-technique-revoked',
@@ -70,9 +78,15 @@ export const attackRule: Rule = {
     const { model, spec } = context;
     const hints = new NameHints(context.catalog);
     const covered = new Map<number, { start: number; end: number }[]>();
+    const methodology: Range[] = [];
+    const others: ContentContainer[] = [];
     for (const section of model.sections) {
       const sectionSpec = spec.findSection(section.heading.text);
-      if (sectionSpec?.kind !== 'attack-tactics') continue;
+      if (sectionSpec?.kind !== 'attack-tactics') {
+        others.push(section, ...section.subsections);
+        continue;
+      }
+      methodology.push(section.range);
       for (const row of methodologyRows(section, sectionSpec)) {
         for (const span of coveredSpans(row)) {
           const spans = covered.get(span.line);
@@ -82,18 +96,34 @@ export const attackRule: Rule = {
         checkTacticRow(context, row, hints);
       }
     }
-    // Technique IDs elsewhere (timeline vectors, prose, table cells that are no technique column) must exist and be current too.
+    // Technique IDs elsewhere (timeline vectors, prose, table cells that are no technique column) must exist and be current too;
+    // outside the Attack Methodology section, an ID ATT&CK does not have is an error only where it is used as a technique.
+    const inMethodology = linesOf(model, methodology);
+    const use = new TechniqueUse(context, hints, () => others);
     for (let line = 0; line < model.lines.lineCount; line++) {
       if (model.verbatimLines.has(line)) continue;
       const spans = covered.get(line);
       if (spans?.some((span) => span.end === Infinity)) continue;
-      for (const mention of findTechniqueMentions(model.lines.lineText(line))) {
+      const text = model.lines.lineText(line);
+      for (const mention of findTechniqueMentions(text)) {
         if (spans?.some((span) => span.start <= mention.start && mention.end <= span.end)) continue;
-        if (mention.wellFormed) checkMention(context, mention, line, undefined, hints);
+        if (!mention.wellFormed) continue;
+        if (inMethodology[line] === 0 && !context.catalog.technique(mention.id) && !use.isTechnique(mention, line, text))
+          reportUnknownMention(context, mention, line);
+        else checkMention(context, mention, line, undefined, hints);
       }
     }
   },
 };
+
+/** An ID ATT&CK does not have, not used as a technique (a ticket, a case, a part number): noted, not an error. */
+function reportUnknownMention(context: RuleContext, mention: TechniqueMention, line: number): void {
+  context.report(
+    'attack-technique-unknown-mention',
+    lineRange(line, mention.start, mention.end),
+    `${mention.id} was read as a technique ID, but ATT&CK v${context.catalog.version} has no technique ${mention.id}: a ticket or other identifier may stay as it is; a technique needs its correct ID`,
+  );
+}
 
 const NOT_APPLICABLE = /^(?:n\/?a|none|not applicable|-|—)\.?$/i;
 

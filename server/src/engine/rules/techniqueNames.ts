@@ -71,7 +71,7 @@ function acceptedNames(catalog: AttackCatalog, technique: TechniqueData): readon
 }
 
 /** A dash between spaces, or a colon and a space: what separates a name from what is said of it. */
-const DESCRIPTION_SEPARATOR = /\s[—–-]\s|:\s/;
+export const DESCRIPTION_SEPARATOR = /\s[—–-]\s|:\s/;
 
 /**
  * The name of "Spearphising Attachment: invoice.docm mailed to finance" or "Valid Acounts — reused VPN
