@@ -162,6 +162,19 @@ export const CASES: readonly ComplexityCase[] = [
     prepare: (n) => () => findTechniqueMentions(`T1566 A${' .'.repeat(n)}x`),
   },
   { family: 'technique mentions', name: 'an Attack Methodology row with n techniques', n: 2400, prepare: (n) => check(withTechniqueRow(n)) },
+  // IDs ATT&CK does not have, outside Attack Methodology: each name read for its case, each line or cell for its words.
+  {
+    family: 'technique mentions',
+    name: "'T4821 Page on-call ' × n in the Executive Summary (unknown IDs, sentence-case names)",
+    n: 2000,
+    prepare: checkSummary((n) => 'T4821 Page on-call '.repeat(n)),
+  },
+  {
+    family: 'technique mentions',
+    name: 'a table line of n cells, each an unknown ID, under a header of n columns',
+    n: 1500,
+    prepare: (n) => check(`${seedText()}\n| ${'Ticket | Technique | '.repeat(n)}\n|${'---|'.repeat(2 * n)}\n| ${'T4821 | T4822 | '.repeat(n)}\n`),
+  },
   // Headings.
   { family: 'tables', name: 'an Attack Methodology table of n rows', n: 1200, prepare: (n) => check(withMethodologyTable(n)) },
   { family: 'tables', name: 'a Timeline of Events table of n rows and n dated bullets (check)', n: 600, prepare: (n) => check(withTimelineTable(n)) },
