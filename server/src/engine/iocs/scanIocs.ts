@@ -114,7 +114,8 @@ function looksLikeProductName(name: string): boolean {
   if (!/^[a-z]/i.test(name) || !/[a-z0-9]$/i.test(name)) return false;
   const parts = name.split('.');
   // Dotted, with a capital, and not a host name ("Evil.Example.com 203.0.113.7" is a host and its address).
-  if (parts.length > 1) return parts.every((part) => /^[a-z][\w-]*$/i.test(part)) && /[A-Z]/.test(name) && !KNOWN_TLDS.has(parts[parts.length - 1].toLowerCase());
+  if (parts.length > 1)
+    return parts.every((part) => /^[a-z][\w-]*$/i.test(part)) && /[A-Z]/.test(name) && !KNOWN_TLDS.has(parts[parts.length - 1].toLowerCase());
   for (let index = 1; index < name.length; index++) {
     if (/[a-z]/.test(name[index - 1]) && /[A-Z]/.test(name[index])) return true;
   }

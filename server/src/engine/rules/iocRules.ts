@@ -20,7 +20,8 @@ export const iocRuleMeta: readonly RuleMeta[] = [
     id: 'ioc-live-reserved',
     family: 'iocs',
     defaultSeverity: 'info',
-    summary: 'An IP address in the IOCs written live that is no host on the Internet: private, loopback, link-local, documentation or another special-use range.',
+    summary:
+      'An IP address in the IOCs written live that is no host on the Internet: private, loopback, link-local, documentation or another special-use range.',
   },
   {
     id: 'ioc-live-prose',
