@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { measurements } from './index';
-import { codesOf, waitForDiagnostics, waitForTab } from './waitFor';
+import { DIAGNOSTICS_TIMEOUT_MS, codesOf, waitForDiagnostics, waitForTab } from './waitFor';
 
 const EXTENSION_ID = 'incident-report-studio.incident-report-studio';
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
@@ -98,7 +98,17 @@ describe('Incident Report Studio in VS Code', () => {
     const editor = await vscode.window.showTextDocument(document);
     assert.ok((await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Timeline phase' })) === undefined);
     assert.match(editor.document.getText(), /^### Phase\n- \*\*Date\/Time:\*\* \d{4}-\d{2}-\d{2}\n- \*\*Vector:\*\* /);
+    // Wait until the extension host has seen the close: an untitled name is reused, and a document opened
+    // before the close arrives is handed this document's stale copy (the next test's New Report did, twice in CI).
+    const closed = new Promise<void>((resolve) => {
+      const subscription = vscode.workspace.onDidCloseTextDocument((gone) => {
+        if (gone.uri.toString() !== document.uri.toString()) return;
+        subscription.dispose();
+        resolve();
+      });
+    });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, DIAGNOSTICS_TIMEOUT_MS))]);
   });
 
   it('New Incident Report opens a complete skeleton that checks clean', async () => {
