@@ -252,6 +252,12 @@ export const CASES: readonly ComplexityCase[] = [
   },
   // Placeholders.
   { family: 'placeholders', name: "'<!--' × n", n: 110000, prepare: checkSummary((n) => '<!--'.repeat(n)) },
+  {
+    family: 'placeholders',
+    name: "'TBD ' then '<!--' × n (a paragraph, its comments blanked)",
+    n: 110000,
+    prepare: checkSummary((n) => `TBD ${'<!--'.repeat(n)}`),
+  },
   { family: 'placeholders', name: "'[Name ' × n", n: 82000, prepare: checkSummary((n) => '[Name '.repeat(n)) },
   { family: 'placeholders', name: "'{{' + n characters", n: 300000, prepare: checkSummary((n) => `{{${'a'.repeat(n)}`) },
   { family: 'placeholders', name: "'TBD ' × n", n: 8700, prepare: checkSummary((n) => 'TBD '.repeat(n)) },

@@ -5,32 +5,33 @@
 
 const LINE_TERMINATORS = ['\n', '\r', '\u2028', '\u2029'];
 
-/** The first index ≥ `from` of any of `needles` in `text`, or -1. */
-function firstOf(text: string, needles: readonly string[], from: number): number {
-  let first = -1;
-  for (const needle of needles) {
-    const at = text.indexOf(needle, from);
-    if (at >= 0 && (first < 0 || at < first)) first = at;
-  }
-  return first;
-}
-
-/** `text.indexOf(needle, from)`, remembering the answer: valid for every later `from` up to it. */
+/**
+ * The first index ≥ `from` of any of `needles` in `text`, or -1, remembering each needle's answer: it stays
+ * valid for every later `from` up to it, and a needle that is not found is never looked for again. (One
+ * answer for all needles would send a needle that is absent back over the rest of the line at each call.)
+ */
 class NextIndex {
-  private at = -2;
+  /** Per needle: its next index at or after the last `from` asked, -1 when there is none, -2 when not asked yet. */
+  private readonly at: number[];
   private asked = -1;
 
   constructor(
     private readonly text: string,
     private readonly needles: readonly string[],
-  ) {}
+  ) {
+    this.at = needles.map(() => -2);
+  }
 
   from(from: number): number {
-    if (this.at === -2 || from < this.asked || (this.at >= 0 && this.at < from)) {
-      this.at = firstOf(this.text, this.needles, from);
-      this.asked = from;
+    const again = from < this.asked;
+    this.asked = from;
+    let first = -1;
+    for (let index = 0; index < this.needles.length; index++) {
+      let at = this.at[index];
+      if (at === -2 || again || (at >= 0 && at < from)) this.at[index] = at = this.text.indexOf(this.needles[index], from);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
     }
-    return this.at;
+    return first;
   }
 }
 
