@@ -261,6 +261,27 @@ export const CASES: readonly ComplexityCase[] = [
   { family: 'placeholders', name: "'[Name ' × n", n: 82000, prepare: checkSummary((n) => '[Name '.repeat(n)) },
   { family: 'placeholders', name: "'{{' + n characters", n: 300000, prepare: checkSummary((n) => `{{${'a'.repeat(n)}`) },
   { family: 'placeholders', name: "'TBD ' × n", n: 8700, prepare: checkSummary((n) => 'TBD '.repeat(n)) },
+  { family: 'placeholders', name: "'<' × n", n: 500000, prepare: checkSummary((n) => '<'.repeat(n)) },
+  { family: 'placeholders', name: "'x <a' + n characters (an unclosed tag)", n: 200000, prepare: checkSummary((n) => `x <a${' x'.repeat(n / 2)}`) },
+  { family: 'placeholders', name: "'<br ' × n (unclosed tags)", n: 150000, prepare: checkSummary((n) => '<br '.repeat(n)) },
+  { family: 'placeholders', name: "'\\<' × n", n: 300000, prepare: checkSummary((n) => '\\<'.repeat(n)) },
+  { family: 'placeholders', name: "'<TBD> ' × n", n: 2500, prepare: checkSummary((n) => '<TBD> '.repeat(n)) },
+  { family: 'placeholders', name: "'<br> TBD ' × n (tags among placeholders)", n: 2500, prepare: checkSummary((n) => '<br> TBD '.repeat(n)) },
+  { family: 'placeholders', name: "'[insert ' × n", n: 150000, prepare: checkSummary((n) => '[insert '.repeat(n)) },
+  { family: 'placeholders', name: "'\"' × n", n: 500000, prepare: checkSummary((n) => '"'.repeat(n)) },
+  {
+    family: 'placeholders',
+    name: '\'"say TODO" TBD \' × n (quotations among placeholders)',
+    n: 2500,
+    prepare: checkSummary((n) => '"say TODO" TBD '.repeat(n)),
+  },
+  { family: 'placeholders', name: "'YYYY-MM-' × n", n: 100000, prepare: checkSummary((n) => 'YYYY-MM-'.repeat(n)) },
+  {
+    family: 'placeholders',
+    name: 'n HTML blocks opened by a placeholder',
+    n: 1500,
+    prepare: (n) => check(reportWithSummary(`\n${'<Brief summary>\nTBD\n\n'.repeat(n)}`)),
+  },
   // Front matter.
   {
     family: 'front matter',

@@ -61,7 +61,7 @@ const ALLOWLIST: readonly { file: string; contains: string; reason: string }[] =
     reason: 'anchored, and each iteration starts with a space, which the inner classes exclude',
   },
   {
-    file: 'server/src/engine/rules/placeholderRule.ts',
+    file: 'server/src/engine/placeholders/scanPlaceholders.ts',
     contains: '(?: [A-Za-z]+){0,4}',
     reason: 'at most 4 iterations, each starting with a space the inner class excludes',
   },

@@ -44,6 +44,7 @@ export function buildModel(text: string): ReportModel {
     titles: builder.titles,
     sections: builder.sections,
     verbatimLines: builder.verbatimLines,
+    htmlBlocks: builder.htmlBlocks,
     controlComments: findControlComments(lines, builder.codeLines),
     referenceLabels: new Set(Object.keys(references).map((label) => label.toLowerCase())),
   };
@@ -53,6 +54,7 @@ class ModelBuilder {
   readonly titles: Heading[] = [];
   readonly sections: Section[] = [];
   readonly verbatimLines = new Set<number>();
+  readonly htmlBlocks: { startLine: number; endLine: number }[] = [];
   /** Code and front matter only: control comments there are examples, not directives. */
   readonly codeLines = new Set<number>();
   private container: ContentContainer | undefined;
@@ -81,6 +83,7 @@ class ModelBuilder {
       const kind = BLOCK_KIND_BY_TOKEN[token.type];
       if (!kind) continue;
       if (kind === 'code' || kind === 'html') this.markVerbatim(startLine, endLine, kind === 'code');
+      if (kind === 'html') this.htmlBlocks.push({ startLine, endLine });
       const range = this.spanRange(startLine, endLine);
       this.container?.blocks.push({ kind, range });
       if (kind === 'list') this.collectListFields(tokens, index);

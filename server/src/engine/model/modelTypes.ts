@@ -124,6 +124,8 @@ export interface ReportModel {
   sections: Section[];
   /** Lines that are not prose: code blocks, HTML blocks, front matter. Text rules skip them. */
   verbatimLines: ReadonlySet<number>;
+  /** Top-level HTML blocks (among the verbatim lines), by line: `startLine` up to `endLine`, exclusive. */
+  htmlBlocks: readonly { startLine: number; endLine: number }[];
   controlComments: ControlComment[];
   /** Labels of link reference definitions (`[label]: url`), lower-cased: `[label]` is then a link. */
   referenceLabels: ReadonlySet<string>;

@@ -1,24 +1,7 @@
+import type { ReportModel } from '../model/modelTypes';
+import { MAY_HAVE_PLACEHOLDER, placeholderAt, placeholderSpans, type ScanOptions } from '../placeholders/scanPlaceholders';
 import { blankSpans, codeAndCommentSpans } from '../text/spans';
 import type { Rule, RuleContext } from './ruleTypes';
-
-/** Template leftovers. Each pattern names what it found, for the message. */
-const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
-  // Not inside identifiers or redactions such as XXX-XX-1234.
-  /(?<![\w-])(?:TBD|TBC|TODO|FIXME|XXX)(?![\w-])/g,
-  /\[(?:\.\.\.|…)\]/g,
-  /\blorem ipsum\b/gi,
-  /\{\{[^{}\n]*\}\}/g,
-  // "[Name]", "[Company Name]", "[Insert date]": bracketed words (letters only, so not [T1566] or
-  // [CVE-2024-1234]) that are not a link, a reference link or a defanged dot.
-  /\[[A-Z][a-z]+(?: [A-Za-z]+){0,4}\](?![([:])/g,
-  /\b(?:YYYY-MM-DD|MM\/DD\/YYYY|DD\/MM\/YYYY|HH:MM(?::SS)?)\b/g,
-];
-
-/**
- * A necessary condition for any pattern, tested first: most lines hold no placeholder. Case-sensitive but
- * for "lorem" (spelt out in both cases): a case-insensitive alternation is about twice as slow to test.
- */
-const MAY_HAVE_PLACEHOLDER = /TBD|TBC|TODO|FIXME|XXX|\[|\{\{|YYYY|MM\/DD|DD\/MM|HH:MM|[Ll][Oo][Rr][Ee][Mm]/;
 
 export const placeholderRule: Rule = {
   meta: [
@@ -26,25 +9,45 @@ export const placeholderRule: Rule = {
       id: 'placeholder',
       family: 'placeholders',
       defaultSeverity: 'warning',
-      summary: 'Template placeholder text (TBD, TODO, [Name], {{…}}, YYYY-MM-DD, lorem ipsum) left in the report.',
+      summary: 'Template placeholder text (TBD, TODO, [Insert date], a name in angle brackets, {{…}}, YYYY-MM-DD, lorem ipsum) left in the report.',
     },
   ],
   check(context: RuleContext) {
-    const { lines, verbatimLines } = context.model;
+    const { lines, verbatimLines, referenceLabels } = context.model;
+    const options: ScanOptions = { isReferenceLabel: (label) => referenceLabels.has(label) };
+    const openedByPlaceholder = htmlBlocksOpenedByPlaceholder(context.model);
     for (let line = 0; line < lines.lineCount; line++) {
-      if (verbatimLines.has(line)) continue;
+      if (verbatimLines.has(line) && !openedByPlaceholder.has(line)) continue;
       const raw = lines.lineText(line);
       if (raw.length === 0 || !MAY_HAVE_PLACEHOLDER.test(raw)) continue;
-      // Inline code spans and HTML comments are not report text: blank them, keeping columns.
-      const text = raw.includes('`') || raw.includes('<!--') ? blankSpans(raw, codeAndCommentSpans(raw, true)) : raw;
-      for (const pattern of PLACEHOLDER_PATTERNS) {
-        pattern.lastIndex = 0;
-        for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-          if (match[0].startsWith('[') && context.model.referenceLabels.has(match[0].slice(1, -1).toLowerCase())) continue;
-          const range = { start: { line, character: match.index }, end: { line, character: match.index + match[0].length } };
-          context.report('placeholder', range, `Placeholder '${match[0]}' left in the report: replace it with the real content`, { placeholder: match[0] });
-        }
+      const spans = placeholderSpans(reportText(raw), options);
+      for (let index = 0; index < spans.length; index += 2) {
+        const placeholder = raw.slice(spans[index], spans[index + 1]);
+        const range = { start: { line, character: spans[index] }, end: { line, character: spans[index + 1] } };
+        context.report('placeholder', range, `Placeholder '${placeholder}' left in the report: replace it with the real content`, { placeholder });
       }
     }
   },
 };
+
+/** The line with its inline code spans and HTML comments blanked (they are not report text), columns kept. */
+function reportText(raw: string): string {
+  return raw.includes('`') || raw.includes('<!--') ? blankSpans(raw, codeAndCommentSpans(raw, true)) : raw;
+}
+
+/**
+ * The lines of HTML blocks that open with a placeholder: Markdown takes a line such as `<Brief summary of
+ * the incident>` after a heading for an HTML tag (of an unknown element `brief`) and the paragraph it starts
+ * for HTML, which a preview does not show. Such a block is report text; blocks of real HTML are not read.
+ */
+function htmlBlocksOpenedByPlaceholder(model: ReportModel): Set<number> {
+  const lines = new Set<number>();
+  for (const { startLine, endLine } of model.htmlBlocks) {
+    const raw = model.lines.lineText(startLine);
+    if (!MAY_HAVE_PLACEHOLDER.test(raw)) continue;
+    const first = reportText(raw);
+    if (!placeholderAt(first, first.length - first.trimStart().length)) continue;
+    for (let line = startLine; line < endLine; line++) lines.add(line);
+  }
+  return lines;
+}
