@@ -136,6 +136,17 @@ test('placeholder: an HTML block opened by a placeholder is report text; a block
   assert.deepEqual(check(html), []);
 });
 
+test('placeholder: a date field holding a placeholder gets that finding only, not a date finding too', () => {
+  for (const [value, range] of [
+    ['<date>', '5:21-5:27'],
+    ['yyyy-mm-dd', '5:21-5:31'],
+    ['[insert date]', '5:21-5:34'],
+    ['Tbd', '5:21-5:24'],
+  ]) {
+    assert.deepEqual(check(edited('- **Incident Date:** June 1, 2026', `- **Incident Date:** ${value}`)), [finding(range, value)]);
+  }
+});
+
 test('placeholder: the seed and the clean report have none', () => {
   assert.deepEqual(check(seedText()), []);
   assert.deepEqual(defaultVersionEngine().check(cleanReportText()).findings, []);

@@ -1,4 +1,5 @@
 import { reportWritesDayFirst } from '../dates/numericOrder';
+import { placeholderAt } from '../placeholders/scanPlaceholders';
 import { sectionFields } from '../queries/sectionFields';
 import { certainlyAfter, certainlyBefore } from '../dates/dateBounds';
 import { headingZone } from '../dates/headingZone';
@@ -20,7 +21,10 @@ export const dateRuleMeta: readonly RuleMeta[] = [
 const DATE_KINDS = new Set(['date', 'datetime']);
 /** Values that honestly say "no date": not a mistake. */
 const NO_DATE = /^(?:unknown|n\/?a|not (?:yet )?(?:known|applicable|determined)|undetermined|ongoing|pending|none)\b/i;
-/** Template leftovers are the placeholder rule's to report, once. */
+/**
+ * Template leftovers are the placeholder rule's to report, once: these, and in the report text (which that
+ * rule reads, unlike the front matter) any value that starts with a placeholder.
+ */
 const PLACEHOLDER_VALUE = /^(?:TBD|TBC|TODO|FIXME|XXX|\{\{|\[|YYYY|MM\/DD|DD\/MM)/;
 
 interface DatedValue {
@@ -115,6 +119,7 @@ function readDate(
   const text = lines.text.slice(base, lines.offsetAt(valueRange.end));
   const value = text.trim().replace(/^["']/, '');
   if (value === '' || NO_DATE.test(value) || PLACEHOLDER_VALUE.test(value)) return undefined;
+  if (!context.model.verbatimLines.has(valueRange.start.line) && placeholderAt(value, 0)) return undefined;
   const result = parseReportDate(text, zone, reportWritesDayFirst(lines));
   const rangeOf = (start: number, end: number) => lines.rangeOf(base + start, base + end);
   if (result.kind === 'invalid') {
