@@ -115,3 +115,16 @@ test('attack IDs in the Attack Methodology section: every unknown ID is an error
   );
   assert.deepEqual(findingsOf(text), [unknown('33:21-33:26', 'T4821'), unknown('35:7-35:12', 'T4822')]);
 });
+
+test('attack IDs outside Attack Methodology: a word naming another identifier outweighs an ATT&CK line', () => {
+  const text = appended(
+    'The ticket T4821 and the technique T1505.003 were confused.\n\nChange #T4822 maps a technique.\n\n(case: T4823) Technique T4824 Cloud Storage Listing.\n\nThe ticket T4825.001 is a sub-technique form.',
+  );
+  assert.deepEqual(findingsOf(text), [
+    mention('55:11-55:16', 'T4821'),
+    mention('57:8-57:13', 'T4822'),
+    mention('59:7-59:12', 'T4823'),
+    unknown('59:24-59:29', 'T4824'),
+    unknown('61:11-61:20', 'T4825.001'),
+  ]);
+});

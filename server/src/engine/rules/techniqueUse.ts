@@ -13,6 +13,8 @@ import { DESCRIPTION_SEPARATOR, type NameHints } from './techniqueNames';
  *
  * An ID is used as a technique when
  * - it has a sub-technique's form (`T1234.001`), or is a technique of another bundled ATT&CK release;
+ * - otherwise not, whatever follows or the line says, when the word right before it names another kind
+ *   of identifier ("ticket T4821", "the change T4821", "(case #T4821)");
  * - a technique name follows it: a capitalised phrase in title case as ATT&CK writes its names
  *   ("Cloud Storage Listing", "Data from Local System"), or one that begins with an ATT&CK name;
  * - it stands in an ATT&CK context: the value of a field whose key, or a table cell whose column header,
@@ -20,6 +22,15 @@ import { DESCRIPTION_SEPARATOR, type NameHints } from './techniqueNames';
  *   section or `###` part whose heading names a technique, tactic, TTP, ATT&CK or MITRE; or a line (in a
  *   table, the cell) that says technique, tactic, TTP, ATT&CK or MITRE (a link to attack.mitre.org does).
  */
+
+/** Words that name the identifier after them as something else than a technique ("ticket T4821"). */
+const OTHER_IDENTIFIER_NOUNS = new Set(
+  'bug bugs case cases change changes defect defects incident incidents issue issues item items job jobs order orders part parts po problem request requests story stories task tasks ticket tickets'.split(
+    ' ',
+  ),
+);
+/** How far before an ID the naming word is looked for: the word and a few separators ("ticket #", "case: "). */
+const NAMING_WINDOW = 24;
 
 /** Words that make a line, a cell or a heading about ATT&CK. */
 const ATTACK_WORDS = /(?<![\p{L}\p{N}])(?:(?:sub)?techniques?|tactics?|ttps?|mitre)(?![\p{L}\p{N}])|att&ck/iu;
@@ -60,6 +71,7 @@ export class TechniqueUse {
   isTechnique(mention: TechniqueMention, line: number, text: string): boolean {
     if (mention.id.includes('.')) return true;
     if (BUNDLED_ATTACK_VERSIONS.some((version) => this.context.otherVersion?.(version)?.technique(mention.id))) return true;
+    if (namedAsOtherIdentifier(text, mention.start)) return false;
     if (mention.name && this.readsAsName(mention.name.text)) return true;
     return this.inAttackContext(mention, line, text);
   }
@@ -123,6 +135,13 @@ export class TechniqueUse {
       });
     }
   }
+}
+
+/** Whether the word right before `start` (past spaces, `#`, `:`, `(`) names another kind of identifier: "ticket T4821". */
+function namedAsOtherIdentifier(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - NAMING_WINDOW), start);
+  const word = /([A-Za-z]+)[\s#:(]*$/.exec(before);
+  return word !== null && OTHER_IDENTIFIER_NOUNS.has(word[1].toLowerCase());
 }
 
 /** The last of a line's cells (in order) that starts at or before `character`: a binary search, as a line may hold thousands. */
