@@ -169,6 +169,8 @@ test('placeholder scan: a quotation is quoted text, unless it is nothing but a p
   ]);
   // An inch mark opens nothing; a quote after a letter closes nothing it did not open.
   assert.deepEqual(scan('a 27" screen, TBD" and TODO'), ['14-17 TBD', '23-27 TODO']);
+  // A quotation open at the line's end goes on on the next line: what follows its quote mark is quoted.
+  assert.deepEqual(scan('TBD: while "usage of a more recent version [...] could'), ['0-3 TBD']);
 });
 
 test('placeholder scan: reference labels are links, not placeholders; the value test', () => {

@@ -191,7 +191,8 @@ function angleKind(backslash: string, inside: string, line: string, end: number)
 /**
  * Quotations in the line, as `[open, close]` offsets of their quote marks: a `"` or `“` not after a letter
  * or digit (so not the inch mark of `27"`) and before a non-space, closed by the next `"` or `”` after a
- * non-space. An unclosed quotation quotes nothing.
+ * non-space. A quotation still open at the end of the line quotes the rest of it: a paragraph's quotation
+ * goes on on its next line ("… Apache Santuario [...] could" / "have mitigated …").
  */
 function quotations(text: string): Spans {
   const spans = new Spans();
@@ -205,6 +206,7 @@ function quotations(text: string): Spans {
       open = -1;
     }
   }
+  if (open >= 0) spans.push(open, text.length);
   return spans;
 }
 
