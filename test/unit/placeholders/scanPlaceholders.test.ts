@@ -41,6 +41,7 @@ test('placeholder scan: the prefilter is a necessary condition for every placeho
     ['YYYY-', 'yyyy/', 'YyYy-', 'YYYY', 'yyyy', 'MM-', 'mm/', 'Mm.', 'MM', 'mm', 'DD', 'dd', 'DD/', 'dd.', 'HH:', 'hh:', ':SS', ':ss', 'T', 'Z', ' ', 'x'],
     ['<', '>', '\\<', '\\>', '\\', '/', '!', '=', '"', '@', ':', ' ', 'a', 'TBD', 'Company', ' Name', 'br', 'summary', ' open', ' of', '...', '…', '3', '.com'],
     ['[', ']', '(', ')', ':', ' ', 'insert', 'Insert', 'your', 'ENTER', 'Company', ' Name', 'TBD', 'x', '...', '…', '.'],
+    [':', '|', '**', '_', ' ', '\t', 'todo', 'xxx', 'TODO', 'x', 'to', 'do', '.', ')', 'a', '-'],
     ['{{', '}}', '{', '}', 'lorem', 'Lorem', ' ipsum', ' IPSUM', 'LOREM', 'x', ' ', '"', '“', '”', 'TBD', '<date>'],
   ];
   const firstCharacters = new Set<string>();
@@ -53,8 +54,8 @@ test('placeholder scan: the prefilter is a necessary condition for every placeho
       assert.ok(MAY_HAVE_PLACEHOLDER.test(line), JSON.stringify(line));
     }
   });
-  // Every kind was generated: abbreviations, dates in upper and lower case, brackets, angles, escapes, variables, lorem.
-  assert.deepEqual([...firstCharacters].sort().join(''), '<DFHLMTXY[\\dfhlmty{');
+  // Every kind was generated: abbreviations, value words, dates in upper and lower case, brackets, angles, escapes, variables, lorem.
+  assert.deepEqual([...firstCharacters].sort().join(''), '<DFHLMTXY[\\dfhlmtxy{');
 });
 
 test('placeholder scan: each form, at its exact offsets', () => {
@@ -90,6 +91,11 @@ test('placeholder scan: each form, at its exact offsets', () => {
     '47-55 hh:MM:ss',
   ]);
   assert.deepEqual(scan('LOREM IPSUM {{ owner }} {{}}'), ['0-11 LOREM IPSUM', '12-23 {{ owner }}', '24-28 {{}}']);
+  // Lower-case todo and xxx where a value stands: after a key, as a cell, as the whole line.
+  assert.deepEqual(scan('- **Owner:** todo'), ['13-17 todo']);
+  assert.deepEqual(scan('Owner: xxx. Root cause:todo'), ['7-10 xxx', '23-27 todo']);
+  assert.deepEqual(scan('| Host | todo | xxx |'), ['9-13 todo', '16-19 xxx']);
+  assert.deepEqual(scan('  todo'), ['2-6 todo']);
 });
 
 test('placeholder scan: a placeholder inside another is part of it, given once', () => {
@@ -107,6 +113,7 @@ test('placeholder scan: not inside identifiers, file names, redactions, paths or
   for (const line of [
     'TODO_LIST my_TBD TODO-list pre-TBD TODO.md config.TODO TBDs XXXL',
     'SSN XXX-XX-1234, IP XXX.XXX.XXX.XXX, card XXXX-XXXX, xxx, the todo list',
+    'Status: todo list under review | todo items remain | xxx-large: todos',
     'List<String> Map<K, V> C:\\Users\\<user>\\AppData /home/<user>/.ssh <dir>/file a < b > c x <- y -> z <3 <1 hour>',
     '[REDACTED] [T1566] [CVE-2024-1234] [address] [Insertion point](#x) [your docs][ref] [.] 10[.]0[.]0[.]1 [x] [ ]',
     'yyyy-mm-dd-report.pdf file_YYYY-MM-DD HH:MMZ 2026-06-01 12:30',

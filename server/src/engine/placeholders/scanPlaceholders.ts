@@ -21,7 +21,8 @@ export interface Placeholder {
  * alternative that starts with a frequent lower-case letter (`[Tt]`, `[Yy]`) makes the test several times
  * slower. `<!` starts no placeholder, so lines holding only HTML comments do not pass.
  */
-export const MAY_HAVE_PLACEHOLDER = /<(?!!)|\[|\{\{|B[CD]|b[cd]|TODO|ToDo|Todo|FIXME|Fixme|fixme|XXX|YYYY|yyyy|:MM|:mm|[Ll][Oo][Rr][Ee][Mm]/;
+export const MAY_HAVE_PLACEHOLDER =
+  /<(?!!)|\[|\{\{|B[CD]|b[cd]|TODO|ToDo|Todo|FIXME|Fixme|fixme|XXX|YYYY|yyyy|:MM|:mm|[Ll][Oo][Rr][Ee][Mm]|[:|][*_]{0,2}[ \t]{0,8}(?:todo|xxx)|^[ \t]{0,8}(?:todo|xxx)/;
 
 /**
  * `TBD`, `TBC`, `FIXME` in upper, lower or capitalised case; `TODO` and `ToDo`/`Todo` (not `todo`, the
@@ -29,6 +30,12 @@ export const MAY_HAVE_PLACEHOLDER = /<(?!!)|\[|\{\{|B[CD]|b[cd]|TODO|ToDo|Todo|F
  * `TODO.md`) or joined by `-` (the redaction `XXX-XX-1234`).
  */
 const ABBREVIATION = /(?<![\w-]|\w\.)(?:TB[CD]|Tb[cd]|tb[cd]|TODO|To[Dd]o|FIXME|Fixme|fixme|XXX)(?![\w-]|\.\w)/g;
+/**
+ * Lower-case `todo` and `xxx` where a value stands, alone: after a key's colon (`Owner: todo`, `**Owner:**
+ * todo`), as a table cell (`| todo |`) or as the whole line, and followed by nothing but punctuation. In
+ * prose they are words (`the todo list`, `xxx-large`) and not reported.
+ */
+const VALUE_WORD = /(?<=(?:[:|][*_]{0,2}|^)[ \t]{0,8})(?:todo|xxx)(?=[ \t]*(?:$|\||[.;,!)]))/g;
 const ELLIPSIS = /\[(?:\.\.\.|…)\]/g;
 const LOREM = /\blorem ipsum\b/gi;
 const TEMPLATE_VARIABLE = /\{\{[^{}\n]*\}\}/g;
@@ -49,7 +56,7 @@ const DATE_FORMAT =
  */
 const ANGLE = /(?<![\w/<\\]|\]\()(\\?)<(?![\s/!?])([^<>\n]+)>/g;
 
-const PATTERNS: readonly RegExp[] = [ABBREVIATION, ELLIPSIS, LOREM, TEMPLATE_VARIABLE, CAPITALISED_BRACKET, KEYWORD_BRACKET, DATE_FORMAT, ANGLE];
+const PATTERNS: readonly RegExp[] = [ABBREVIATION, VALUE_WORD, ELLIPSIS, LOREM, TEMPLATE_VARIABLE, CAPITALISED_BRACKET, KEYWORD_BRACKET, DATE_FORMAT, ANGLE];
 
 export interface ScanOptions {
   /** Whether `[label]` is a link: the label (lower-cased) of a link reference definition. */
