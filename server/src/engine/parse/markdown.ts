@@ -9,7 +9,9 @@ export type { Token };
  * inline pass and the typographic rules are switched off, which keeps a seed-size parse well under 1 ms.
  */
 const blockParser = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
-blockParser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
+// markdown-it's own `normalize` rewrites every line break of every text (a regex replace and a copy of the
+// whole report); parseBlocks does the same only for a text that has a carriage return or a NUL.
+blockParser.core.ruler.disable(['normalize', 'inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
 
 export interface BlockParse {
   tokens: Token[];
@@ -17,8 +19,14 @@ export interface BlockParse {
   references: Record<string, unknown>;
 }
 
+/** markdown-it's normalisation, as its `normalize` rule does it: line breaks to `\n`, NUL to U+FFFD. */
+function normalized(markdown: string): string {
+  if (!markdown.includes('\r') && !markdown.includes('\0')) return markdown;
+  return markdown.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+}
+
 export function parseBlocks(markdown: string): BlockParse {
   const env: { references?: Record<string, unknown> } = {};
-  const tokens = blockParser.parse(markdown, env);
+  const tokens = blockParser.parse(normalized(markdown), env);
   return { tokens, references: env.references ?? {} };
 }
