@@ -78,20 +78,40 @@ export interface FieldSyntax {
  * non-empty and the colon must be directly inside or directly after the strong emphasis.
  */
 export function fieldAt(line: string, from: number): FieldSyntax | undefined {
-  // Most lines are no field: a key opens with ** or __, tested before any slicing or matching.
+  // Most lines are no field: a key opens with ** or __.
   const open = line.charCodeAt(from);
   if ((open !== 0x2a && open !== 0x5f) || line.charCodeAt(from + 1) !== open) return undefined;
-  const rest = line.slice(from);
-  const match = /^(\*\*|__)([^*_\s](?:[^*_]*?[^*_\s])?)[ \t]*(:?)\1(:?)/.exec(rest);
-  if (!match) return undefined;
-  const colonInside = match[3] === ':';
-  const colonOutside = match[4] === ':';
+  // A key holds no `*` or `_`: the emphasis closes at the first of them, which must open the same pair.
+  const keyStart = from + 2;
+  let close = keyStart;
+  while (close < line.length && line.charCodeAt(close) !== 0x2a && line.charCodeAt(close) !== 0x5f) close++;
+  if (close === keyStart || line.charCodeAt(close) !== open || line.charCodeAt(close + 1) !== open || WHITE.test(line[keyStart])) return undefined;
+  // Inside the emphasis: the key (first and last character not white space), spaces or tabs, a colon or not.
+  let keyEnd = close;
+  let colonInside = false;
+  if (line.charCodeAt(close - 1) === 0x3a /* : */) {
+    const end = blankRunStart(line, keyStart, close - 1);
+    // `**:**` or a key ending in other white space: the colon is the key's last character.
+    if (end > keyStart && !WHITE.test(line[end - 1])) {
+      keyEnd = end;
+      colonInside = true;
+    }
+  } else {
+    keyEnd = blankRunStart(line, keyStart, close);
+    if (WHITE.test(line[keyEnd - 1])) return undefined;
+  }
+  const colonOutside = line.charCodeAt(close + 2) === 0x3a;
   if (colonInside === colonOutside) return undefined;
-  const keyStart = from + match[1].length;
-  const keyEnd = keyStart + match[2].length;
-  let valueStart = from + match[0].length;
-  while (valueStart < line.length && (line[valueStart] === ' ' || line[valueStart] === '\t')) valueStart++;
+  const valueStart = skipBlanks(line, close + 2 + (colonOutside ? 1 : 0));
   return { keyStart, keyEnd, valueStart };
+}
+
+const WHITE = /\s/;
+
+/** Where the run of spaces and tabs that ends at `end` starts, not before `floor`. */
+function blankRunStart(line: string, floor: number, end: number): number {
+  while (end > floor && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return end;
 }
 
 /**
