@@ -8,13 +8,15 @@ import { CHECK_USAGE, runCheck } from './checkCommand';
 import { EXPORT_USAGE, runExport } from './exportCommand';
 import { MIGRATE_USAGE, runMigrate } from './migrateCommand';
 import { RENDER_USAGE, runRender } from './renderCommand';
+import { SUMMARY_USAGE, runSummary } from './summaryCommand';
 
-const COMMANDS = ['check', 'render', 'export', 'migrate', 'rules'];
+const COMMANDS = ['check', 'summary', 'render', 'export', 'migrate', 'rules'];
 
 const COMMANDS_USAGE = `Usage: increport <command> [options]
 
 Commands:
   check <paths...>   Check incident reports (files, folders, globs, or - for stdin)
+  summary <paths...> The incident register of many reports: table, JSON, CSV or a Navigator layer
   render <report>    Render a report as a standalone, script-free HTML page
   export <report>    Export a report as JSON, a STIX 2.1 bundle or an ATT&CK Navigator layer
   migrate <paths...> Carry reports written for ATT&CK v18.1 to v19.2 (--attack 19.2 [--write])
@@ -27,6 +29,7 @@ Options:
 
 const USAGE = `${COMMANDS_USAGE}
 ${CHECK_USAGE}
+${SUMMARY_USAGE}
 ${RENDER_USAGE}
 ${EXPORT_USAGE}
 ${MIGRATE_USAGE}`;
@@ -37,6 +40,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   switch (command) {
     case 'check':
       return runCheck(rest, io);
+    case 'summary':
+      return runSummary(rest, io);
     case 'render':
       return runRender(rest, io);
     case 'export':
