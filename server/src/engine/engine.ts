@@ -7,6 +7,7 @@ import type { ReportSchema } from './schema/reportSchema';
 import type { AttackCatalog } from './attack/catalog';
 import { BUNDLED_VERSIONS_TEXT, compareAttackVersions, readAttackVersion, type BundledAttackVersion } from './attack/versions';
 import { applySuppressions } from './suppression';
+import type { OrganizationSetting } from './iocs/ownAssets';
 import { compareFindings, type Finding, type FindingData, type Range, type RuleSetting } from './types';
 
 export type RuleSettings = Readonly<Record<string, RuleSetting>>;
@@ -64,7 +65,7 @@ export class ReportEngine {
   }
 
   /** `now` is read from the clock unless the caller has read it already (so one analysis has one "now"). */
-  check(text: string, settings: RuleSettings = {}, now: Date = this.now()): CheckResult {
+  check(text: string, settings: RuleSettings = {}, now: Date = this.now(), organization?: OrganizationSetting): CheckResult {
     const model = buildModel(text);
     addTableFields(model, this.dependencies.schema.spec);
     const findings: Finding[] = [];
@@ -82,6 +83,7 @@ export class ReportEngine {
       otherVersion: bundledCatalog && ((version: BundledAttackVersion) => (version === catalog.version ? undefined : bundledCatalog(version))),
       knownRuleIds: this.knownRuleIds,
       now,
+      organization,
       report,
     };
     for (const rule of this.rules) {

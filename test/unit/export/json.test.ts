@@ -112,6 +112,17 @@ test('json export: northwind content', () => {
     endColumn: 51,
     problems: [],
     context: 'hxxps[://]invoice-northwind[.]com/portal/login (credential-harvesting page)',
+    locations: [
+      {
+        line: 82,
+        column: 5,
+        endColumn: 51,
+        value: 'hxxps[://]invoice-northwind[.]com/portal/login',
+        writtenDefanged: true,
+        context: 'hxxps[://]invoice-northwind[.]com/portal/login (credential-harvesting page)',
+        evidence: false,
+      },
+    ],
   });
   assert.deepEqual(
     document.indicators.map((indicator) => indicator.type),

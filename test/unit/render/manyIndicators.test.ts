@@ -28,10 +28,13 @@ for (const live of [false, true]) {
     assert.ok(html.length < 2_500_000, `${html.length} characters of HTML (the rest-of-line context made 266 MB)`);
     assert.ok(!/\b10\.0\.1\.2\b/.test(html), 'no live IP reaches the HTML');
     if (live) return;
-    // The 1,000th IP's cell: its neighbours, cut at spaces with "…", without the IP itself.
-    assert.equal(contextOf(rows[999]), '…10.3.228[.]247, 10.3.229[.]248, 10.3.230[.]249, , 10.3.232[.]1, 10.3.233[.]2, 10.3.234[.]3, 10.3.235[.]4,…');
+    // The 1,000th IP's cell: its neighbours, cut at spaces with "…", the IP itself in place (issue 15).
+    assert.equal(
+      contextOf(rows[999]),
+      '…10.3.228[.]247, 10.3.229[.]248, 10.3.230[.]249, 10.3.231[.]250, 10.3.232[.]1, 10.3.233[.]2, 10.3.234[.]3, 10.3.235[.]4,…',
+    );
     // The first and last cells reach the start of the item's text and the end of the line.
-    assert.equal(contextOf(rows[0]), 'seen in the firewall logs: , 10.0.1[.]2, 10.0.2[.]3, 10.0.3[.]4, 10.0.4[.]5,…');
-    assert.equal(contextOf(rows[3999]), '…10.15.156[.]247, 10.15.157[.]248, 10.15.158[.]249, (all blocked).');
+    assert.equal(contextOf(rows[0]), 'seen in the firewall logs: 10.0.0[.]1, 10.0.1[.]2, 10.0.2[.]3, 10.0.3[.]4, 10.0.4[.]5,…');
+    assert.equal(contextOf(rows[3999]), '…10.15.156[.]247, 10.15.157[.]248, 10.15.158[.]249, 10.15.159[.]250 (all blocked).');
   });
 }

@@ -268,7 +268,7 @@ describe('render: indicators', () => {
       ],
     );
     assert.equal(Number(rows[1][1]), lineOf(text, '  - 185[.]220'));
-    assert.match(table, /<td class="context">VPN logins<\/td><td class="listed-under">Network indicators<\/td>/);
+    assert.match(table, /<td class="context">185\[\.\]220\[\.\]101\[\.\]47 \(VPN logins\)<\/td><td class="listed-under">Network indicators<\/td>/);
     for (const located of indicatorsOf(engine().check(text).model, engine().schema.spec)) {
       if (located.ioc.refanged !== located.ioc.text) assert.ok(!html.includes(located.ioc.refanged), located.ioc.refanged);
     }

@@ -2,6 +2,7 @@ import type { SchemaNode } from '../schema/reportSpec';
 import type { RuleSetting } from '../types';
 import { readAttackVersion } from '../attack/versions';
 import type { EngineHost } from '../host';
+import type { OrganizationSetting } from '../iocs/ownAssets';
 import { ConfigError, describeUnreadable, type ConfigFile, type ResolvedConfig } from './configTypes';
 import { readConfigFile } from './readConfigFile';
 import { loadNamedSchemaExtension } from './schemaExtension';
@@ -94,6 +95,7 @@ function mergeChain(chain: readonly ConfigFile[], defaultBaseDirectory: string, 
   };
   let attack: ResolvedConfig['attack'] = {};
   const templates: ResolvedConfig['templates'] = {};
+  const organization: OrganizationSetting = {};
   for (const file of [...chain].reverse()) {
     const directory = dirname(file.path);
     Object.assign(rules, file.rules);
@@ -108,6 +110,9 @@ function mergeChain(chain: readonly ConfigFile[], defaultBaseDirectory: string, 
     const version = file.attack?.version === undefined ? undefined : readAttackVersion(file.attack.version);
     if (version && 'version' in version) attack = { ...attack, version: version.version };
     if (file.templates?.style) templates.style = file.templates.style;
+    if (file.organization?.domains) organization.domains = file.organization.domains;
+    if (file.organization?.emails) organization.emails = file.organization.emails;
+    if (file.organization?.networks) organization.networks = file.organization.networks;
   }
   return {
     sources: chain.map((file) => file.path),
@@ -117,6 +122,7 @@ function mergeChain(chain: readonly ConfigFile[], defaultBaseDirectory: string, 
     files,
     attack,
     templates,
+    organization,
   };
 }
 

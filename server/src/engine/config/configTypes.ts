@@ -2,6 +2,7 @@ import type { RuleSetting } from '../types';
 import type { SchemaNode } from '../schema/reportSpec';
 import type { BundledAttackVersion } from '../attack/versions';
 import type { TemplateStyle } from '../templates/templateStyle';
+import type { OrganizationSetting } from '../iocs/ownAssets';
 
 /** One configuration file as written (after validation). */
 export interface ConfigFile {
@@ -12,6 +13,7 @@ export interface ConfigFile {
   files?: { include?: string[]; exclude?: string[] };
   attack?: { bundle?: string; version?: string | number };
   templates?: { style?: TemplateStyle };
+  organization?: OrganizationSetting;
   /** Where path-valued settings are written, to point errors about the files they name. */
   locations?: Partial<Record<'schema.extend' | 'attack.bundle', { line: number; character: number }>>;
 }
@@ -40,6 +42,8 @@ export interface ResolvedConfig {
   attack: { bundle?: string; setAt?: { file: string; line: number; character: number }; version?: BundledAttackVersion };
   /** `style`: how new reports and section snippets are written, as the nearest file (else the editor's setting) chooses; unset means bullets. */
   templates: { style?: TemplateStyle };
+  /** The organization's own domains, mailboxes and networks: each list from the nearest file that sets it (networks validated). */
+  organization: OrganizationSetting;
 }
 
 /** A problem in a configuration file, located in that file (zero-based LSP positions). */

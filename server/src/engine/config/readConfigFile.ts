@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { closestMatch } from '../text/editDistance';
 import { describeErrorCode, yamlToData } from '../text/yamlData';
 import { ConfigError, type ConfigFile } from './configTypes';
+import { parseNetwork } from '../iocs/ipNetworks';
 
 /** The configuration schema compiled once per schema object (hosts give the same object every time). */
 const validators = new WeakMap<object, ReturnType<Ajv2020['compile']>>();
@@ -59,6 +60,16 @@ export function readConfigFile(path: string, text: string, knownRules: readonly 
     throw at(nodeOffset(document, where, error?.keyword === 'additionalProperties'), message);
   }
   const config = data as Omit<ConfigFile, 'path'>;
+  (config.organization?.networks ?? []).forEach((network, index) => {
+    const parsed = parseNetwork(network);
+    if (!('error' in parsed)) return;
+    const node = document.getIn(['organization', 'networks', index], true) as { range?: number[] } | undefined;
+    // Not quoted, as no value of the file is (see quoteKey); the line and column lead to it.
+    throw at(
+      node?.range?.[0] ?? nodeOffset(document, ['organization', 'networks'], false),
+      `Setting 'organization.networks' item ${index + 1} ${parsed.error}`,
+    );
+  });
   const located: ConfigFile['locations'] = {};
   for (const key of ['schema.extend', 'attack.bundle'] as const) {
     if (document.getIn(key.split('.')) === undefined) continue;

@@ -43,6 +43,8 @@ export interface ReportExport {
   tactics: ReportData['tactics'];
   techniques: TechniqueSummary[];
   indicators: ReportData['indicators'];
+  evidence: ReportData['evidence'];
+  affectedAssets: ReportData['affectedAssets'];
   findings: ReportData['findings'];
 }
 
@@ -61,6 +63,8 @@ export function exportJson(input: ExportInput): ReportExport {
     tactics: data.tactics,
     techniques: techniqueSummaries(input, data),
     indicators: data.indicators,
+    evidence: data.evidence,
+    affectedAssets: data.affectedAssets,
     findings: data.findings,
   };
 }

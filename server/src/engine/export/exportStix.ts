@@ -27,7 +27,8 @@ import {
  *   (naming the ATT&CK version) and a kill-chain phase per tactic it is listed under (where ATT&CK agrees;
  *   a row with a previous release's tactic: the successors ATT&CK lists it for); a technique revoked
  *   since the previous release stands for its replacement, its description saying what was written;
- * - indicator: one per distinct valid IOC (STIX pattern of the refanged value); vulnerability: one per CVE;
+ * - indicator: one per distinct valid IOC the report lists (STIX pattern of the refanged value; evidence-only
+ *   values and the organization's own names are left out, see indicatorData.ts); vulnerability: one per CVE;
  * - relationship: incident `targets` identity, incident `related-to` each attack-pattern, indicator and
  *   vulnerability;
  * - marking-definition: the report's TLP (2.0), referenced from every object.

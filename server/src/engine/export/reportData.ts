@@ -5,15 +5,14 @@ import type { ZoneInfo } from '../dates/timeZones';
 import { parseReportDate, type DateQualifier, type ParsedDate } from '../dates/parseDate';
 import type { AnalysedReport } from '../analysedReport';
 import type { FeatureContext } from '../features/featureTypes';
-import type { IocType } from '../iocs/scanIocs';
 import type { ContentContainer, Field, ReportModel } from '../model/modelTypes';
-import { lineContentStart } from '../parse/lineSyntax';
-import { indicatorsOf } from '../queries/iocQueries';
 import { timelineEntries } from '../queries/timelineEntries';
 import type { FieldSpec } from '../schema/reportSpec';
-import { excerptAround } from '../text/excerpt';
 import type { Finding } from '../types';
 import { tacticRows, type TacticRow } from './tacticRows';
+import { indicatorSets, type IndicatorData } from './indicatorData';
+
+export type { IndicatorData, IndicatorLocation } from './indicatorData';
 
 export type { LegacyTacticRef, TacticRef, TacticRow, TechniqueRef } from './tacticRows';
 
@@ -96,25 +95,6 @@ export interface EntryData {
   date?: DateValue;
 }
 
-export interface IndicatorData {
-  type: IocType;
-  /** As written in the report. */
-  value: string;
-  /** The live form (what a detection tool matches). */
-  refanged: string;
-  /** Whether the report wrote it defanged. */
-  writtenDefanged: boolean;
-  /** The defanged form, safe to show (hashes and CVE IDs are their own defanged form). */
-  defanged: string;
-  line: number;
-  column: number;
-  endColumn: number;
-  /** Problems with the value (an IPv4 octet over 255, a hash of the wrong length, ...). */
-  problems: string[];
-  /** Its context: the line it is on without list marker and field key, at most ~60 characters either side ("…" where cut). */
-  context: string;
-}
-
 export interface FindingsSummary {
   errors: number;
   warnings: number;
@@ -133,7 +113,12 @@ export interface ReportData {
   dates: { discovered: DateValue | null; began: DateValue | null };
   /** The rows of the Attack Methodology section(s), in order. */
   tactics: TacticRow[];
+  /** The listed indicators of the Indicators of Compromise section, each once (by kind and normalised live form). */
   indicators: IndicatorData[];
+  /** Values only quoted in its code blocks (log excerpts), never listed: evidence, not indicators to share. */
+  evidence: IndicatorData[];
+  /** The organization's own domains, mailboxes and addresses there (`organization`, Affected Organization): never indicators. */
+  affectedAssets: IndicatorData[];
   findings: FindingsSummary;
 }
 
@@ -218,7 +203,7 @@ export function collectReportData(input: ExportInput): ReportData {
     sections,
     dates,
     tactics: tacticRows(input),
-    indicators: indicatorData(input),
+    ...indicatorSets(input),
     findings: summarize(input.findings),
   };
 }
@@ -270,29 +255,6 @@ function bodyText(model: ReportModel, container: ContentContainer, stopLine: num
   while (lines.length > 0 && lines[0].trim() === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
   return lines.join('\n');
-}
-
-function indicatorData(context: FeatureContext): IndicatorData[] {
-  const { model, spec } = context;
-  // Where each line's own words start (after list marker and field key): read once per line, not once per indicator.
-  const starts = new Map<number, number>();
-  return indicatorsOf(model, spec).map(({ ioc, range, defanged }) => {
-    const text = model.lines.lineText(range.start.line);
-    let from = starts.get(range.start.line);
-    if (from === undefined) starts.set(range.start.line, (from = lineContentStart(text)));
-    return {
-      type: ioc.type,
-      value: ioc.text,
-      refanged: ioc.refanged,
-      writtenDefanged: ioc.defanged,
-      defanged,
-      line: range.start.line + 1,
-      column: range.start.character + 1,
-      endColumn: range.end.character + 1,
-      problems: [...ioc.problems],
-      context: excerptAround(text, range.start.character, range.end.character, { from }),
-    };
-  });
 }
 
 function summarize(findings: readonly Finding[]): FindingsSummary {

@@ -5,6 +5,8 @@ import type { ReportSpec } from '../schema/reportSpec';
 import type { Range } from '../types';
 import { typedCellsByLine, type TypedCell } from './iocTables';
 import { IocProseReader } from './iocProse';
+import { codeListingColumns } from './iocEvidence';
+import { OwnAssets } from '../iocs/ownAssets';
 
 export interface LocatedIoc {
   ioc: IocMatch;
@@ -13,6 +15,10 @@ export interface LocatedIoc {
   defanged: string;
   /** A URL or domain mentioned in a sentence rather than listed (iocProse.ts): it may name a legitimate service. */
   inProse?: boolean;
+  /** An own domain, mailbox or address (`organization`, Affected Organization): an affected asset, not an indicator (ownAssets.ts). */
+  own?: boolean;
+  /** In a code block but not listed there (a value quoted in a log excerpt): checked, never exported as an indicator (iocEvidence.ts). */
+  evidence?: boolean;
 }
 
 /** The kinds whose mention in a sentence may be of a legitimate service; an IP or e-mail address is an indicator wherever it stands. */
@@ -24,11 +30,12 @@ const DEFANGABLE = new Set(['url', 'domain', 'ipv4', 'ipv6', 'email']);
  * Every indicator in the Indicators of Compromise section(s), located. Lines are scanned whole; in a
  * table, a cell whose kind a header or a Type cell names is read as that kind instead (iocTables.ts).
  */
-export function indicatorsOf(model: ReportModel, spec: ReportSpec): LocatedIoc[] {
+export function indicatorsOf(model: ReportModel, spec: ReportSpec, own: OwnAssets = OwnAssets.NONE): LocatedIoc[] {
   const found: LocatedIoc[] = [];
   for (const section of model.sections) {
     const sectionSpec = spec.findSection(section.heading.text);
     if (sectionSpec?.kind !== 'indicators') continue;
+    const listingColumns = codeListingColumns(model, [section]);
     const typedCells = typedCellsByLine(section, sectionSpec);
     const prose = new IocProseReader();
     for (let line = section.heading.range.end.line + 1; line <= section.range.end.line; line++) {
@@ -38,7 +45,11 @@ export function indicatorsOf(model: ReportModel, spec: ReportSpec): LocatedIoc[]
       iocs.forEach((ioc, index) => {
         const range = { start: { line, character: ioc.start }, end: { line, character: ioc.end } };
         const defanged = DEFANGABLE.has(ioc.type) && !ioc.defanged ? defangedForm(ioc) : ioc.text;
-        found.push(inProse[index] && MENTIONABLE.has(ioc.type) ? { ioc, range, defanged, inProse: true } : { ioc, range, defanged });
+        const located: LocatedIoc = inProse[index] && MENTIONABLE.has(ioc.type) ? { ioc, range, defanged, inProse: true } : { ioc, range, defanged };
+        const listedFrom = listingColumns.get(line);
+        if (listedFrom !== undefined && listedFrom >= 0 && ioc.start !== listedFrom) located.evidence = true;
+        if (own.owns(ioc.type, ioc.refanged)) located.own = true;
+        found.push(located);
       });
     }
   }

@@ -174,6 +174,8 @@ table.iocs { width: 100%; font-size: 0.92em; }
 .iocs code.ioc { overflow-wrap: anywhere; word-break: break-all; }
 .iocs .live { font-size: 0.75em; color: var(--irs-warning); margin-left: 0.3rem; white-space: nowrap; }
 .iocs .problem { color: var(--irs-warning); cursor: help; }
+.iocs .badge { font-size: 0.75em; margin-left: 0.3rem; padding: 0 0.3em; border: 1px solid currentColor; border-radius: 3px; white-space: nowrap; opacity: 0.85; }
+.iocs .repeat { font-size: 0.75em; margin-left: 0.3rem; opacity: 0.7; cursor: help; }
 .iocs td.copy-col, .iocs th.copy-col { width: 4.5rem; text-align: center; }
 button.copy { font: inherit; font-size: 0.8em; padding: 0.1rem 0.5rem; border-radius: 4px; cursor: pointer; color: var(--vscode-button-secondaryForeground, var(--irs-fg)); background: var(--vscode-button-secondaryBackground, var(--irs-badge-bg)); border: 1px solid var(--irs-border); }
 button.copy:hover { background: var(--vscode-button-secondaryHoverBackground, var(--irs-hover)); }

@@ -2,6 +2,7 @@ import type { Block, ContentContainer, Field, ReportModel } from '../model/model
 import { listItemContentStart } from '../parse/lineSyntax';
 import { defang, scanIocs } from '../iocs/scanIocs';
 import { indicatorsOf, type LocatedIoc } from '../queries/iocQueries';
+import { ownAssetsOf } from '../queries/ownAssetsOf';
 import type { FeatureContext } from '../features/featureTypes';
 import type { Range } from '../types';
 import { escapeHtml, lineAttr } from './escape';
@@ -33,7 +34,7 @@ export class RenderState {
 
   constructor(readonly context: FeatureContext) {
     this.model = context.model;
-    this.indicators = indicatorsOf(this.model, context.spec);
+    this.indicators = indicatorsOf(this.model, context.spec, ownAssetsOf(this.model, context.spec, context.config?.organization));
     this.indicatorLinks = indicatorLinkGuard(this.indicators.map((located) => located.ioc));
     for (const located of this.indicators) {
       const shown = shownIoc(located);

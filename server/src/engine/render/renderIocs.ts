@@ -1,8 +1,9 @@
 import type { IocType } from '../iocs/scanIocs';
 import type { Field, Section } from '../model/modelTypes';
 import type { LocatedIoc } from '../queries/iocQueries';
+import { distinctIndicators, type DistinctIoc } from '../queries/iocIndex';
 import { lineContentStart } from '../parse/lineSyntax';
-import { excerptParts } from '../text/excerpt';
+import { excerptAround } from '../text/excerpt';
 import { escapeHtml, lineAttr } from './escape';
 import { fieldKey, renderContainer, shownIoc, type RenderState } from './renderContext';
 
@@ -49,10 +50,15 @@ export function renderIocs(state: RenderState, section: Section): string {
   if (located.length === 0) {
     html += '<p class="empty">No indicators found in this section.</p>\n';
   } else {
-    const groups = TYPE_ORDER.map((type) => ({ type, rows: located.filter((ioc) => ioc.ioc.type === type) })).filter((group) => group.rows.length > 0);
+    // One row per distinct indicator (the same value listed twice is one row, at its first place).
+    const distinct = distinctIndicators(located);
+    const groups = TYPE_ORDER.map((type) => ({ type, rows: distinct.filter((entry) => entry.locations[0].ioc.type === type) })).filter(
+      (group) => group.rows.length > 0,
+    );
     const body = groups.map((group) => {
       const head = `<tr class="group"><th colspan="4" scope="rowgroup">${TYPE_LABELS[group.type]} <span class="count">${group.rows.length}</span></th></tr>`;
-      return `<tbody class="ioc-group ioc-${group.type}">${head}${group.rows.map((ioc) => row(state, ioc, fieldOf(ioc.range.start.line), contentStart)).join('')}</tbody>`;
+      const rows = group.rows.map((entry) => row(state, entry, fieldOf(entry.locations[0].range.start.line), contentStart));
+      return `<tbody class="ioc-group ioc-${group.type}">${head}${rows.join('')}</tbody>`;
     });
     html +=
       `<div class="table-scroll"><table class="iocs"><thead><tr><th scope="col">Indicator (defanged)</th><th scope="col">Context</th>` +
@@ -70,42 +76,44 @@ export function renderIocs(state: RenderState, section: Section): string {
   return html;
 }
 
-function row(state: RenderState, located: LocatedIoc, field: Field | undefined, contentStart: (line: number) => number): string {
+function row(state: RenderState, entry: DistinctIoc, field: Field | undefined, contentStart: (line: number) => number): string {
+  const located = entry.locations[0];
   const line = located.range.start.line;
   const value = shownIoc(located);
-  const live =
-    value !== located.ioc.text && !located.ioc.defanged ? ' <span class="live" title="Written live in the report; shown defanged">was live</span>' : '';
+  const wasLive = entry.locations.some((place) => !place.ioc.defanged && !place.own && shownIoc(place) !== place.ioc.text);
+  const live = wasLive ? ' <span class="live" title="Written live in the report; shown defanged">was live</span>' : '';
   const problems = located.ioc.problems.length ? ` <span class="problem" title="${escapeHtml(located.ioc.problems.join('; '))}">⚠</span>` : '';
+  const badges =
+    (entry.own ? ' <span class="badge asset" title="One of the organization\'s own names: an affected asset, not an indicator">affected asset</span>' : '') +
+    (entry.evidenceOnly
+      ? ' <span class="badge evidence" title="Only quoted in a code block (a log excerpt): not exported as an indicator">evidence only</span>'
+      : '') +
+    (entry.locations.length > 1
+      ? ` <span class="repeat" title="Also on line ${entry.locations
+          .slice(1)
+          .map((place) => place.range.start.line + 1)
+          .join(', ')}">×${entry.locations.length}</span>`
+      : '');
   return (
-    `<tr${lineAttr(line)}><td class="value"><code class="ioc">${escapeHtml(value)}</code>${live}${problems}</td>` +
+    `<tr${lineAttr(line)}><td class="value"><code class="ioc">${escapeHtml(value)}</code>${live}${problems}${badges}</td>` +
     `<td class="context">${context(state, located, value, contentStart(line))}</td><td class="listed-under">${field ? fieldKey(state, field) : ''}</td>` +
     `<td class="copy-col"><button type="button" class="copy" data-copy="${escapeHtml(value)}" title="Copy the defanged value">Copy</button></td></tr>`
   );
 }
 
 /**
- * The indicator's line around it (an excerpt: at most ~60 characters each side, "…" where cut), without
- * the indicator itself, the list marker and the field key; other indicators stay defanged.
+ * The indicator's line with the indicator in place (an excerpt: at most ~60 characters each side, "…"
+ * where cut), without the list marker and field key, or a table row's outer pipes; every indicator on it
+ * is shown defanged, as the preview shows the line.
  */
 function context(state: RenderState, located: LocatedIoc, value: string, contentStart: number): string {
   const line = located.range.start.line;
   const text = state.line(line);
-  let start = state.column(line, located.range.start.character);
-  let end = start + value.length;
-  if (text[start - 1] === '`' && text[end] === '`') [start, end] = [start - 1, end + 1];
-  const { before, after } = excerptParts(text, start, end, { from: contentStart });
-  let rest = withoutEdgePunctuation(`${before} ${after}`.replace(/\s+/g, ' ').trim());
-  const wrapped = /^\((.*)\)\.?$/.exec(rest);
-  if (wrapped && !wrapped[1].includes('(')) rest = wrapped[1];
-  return rest ? state.inline(rest) : '';
-}
-
-const EDGE_PUNCTUATION = ';,:–—-';
-
-/** One separator (`;` `,` `:` or a dash) at either end removed, and the spaces next to it. */
-function withoutEdgePunctuation(text: string): string {
-  let rest = text;
-  if (rest !== '' && EDGE_PUNCTUATION.includes(rest[0])) rest = rest.slice(1);
-  if (rest !== '' && EDGE_PUNCTUATION.includes(rest[rest.length - 1])) rest = rest.slice(0, -1);
-  return rest.trim();
+  const start = state.column(line, located.range.start.character);
+  const row = /^\s*\|/.exec(text);
+  const trailingPipe = row ? /\|\s*$/.exec(text) : null;
+  const from = row ? row[0].length : contentStart;
+  const to = trailingPipe ? Math.max(trailingPipe.index, start + value.length) : text.length;
+  const excerpt = excerptAround(text, start, start + value.length, { from: Math.min(from, start), to }).trim();
+  return excerpt ? state.inline(excerpt) : '';
 }

@@ -1,6 +1,7 @@
 import type { IocType } from '../iocs/scanIocs';
 import { specialIpv4Range, specialIpv6Range } from '../iocs/specialAddresses';
 import { detectionCodeLines, indicatorsOf, type LocatedIoc } from '../queries/iocQueries';
+import { ownAssetsOf } from '../queries/ownAssetsOf';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
 
 export const iocRuleMeta: readonly RuleMeta[] = [
@@ -65,24 +66,27 @@ const PROBLEM_RULES: Record<IocType, string> = {
 /**
  * Indicators of Compromise: every line of the section is scanned (code blocks included, where IOC
  * lists often live); links elsewhere in the report are ordinary links, not indicators. Detection rules
- * and queries (code blocks in a language) keep their strings exact: they are never called live.
+ * and queries (code blocks in a language) keep their strings exact: they are never called live; nor are the
+ * organization's own names (queries/ownAssetsOf.ts), which need no defanging.
  */
 export const iocRule: Rule = {
   meta: iocRuleMeta,
   check(context: RuleContext) {
     const code = detectionCodeLines(context.model, context.spec);
-    for (const located of indicatorsOf(context.model, context.spec)) reportIoc(context, located, code.has(located.range.start.line));
+    const own = ownAssetsOf(context.model, context.spec, context.organization);
+    for (const located of indicatorsOf(context.model, context.spec, own)) reportIoc(context, located, code.has(located.range.start.line));
   },
 };
 
-function reportIoc(context: RuleContext, { ioc, range, defanged, inProse }: LocatedIoc, inDetectionCode: boolean): void {
+function reportIoc(context: RuleContext, { ioc, range, defanged, inProse, own }: LocatedIoc, inDetectionCode: boolean): void {
   const name = TYPE_NAMES[ioc.type];
   for (const problem of ioc.problems) {
     // A URL's host may be an IP address: its problems are IP problems.
     const ruleId = /^IPv[46]/.test(problem) ? 'ioc-ip-invalid' : PROBLEM_RULES[ioc.type];
     context.report(ruleId, range, `Invalid ${name} '${ioc.text}': ${problem}`);
   }
-  if (!LIVE_TYPES.has(ioc.type) || ioc.defanged || inDetectionCode) return;
+  // An own domain, mailbox or address is an affected asset: nobody is put at risk by its being clickable.
+  if (!LIVE_TYPES.has(ioc.type) || ioc.defanged || inDetectionCode || own) return;
   const special = ioc.type === 'ipv4' ? specialIpv4Range(ioc.refanged) : ioc.type === 'ipv6' ? specialIpv6Range(ioc.refanged) : undefined;
   if (special) {
     // Nobody reaches it from outside by a click: said, not warned about.

@@ -3,6 +3,7 @@ import type { ReportModel } from '../model/modelTypes';
 import type { ReportSpec } from '../schema/reportSpec';
 import type { AttackCatalog } from '../attack/catalog';
 import type { BundledAttackVersion } from '../attack/versions';
+import type { OrganizationSetting } from '../iocs/ownAssets';
 
 export type RuleFamily = 'structure' | 'fields' | 'values' | 'placeholders' | 'attack' | 'dates' | 'iocs';
 
@@ -30,6 +31,8 @@ export interface RuleContext {
   readonly knownRuleIds: ReadonlySet<string>;
   /** The instant the check runs, for "date in the future" checks; injected for reproducible tests. */
   readonly now: Date;
+  /** The configured own domains, mailboxes and networks (`organization` in `.increport.yaml`): affected assets, not indicators. */
+  readonly organization?: OrganizationSetting;
   report(ruleId: string, range: Range, message: string, data?: FindingData): void;
 }
 
