@@ -1,6 +1,6 @@
 import type { IocType } from '../iocs/scanIocs';
 import { specialIpv4Range, specialIpv6Range } from '../iocs/specialAddresses';
-import { detectionCodeLines, indicatorsOf, type LocatedIoc } from '../queries/iocQueries';
+import { detectionCodeLines, indicatorsOf, oddLengthHashesOf, type LocatedIoc } from '../queries/iocQueries';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
 
 export const iocRuleMeta: readonly RuleMeta[] = [
@@ -15,6 +15,12 @@ export const iocRuleMeta: readonly RuleMeta[] = [
     family: 'iocs',
     defaultSeverity: 'error',
     summary: 'A file hash with the wrong length for its type, or with characters that are not hex digits.',
+  },
+  {
+    id: 'ioc-hash-length',
+    family: 'iocs',
+    defaultSeverity: 'warning',
+    summary: "An unlabelled hex value listed as an indicator whose length is no hash's (63 digits): probably a hash truncated or extended when copied.",
   },
   {
     id: 'ioc-live-reserved',
@@ -74,6 +80,8 @@ export const iocRule: Rule = {
   check(context: RuleContext) {
     const code = detectionCodeLines(context.model, context.spec);
     for (const located of indicatorsOf(context.model, context.spec)) reportIoc(context, located, code.has(located.range.start.line));
+    for (const odd of oddLengthHashesOf(context.model, context.spec))
+      context.report('ioc-hash-length', odd.range, `Hex value '${odd.text}' listed as an indicator has no hash's length, ${odd.problem}`);
   },
 };
 
