@@ -10,6 +10,7 @@ import { documentLinks } from '../../../server/src/engine/features/links';
 import { documentSymbols } from '../../../server/src/engine/features/symbols';
 import { catalogFromStixText } from '../../../server/src/engine/attack/catalog';
 import { scanIocs } from '../../../server/src/engine/iocs/scanIocs';
+import { oddLengthHashes } from '../../../server/src/engine/iocs/hashLength';
 import { ReportEngine } from '../../../server/src/engine/engine';
 import { buildModel } from '../../../server/src/engine/model/buildModel';
 import { renderReportBody } from '../../../server/src/engine/render/renderReport';
@@ -228,6 +229,18 @@ export const CASES: readonly ComplexityCase[] = [
     name: "'Product.Name 1.2.3.4 ' × n (dotted quads after product names, read back a bounded way)",
     n: 8000,
     prepare: (n) => () => scanIocs('Product.Name 1.2.3.4 '.repeat(n)),
+  },
+  {
+    family: 'iocs',
+    name: "'Chrome/1.2.3.4 ' × n (dotted quads after a product's slash, read back a bounded way)",
+    n: 8000,
+    prepare: (n) => () => scanIocs('Chrome/1.2.3.4 '.repeat(n)),
+  },
+  {
+    family: 'iocs',
+    name: "'| ' + 63 hex digits × n (hex values of no hash length in cells, each read a bounded way)",
+    n: 4000,
+    prepare: (n) => () => oddLengthHashes(`| ${'0123456789abcdef'.repeat(4).slice(1)} `.repeat(n), []),
   },
   { family: 'iocs', name: "'a:' × n (IPv6-like)", n: 96000, prepare: (n) => () => scanIocs('a:'.repeat(n)) },
   { family: 'iocs', name: "'md5 ' × n (labels without hashes)", n: 24000, prepare: (n) => () => scanIocs('md5 '.repeat(n)) },

@@ -4,6 +4,7 @@ import { CVE_FORMAT_PROBLEM, scanIocs, type IocMatch, type IocType } from '../..
 
 const MD5 = 'd41d8cd98f00b204e9800998ecf8427e';
 const SHA1 = 'da39a3ee5e6b4b0d3255bfef95601890afd80709';
+const SHA224 = 'd14a028c2a3a2bc9476102bb288234c415a2b01f828ea62ac5b3e42f';
 const SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const SHA512 = 'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e';
 const SEED_LINE = '- **Network indicators:** hxxp[://]mysignins[.]microsoft[.]com (Returning 504 status codes).';
@@ -216,6 +217,63 @@ const CASES: Array<[string, Expected[]]> = [
   ['CVE-2024-XXXX, the CVE 2024 report, CVEs, CVE2024', []],
   ['GUID 550e8400-e29b-41d4-a716-446655440000, zeros 00000000000000000000000000000000', []],
   ['deadline abcdef 1234567890 cafe', []],
+  // Domains by the IANA root zone: new gTLDs are domains; a name ending in no real TLD is not.
+  [
+    'files.contoso-sync.credit login.micros0ft.support cdn.evil.top update.contoso.co.uk',
+    [
+      ['domain', 'files.contoso-sync.credit'],
+      ['domain', 'login.micros0ft.support'],
+      ['domain', 'cdn.evil.top'],
+      ['domain', 'update.contoso.co.uk'],
+    ],
+  ],
+  ['foo.bar.baz WS-FIN-042.corp.local DC01.contoso.internal config.json app.exe', []],
+  // File names: no real TLD (exe, msi, pdf, docm), or a TLD that is also a file extension.
+  ['update.exe setup.msi report.pdf invoice.docm loader.x64.so helper.arm64.so firmware-src.tar.zip notes.one Main.java', []],
+  // Member names and dotted identifiers of code.
+  ['user.name user.email sub-technique.name event.data foo.bar System.Net.Http Microsoft.Identity.Client', []],
+  // A file-extension TLD is a host where the context says so: a host label, a Domain row, defanged, a URL, an e-mail address.
+  [
+    '- **C2 domain:** contoso-sync.zip, second.mov',
+    [
+      ['domain', 'contoso-sync.zip'],
+      ['domain', 'second.mov'],
+    ],
+  ],
+  ['Host: build.contoso.app', [['domain', 'build.contoso.app']]],
+  ['| Domain | contoso-sync.zip | second stage |', [['domain', 'contoso-sync.zip']]],
+  ['| File | invoice.zip | attachment |', []],
+  ['- **Attachment:** invoice.zip (from contoso-sync[.]zip)', [['domain', 'contoso-sync[.]zip']]],
+  [
+    'get https://contoso-sync.zip/a or mail ops@contoso-sync.zip',
+    [
+      ['url', 'https://contoso-sync.zip/a'],
+      ['email', 'ops@contoso-sync.zip'],
+    ],
+  ],
+  ['- **Dropped file:** contoso-sync.zip', []],
+  // User agents: a dotted quad after a product's slash is its version.
+  ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36 Edg/124.0.2478.80', []],
+  ['Version/17.4.1 Mobile/15E148 Safari/604.1 python-requests/2.31.0 curl/8.4.0.1', []],
+  [
+    '/api/10.0.0.1 and 10.0.0.0/10.0.0.255',
+    [
+      ['ipv4', '10.0.0.1'],
+      ['ipv4', '10.0.0.0'],
+      ['ipv4', '10.0.0.255'],
+    ],
+  ],
+  // SHA-224: labelled and bare.
+  [
+    `SHA-224: ${SHA224}, SHA224 ${SHA224.slice(1)}, bare ${SHA224}`,
+    [
+      ['sha224', SHA224, { problems: [] }],
+      ['sha224', SHA224.slice(1), { problems: ['SHA-224 hashes have 56 hex digits; this has 55'] }],
+      ['sha224', SHA224],
+    ],
+  ],
+  // Other hashes after emphasised labels are not file hashes.
+  [`- **Imphash:** ${MD5}\n- **TLSH**: ${SHA256}\n- __ssdeep:__ \`${MD5}\``, []],
 ];
 
 function describe(match: IocMatch): string {

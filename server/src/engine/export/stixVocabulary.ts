@@ -100,7 +100,14 @@ export function stixSectors(sector: string | undefined): string[] {
 }
 
 /** How an indicator of each type is written as a STIX pattern; CVE IDs are no indicator (they become vulnerabilities). */
-const HASH_KEYS: Partial<Record<IocType, string>> = { md5: 'MD5', sha1: "'SHA-1'", sha256: "'SHA-256'", sha384: "'SHA-384'", sha512: "'SHA-512'" };
+const HASH_KEYS: Partial<Record<IocType, string>> = {
+  md5: 'MD5',
+  sha1: "'SHA-1'",
+  sha224: "'SHA-224'",
+  sha256: "'SHA-256'",
+  sha384: "'SHA-384'",
+  sha512: "'SHA-512'",
+};
 const VALUE_OBJECTS: Partial<Record<IocType, string>> = { url: 'url', domain: 'domain-name', ipv4: 'ipv4-addr', ipv6: 'ipv6-addr', email: 'email-addr' };
 
 /** A STIX string literal: quotes and backslashes escaped (STIX 2.1 patterning, 9.3). */
@@ -124,6 +131,7 @@ export const INDICATOR_LABELS: Readonly<Record<IocType, string>> = {
   email: 'E-mail address',
   md5: 'MD5',
   sha1: 'SHA-1',
+  sha224: 'SHA-224',
   sha256: 'SHA-256',
   sha384: 'SHA-384',
   sha512: 'SHA-512',

@@ -1,3 +1,5 @@
+import ianaTlds from 'tlds';
+
 /**
  * Regular-expression building blocks and word lists for the IOC scanner.
  *
@@ -68,7 +70,7 @@ export const CVE_RE = new RegExp(
 );
 /** A hash label (group 1: MD5, SHA-1, SHA256…), optional "hash"/"sum"/…, separators, then a token (group 2). */
 export const LABELLED_HASH_RE = new RegExp(
-  String.raw`(?<![a-z0-9${L}-])(md5|sha-?(?:1|256|384|512)|sha (?:1|256|384|512))(?![a-z0-9])` +
+  String.raw`(?<![a-z0-9${L}-])(md5|sha-?(?:1|224|256|384|512)|sha (?:1|224|256|384|512))(?![a-z0-9])` +
     String.raw`(?:[ \t]*(?:hash(?:es)?|sum|checksum|digest|value))?[ \t:=*_|>(\x60${DASHES}]{0,12}(?=([0-9a-z]+))\2(?![a-z0-9${L}])`,
   'gi',
 );
@@ -85,41 +87,31 @@ export const DOMAIN_RE = new RegExp(String.raw`(?<![a-z0-9.\-@/\\\])}${L}])` + a
 export const HEX_RE = new RegExp(`(?<![a-z0-9${L}])` + atomic('[0-9a-f]+') + `(?![a-z0-9${L}])`, 'gi');
 
 /**
- * Top-level domains accepted for a domain written live (not defanged). Deliberately not the whole
- * IANA root zone: it is the common generic TLDs, TLDs frequently seen in phishing and malware
- * infrastructure, `onion`, the documentation TLD `example`, and every two-letter country code.
- *
- * Left out on purpose, because as live text they are far more often something else: `name`
- * (`sub-technique.name`, `user.name`), `email` (`user.email`), `page`, `group`, `security`
- * (`spring.security`), `network`, `services`, `support`, `media`, `news`, `bar` (`foo.bar`), `int`,
- * `pro`, `cat`, `art`, `rest`, and the internal names `local`, `internal`, `corp`, `lan`.
- * A domain written defanged is accepted with any alphabetic TLD.
+ * The top-level domains of the IANA root zone (the `tlds` package, bundled as data: nothing is fetched or
+ * generated at run time), ASCII ones only (the scanner reads ASCII labels; an IDN TLD is matched in its
+ * `xn--` form), plus the special-use `onion` and the documentation TLD `example`. Internal names (`local`,
+ * `internal`, `corp`, `lan`) are in none of them: a live `dc01.contoso.internal` is no domain.
  */
-const GENERIC_TLDS =
-  'com net org edu gov mil info biz mobi asia aero coop jobs museum travel tel xxx ' +
-  'app dev blog cloud tech online site website store shop club live link click space fun ' +
-  'icu vip win bid loan work life world today digital agency company solutions software systems ' +
-  'xyz top buzz lol cyou monster quest sbs cfd bond autos beauty hair skin makeup homes lat mom ' +
-  'zip mov onion example';
-
-const COUNTRY_TLDS =
-  'ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bv bw ' +
-  'by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg er es et eu ' +
-  'fi fj fk fm fo fr ga gb gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu id ie il ' +
-  'im in io iq ir is it je jm jo jp ke kg kh ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma ' +
-  'mc md me mg mh mk ml mm mn mo mp mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz om ' +
-  'pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sj sk sl sm sn so ' +
-  'sr ss st su sv sx sy sz tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us uy uz va vc ve vg ' +
-  'vi vn vu wf ws ye yt za zm zw';
-
-export const KNOWN_TLDS: ReadonlySet<string> = new Set(`${GENERIC_TLDS} ${COUNTRY_TLDS}`.split(' '));
+export const KNOWN_TLDS: ReadonlySet<string> = new Set([...ianaTlds.filter((tld) => /^[a-z0-9-]+$/.test(tld)), 'onion', 'example']);
 
 /**
- * TLDs that are also common file extensions. A live two-label name ending in one of these
- * (`invoice.zip`, `README.md`, `install.sh`, `main.py`, `lib.rs`, `Calculator.app`) is taken to be a
- * file name, not a domain. Written defanged (`invoice[.]zip`) or inside a URL it is a host.
+ * Real TLDs that are also common file extensions. A live name ending in one (`invoice.zip`, `README.md`,
+ * `install.sh`, `main.py`, `lib.rs`, `loader.x64.so`, `Calculator.app`, `notes.one`) is a file name unless
+ * what surrounds it says it is a host: written defanged, in a URL or an e-mail address, after a `Domain:`,
+ * `Host:` or `URL:` label, or in a Domain or Host column (scanIocs' `hostContext`).
  */
-export const FILE_EXTENSION_TLDS: ReadonlySet<string> = new Set('zip mov app md sh py rs pl pm ps cc so ai tf am ac mk'.split(' '));
+export const FILE_EXTENSION_TLDS: ReadonlySet<string> = new Set('zip mov app md sh py rs pl pm ps cc so ai tf am ac mk one java cab run pub'.split(' '));
+
+/**
+ * Real TLDs that are also the member names of code, queries and log fields (`user.name`, `user.email`,
+ * `sub-technique.name`, `foo.bar`, `spring.security`, `event.data`). A live name ending in one is a member
+ * access, not a domain, unless what surrounds it says it is a host (as for {@link FILE_EXTENSION_TLDS}).
+ */
+export const CODE_WORD_TLDS: ReadonlySet<string> = new Set(
+  'name email page group bar foo int pro cat art rest data map host link style total events properties date day next open save call post new read search select global network security services media news'.split(
+    ' ',
+  ),
+);
 
 /** Words that, right before a dotted quad, mark it as a version number rather than an address. */
 export const VERSION_WORD_BEFORE = /(?:\bversion|\bver|\bbuild|\brelease|\brev|\brevision|\bv)\.?[ \t]*:?[ \t]*$/i;

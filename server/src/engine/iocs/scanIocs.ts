@@ -1,6 +1,6 @@
 /**
  * A pure scanner for indicators of compromise (IOCs) in report text: URLs, domains, IPv4 and IPv6
- * addresses, e-mail addresses, MD5/SHA-1/SHA-256/SHA-384/SHA-512 hashes and CVE IDs, live or defanged.
+ * addresses, e-mail addresses, MD5/SHA-1/SHA-224/SHA-256/SHA-384/SHA-512 hashes and CVE IDs, live or defanged.
  *
  * Kinds are scanned in priority order — URL, e-mail, CVE, labelled hash, IPv6, IPv4, domain, bare
  * hash — and a match is kept only if it overlaps nothing kept before, so a URL's host is not
@@ -8,25 +8,14 @@
  * Offsets are UTF-16 code units (JavaScript string indices), end exclusive.
  */
 import { defang, isDefanged, refang } from './defang';
-import {
-  CVE_RE,
-  DASHES,
-  DOMAIN_RE,
-  EMAIL_RE,
-  FILE_EXTENSION_TLDS,
-  HEX_RE,
-  IPV4_RE,
-  IPV6_RE,
-  KNOWN_TLDS,
-  LABELLED_HASH_RE,
-  URL_RE,
-  VERSION_WORD_BEFORE,
-} from './iocPatterns';
-import { combinedLabelType, HASH_LENGTHS, isVersionNumber, labelType, OTHER_HASH_BEFORE, type HashType } from './iocSurroundings';
+import { CVE_RE, DASHES, DOMAIN_RE, EMAIL_RE, HEX_RE, IPV4_RE, IPV6_RE, LABELLED_HASH_RE, URL_RE, VERSION_WORD_BEFORE } from './iocPatterns';
+import { combinedLabelType, hostValuesStart, isVersionNumber, labelType, OTHER_HASH_BEFORE, type HashType } from './iocSurroundings';
+import { domainProblems, HASH_BY_LENGTH, hashProblems, ipv4Problems, isIpv6, isPlausibleDomain, looksLikeHash } from './iocValues';
 
 export { defang, isDefanged, refang };
+export { domainProblems, hashProblems, looksLikeHash };
 
-export type IocType = 'url' | 'domain' | 'ipv4' | 'ipv6' | 'email' | 'md5' | 'sha1' | 'sha256' | 'sha384' | 'sha512' | 'cve';
+export type IocType = 'url' | 'domain' | 'ipv4' | 'ipv6' | 'email' | HashType | 'cve';
 
 export interface IocMatch {
   type: IocType;
@@ -44,13 +33,17 @@ export interface IocMatch {
 }
 
 export interface ScanOptions {
-  /** Report MD5/SHA-1/SHA-256/SHA-512 hashes (default true). */
+  /** Report MD5/SHA-1/SHA-224/SHA-256/SHA-384/SHA-512 hashes (default true). */
   includeHashes?: boolean;
+  /**
+   * The whole text is where hosts are written (a Domain or Host column): a live name ending in a TLD that
+   * is also a file extension or a member name (`contoso-sync.zip`) is a domain. Without it, only the values
+   * of a line labelled `Domain:`, `Host:` or `URL:` are read so (iocSurroundings' hostValuesStart).
+   */
+  hostContext?: boolean;
 }
 
 export type { HashType };
-const HASH_NAMES: Record<HashType, string> = { md5: 'MD5', sha1: 'SHA-1', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' };
-const HASH_BY_LENGTH = new Map<number, HashType>(Object.entries(HASH_LENGTHS).map(([type, length]) => [length, type as HashType]));
 
 export const CVE_FORMAT_PROBLEM = 'CVE IDs look like CVE-2024-12345 (year, then at least 4 digits)';
 
@@ -61,89 +54,6 @@ export function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray>
     if (match[0] === '') re.lastIndex++;
     yield match;
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Value checks
-
-function ipv4Problems(live: string): string[] {
-  const problems = new Set<string>();
-  for (const octet of live.split('.')) {
-    if (Number(octet) > 255) problems.add(`IPv4 octet ${octet} is out of range (0–255)`);
-    else if (octet.length > 1 && octet.startsWith('0')) problems.add(`IPv4 octet ${octet} has a leading zero; some tools read it as octal`);
-  }
-  return [...problems];
-}
-
-export function domainProblems(live: string): string[] {
-  const problems: string[] = [];
-  if (live.length > 253) problems.push(`a domain name has at most 253 characters; this has ${live.length}`);
-  for (const label of live.split('.')) {
-    if (label.length > 63) problems.push(`domain label '${label.slice(0, 20)}…' is longer than 63 characters`);
-    if (label.startsWith('-') || label.endsWith('-')) problems.push(`domain label '${label}' starts or ends with a hyphen`);
-  }
-  return problems;
-}
-
-/**
- * Whether a dotted name is taken as a domain: its TLD must be alphabetic (or punycode). Written live
- * it must also end in a known TLD, and — for a stand-alone domain — not look like a file name
- * (`invoice.zip`) nor have a capitalised TLD in a mixed-case name (`System.IO`, `done.It`).
- */
-function isPlausibleDomain(live: string, defanged: boolean, standAlone: boolean): boolean {
-  const labels = live.split('.');
-  const tld = labels[labels.length - 1];
-  const lowerTld = tld.toLowerCase();
-  if (!/^(?:[a-z]{2,63}|xn--[a-z0-9-]+)$/i.test(tld)) return false;
-  if (defanged) return true;
-  if (!KNOWN_TLDS.has(lowerTld) && !lowerTld.startsWith('xn--')) return false;
-  if (!standAlone) return true;
-  // A live name ending in a file extension is a file name ("invoice.zip", "loader.x64.so"); a Domain column or a URL reads it as a host.
-  if (FILE_EXTENSION_TLDS.has(lowerTld)) return false;
-  return tld === lowerTld || live === live.toUpperCase();
-}
-
-/** Shape check for an IPv6 address (refanged, without brackets or zone). */
-function isIpv6(live: string): boolean {
-  if (!/\d/.test(live)) return false; // "::", "dead::beef", "abc::def" are more likely code than addresses
-  let address = live;
-  if (address.includes('.')) {
-    const embedded = /^([0-9a-f:]*:)(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-    if (!embedded || embedded[2].split('.').some((octet) => Number(octet) > 255)) return false;
-    address = `${embedded[1]}0:0`;
-  }
-  if (!/^[0-9a-f:]+$/i.test(address) || address.includes(':::')) return false;
-  const halves = address.split('::');
-  const validGroups = (part: string): string[] | undefined => {
-    if (part === '') return [];
-    const groups = part.split(':');
-    return groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group)) ? groups : undefined;
-  };
-  if (halves.length > 2) return false;
-  const groups = halves.map(validGroups);
-  if (groups.some((group) => group === undefined)) return false;
-  const count = groups.reduce((sum, group) => sum + (group?.length ?? 0), 0);
-  return halves.length === 2 ? count <= 7 : count === 8;
-}
-
-export function hashProblems(token: string, type: HashType): string[] {
-  const problems: string[] = [];
-  const expected = HASH_LENGTHS[type];
-  if (token.length !== expected) {
-    const other = HASH_BY_LENGTH.get(token.length);
-    const hint = other ? ` (the length of ${other === 'md5' ? 'an' : 'a'} ${HASH_NAMES[other]} hash)` : '';
-    problems.push(`${HASH_NAMES[type]} hashes have ${expected} hex digits; this has ${token.length}${hint}`);
-  }
-  const bad = /[^0-9a-f]/i.exec(token);
-  if (bad) problems.push(`not a hex string: '${bad[0]}' at position ${bad.index + 1}`);
-  return problems;
-}
-
-/** A token after a hash label that is meant as a hash: long enough and mostly hex digits. */
-export function looksLikeHash(token: string): boolean {
-  if (token.length < 16) return false;
-  const hexDigits = token.replace(/[^0-9a-f]/gi, '').length;
-  return hexDigits * 4 >= token.length * 3 && /\d/.test(token);
 }
 
 function canonicalUrl(live: string): string {
@@ -277,11 +187,12 @@ function scanIpv4(text: string, add: (found: Found) => void): void {
   }
 }
 
-function scanDomains(text: string, add: (found: Found) => void): void {
+function scanDomains(text: string, add: (found: Found) => void, hostContext: boolean): void {
+  const hostsFrom = hostContext ? 0 : hostValuesStart(text);
   for (const match of matchesOf(DOMAIN_RE, text)) {
     const live = refang(match[0]);
     const defanged = isDefanged(match[0]);
-    if (!isPlausibleDomain(live, defanged, true)) continue;
+    if (!isPlausibleDomain(live, defanged, true, hostsFrom >= 0 && match.index >= hostsFrom)) continue;
     const start = match.index;
     add({ type: 'domain', start, end: start + match[0].length, refanged: live.toLowerCase(), defanged, problems: domainProblems(live) });
   }
@@ -296,7 +207,7 @@ function scanBareHashes(text: string, add: (found: Found) => void): void {
   }
 }
 
-type Pass = (text: string, add: (found: Found) => void) => void;
+type Pass = (text: string, add: (found: Found) => void, hostContext: boolean) => void;
 
 /*
  * Necessary conditions for each pass, tested first: most report lines hold no IOC of a given kind,
@@ -342,7 +253,8 @@ export function scanIocs(text: string, options: ScanOptions = {}): IocMatch[] {
   };
   const passes = (options?.includeHashes ?? true) ? ALL_PASSES : PASSES_WITHOUT_HASHES;
   try {
-    for (const [pass, mayMatch] of passes) if (mayMatch.test(text)) pass(text, add);
+    const hostContext = options?.hostContext ?? false;
+    for (const [pass, mayMatch] of passes) if (mayMatch.test(text)) pass(text, add, hostContext);
   } catch {
     // A bug here must not take the checker down; keep whatever was found.
   }

@@ -8,12 +8,20 @@
 import { DOMAIN_RE } from './iocPatterns';
 import { domainProblems, hashProblems, isDefanged, looksLikeHash, matchesOf, refang, scanIocs, type HashType, type IocMatch, type IocType } from './scanIocs';
 
+/**
+ * The kind of a column or Type cell naming a hash that is not of a file's content (an import hash, a fuzzy
+ * hash, a TLS fingerprint): its values are no file hash and no indicator of another kind.
+ */
+export const OTHER_HASH = 'other-hash';
+export type CellKind = IocType | typeof OTHER_HASH;
+
 /** Kind names as a table writes them, lower-cased with everything but letters and digits left out. */
-const KIND_BY_NAME = new Map<string, IocType>([
-  ...['md5', 'sha1', 'sha256', 'sha384', 'sha512'].flatMap((hash) =>
+const KIND_BY_NAME = new Map<string, CellKind>([
+  ...['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'].flatMap((hash) =>
     [hash, `${hash}hash`, `${hash}hashes`, `${hash}sum`, `hash${hash}`, `filehash${hash}`].map((name) => [name, hash as IocType] as const),
   ),
-  ...['domain', 'domains', 'domainname', 'fqdn'].map((name) => [name, 'domain'] as const),
+  ...['imphash', 'importhash', 'ssdeep', 'tlsh', 'ja3', 'ja3s', 'jarm', 'authentihash', 'vhash', 'pehash'].map((name) => [name, OTHER_HASH] as const),
+  ...['domain', 'domains', 'domainname', 'fqdn', 'host', 'hosts', 'hostname', 'hostnames'].map((name) => [name, 'domain'] as const),
   ...['ip', 'ips', 'ipaddress', 'ipaddresses', 'ipv4', 'ipv4address'].map((name) => [name, 'ipv4'] as const),
   ...['ipv6', 'ipv6address'].map((name) => [name, 'ipv6'] as const),
   ...['url', 'urls', 'uri'].map((name) => [name, 'url'] as const),
@@ -21,11 +29,11 @@ const KIND_BY_NAME = new Map<string, IocType>([
   ...['cve', 'cveid', 'vulnerability'].map((name) => [name, 'cve'] as const),
 ]);
 
-const HASH_TYPES: ReadonlySet<IocType> = new Set(['md5', 'sha1', 'sha256', 'sha384', 'sha512']);
+const HASH_TYPES: ReadonlySet<CellKind> = new Set(['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512']);
 const MAX_KIND_NAME = 40;
 
 /** The indicator kind a column header or a Type cell names ("SHA-256", "IP Address", "E-mail"), if any. */
-export function iocKindOfName(name: string): IocType | undefined {
+export function iocKindOfName(name: string): CellKind | undefined {
   if (name.length > MAX_KIND_NAME) return undefined;
   const normalized = name
     .replace(/`|\*\*|__/g, '')
@@ -36,12 +44,14 @@ export function iocKindOfName(name: string): IocType | undefined {
 
 /**
  * The indicators of one cell's text whose kind is `kind`, offsets in that text. Hashes: every token
- * that looks meant as a hash, checked against the kind's length. Other kinds: what the scanner finds,
+ * that looks meant as a hash, checked against the kind's length; another hash (imphash, ssdeep…): none.
+ * Other kinds: what the scanner finds (in a domain cell, a live `contoso-sync.zip` is a domain too),
  * and for a domain cell holding one domain-shaped name and nothing else, that name.
  */
-export function typedIocs(text: string, kind: IocType): IocMatch[] {
+export function typedIocs(text: string, kind: CellKind): IocMatch[] {
+  if (kind === OTHER_HASH) return [];
   if (HASH_TYPES.has(kind)) return hashTokens(text, kind as HashType);
-  const found = scanIocs(text);
+  const found = scanIocs(text, { hostContext: kind === 'domain' });
   if (found.length > 0 || kind !== 'domain') return found;
   return wholeDomain(text);
 }

@@ -1,5 +1,6 @@
 import { defang, refang, scanIocs, urlClickableLength, type IocMatch } from '../iocs/scanIocs';
 import { typedIocs } from '../iocs/typedIocs';
+import { oddLengthHashes, oddLengthProblem } from '../iocs/hashLength';
 import type { ReportModel } from '../model/modelTypes';
 import type { ReportSpec } from '../schema/reportSpec';
 import type { Range } from '../types';
@@ -75,6 +76,38 @@ function lineIocs(text: string, typedCells: readonly TypedCell[] | undefined): I
       kept.push({ ...ioc, start: ioc.start + typed.start, end: ioc.end + typed.start });
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** An unlabelled hex value of no hash's length where an indicator stands (rule ioc-hash-length). */
+export interface LocatedOddHash {
+  range: Range;
+  text: string;
+  /** "probably truncated: 63 hex digits; a SHA-256 hash has 64". */
+  problem: string;
+}
+
+/**
+ * The unlabelled hex values of the Indicators of Compromise section(s) with no standard hash length where
+ * an indicator stands (iocs/hashLength.ts); not in detection rules and queries, whose hex is no indicator.
+ */
+export function oddLengthHashesOf(model: ReportModel, spec: ReportSpec): LocatedOddHash[] {
+  const found: LocatedOddHash[] = [];
+  const code = detectionCodeLines(model, spec);
+  for (const section of model.sections) {
+    const sectionSpec = spec.findSection(section.heading.text);
+    if (sectionSpec?.kind !== 'indicators') continue;
+    const typedCells = typedCellsByLine(section, sectionSpec);
+    for (let line = section.heading.range.end.line + 1; line <= section.range.end.line; line++) {
+      const text = model.lines.lineText(line);
+      if (code.has(line) || !/[0-9a-f]{30}/i.test(text)) continue;
+      const cells = typedCells.get(line);
+      for (const odd of oddLengthHashes(text, [...lineIocs(text, cells), ...(cells ?? [])])) {
+        const range = { start: { line, character: odd.start }, end: { line, character: odd.end } };
+        found.push({ range, text: text.slice(odd.start, odd.end), problem: oddLengthProblem(odd) });
+      }
+    }
+  }
+  return found;
 }
 
 /** The defanged form to write: for a URL only its clickable part changes; its path stays as written. */

@@ -1,5 +1,4 @@
-import { iocKindOfName } from '../iocs/typedIocs';
-import type { IocType } from '../iocs/scanIocs';
+import { iocKindOfName, type CellKind } from '../iocs/typedIocs';
 import { readsFieldTables, tableFields } from '../model/tableFields';
 import type { Section, Table, TableCell } from '../model/modelTypes';
 import type { SectionSpec } from '../schema/reportSpec';
@@ -10,7 +9,7 @@ export interface TypedCell {
   line: number;
   start: number;
   end: number;
-  kind: IocType;
+  kind: CellKind;
 }
 
 /**
@@ -34,7 +33,7 @@ export function typedCellsByLine(section: Section, sectionSpec: SectionSpec): Ma
 }
 
 /** Each column's role by the schema's `x-columns`, and the indicator kind its header names (never for a `context` column). */
-function columnsOf(table: Table, sectionSpec: SectionSpec): { roles: (string | undefined)[]; headerKinds: (IocType | undefined)[] } {
+function columnsOf(table: Table, sectionSpec: SectionSpec): { roles: (string | undefined)[]; headerKinds: (CellKind | undefined)[] } {
   const roles = table.header.cells.map((cell) => sectionSpec.columnRole(cell.text));
   const headerKinds = table.header.cells.map((cell, index) => (roles[index] === 'context' ? undefined : iocKindOfName(cell.text)));
   return { roles, headerKinds };

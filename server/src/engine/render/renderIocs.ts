@@ -7,7 +7,7 @@ import { excerptAround } from '../text/excerpt';
 import { escapeHtml, lineAttr } from './escape';
 import { fieldKey, renderContainer, shownIoc, type RenderState } from './renderContext';
 
-const TYPE_ORDER: readonly IocType[] = ['url', 'domain', 'ipv4', 'ipv6', 'email', 'sha256', 'sha384', 'sha512', 'sha1', 'md5', 'cve'];
+const TYPE_ORDER: readonly IocType[] = ['url', 'domain', 'ipv4', 'ipv6', 'email', 'sha256', 'sha384', 'sha512', 'sha224', 'sha1', 'md5', 'cve'];
 const TYPE_LABELS: Record<IocType, string> = {
   url: 'URLs',
   domain: 'Domains',
@@ -16,6 +16,7 @@ const TYPE_LABELS: Record<IocType, string> = {
   email: 'E-mail addresses',
   md5: 'MD5 hashes',
   sha1: 'SHA-1 hashes',
+  sha224: 'SHA-224 hashes',
   sha256: 'SHA-256 hashes',
   sha384: 'SHA-384 hashes',
   sha512: 'SHA-512 hashes',

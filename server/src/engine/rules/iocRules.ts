@@ -1,6 +1,6 @@
 import type { IocType } from '../iocs/scanIocs';
 import { specialIpv4Range, specialIpv6Range } from '../iocs/specialAddresses';
-import { detectionCodeLines, indicatorsOf, type LocatedIoc } from '../queries/iocQueries';
+import { detectionCodeLines, indicatorsOf, oddLengthHashesOf, type LocatedIoc } from '../queries/iocQueries';
 import { ownAssetsOf } from '../queries/ownAssetsOf';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
 
@@ -16,6 +16,12 @@ export const iocRuleMeta: readonly RuleMeta[] = [
     family: 'iocs',
     defaultSeverity: 'error',
     summary: 'A file hash with the wrong length for its type, or with characters that are not hex digits.',
+  },
+  {
+    id: 'ioc-hash-length',
+    family: 'iocs',
+    defaultSeverity: 'warning',
+    summary: "An unlabelled hex value listed as an indicator whose length is no hash's (63 digits): probably a hash truncated or extended when copied.",
   },
   {
     id: 'ioc-live-reserved',
@@ -44,6 +50,7 @@ const TYPE_NAMES: Record<IocType, string> = {
   email: 'e-mail address',
   md5: 'MD5 hash',
   sha1: 'SHA-1 hash',
+  sha224: 'SHA-224 hash',
   sha256: 'SHA-256 hash',
   sha384: 'SHA-384 hash',
   sha512: 'SHA-512 hash',
@@ -57,6 +64,7 @@ const PROBLEM_RULES: Record<IocType, string> = {
   ipv6: 'ioc-ip-invalid',
   md5: 'ioc-hash-invalid',
   sha1: 'ioc-hash-invalid',
+  sha224: 'ioc-hash-invalid',
   sha256: 'ioc-hash-invalid',
   sha384: 'ioc-hash-invalid',
   sha512: 'ioc-hash-invalid',
@@ -75,6 +83,8 @@ export const iocRule: Rule = {
     const code = detectionCodeLines(context.model, context.spec);
     const own = ownAssetsOf(context.model, context.spec, context.organization);
     for (const located of indicatorsOf(context.model, context.spec, own)) reportIoc(context, located, code.has(located.range.start.line));
+    for (const odd of oddLengthHashesOf(context.model, context.spec))
+      context.report('ioc-hash-length', odd.range, `Hex value '${odd.text}' listed as an indicator has no hash's length, ${odd.problem}`);
   },
 };
 
