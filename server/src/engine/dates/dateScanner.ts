@@ -74,7 +74,8 @@ export class DateScanner extends CalendarDateReader {
     const zoneStart = this.skipWhitespace(core.end, false);
     const zone = zoneStart > core.end ? readZone(this.text, zoneStart, true) : undefined;
     // A zone after a bare date must be upper case, so "June 1, 2026 et al." keeps its Latin.
-    if (zone && !zone.error && zone.zone.name === zone.zone.name.toUpperCase()) return { core, zone: zone.zone, end: zone.end };
+    if (zone && !zone.error && !zone.zone.unknown && (zone.zone.iana || zone.zone.name === zone.zone.name.toUpperCase()))
+      return { core, zone: zone.zone, end: zone.end };
     return { core, end: core.end };
   }
   /** "05:00 UTC on June 1, 2026", "5 PM ET, June 1, 2026", "05:00–07:00 UTC on 2026-06-01". */
@@ -120,11 +121,14 @@ export class DateScanner extends CalendarDateReader {
       for (const endpoint of [first, second]) {
         if (endpoint?.time?.error) throw new InvalidDate(endpoint.time.error, endpoint.time.errorEnd ?? endpoint.time.end);
       }
-      const zone = first.zone ?? second?.zone ?? this.defaultZone;
+      // A zone-like name that is no zone ("Europe/Londn") is not read as UTC: the date keeps no zone and says so.
+      const unknown = first.zone?.unknown ?? second?.zone?.unknown;
+      const known = (written: ZoneInfo | undefined) => (written?.unknown ? undefined : written);
+      const zone = known(first.zone) ?? known(second?.zone) ?? (unknown ? undefined : this.defaultZone);
       const bounds = (endpoint: Endpoint, endpointZone: ZoneInfo | undefined) =>
         spanOf(endpointZone, endpoint.core.precision, endpoint.core, endpoint.core.to ?? endpoint.core, endpoint.time);
       const [earliest, firstLatest] = bounds(first, zone);
-      let latest = second ? bounds(second, second.zone ?? zone)[1] : firstLatest;
+      let latest = second ? bounds(second, known(second.zone) ?? zone)[1] : firstLatest;
       if (second && second.core === first.core && latest < earliest) latest += 86_400_000; // 23:00–01:00 crosses midnight
       if (latest < earliest) [second, latest] = [undefined, firstLatest];
       const ranged = !!(second || first.core.to);
@@ -142,6 +146,8 @@ export class DateScanner extends CalendarDateReader {
       const date: ParsedDate = { earliest, latest, precision: PRECISION_RANK[rank], qualifier, start, end };
       if (zone) date.zone = zone.name;
       if (zone && zone === this.defaultZone) date.zoneFromContext = true;
+      if (zone?.iana) date.iana = zone.iana;
+      if (unknown) date.unknownZone = { ...unknown, name: this.text.slice(unknown.start, unknown.end) };
       if (first.core.style) date.style = first.core.style;
       if (ranged) date.range = true;
       if (first.core.ambiguous) date.ambiguousOrder = true;

@@ -24,6 +24,10 @@ export interface ParsedDate {
   qualifier: DateQualifier;
   /** As written, e.g. "ET", "UTC", "+02:00" (without parentheses). Undefined: no zone written, UTC assumed. */
   zone?: string;
+  /** The canonical IANA name when the zone is one ("Europe/Berlin"; "UTC" for "Etc/UTC"). */
+  iana?: string;
+  /** A zone-like name after the time that is no IANA zone ("Europe/Londn"): where it is, and the nearest real zone. The date is read without a zone. */
+  unknownZone?: { start: number; end: number; name: string; suggestion?: string };
   /** The zone was not written with the date but given by its context (its section heading's "all times EST"). */
   zoneFromContext?: boolean;
   /** Offsets (UTF-16 code units) within the input of the date expression itself, qualifier included. */

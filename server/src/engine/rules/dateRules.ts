@@ -131,7 +131,20 @@ function readDate(
     context.report('date-unparseable', valueRange, `${label} should be a date${example}; '${truncate(text)}' is not one`);
     return undefined;
   }
+  reportUnknownZone(context, result.date, label, rangeOf);
   return { date: result.date, range: rangeOf(result.date.start, result.date.end) };
+}
+
+/** A zone-like name that is no zone ("Europe/Londn"): reported on the name, with the nearest real zone; the date is read without a zone. */
+function reportUnknownZone(context: RuleContext, date: ParsedDate, label: string, rangeOf: (start: number, end: number) => Range): void {
+  const unknown = date.unknownZone;
+  if (!unknown) return;
+  const suggestion = unknown.suggestion ? ` (did you mean ${unknown.suggestion}?)` : '';
+  context.report(
+    'date-unparseable',
+    rangeOf(unknown.start, unknown.end),
+    `${label}: '${unknown.name}' is not a time zone${suggestion}; the time is read without a zone, as if it could be in any zone from UTC-12 to UTC+14`,
+  );
 }
 
 function checkDiscoveryOrder(context: RuleContext, dated: readonly DatedValue[]): void {
