@@ -9,12 +9,14 @@ import { timelineEntries, type TimelineEntry } from '../queries/timelineEntries'
 import type { Range } from '../types';
 import type { FieldSpec } from '../schema/reportSpec';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
+import { reportBackwards, reportUnknownZone } from './dateFindings';
 
 export const dateRuleMeta: readonly RuleMeta[] = [
   { id: 'date-invalid', family: 'dates', defaultSeverity: 'error', summary: 'A date that cannot exist (June 31, February 29 in a common year, hour 25).' },
   { id: 'date-unparseable', family: 'dates', defaultSeverity: 'warning', summary: 'A date field whose value is not a date.' },
   { id: 'date-discovery-before-incident', family: 'dates', defaultSeverity: 'error', summary: 'The incident was discovered before it began.' },
   { id: 'timeline-order', family: 'dates', defaultSeverity: 'warning', summary: 'Timeline phases are not in chronological order.' },
+  { id: 'date-range-backwards', family: 'dates', defaultSeverity: 'warning', summary: 'A date or time range that ends before it starts.' },
   { id: 'date-future', family: 'dates', defaultSeverity: 'warning', summary: 'A date of the incident that lies after the time of the check.' },
 ];
 
@@ -132,19 +134,8 @@ function readDate(
     return undefined;
   }
   reportUnknownZone(context, result.date, label, rangeOf);
+  reportBackwards(context, result.date, label, rangeOf);
   return { date: result.date, range: rangeOf(result.date.start, result.date.end) };
-}
-
-/** A zone-like name that is no zone ("Europe/Londn"): reported on the name, with the nearest real zone; the date is read without a zone. */
-function reportUnknownZone(context: RuleContext, date: ParsedDate, label: string, rangeOf: (start: number, end: number) => Range): void {
-  const unknown = date.unknownZone;
-  if (!unknown) return;
-  const suggestion = unknown.suggestion ? ` (did you mean ${unknown.suggestion}?)` : '';
-  context.report(
-    'date-unparseable',
-    rangeOf(unknown.start, unknown.end),
-    `${label}: '${unknown.name}' is not a time zone${suggestion}; the time is read without a zone, as if it could be in any zone from UTC-12 to UTC+14`,
-  );
 }
 
 function checkDiscoveryOrder(context: RuleContext, dated: readonly DatedValue[]): void {
