@@ -293,7 +293,7 @@ export const RULE_CASES: RuleCase[] = [
     dates: true,
     build: (seed, { year }) => seed.replace(`- **Incident Date:** June 1, ${year}`, `- **Incident Date:** June 3, ${year}`),
     expected: [
-      "4:22-4:55 error date-discovery-before-incident The incident was discovered ('June 1, {year}, approx. 05:00 AM ET') before it began ('June 3, {year}'): check both dates",
+      "4:22-4:55 error date-discovery-before-incident The incident was discovered ('June 1, {year}, approx. 05:00 AM ET' read as about June 1, {year} 09:00 UTC) before it began ('June 3, {year}' read as June 3, {year}): check both dates",
     ],
   },
   {
@@ -304,8 +304,8 @@ export const RULE_CASES: RuleCase[] = [
         .replace('### Lateral Movement\n', `### Lateral Movement\n- **Date/Time:** ${year}-06-02 10:00 UTC\n`)
         .replace('### Detection & Response\n', `### Detection & Response\n- **Date/Time:** ${year}-06-01 11:00 UTC\n`),
     expected: [
-      "1:9-1:19 warning date-future Front matter field 'updated' is in the future: '{futureYear}-01-05' is after {today}, when this check ran",
-      "23:17-23:37 warning timeline-order Phase 'Detection & Response' ('{year}-06-01 11:00 UTC') is listed after 'Lateral Movement' ('{year}-06-02 10:00 UTC') but happened before it: list phases in chronological order",
+      "1:9-1:19 warning date-future Front matter field 'updated' is in the future: '{futureYear}-01-05' read as 5 January {futureYear} is after {today}, when this check ran",
+      "23:17-23:37 warning timeline-order Phase 'Detection & Response' ('{year}-06-01 11:00 UTC' read as 1 June {year} 11:00 UTC) is listed after 'Lateral Movement' ('{year}-06-02 10:00 UTC' read as 2 June {year} 10:00 UTC) but happened before it: list phases in chronological order",
     ],
   },
   {

@@ -94,6 +94,7 @@ function mergeChain(chain: readonly ConfigFile[], defaultBaseDirectory: string, 
   };
   let attack: ResolvedConfig['attack'] = {};
   const templates: ResolvedConfig['templates'] = {};
+  const dates: NonNullable<ResolvedConfig['dates']> = {};
   for (const file of [...chain].reverse()) {
     const directory = dirname(file.path);
     Object.assign(rules, file.rules);
@@ -108,6 +109,7 @@ function mergeChain(chain: readonly ConfigFile[], defaultBaseDirectory: string, 
     const version = file.attack?.version === undefined ? undefined : readAttackVersion(file.attack.version);
     if (version && 'version' in version) attack = { ...attack, version: version.version };
     if (file.templates?.style) templates.style = file.templates.style;
+    if (file.dates?.order) dates.order = file.dates.order;
   }
   return {
     sources: chain.map((file) => file.path),
@@ -117,6 +119,7 @@ function mergeChain(chain: readonly ConfigFile[], defaultBaseDirectory: string, 
     files,
     attack,
     templates,
+    dates,
   };
 }
 

@@ -2,6 +2,7 @@ import type { RuleSetting } from '../types';
 import type { SchemaNode } from '../schema/reportSpec';
 import type { BundledAttackVersion } from '../attack/versions';
 import type { TemplateStyle } from '../templates/templateStyle';
+import type { DateOrderSetting } from '../dates/numericOrder';
 
 /** One configuration file as written (after validation). */
 export interface ConfigFile {
@@ -12,6 +13,7 @@ export interface ConfigFile {
   files?: { include?: string[]; exclude?: string[] };
   attack?: { bundle?: string; version?: string | number };
   templates?: { style?: TemplateStyle };
+  dates?: { order?: DateOrderSetting };
   /** Where path-valued settings are written, to point errors about the files they name. */
   locations?: Partial<Record<'schema.extend' | 'attack.bundle', { line: number; character: number }>>;
 }
@@ -40,6 +42,8 @@ export interface ResolvedConfig {
   attack: { bundle?: string; setAt?: { file: string; line: number; character: number }; version?: BundledAttackVersion };
   /** `style`: how new reports and section snippets are written, as the nearest file (else the editor's setting) chooses; unset means bullets. */
   templates: { style?: TemplateStyle };
+  /** `order`: how ambiguous numeric dates (05/08/2026) are read, as the nearest file that sets it says; unset means auto. A report's `dateOrder` front matter wins. */
+  dates?: { order?: DateOrderSetting };
 }
 
 /** A problem in a configuration file, located in that file (zero-based LSP positions). */

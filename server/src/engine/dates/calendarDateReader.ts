@@ -144,11 +144,11 @@ export class CalendarDateReader extends DateLexer {
       iso: separator === '-',
     };
   }
-  /** a/b/yyyy: month/day unless a > 12 or the report writes day first (then day/month unless b > 12); dd.mm.yyyy: day.month. */
+  /** a/b/yyyy and a-b-yyyy: month/day unless a > 12 or the report writes day first (then day/month unless b > 12); dd.mm.yyyy: day.month. */
   private readNumericDate(position: number): DateCore | undefined {
     const first = this.readNumber(position, 1, 2),
       separator = first && this.text[first.end];
-    if (!first || (separator !== '/' && separator !== '.') || !this.canStartNumberAt(position)) return undefined;
+    if (!first || (separator !== '/' && separator !== '.' && separator !== '-') || !this.canStartNumberAt(position)) return undefined;
     const second = this.readNumber(first.end + 1, 1, 2);
     const year = second && this.text[second.end] === separator ? this.readNumber(second.end + 1, 4, 4) : undefined;
     if (!second || !year) return undefined;
@@ -160,7 +160,7 @@ export class CalendarDateReader extends DateLexer {
       precision: 'day',
       end: year.end,
       style: dayFirst ? 'day-month-year' : 'month-day-year',
-      ambiguous: separator === '/' && first.value <= 12 && second.value <= 12 && first.value !== second.value,
+      ambiguous: separator !== '.' && first.value <= 12 && second.value <= 12 && first.value !== second.value,
     };
   }
   /** Dates with a month name, month first or day first. */

@@ -174,6 +174,10 @@ export class DateScanner extends CalendarDateReader {
       if (first.core.style) date.style = first.core.style;
       if (ranged) date.range = true;
       if (backwards) date.backwards = backwards;
+      date.reading = readingOf(first.core, first.time);
+      if (second && second.core !== first.core) date.readingTo = readingOf(second.core.to ?? second.core, second.time);
+      else if (second?.time) date.readingTo = readingOf(first.core, second.time);
+      else if (first.core.to) date.readingTo = readingOf(first.core.to);
       if (first.core.ambiguous) date.ambiguousOrder = true;
       return { kind: 'date', date };
     } catch (error) {

@@ -28,6 +28,10 @@ export interface ParsedDate {
   iana?: string;
   /** A zone-like name after the time that is no IANA zone ("Europe/Londn"): where it is, and the nearest real zone. The date is read without a zone. */
   unknownZone?: { start: number; end: number; name: string; suggestion?: string };
+  /** The (first) date as written: its day (the first of a month or year for those precisions) and its clock time, in the written zone. */
+  reading?: DateReading;
+  /** A range's end as written (undefined for a single date and for a backwards range, whose ends are in `backwards`). */
+  readingTo?: DateReading;
   /** A range whose end is before its start ("2026-06-03 to 2026-06-01", "14:00–13:00"): both ends as written; the date is read as its start. */
   backwards?: { from: DateReading; to: DateReading };
   /** The zone was not written with the date but given by its context (its section heading's "all times EST"). */
