@@ -95,7 +95,14 @@ export function canonicalZone(name: string): string | undefined {
 let knownZones: readonly string[] | undefined;
 
 /** The real zone nearest to a mistyped name ("Europe/Londn" → "Europe/London"), compared within the same area first. */
+const suggestions = new Map<string, string | undefined>();
 function nearestZone(name: string): string | undefined {
+  if (suggestions.has(name)) return suggestions.get(name);
+  const suggestion = computeNearestZone(name);
+  if (suggestions.size < 1000) suggestions.set(name, suggestion);
+  return suggestion;
+}
+function computeNearestZone(name: string): string | undefined {
   knownZones ??= typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   const lower = name.toLowerCase();
   let best: string | undefined;
