@@ -276,11 +276,24 @@ export const RULE_CASES: RuleCase[] = [
     ],
   },
   {
+    name: 'date-range-backwards (a clock range past midnight is not) and date-unparseable on a zone that is no zone',
+    dates: true,
+    build: (seed, { year }) =>
+      seed
+        .replace('### Lateral Movement\n', `### Lateral Movement\n- **Date/Time:** ${year}-06-02 to ${year}-06-01\n`)
+        .replace('### Data Exfiltration/Impact\n', `### Data Exfiltration/Impact\n- **Date/Time:** ${year}-06-02 23:30–01:15 UTC\n`)
+        .replace('### Detection & Response\n', `### Detection & Response\n- **Date/Time:** ${year}-06-03 08:00 Europe/Londn\n`),
+    expected: [
+      "15:17-15:41 warning date-range-backwards Field 'Date/Time' is a range that ends before it starts: '{year}-06-02 to {year}-06-01' read as 2 June {year} to 1 June {year}; only its start is used: swap the two ends or correct one",
+      "21:34-21:46 warning date-unparseable Field 'Date/Time': 'Europe/Londn' is not a time zone (did you mean Europe/London?); the time is read without a zone, as if it could be in any zone from UTC-12 to UTC+14",
+    ],
+  },
+  {
     name: 'date-discovery-before-incident',
     dates: true,
     build: (seed, { year }) => seed.replace(`- **Incident Date:** June 1, ${year}`, `- **Incident Date:** June 3, ${year}`),
     expected: [
-      "4:22-4:55 error date-discovery-before-incident The incident was discovered ('June 1, {year}, approx. 05:00 AM ET') before it began ('June 3, {year}'): check both dates",
+      "4:22-4:55 error date-discovery-before-incident The incident was discovered ('June 1, {year}, approx. 05:00 AM ET' read as about June 1, {year} 09:00 UTC) before it began ('June 3, {year}' read as June 3, {year}): check both dates",
     ],
   },
   {
@@ -291,8 +304,8 @@ export const RULE_CASES: RuleCase[] = [
         .replace('### Lateral Movement\n', `### Lateral Movement\n- **Date/Time:** ${year}-06-02 10:00 UTC\n`)
         .replace('### Detection & Response\n', `### Detection & Response\n- **Date/Time:** ${year}-06-01 11:00 UTC\n`),
     expected: [
-      "1:9-1:19 warning date-future Front matter field 'updated' is in the future: '{futureYear}-01-05' is after {today}, when this check ran",
-      "23:17-23:37 warning timeline-order Phase 'Detection & Response' ('{year}-06-01 11:00 UTC') is listed after 'Lateral Movement' ('{year}-06-02 10:00 UTC') but happened before it: list phases in chronological order",
+      "1:9-1:19 warning date-future Front matter field 'updated' is in the future: '{futureYear}-01-05' read as 5 January {futureYear} is after {today}, when this check ran",
+      "23:17-23:37 warning timeline-order Phase 'Detection & Response' ('{year}-06-01 11:00 UTC' read as 1 June {year} 11:00 UTC) is listed after 'Lateral Movement' ('{year}-06-02 10:00 UTC' read as 2 June {year} 10:00 UTC) but happened before it: list phases in chronological order",
     ],
   },
   {

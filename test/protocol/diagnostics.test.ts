@@ -70,6 +70,6 @@ test('protocol: the server takes "now" from INCREPORT_NOW, as the CLI does', asy
   const { diagnostics } = await published;
   assert.deepEqual(
     diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message]),
-    [['date-future', "Front matter field 'updated' is in the future: '2026-11-29' is after 2026-11-27, when this check ran"]],
+    [['date-future', "Front matter field 'updated' is in the future: '2026-11-29' read as 29 November 2026 is after 2026-11-27, when this check ran"]],
   );
 });

@@ -8,9 +8,18 @@ import type { AttackCatalog } from './attack/catalog';
 import { BUNDLED_VERSIONS_TEXT, compareAttackVersions, readAttackVersion, type BundledAttackVersion } from './attack/versions';
 import { applySuppressions } from './suppression';
 import type { OrganizationSetting } from './iocs/ownAssets';
+import { DATE_ORDER_KEY, setReportNumericOrder, type DateOrderSetting } from './dates/numericOrder';
 import { compareFindings, type Finding, type FindingData, type Range, type RuleSetting } from './types';
 
 export type RuleSettings = Readonly<Record<string, RuleSetting>>;
+
+/** What a check takes from the configuration besides rule severities. */
+export interface CheckOptions {
+  /** The configuration's `dates.order`; a report's `dateOrder` front matter wins over it. */
+  dateOrder?: DateOrderSetting;
+  /** The configuration's `organization`: the victim's own domains, mailboxes and networks. */
+  organization?: OrganizationSetting;
+}
 
 export interface EngineDependencies {
   schema: ReportSchema;
@@ -65,8 +74,9 @@ export class ReportEngine {
   }
 
   /** `now` is read from the clock unless the caller has read it already (so one analysis has one "now"). */
-  check(text: string, settings: RuleSettings = {}, now: Date = this.now(), organization?: OrganizationSetting): CheckResult {
+  check(text: string, settings: RuleSettings = {}, now: Date = this.now(), options: CheckOptions = {}): CheckResult {
     const model = buildModel(text);
+    setReportNumericOrder(model.lines, model.frontMatter?.data?.[DATE_ORDER_KEY], options.dateOrder);
     addTableFields(model, this.dependencies.schema.spec);
     const findings: Finding[] = [];
     const report = (ruleId: string, range: Range, message: string, data?: FindingData) => {
@@ -83,7 +93,7 @@ export class ReportEngine {
       otherVersion: bundledCatalog && ((version: BundledAttackVersion) => (version === catalog.version ? undefined : bundledCatalog(version))),
       knownRuleIds: this.knownRuleIds,
       now,
-      organization,
+      organization: options.organization,
       report,
     };
     for (const rule of this.rules) {

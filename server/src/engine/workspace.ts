@@ -146,7 +146,7 @@ export class ReportWorkspace {
     const engine = this.engineFor(config);
     // One reading of the clock for the rules and for what the features and the preview call today.
     const now = this.dependencies.host.now();
-    const { model, findings, catalog } = engine.check(text, config.rules, now, config.organization);
+    const { model, findings, catalog } = engine.check(text, config.rules, now, { dateOrder: config.dates?.order, organization: config.organization });
     const spec = engine.schema.spec;
     return {
       path: filePath,

@@ -259,6 +259,13 @@ export const CASES: readonly ComplexityCase[] = [
   { family: 'dates', name: "'2026-06-01 ' × n", n: 1400, prepare: (n) => () => findDates('2026-06-01 '.repeat(n)) },
   {
     family: 'dates',
+    name: "'2026-06-01 05:00 Europe/' then n zone-name characters and slashes",
+    n: 150000,
+    prepare: (n) => () => findDates(`2026-06-01 05:00 Europe/${'a/'.repeat(n / 2)}`),
+  },
+  { family: 'dates', name: "'05:00 Europe/Londn ' × n", n: 8000, prepare: (n) => () => findDates('2026-06-01 05:00 Europe/Londn '.repeat(n)) },
+  {
+    family: 'dates',
     name: 'a date field of n spaces then a date',
     n: 270000,
     prepare: (n) => check(seedText().replace('- **Incident Date:** June 1, 2026', `- **Incident Date:** approx.${' '.repeat(n)}June 1, 2026`)),

@@ -34,10 +34,13 @@ test('numeric order: a report written day first gets no false order or discovery
     check(dayFirst).filter((line) => line.includes('date-')),
     [],
   );
-  // The same dates in a report that also writes 03/29/2026 (month first): 08/03 is August 3, after the discovery.
+  // The same dates in a report that also writes 03/29/2026 (month first): 08/03 could be either, so it is
+  // reported as ambiguous and not compared (month first, it would be August 3, after the discovery).
   const mixed = dayFirst.replace('- **Discovery Date:** 29/03/2026', '- **Discovery Date:** 29/03/2026 (03/29/2026 in the US ticket)');
   assert.deepEqual(
-    check(mixed).filter((line) => line.includes('date-discovery')),
-    ["4:22-4:32 error date-discovery-before-incident The incident was discovered ('29/03/2026') before it began ('08/03/2026'): check both dates"],
+    check(mixed).filter((line) => line.includes('date-')),
+    [
+      "5:21-5:31 info date-order-ambiguous '08/03/2026' can be 8 March 2026 (day first) or August 3, 2026 (month first): this report writes dates that can only be day first (29/03/2026 on line 5) and dates that can only be month first (03/29/2026 on line 5), so it is read month first; write 2026-03-08 or 2026-08-03, or set dateOrder: dmy or mdy in the front matter",
+    ],
   );
 });

@@ -56,7 +56,7 @@ test('field synonyms are read as the field; a misspelt key gets one finding at t
   // Read as the discovery date: the date rules compare it with the incident date.
   const early = replaceOnce(seedText(), '**Discovery Date:** June 1, 2026, approx. 05:00 AM ET', '**Detected:** May 20, 2026');
   assert.deepEqual(check(early), [
-    "4:16-4:28 error date-discovery-before-incident The incident was discovered ('May 20, 2026') before it began ('June 1, 2026'): check both dates",
+    "4:16-4:28 error date-discovery-before-incident The incident was discovered ('May 20, 2026' read as May 20, 2026) before it began ('June 1, 2026' read as June 1, 2026): check both dates",
   ]);
   assert.deepEqual(check(replaceOnce(seedText(), '**Discovery Date:**', '**Discovry Date:**')), [
     "4:4-4:17 error field-missing Field 'Discovery Date' is missing from section 'Incident Details'; 'Discovry Date' names no field: did you mean 'Discovery Date'?",
@@ -98,7 +98,7 @@ test("a heading's time-zone qualifier is the zone of its section's dates that wr
     ).replace('## Timeline of Events\n', `## ${heading}\n`);
   // 08:00 EST is 13:00 UTC: the second phase, at 12:30 UTC, happened before it.
   assert.deepEqual(check(phases('Timeline of Events (all times EST)')), [
-    "15:17-15:39 warning timeline-order Phase 'Lateral Movement' ('June 1, 2026 12:30 UTC') is listed after 'Initial Access' ('June 1, 2026 08:00', read in EST as its section's heading says) but happened before it: list phases in chronological order",
+    "15:17-15:39 warning timeline-order Phase 'Lateral Movement' ('June 1, 2026 12:30 UTC' read as June 1, 2026 12:30 UTC) is listed after 'Initial Access' ('June 1, 2026 08:00' read as June 1, 2026 13:00 UTC (in EST as its section's heading says)) but happened before it: list phases in chronological order",
   ]);
   // Without the qualifier 08:00 may be in any zone: no finding; in UTC it is before 12:30.
   assert.deepEqual(check(phases('Timeline of Events')), []);
@@ -110,7 +110,7 @@ test("a heading's time-zone qualifier is the zone of its section's dates that wr
       '## Timeline — all times EST\n',
     );
   assert.deepEqual(check(future('08:00')), [
-    "11:17-11:40 warning date-future Field 'Date/Time' is in the future: 'November 27, 2026 08:00', read in EST as its section's heading says, is after 2026-11-27, when this check ran",
+    "11:17-11:40 warning date-future Field 'Date/Time' is in the future: 'November 27, 2026 08:00' read as November 27, 2026 13:00 UTC (in EST as its section's heading says) is after 2026-11-27, when this check ran",
   ]);
   assert.deepEqual(check(future('06:59')), []);
 });

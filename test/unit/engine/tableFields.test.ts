@@ -24,8 +24,8 @@ const KEY_VALUE = withDetails(
 
 test('a | Field | Value | table in Incident Details is read as fields: the date rules and field-empty see its cells', () => {
   assert.deepEqual(check(KEY_VALUE), [
-    "6:23-6:56 error date-discovery-before-incident The incident was discovered ('June 1, 2026, approx. 05:00 AM ET') before it began ('June 1, 2027'): check both dates",
-    "7:19-7:31 warning date-future Field 'Incident Date' is in the future: 'June 1, 2027' is after 2026-11-27, when this check ran",
+    "6:23-6:56 error date-discovery-before-incident The incident was discovered ('June 1, 2026, approx. 05:00 AM ET' read as about June 1, 2026 09:00 UTC) before it began ('June 1, 2027' read as June 1, 2027): check both dates",
+    "7:19-7:31 warning date-future Field 'Incident Date' is in the future: 'June 1, 2027' read as June 1, 2027 is after 2026-11-27, when this check ran",
     "9:2-9:8 warning field-empty Field 'Sector' is empty",
   ]);
   const fields = engine().check(KEY_VALUE).model.sections[1].fields;
@@ -144,8 +144,8 @@ test('fields grouped under ### headings of Incident Details count as its fields,
   );
   // No field-missing: the date rules read the grouped cells like the section's own.
   assert.deepEqual(check(grouped), [
-    "8:19-8:52 error date-discovery-before-incident The incident was discovered ('June 1, 2026, approx. 05:00 AM ET') before it began ('June 1, 2027'): check both dates",
-    "9:18-9:30 warning date-future Field 'Incident Date' is in the future: 'June 1, 2027' is after 2026-11-27, when this check ran",
+    "8:19-8:52 error date-discovery-before-incident The incident was discovered ('June 1, 2026, approx. 05:00 AM ET' read as about June 1, 2026 09:00 UTC) before it began ('June 1, 2027' read as June 1, 2027): check both dates",
+    "9:18-9:30 warning date-future Field 'Incident Date' is in the future: 'June 1, 2027' read as June 1, 2027 is after 2026-11-27, when this check ran",
   ]);
   const missing = withDetails(['### Organization', '- **Affected Organization:** Microsoft', ''].join('\n'));
   assert.deepEqual(

@@ -26,11 +26,11 @@ test('timeline table: order, invalid, unparseable, future and undated at the dat
     ].join('\n'),
   );
   assert.deepEqual(added(text), [
-    "13:2-13:18 warning timeline-order Entry 'Access' ('2026-07-15 09:00', read in UTC as its column header says) is listed after 'Resignation' ('2026-07-16 14:10', read in UTC as its column header says) but happened before it: list the timeline in chronological order",
+    "13:2-13:18 warning timeline-order Entry 'Access' ('2026-07-15 09:00' read as 15 July 2026 09:00 UTC (in UTC as its column header says)) is listed after 'Resignation' ('2026-07-16 14:10' read as 16 July 2026 14:10 UTC (in UTC as its column header says)) but happened before it: list the timeline in chronological order",
     "14:2-14:6 warning date-unparseable The date of timeline row 'Copy' should be a date such as 2026-06-01 05:00 UTC; 'soon' is not one",
     "15:0-15:31 info timeline-undated Row 'Exit' has no date, so its place in the timeline cannot be checked: fill in its 'Time (UTC)' cell (write 'Unknown' when it is not known)",
     "16:2-16:12 error date-invalid Impossible date '2026-02-30': February has 28 days in 2026",
-    "17:2-17:18 warning date-future Timeline entry 'Future' is in the future: '2026-12-30 10:00', read in UTC as its column header says, is after 2026-11-27, when this check ran",
+    "17:2-17:18 warning date-future Timeline entry 'Future' is in the future: '2026-12-30 10:00' read as 30 December 2026 10:00 UTC (in UTC as its column header says) is after 2026-11-27, when this check ran",
   ]);
 });
 
@@ -43,7 +43,7 @@ test('timeline table: columns in any order and case; the heading zone applies wh
   // 04:00 EST is 09:00 UTC: after 08:30 UTC, before 08:30 EST.
   assert.deepEqual(added(rows('2026-07-15 08:30 UTC', '2026-07-15 04:00')), []);
   assert.deepEqual(added(rows('2026-07-15 08:30 EST', '2026-07-15 04:00')), [
-    "13:6-13:22 warning timeline-order Entry 'Two' ('2026-07-15 04:00', read in EST as its section's heading says) is listed after 'One' ('2026-07-15 08:30 EST') but happened before it: list the timeline in chronological order",
+    "13:6-13:22 warning timeline-order Entry 'Two' ('2026-07-15 04:00' read as 15 July 2026 09:00 UTC (in EST as its section's heading says)) is listed after 'One' ('2026-07-15 08:30 EST' read as 15 July 2026 13:30 UTC) but happened before it: list the timeline in chronological order",
   ]);
 });
 
@@ -60,9 +60,9 @@ test('timeline table: a Date column and a Time column are read together, reporte
     ].join('\n'),
   );
   assert.deepEqual(added(text), [
-    "13:2-13:20 warning timeline-order Entry 'Access' ('2026-07-16 09:00', read in EST as its column header says) is listed after 'Resignation' ('2026-07-16 14:10', read in EST as its column header says) but happened before it: list the timeline in chronological order",
+    "13:2-13:20 warning timeline-order Entry 'Access' ('2026-07-16 09:00' read as 16 July 2026 14:00 UTC (in EST as its column header says)) is listed after 'Resignation' ('2026-07-16 14:10' read as 16 July 2026 19:10 UTC (in EST as its column header says)) but happened before it: list the timeline in chronological order",
     "14:15-14:20 error date-invalid Impossible date '2026-07-16 25:00': hours run from 0 to 23",
-    "16:2-16:20 warning date-future Timeline entry 'Future' is in the future: '2026-12-17 10:00', read in EST as its column header says, is after 2026-11-27, when this check ran",
+    "16:2-16:20 warning date-future Timeline entry 'Future' is in the future: '2026-12-17 10:00' read as 17 December 2026 15:00 UTC (in EST as its column header says) is after 2026-11-27, when this check ran",
   ]);
 });
 
@@ -87,9 +87,9 @@ test('dated bullets: bold or not, with a dash, en dash, em dash or colon; the or
     'Timeline of Events (all times EST)',
   );
   assert.deepEqual(added(text), [
-    "11:2-11:22 warning timeline-order Entry 'Data staged' ('2026-08-02 16:00 UTC') is listed after 'Data copied to USB' ('2026-08-03 16:00 UTC') but happened before it: list the timeline in chronological order",
+    "11:2-11:22 warning timeline-order Entry 'Data staged' ('2026-08-02 16:00 UTC' read as 2 August 2026 16:00 UTC) is listed after 'Data copied to USB' ('2026-08-03 16:00 UTC' read as 3 August 2026 16:00 UTC) but happened before it: list the timeline in chronological order",
     "13:4-13:14 error date-invalid Impossible date '2026-02-30': February has 28 days in 2026",
-    "16:2-16:22 warning timeline-order Entry 'Last entry, out of order' ('2026-08-01 10:00 UTC') is listed after 'Laptop returned' ('Aug 3, 2026 16:00', read in EST as its section's heading says) but happened before it: list the timeline in chronological order",
+    "16:2-16:22 warning timeline-order Entry 'Last entry, out of order' ('2026-08-01 10:00 UTC' read as 1 August 2026 10:00 UTC) is listed after 'Laptop returned' ('Aug 3, 2026 16:00' read as August 3, 2026 21:00 UTC (in EST as its section's heading says)) but happened before it: list the timeline in chronological order",
   ]);
 });
 
@@ -100,7 +100,7 @@ test('a dated phase keeps its bullets as details; entries and phases are ordered
   assert.deepEqual(added(phaseWithBullets), []);
   const mixed = timeline(['- 2026-08-03 16:00 UTC: Seen', '### Response', '- **Date/Time:** 2026-08-02 10:00 UTC'].join('\n'));
   assert.deepEqual(added(mixed), [
-    "12:17-12:37 warning timeline-order Phase 'Response' ('2026-08-02 10:00 UTC') is listed after 'Seen' ('2026-08-03 16:00 UTC') but happened before it: list phases in chronological order",
+    "12:17-12:37 warning timeline-order Phase 'Response' ('2026-08-02 10:00 UTC' read as 2 August 2026 10:00 UTC) is listed after 'Seen' ('2026-08-03 16:00 UTC' read as 3 August 2026 16:00 UTC) but happened before it: list phases in chronological order",
   ]);
 });
 
@@ -142,7 +142,7 @@ test("timeline table: a day without a year takes the date header's year, a time 
     ].join('\n'),
   );
   assert.deepEqual(added(text), [
-    "13:8-13:22 warning timeline-order Entry 'Earlier' ('Oct 26, 2025 21:20', read in PT as its column header says) is listed after 'First' ('Oct 26, 2025 21:33', read in PT as its column header says) but happened before it: list the timeline in chronological order",
+    "13:8-13:22 warning timeline-order Entry 'Earlier' ('Oct 26, 2025 21:20' read as October 27, 2025 04:20 UTC (in PT as its column header says)) is listed after 'First' ('Oct 26, 2025 21:33' read as October 27, 2025 04:33 UTC (in PT as its column header says)) but happened before it: list the timeline in chronological order",
     "16:8-16:14 error date-invalid Impossible date 'Oct 32, 2025' (the year taken from the column header or an earlier row): October has 31 days",
   ]);
   const times = timeline(
@@ -158,7 +158,7 @@ test("timeline table: a day without a year takes the date header's year, a time 
     ].join('\n'),
   );
   assert.deepEqual(added(times), [
-    "14:2-14:7 warning timeline-order Entry 'Out of order' ('2026-06-01 05:20', read in UTC as its column header says) is listed after 'Beacon' ('2026-06-01 05:40', read in UTC as its column header says) but happened before it: list the timeline in chronological order",
+    "14:2-14:7 warning timeline-order Entry 'Out of order' ('2026-06-01 05:20' read as 1 June 2026 05:20 UTC (in UTC as its column header says)) is listed after 'Beacon' ('2026-06-01 05:40' read as 1 June 2026 05:40 UTC (in UTC as its column header says)) but happened before it: list the timeline in chronological order",
     "16:2-16:7 error date-invalid Impossible date 'June 2, 2026 25:00' (the day taken from an earlier row): hours run from 0 to 23",
     "17:2-17:7 warning date-unparseable The date of timeline row 'Words' should be a date such as 2026-06-01 05:00 UTC; 'later' is not one",
   ]);
@@ -170,7 +170,7 @@ test('dated bullets: a year in the heading completes "Nov 24 – 09:30 UTC"; a s
     'Timeline of Events (November 2025, all times UTC)',
   );
   assert.deepEqual(added(text), [
-    "12:4-12:22 warning timeline-order Entry 'Tokens revoked' ('Nov 24, 2025 – 09:30 UTC') is listed after 'Spread seen' ('Nov 24, 2025 – 10:28 UTC') but happened before it: list the timeline in chronological order",
+    "12:4-12:22 warning timeline-order Entry 'Tokens revoked' ('Nov 24, 2025 – 09:30 UTC' read as November 24, 2025 09:30 UTC) is listed after 'Spread seen' ('Nov 24, 2025 – 10:28 UTC' read as November 24, 2025 10:28 UTC) but happened before it: list the timeline in chronological order",
   ]);
   // Without a year anywhere, such bullets are no entries (a sentence may start with "Nov 24").
   assert.deepEqual(added(timeline('- **Nov 24 – 10:28 UTC** – Spread seen\n- **Nov 24 – 09:30 UTC** – Tokens revoked')), []);
@@ -189,6 +189,6 @@ test('timeline order: one mistyped date is one finding at that date, not one at 
     ].join('\n'),
   );
   assert.deepEqual(added(text), [
-    "13:2-13:18 warning timeline-order Entry 'Published' ('2026-10-22 16:15', read in UTC as its column header says) is listed before 'Reported' ('2021-10-22 18:40', read in UTC as its column header says) but happened after it: list the timeline in chronological order",
+    "13:2-13:18 warning timeline-order Entry 'Published' ('2026-10-22 16:15' read as 22 October 2026 16:15 UTC (in UTC as its column header says)) is listed before 'Reported' ('2021-10-22 18:40' read as 22 October 2021 18:40 UTC (in UTC as its column header says)) but happened after it: list the timeline in chronological order",
   ]);
 });

@@ -96,6 +96,7 @@ function mergeChain(chain: readonly ConfigFile[], defaultBaseDirectory: string, 
   let attack: ResolvedConfig['attack'] = {};
   const templates: ResolvedConfig['templates'] = {};
   const organization: OrganizationSetting = {};
+  const dates: NonNullable<ResolvedConfig['dates']> = {};
   for (const file of [...chain].reverse()) {
     const directory = dirname(file.path);
     Object.assign(rules, file.rules);
@@ -113,6 +114,7 @@ function mergeChain(chain: readonly ConfigFile[], defaultBaseDirectory: string, 
     if (file.organization?.domains) organization.domains = file.organization.domains;
     if (file.organization?.emails) organization.emails = file.organization.emails;
     if (file.organization?.networks) organization.networks = file.organization.networks;
+    if (file.dates?.order) dates.order = file.dates.order;
   }
   return {
     sources: chain.map((file) => file.path),
@@ -123,6 +125,7 @@ function mergeChain(chain: readonly ConfigFile[], defaultBaseDirectory: string, 
     attack,
     templates,
     organization,
+    dates,
   };
 }
 

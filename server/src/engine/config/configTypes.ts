@@ -3,6 +3,7 @@ import type { SchemaNode } from '../schema/reportSpec';
 import type { BundledAttackVersion } from '../attack/versions';
 import type { TemplateStyle } from '../templates/templateStyle';
 import type { OrganizationSetting } from '../iocs/ownAssets';
+import type { DateOrderSetting } from '../dates/numericOrder';
 
 /** One configuration file as written (after validation). */
 export interface ConfigFile {
@@ -14,6 +15,7 @@ export interface ConfigFile {
   attack?: { bundle?: string; version?: string | number };
   templates?: { style?: TemplateStyle };
   organization?: OrganizationSetting;
+  dates?: { order?: DateOrderSetting };
   /** Where path-valued settings are written, to point errors about the files they name. */
   locations?: Partial<Record<'schema.extend' | 'attack.bundle', { line: number; character: number }>>;
 }
@@ -44,6 +46,8 @@ export interface ResolvedConfig {
   templates: { style?: TemplateStyle };
   /** The organization's own domains, mailboxes and networks: each list from the nearest file that sets it (networks validated). */
   organization: OrganizationSetting;
+  /** `order`: how ambiguous numeric dates (05/08/2026) are read, as the nearest file that sets it says; unset means auto. A report's `dateOrder` front matter wins. */
+  dates?: { order?: DateOrderSetting };
 }
 
 /** A problem in a configuration file, located in that file (zero-based LSP positions). */

@@ -16,6 +16,8 @@ export interface DateCore extends CalendarDate {
   iso?: boolean;
   ambiguous?: boolean;
   to?: CalendarDate;
+  /** A day range within a month that ends before it starts ("June 3–1, 2026"): its written end, read as the start day alone. */
+  backwardsTo?: CalendarDate;
 }
 /** A date that reads as one but is not a real one ("February 30", a wrong weekday): thrown while reading, caught by DateScanner. */
 export class InvalidDate {
@@ -96,10 +98,10 @@ export class CalendarDateReader extends DateLexer {
     const core = this.readIsoDate(start) ?? this.readNumericDate(start) ?? this.readNamedDate(start) ?? (years ? this.readBareYear(start, years) : undefined);
     if (!core) return undefined;
     if (core.to && core.to.month * 100 + core.to.day < core.month * 100 + core.day) {
-      if (core.to.month === core.month) throw new InvalidDate('the range ends before it starts', core.end);
-      core.year--; // "December 30 – January 2, 2026"
+      if (core.to.month === core.month) [core.backwardsTo, core.to] = [core.to, undefined];
+      else core.year--; // "December 30 – January 2, 2026"
     }
-    for (const date of core.to ? [core, core.to] : [core]) {
+    for (const date of [core, core.to ?? core.backwardsTo ?? core]) {
       const reason = calendarError(date.year, date.month, core.precision === 'day' ? date.day : 1);
       if (reason) throw new InvalidDate(reason, core.end);
     }
@@ -142,11 +144,11 @@ export class CalendarDateReader extends DateLexer {
       iso: separator === '-',
     };
   }
-  /** a/b/yyyy: month/day unless a > 12 or the report writes day first (then day/month unless b > 12); dd.mm.yyyy: day.month. */
+  /** a/b/yyyy and a-b-yyyy: month/day unless a > 12 or the report writes day first (then day/month unless b > 12); dd.mm.yyyy: day.month. */
   private readNumericDate(position: number): DateCore | undefined {
     const first = this.readNumber(position, 1, 2),
       separator = first && this.text[first.end];
-    if (!first || (separator !== '/' && separator !== '.') || !this.canStartNumberAt(position)) return undefined;
+    if (!first || (separator !== '/' && separator !== '.' && separator !== '-') || !this.canStartNumberAt(position)) return undefined;
     const second = this.readNumber(first.end + 1, 1, 2);
     const year = second && this.text[second.end] === separator ? this.readNumber(second.end + 1, 4, 4) : undefined;
     if (!second || !year) return undefined;
@@ -158,7 +160,7 @@ export class CalendarDateReader extends DateLexer {
       precision: 'day',
       end: year.end,
       style: dayFirst ? 'day-month-year' : 'month-day-year',
-      ambiguous: separator === '/' && first.value <= 12 && second.value <= 12 && first.value !== second.value,
+      ambiguous: separator !== '.' && first.value <= 12 && second.value <= 12 && first.value !== second.value,
     };
   }
   /** Dates with a month name, month first or day first. */

@@ -6,9 +6,18 @@ import { type ClockTime, readClock } from './clockTime';
 import { CalendarDateReader, type DateCore, InvalidDate } from './calendarDateReader';
 import { type ZoneInfo, readZone, spanOf } from './timeZones';
 import { PARENTHESIZED_APPROXIMATE, QUALIFIERS_BY_FIRST_CHAR, TRAILING_QUALIFIERS, type DateQualifier, type Qualifier, type YearMode } from './dateQualifiers';
-import type { DateParseResult, ParsedDate } from './parseDate';
+import type { DateParseResult, DateReading, ParsedDate } from './parseDate';
+import type { CalendarDate } from './calendar';
 
 type Precision = ParsedDate['precision'];
+const DAY_MS = 86_400_000;
+/** A clock range on one day whose end is earlier than its start crosses midnight when it then lasts at most this long. */
+const MIDNIGHT_CROSSING_MS = 12 * 60 * 60 * 1000;
+
+/** A range end as written: its day and, if written, its clock time. */
+function readingOf(day: CalendarDate, time?: ClockTime): DateReading {
+  return time ? { year: day.year, month: day.month, day: day.day, hour: time.hour, minute: time.minute } : { year: day.year, month: day.month, day: day.day };
+}
 const PRECISION_RANK: Precision[] = ['second', 'minute', 'day', 'month', 'year'];
 
 /** One end of a date expression: its calendar date, time (and a time range's end), zone and qualifier. */
@@ -74,7 +83,8 @@ export class DateScanner extends CalendarDateReader {
     const zoneStart = this.skipWhitespace(core.end, false);
     const zone = zoneStart > core.end ? readZone(this.text, zoneStart, true) : undefined;
     // A zone after a bare date must be upper case, so "June 1, 2026 et al." keeps its Latin.
-    if (zone && !zone.error && zone.zone.name === zone.zone.name.toUpperCase()) return { core, zone: zone.zone, end: zone.end };
+    if (zone && !zone.error && !zone.zone.unknown && (zone.zone.iana || zone.zone.name === zone.zone.name.toUpperCase()))
+      return { core, zone: zone.zone, end: zone.end };
     return { core, end: core.end };
   }
   /** "05:00 UTC on June 1, 2026", "5 PM ET, June 1, 2026", "05:00–07:00 UTC on 2026-06-01". */
@@ -113,24 +123,41 @@ export class DateScanner extends CalendarDateReader {
       const connectorEnd = first.core.to || second || this.bare ? -1 : this.afterRangeConnector(first.end, first.core.iso);
       if (connectorEnd >= 0) {
         this.exempt = connectorEnd;
-        second = this.readEndpoint(connectorEnd, 0);
+        // Both ends of a range are written in one order: an end that can only be day first ("20/09/2026") reads the other so.
+        const dayFirst = this.dayFirst;
+        if (first.core.ambiguous === false) this.dayFirst = first.core.style === 'day-month-year';
+        try {
+          second = this.readEndpoint(connectorEnd, 0);
+        } finally {
+          this.dayFirst = dayFirst;
+        }
         const time = !second && first.time ? readClock(this.text, connectorEnd, !!first.core.iso, false) : undefined;
         if (time) second = { core: first.core, time, zone: time.zone, end: time.end };
       }
       for (const endpoint of [first, second]) {
         if (endpoint?.time?.error) throw new InvalidDate(endpoint.time.error, endpoint.time.errorEnd ?? endpoint.time.end);
       }
-      const zone = first.zone ?? second?.zone ?? this.defaultZone;
+      // A zone-like name that is no zone ("Europe/Londn") is not read as UTC: the date keeps no zone and says so.
+      const unknown = first.zone?.unknown ?? second?.zone?.unknown;
+      const known = (written: ZoneInfo | undefined) => (written?.unknown ? undefined : written);
+      const zone = known(first.zone) ?? known(second?.zone) ?? (unknown ? undefined : this.defaultZone);
       const bounds = (endpoint: Endpoint, endpointZone: ZoneInfo | undefined) =>
         spanOf(endpointZone, endpoint.core.precision, endpoint.core, endpoint.core.to ?? endpoint.core, endpoint.time);
       const [earliest, firstLatest] = bounds(first, zone);
-      let latest = second ? bounds(second, second.zone ?? zone)[1] : firstLatest;
-      if (second && second.core === first.core && latest < earliest) latest += 86_400_000; // 23:00–01:00 crosses midnight
-      if (latest < earliest) [second, latest] = [undefined, firstLatest];
+      let latest = second ? bounds(second, known(second.zone) ?? zone)[1] : firstLatest;
+      // 23:30–01:15 on one day crosses midnight; 14:00–13:00 (more than 12 hours on) is a range written backwards.
+      if (second && second.core === first.core && latest < earliest && latest + DAY_MS - earliest < MIDNIGHT_CROSSING_MS + 60_000) latest += DAY_MS;
+      const rangeEnd = second ? second.end : first.end;
+      let backwards: ParsedDate['backwards'];
+      if (first.core.backwardsTo) backwards = { from: readingOf(first.core), to: readingOf(first.core.backwardsTo) };
+      if (second && latest < earliest) {
+        backwards = { from: readingOf(first.core, first.time), to: readingOf(second.core, second.time) };
+        [second, latest] = [undefined, firstLatest]; // read as its start
+      }
       const ranged = !!(second || first.core.to);
-      if (this.between && !ranged) return undefined;
-      const trailing = this.bare ? undefined : this.readTrailingQualifier(second ? second.end : first.end);
-      const end = trailing ? trailing.end : second ? second.end : first.end;
+      if (this.between && !ranged && !backwards) return undefined;
+      const trailing = this.bare ? undefined : this.readTrailingQualifier(rangeEnd);
+      const end = trailing ? trailing.end : rangeEnd;
       if (!this.canEndAt(end)) return this.bare ? undefined : 'retry';
       // "from June 1 to 3" is exact: "from" only means "after" without a range end.
       const meaningOf = (qualifier?: Qualifier) => (qualifier && ranged && qualifier.phrase === 'from' ? 'exact' : qualifier?.meaning);
@@ -142,8 +169,15 @@ export class DateScanner extends CalendarDateReader {
       const date: ParsedDate = { earliest, latest, precision: PRECISION_RANK[rank], qualifier, start, end };
       if (zone) date.zone = zone.name;
       if (zone && zone === this.defaultZone) date.zoneFromContext = true;
+      if (zone?.iana) date.iana = zone.iana;
+      if (unknown) date.unknownZone = { ...unknown, name: this.text.slice(unknown.start, unknown.end) };
       if (first.core.style) date.style = first.core.style;
       if (ranged) date.range = true;
+      if (backwards) date.backwards = backwards;
+      date.reading = readingOf(first.core, first.time);
+      if (second && second.core !== first.core) date.readingTo = readingOf(second.core.to ?? second.core, second.time);
+      else if (second?.time) date.readingTo = readingOf(first.core, second.time);
+      else if (first.core.to) date.readingTo = readingOf(first.core.to);
       if (first.core.ambiguous) date.ambiguousOrder = true;
       return { kind: 'date', date };
     } catch (error) {

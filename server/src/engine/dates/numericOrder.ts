@@ -1,29 +1,77 @@
 import type { LineIndex } from '../text/lineIndex';
 import { DerivedCache } from '../model/derivedCache';
 
+/** An explicit numeric date order: day first (28/07/2026) or month first (07/28/2026). */
+export type DateOrder = 'dmy' | 'mdy';
+/** The configuration's `dates.order`: an order, or `auto` (read from the report's own dates). */
+export type DateOrderSetting = DateOrder | 'auto';
+/** The front matter key by which a report sets its numeric date order (`dateOrder: dmy`). */
+export const DATE_ORDER_KEY = 'dateOrder';
+
 /**
- * Whether a report writes numeric dates day first (14/03/2024): its slash dates that can only be read one
- * way decide how the others (04/03/2024) are read. Day first when some slash date has a first number above
- * 12 and none a second number above 12; month first (the US order) otherwise, and when the report has none.
- * A report that mixes both orders keeps month first, and its ambiguous dates stay marked as such.
+ * How a report's numeric dates (a/b/yyyy, a-b-yyyy) are read, and why: set by the front matter or the
+ * configuration, inferred from a date that can be read one way only, or month first by default. `example`
+ * is the first such date; `mixed` marks a report with dates that can only be day first and others that can
+ * only be month first (and no setting): its ambiguous dates are read month first but cannot be trusted.
  */
-export function writesDayFirst(text: string): boolean {
-  let dayFirst = 0;
-  let monthFirst = 0;
-  // No nested quantifiers: each match is a fixed shape of at most 10 characters.
-  const slashDate = /(?<![\d/.])(\d{1,2})\/(\d{1,2})\/\d{4}(?![\d/])/g;
-  for (const match of text.matchAll(slashDate)) {
-    if (+match[1] > 12 && +match[2] <= 12) dayFirst++;
-    else if (+match[2] > 12 && +match[1] <= 12) monthFirst++;
-  }
-  return dayFirst > 0 && monthFirst === 0;
+export interface NumericOrder {
+  dayFirst: boolean;
+  source: 'front matter' | 'configuration' | 'inferred' | 'default';
+  example?: { text: string; offset: number };
+  /** Set when `mixed`: the first date that can only be day first and the first that can only be month first. */
+  mixed?: { dayFirst: { text: string; offset: number }; monthFirst: { text: string; offset: number } };
 }
 
-const cache = new DerivedCache<LineIndex, boolean>('writesDayFirst');
+/**
+ * The order a report's own dates show: day first when some numeric date has a first number above 12 and
+ * none a second number above 12 ("28/07/2026", "30.07.2026", "28-07-2026"); month first when the reverse;
+ * the default (month first) when it has none or both. Dotted dates are always day first, so they count for
+ * day first only.
+ */
+export function inferNumericOrder(text: string): NumericOrder {
+  let dayFirst: NumericOrder['example'];
+  let monthFirst: NumericOrder['example'];
+  // No nested quantifiers: each match is a fixed shape of at most 10 characters.
+  const numericDate = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2\d{4}(?![\d/-]|\.\d)/g;
+  for (const match of text.matchAll(numericDate)) {
+    const example = { text: match[0], offset: match.index ?? 0 };
+    if (+match[1] > 12 && +match[3] <= 12) dayFirst ??= example;
+    else if (+match[3] > 12 && +match[1] <= 12 && match[2] !== '.') monthFirst ??= example;
+  }
+  if (dayFirst && !monthFirst) return { dayFirst: true, source: 'inferred', example: dayFirst };
+  if (monthFirst && !dayFirst) return { dayFirst: false, source: 'inferred', example: monthFirst };
+  return dayFirst && monthFirst ? { dayFirst: false, source: 'default', mixed: { dayFirst, monthFirst } } : { dayFirst: false, source: 'default' };
+}
 
-/** writesDayFirst for a report's text, read once per version of the document. */
+/** Whether a report writes numeric dates day first, by its own dates alone. */
+export function writesDayFirst(text: string): boolean {
+  return inferNumericOrder(text).dayFirst;
+}
+
+const cache = new DerivedCache<LineIndex, NumericOrder>('numericOrder');
+
+/**
+ * Sets the order of a report's numeric dates from its front matter (`dateOrder`) or the configuration
+ * (`dates.order`), the front matter winning; without either the report's own dates decide. Called once per
+ * check by the engine, so that the rules, the preview and the exports read the report's dates alike.
+ */
+export function setReportNumericOrder(lines: LineIndex, frontMatter: unknown, configured: DateOrderSetting | undefined): NumericOrder {
+  let order: NumericOrder;
+  if (frontMatter === 'dmy' || frontMatter === 'mdy') order = { dayFirst: frontMatter === 'dmy', source: 'front matter' };
+  else if (configured === 'dmy' || configured === 'mdy') order = { dayFirst: configured === 'dmy', source: 'configuration' };
+  else order = inferNumericOrder(lines.text);
+  cache.set(lines, order);
+  return order;
+}
+
+/** How a report's numeric dates are read: as set for this check, else by its own dates (read once per version of the document). */
+export function reportNumericOrder(lines: LineIndex): NumericOrder {
+  let order = cache.get(lines);
+  if (order === undefined) cache.set(lines, (order = inferNumericOrder(lines.text)));
+  return order;
+}
+
+/** Whether a report's ambiguous numeric dates (04/03/2026) are read day first. */
 export function reportWritesDayFirst(lines: LineIndex): boolean {
-  let dayFirst = cache.get(lines);
-  if (dayFirst === undefined) cache.set(lines, (dayFirst = writesDayFirst(lines.text)));
-  return dayFirst;
+  return reportNumericOrder(lines).dayFirst;
 }

@@ -24,6 +24,16 @@ export interface ParsedDate {
   qualifier: DateQualifier;
   /** As written, e.g. "ET", "UTC", "+02:00" (without parentheses). Undefined: no zone written, UTC assumed. */
   zone?: string;
+  /** The canonical IANA name when the zone is one ("Europe/Berlin"; "UTC" for "Etc/UTC"). */
+  iana?: string;
+  /** A zone-like name after the time that is no IANA zone ("Europe/Londn"): where it is, and the nearest real zone. The date is read without a zone. */
+  unknownZone?: { start: number; end: number; name: string; suggestion?: string };
+  /** The (first) date as written: its day (the first of a month or year for those precisions) and its clock time, in the written zone. */
+  reading?: DateReading;
+  /** A range's end as written (undefined for a single date and for a backwards range, whose ends are in `backwards`). */
+  readingTo?: DateReading;
+  /** A range whose end is before its start ("2026-06-03 to 2026-06-01", "14:00–13:00"): both ends as written; the date is read as its start. */
+  backwards?: { from: DateReading; to: DateReading };
   /** The zone was not written with the date but given by its context (its section heading's "all times EST"). */
   zoneFromContext?: boolean;
   /** Offsets (UTF-16 code units) within the input of the date expression itself, qualifier included. */
@@ -35,6 +45,14 @@ export interface ParsedDate {
   range?: boolean;
   /** Numeric "a/b/yyyy" with a, b ≤ 12 and a ≠ b: read in the report's order (month first unless it writes day first) but could be the other. */
   ambiguousOrder?: boolean;
+}
+/** A calendar day as read, with its clock time when one was written (hour 0-23). */
+export interface DateReading {
+  year: number;
+  month: number;
+  day: number;
+  hour?: number;
+  minute?: number;
 }
 export type DateParseResult = { kind: 'date'; date: ParsedDate } | { kind: 'invalid'; reason: string; start: number; end: number } | { kind: 'none' };
 

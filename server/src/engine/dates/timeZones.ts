@@ -1,12 +1,14 @@
 /**
  * Time zones as written in incident reports ("UTC", "ET", "(CEST)", "UTC+2", "-05:00"), US daylight saving
- * time, and the UTC instants of wall-clock times and calendar spans in a zone. Table-driven: no Intl
- * time-zone data, so results do not depend on the Node build or the machine's zone.
+ * time, and the UTC instants of wall-clock times and calendar spans in a zone. Abbreviations and offsets are
+ * table-driven; IANA names ("Europe/Berlin") use the runtime's Intl zone data (ianaZones.ts). Nothing
+ * depends on the machine's own zone.
  */
 import { type CalendarDate, daysInMonth, nthSunday, wallClockMs } from './calendar';
 import type { ClockTime } from './clockTime';
 import { isDigitAt, isSign } from './dateLexer';
 import { isLetterAt } from '../text/chars';
+import { ianaInstant, readIanaName } from './ianaZones';
 
 /** A zone as written in a report. `offset` is minutes east of UTC; for `usRule` zones it is the standard offset. */
 export interface ZoneInfo {
@@ -14,6 +16,10 @@ export interface ZoneInfo {
   offset: number;
   /** ET/CT/MT/PT: add an hour while US daylight saving time is in effect on the local date and time. */
   usRule?: boolean;
+  /** An IANA zone ("Europe/Berlin"): its canonical name; the offset comes from the runtime's zone data for each date (ianaZones.ts). */
+  iana?: string;
+  /** A zone-like name that is no IANA zone ("Europe/Londn"), where it is written and the nearest real zone: the date is reported, not read in it. */
+  unknown?: { start: number; end: number; suggestion?: string };
 }
 
 interface ZoneRead {
@@ -79,6 +85,18 @@ export function readZone(text: string, start: number, allowMinus: boolean): Zone
   let offset = 0;
   let usRule = false;
   let error: string | undefined;
+  const iana = isLetterAt(text, position) ? readIanaName(text, position) : undefined;
+  if (iana) {
+    const zone: ZoneInfo = iana.canonical
+      ? { name: iana.name, offset: 0, iana: iana.canonical }
+      : { name: iana.name, offset: 0, unknown: { start: position, end: iana.end, suggestion: iana.suggestion } };
+    position = iana.end;
+    if (inParentheses) {
+      if (text[position] !== ')') return undefined;
+      position++;
+    }
+    return isLetterAt(text, position) || isDigitAt(text, position) ? undefined : { zone, end: position };
+  }
   if (isLetterAt(text, position)) {
     let end = position;
     while (isLetterAt(text, end)) end++;
@@ -170,6 +188,7 @@ function toInstant(
   second = 0,
   millisecond = 0,
 ): number {
+  if (zone?.iana) return ianaInstant(zone.iana, wallClockMs(year, month, day, hour, minute, second, millisecond), latest);
   let offset = zone ? zone.offset : 0;
   if (zone?.usRule && usDaylight(year, month, day, hour * 60 + minute + second / 60, latest)) offset += 60;
   return wallClockMs(year, month, day, hour, minute, second, millisecond) - offset * 60_000;

@@ -9,12 +9,20 @@ import { timelineEntries, type TimelineEntry } from '../queries/timelineEntries'
 import type { Range } from '../types';
 import type { FieldSpec } from '../schema/reportSpec';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
+import { readAs, reportAmbiguousOrder, reportBackwards, reportUnknownZone, orderNote } from './dateFindings';
 
 export const dateRuleMeta: readonly RuleMeta[] = [
   { id: 'date-invalid', family: 'dates', defaultSeverity: 'error', summary: 'A date that cannot exist (June 31, February 29 in a common year, hour 25).' },
   { id: 'date-unparseable', family: 'dates', defaultSeverity: 'warning', summary: 'A date field whose value is not a date.' },
   { id: 'date-discovery-before-incident', family: 'dates', defaultSeverity: 'error', summary: 'The incident was discovered before it began.' },
   { id: 'timeline-order', family: 'dates', defaultSeverity: 'warning', summary: 'Timeline phases are not in chronological order.' },
+  { id: 'date-range-backwards', family: 'dates', defaultSeverity: 'warning', summary: 'A date or time range that ends before it starts.' },
+  {
+    id: 'date-order-ambiguous',
+    family: 'dates',
+    defaultSeverity: 'info',
+    summary: 'A numeric date such as 05/08/2026 in a report that writes both day-first and month-first dates and sets no order.',
+  },
   { id: 'date-future', family: 'dates', defaultSeverity: 'warning', summary: 'A date of the incident that lies after the time of the check.' },
 ];
 
@@ -95,16 +103,16 @@ export const dateRule: Rule = {
         context.report(
           'date-future',
           value.range,
-          `${value.label} is in the future: '${shownText(context, value)}'${readIn(value.date, value.zoneFromColumn)}${value.date.zoneFromContext ? ',' : ''} is after ${context.now.toISOString().slice(0, 10)}, when this check ran`,
+          `${value.label} is in the future: '${shownText(context, value)}'${readAs(context, value.date)}${readIn(value.date, value.zoneFromColumn)} is after ${context.now.toISOString().slice(0, 10)}, when this check ran`,
         );
       }
     }
   },
 };
 
-/** ", read in EST as its section's heading says" for a date whose zone comes from the heading (or its table column's header). */
+/** " (in EST as its section's heading says)" for a date whose zone comes from the heading (or its table column's header). */
 function readIn(date: ParsedDate, fromColumn = false): string {
-  return date.zoneFromContext ? `, read in ${date.zone} as its ${fromColumn ? 'column header' : "section's heading"} says` : '';
+  return date.zoneFromContext ? ` (in ${date.zone} as its ${fromColumn ? 'column header' : "section's heading"} says)` : '';
 }
 
 function readDate(
@@ -131,7 +139,11 @@ function readDate(
     context.report('date-unparseable', valueRange, `${label} should be a date${example}; '${truncate(text)}' is not one`);
     return undefined;
   }
-  return { date: result.date, range: rangeOf(result.date.start, result.date.end) };
+  reportUnknownZone(context, result.date, label, rangeOf);
+  reportBackwards(context, result.date, label, rangeOf, orderNote(context, result.date));
+  const range = rangeOf(result.date.start, result.date.end);
+  if (reportAmbiguousOrder(context, result.date, range, text.slice(result.date.start, result.date.end))) return undefined;
+  return { date: result.date, range };
 }
 
 function checkDiscoveryOrder(context: RuleContext, dated: readonly DatedValue[]): void {
@@ -141,7 +153,7 @@ function checkDiscoveryOrder(context: RuleContext, dated: readonly DatedValue[])
   context.report(
     'date-discovery-before-incident',
     discovered.range,
-    `The incident was discovered ('${sliceOf(context, discovered.range)}') before it began ('${sliceOf(context, began.range)}'): check both dates`,
+    `The incident was discovered ('${sliceOf(context, discovered.range)}'${readAs(context, discovered.date)}) before it began ('${sliceOf(context, began.range)}'${readAs(context, began.date)}): check both dates`,
     { began: sliceOf(context, began.range) },
   );
 }
@@ -159,7 +171,8 @@ function checkDiscoveryOrder(context: RuleContext, dated: readonly DatedValue[])
  */
 function checkTimelineOrder(context: RuleContext, phases: readonly DatedValue[]): void {
   const kept = inOrder(phases.map((value) => value.date.earliest));
-  const label = (value: DatedValue) => `'${value.phase}' ('${shownText(context, value)}'${readIn(value.date, value.zoneFromColumn)})`;
+  const label = (value: DatedValue) =>
+    `'${value.phase}' ('${shownText(context, value)}'${readAs(context, value.date)}${readIn(value.date, value.zoneFromColumn)})`;
   // The next kept value after each index, found in one pass from the end.
   const nextKept = new Array<DatedValue | undefined>(phases.length);
   for (let index = phases.length - 1, next: DatedValue | undefined; index >= 0; index--) {
