@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI with esbuild: one file each, so that
 // activation and CLI start-up load one module instead of hundreds. With --watch, rebuilds each bundle
 // when its sources change (scripts/watch.mjs runs this next to `tsc -b --watch`); with --css-only, only
-// writes media/preview.css (all `npm run test:unit` needs besides tsc's output).
+// writes media/preview.css and dist/report-schema-validator.js (all `npm run test:unit` needs besides tsc's output).
 import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -26,14 +26,26 @@ function writePreviewCss() {
   writeFileSync(new URL('../media/preview.css', import.meta.url), PREVIEW_CSS);
 }
 
+// The bundled report schema's validator, as ajv standalone code (dist/report-schema-validator.js, generated,
+// not committed): the CLI and the server load it instead of compiling the schema at every start.
+function writeBundledValidator() {
+  const require = createRequire(import.meta.url);
+  require(fileURLToPath(new URL('../out/server/src/node/validatorCache.js', import.meta.url))).writeBundledValidator();
+}
+
 if (cssOnly) {
   writePreviewCss();
+  writeBundledValidator();
 } else if (watch) {
   const contexts = await Promise.all(entries.map((entry) => context({ ...common, ...entry, logLevel: 'info' })));
   await Promise.all(contexts.map((bundle) => bundle.watch()));
   // The stylesheet is written once; restart the watch after changing render/previewStyles.ts.
-  if (existsSync(previewStyles)) writePreviewCss();
+  if (existsSync(previewStyles)) {
+    writePreviewCss();
+    writeBundledValidator();
+  }
 } else {
   await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
   writePreviewCss();
+  writeBundledValidator();
 }

@@ -110,7 +110,7 @@ export class ReportWorkspace {
     let schema = this.schemas.get(config.schemaKey);
     if (!schema) {
       try {
-        schema = createReportSchema(config.schemaExtensions, this.dependencies.host.resources.reportSchema());
+        schema = createReportSchema(config.schemaExtensions, this.dependencies.host.resources.reportSchema(), this.dependencies.host.validatorCode);
       } catch (error) {
         if (!(error instanceof SchemaCompileError)) throw error;
         const source = config.sources[0] ?? '.increport.yaml';
