@@ -43,7 +43,7 @@ export interface BundledResources {
 
 /**
  * Report schema validators kept as ajv standalone code (schema/standaloneValidator.ts), keyed by
- * validatorKey (a hash of the merged schema): the one generated at build time for the bundled schema and,
+ * validatorKey (the merged schema and what the code depends on; a store keeps a hash of it): the one generated at build time for the bundled schema and,
  * where the host has a cache folder, those of schema extensions. On Node: server/src/node/validatorCache.ts.
  */
 export interface ValidatorCodeStore {

@@ -29,17 +29,20 @@ const HEX64 = /^[0-9a-f]{64}$/;
 
 const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** An entry's text: a header line with the key and the code's hash, then the code. */
-export function encodeValidatorEntry(key: string, code: string): string {
-  return `${HEADER} key=${key} sha256=${sha256Hex(code)}\n${code}`;
+/** The name of a key's entry (and what its header records): the SHA-256 of the key (validatorKey). */
+export const validatorEntryId = (key: string): string => sha256Hex(key);
+
+/** An entry's text: a header line with its id and the code's hash, then the code. */
+export function encodeValidatorEntry(id: string, code: string): string {
+  return `${HEADER} key=${id} sha256=${sha256Hex(code)}\n${code}`;
 }
 
-/** The code of an entry written for `key`, if the entry is whole and unchanged. */
-export function decodeValidatorEntry(text: string, key: string): string | undefined {
+/** The code of an entry written for `id`, if the entry is whole and unchanged. */
+export function decodeValidatorEntry(text: string, id: string): string | undefined {
   const end = text.indexOf('\n');
   if (end < 0) return undefined;
   const match = /^(.*) key=(\S+) sha256=(\S+)$/.exec(text.slice(0, end));
-  if (!match || match[1] !== HEADER || match[2] !== key || !HEX64.test(match[3])) return undefined;
+  if (!match || match[1] !== HEADER || match[2] !== id || !HEX64.test(match[3])) return undefined;
   const code = text.slice(end + 1);
   return sha256Hex(code) === match[3] ? code : undefined;
 }
@@ -116,21 +119,23 @@ export function createValidatorStore(options: ValidatorStoreOptions): ValidatorC
   const bundledFile = options.bundledFile ?? join(packageRoot(), BUNDLED_VALIDATOR);
   const { cacheDirectory } = options;
   let bundled: { text: string | undefined } | undefined;
-  const entryPath = (key: string) => (cacheDirectory && HEX64.test(key) ? join(cacheDirectory, `${key}.js`) : undefined);
+  const entryPath = (id: string) => (cacheDirectory ? join(cacheDirectory, `${id}.js`) : undefined);
   return {
     read(key) {
+      const id = validatorEntryId(key);
       bundled ??= { text: readEntryFile(bundledFile, false) };
-      const fromBuild = bundled.text === undefined ? undefined : decodeValidatorEntry(bundled.text, key);
+      const fromBuild = bundled.text === undefined ? undefined : decodeValidatorEntry(bundled.text, id);
       if (fromBuild !== undefined) return fromBuild;
-      const path = entryPath(key);
+      const path = entryPath(id);
       const text = path === undefined ? undefined : readEntryFile(path, true);
-      return text === undefined ? undefined : decodeValidatorEntry(text, key);
+      return text === undefined ? undefined : decodeValidatorEntry(text, id);
     },
     write(key, code) {
-      const path = entryPath(key);
+      const id = validatorEntryId(key);
+      const path = entryPath(id);
       if (path === undefined) return;
       try {
-        writeAtomically(path, encodeValidatorEntry(key, code), 0o600);
+        writeAtomically(path, encodeValidatorEntry(id, code), 0o600);
       } catch {
         // A cache that cannot be written is no cache: the next run compiles again.
       }
@@ -149,6 +154,6 @@ export function writeBundledValidator(root: string = packageRoot()): string {
   const schema = loadBundledSchemaNode();
   const path = join(root, BUNDLED_VALIDATOR);
   // Read by every user of an installed package, like the bundles beside it.
-  writeAtomically(path, encodeValidatorEntry(validatorKey(schema), compileReportSchemaCode(schema).code), 0o644);
+  writeAtomically(path, encodeValidatorEntry(validatorEntryId(validatorKey(schema)), compileReportSchemaCode(schema).code), 0o644);
   return path;
 }

@@ -8,7 +8,13 @@ import type { SchemaNode } from '../../../server/src/engine/schema/reportSpec';
 import { validatorKey } from '../../../server/src/engine/schema/standaloneValidator';
 import { mergeSchemas } from '../../../server/src/engine/schema/mergeSchemas';
 import { loadBundledSchemaNode } from '../../../server/src/node/bundledResources';
-import { createValidatorStore, decodeValidatorEntry, encodeValidatorEntry, validatorCacheDirectory } from '../../../server/src/node/validatorCache';
+import {
+  createValidatorStore,
+  decodeValidatorEntry,
+  encodeValidatorEntry,
+  validatorCacheDirectory,
+  validatorEntryId,
+} from '../../../server/src/node/validatorCache';
 
 /* The cache of extended schemas' validators (server/src/node/validatorCache.ts), in a temporary folder. */
 
@@ -25,7 +31,7 @@ function withFolder(run: (folder: string) => void): void {
 }
 
 const key = () => validatorKey(mergeSchemas(loadBundledSchemaNode(), EXTENSION));
-const entryOf = (folder: string) => join(folder, `${key()}.js`);
+const entryOf = (folder: string) => join(folder, `${validatorEntryId(key())}.js`);
 
 /** The schema's validation of an instance the extension's pattern rejects, and whether the store was written. */
 function validateWith(folder: string): { errors: unknown; writes: number } {
@@ -52,7 +58,7 @@ test('validator cache: a miss compiles and writes one entry (atomically, nothing
   withFolder((folder) => {
     const first = validateWith(folder);
     assert.equal(first.writes, 1);
-    assert.deepEqual(readdirSync(folder), [`${key()}.js`]);
+    assert.deepEqual(readdirSync(folder), [`${validatorEntryId(key())}.js`]);
     if (process.platform !== 'win32') assert.equal(statSync(entryOf(folder)).mode & 0o077, 0, 'the entry is private');
     const second = validateWith(folder);
     assert.equal(second.writes, 0, 'a hit is not compiled');
