@@ -5,9 +5,6 @@ import { ALL_RULE_META } from '../engine/rules';
 import { suggestion } from './args';
 import { EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
 import { CHECK_USAGE, runCheck } from './checkCommand';
-import { EXPORT_USAGE, runExport } from './exportCommand';
-import { MIGRATE_USAGE, runMigrate } from './migrateCommand';
-import { RENDER_USAGE, runRender } from './renderCommand';
 
 const COMMANDS = ['check', 'render', 'export', 'migrate', 'rules'];
 
@@ -25,11 +22,22 @@ Options:
   --version          Show the version
 `;
 
-const USAGE = `${COMMANDS_USAGE}
+/*
+ * `check` is loaded with the CLI; the other commands (and the preview renderer, the exports and the
+ * migration they bring) only when asked for, so that a check does not load or run their code.
+ */
+const loadRender = () => import('./renderCommand.js');
+const loadExport = () => import('./exportCommand.js');
+const loadMigrate = () => import('./migrateCommand.js');
+
+async function usage(): Promise<string> {
+  const [render, exporter, migrate] = await Promise.all([loadRender(), loadExport(), loadMigrate()]);
+  return `${COMMANDS_USAGE}
 ${CHECK_USAGE}
-${RENDER_USAGE}
-${EXPORT_USAGE}
-${MIGRATE_USAGE}`;
+${render.RENDER_USAGE}
+${exporter.EXPORT_USAGE}
+${migrate.MIGRATE_USAGE}`;
+}
 
 /** The `increport` command line. Returns the exit code; never calls process.exit itself. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -38,11 +46,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     case 'check':
       return runCheck(rest, io);
     case 'render':
-      return runRender(rest, io);
+      return (await loadRender()).runRender(rest, io);
     case 'export':
-      return runExport(rest, io);
+      return (await loadExport()).runExport(rest, io);
     case 'migrate':
-      return runMigrate(rest, io);
+      return (await loadMigrate()).runMigrate(rest, io);
     case 'rules':
       io.writeStdout(listRules());
       return EXIT_OK;
@@ -54,7 +62,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     case '-h':
     case '--help':
     case 'help':
-      io.writeStdout(USAGE);
+      io.writeStdout(await usage());
       return command === undefined ? EXIT_TROUBLE : EXIT_OK;
     default:
       io.writeStderr(
