@@ -8,6 +8,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { attackVersionMeasurements, runAttackVersionBench } from './attackVersionBench';
 import { cliMeasurements, runCliBench } from './cliBench';
+import { coldMeasurements, runColdBench } from './coldBench';
 import { REPO_ROOT, engineMeasurements, runEngineBench, type Measurement } from './engineBench';
 
 const DOCS_PATH = join(REPO_ROOT, 'docs', 'benchmarks.md');
@@ -60,8 +61,10 @@ function main(): void {
   const attackVersions = runAttackVersionBench();
   console.error(`CLI benchmark (child processes)…`);
   const cli = runCliBench((line) => console.error(line));
+  console.error('Cold start benchmark (child processes)…');
+  const cold = runColdBench((line) => console.error(line));
 
-  const measurements = [...engineMeasurements(engine), ...attackVersionMeasurements(attackVersions), ...cliMeasurements(cli)];
+  const measurements = [...engineMeasurements(engine), ...attackVersionMeasurements(attackVersions), ...cliMeasurements(cli), ...coldMeasurements(cold)];
   const notes = [
     `Findings: seed report ${engine.seed.findings}, second example ${engine.second.findings}, table-dialect example ${engine.table.findings}, generated report ${engine.large.findings}; seed against v18.1 ${attackVersions.findings['18.1']}, against v19.2 ${attackVersions.findings['19.2']} (the migration note); increport checked ${cli.checkedByIncreport} of ${cli.files} files.`,
     `CLI wall times per round (ms): ${Object.entries(cli.times)
