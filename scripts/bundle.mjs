@@ -14,11 +14,11 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 // (whose validator is generated below) needs neither: they go to dist/schema-libs.js, and the two bundles import
 // them through the stand-ins in scripts/schema-libs/, which load it on first use (an extended schema, a
 // configuration file, a pattern). One CJS bundle each otherwise: see CONTRIBUTING.md, "Generated files".
-const STAND_INS = { 'ajv/dist/2020': 'ajv2020.cjs', 'ajv/dist/standalone': 'standalone.cjs', re2js: 're2js.cjs' };
+const STAND_INS = { 'ajv/dist/2020': 'ajv2020.cjs', 'ajv/dist/standalone': 'standalone.cjs', 'ajv/dist/runtime/uri': 'uri.cjs', re2js: 're2js.cjs' };
 const schemaLibsApart = {
   name: 'schema-libs-apart',
   setup(build) {
-    build.onResolve({ filter: /^(ajv\/dist\/2020|ajv\/dist\/standalone|re2js)$/ }, (args) =>
+    build.onResolve({ filter: /^(ajv\/dist\/2020|ajv\/dist\/standalone|ajv\/dist\/runtime\/uri|re2js)$/ }, (args) =>
       args.importer.includes(`${sep}server${sep}src${sep}`)
         ? { path: fileURLToPath(new URL(`./schema-libs/${STAND_INS[args.path]}`, import.meta.url)) }
         : undefined,
