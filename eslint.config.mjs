@@ -37,7 +37,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: NODE_AND_EDITOR }] },
   },
   {
-    files: ['bin/*.js'],
+    files: ['bin/*.js', 'scripts/schema-libs/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

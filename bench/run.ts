@@ -8,6 +8,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { attackVersionMeasurements, runAttackVersionBench } from './attackVersionBench';
 import { cliMeasurements, runCliBench } from './cliBench';
+import { coldMeasurements, runColdBench } from './coldBench';
 import { REPO_ROOT, engineMeasurements, runEngineBench, type Measurement } from './engineBench';
 import { runSummaryBench, summaryMeasurements } from './summaryBench';
 
@@ -63,8 +64,16 @@ function main(): void {
   const cli = runCliBench((line) => console.error(line));
   console.error('Summary benchmark (child processes)…');
   const summary = runSummaryBench((line) => console.error(line));
+  console.error('Cold start benchmark (child processes)…');
+  const cold = runColdBench((line) => console.error(line));
 
-  const measurements = [...engineMeasurements(engine), ...attackVersionMeasurements(attackVersions), ...cliMeasurements(cli), ...summaryMeasurements(summary)];
+  const measurements = [
+    ...engineMeasurements(engine),
+    ...attackVersionMeasurements(attackVersions),
+    ...cliMeasurements(cli),
+    ...summaryMeasurements(summary),
+    ...coldMeasurements(cold),
+  ];
   const notes = [
     `Findings: seed report ${engine.seed.findings}, second example ${engine.second.findings}, table-dialect example ${engine.table.findings}, generated report ${engine.large.findings}; seed against v18.1 ${attackVersions.findings['18.1']}, against v19.2 ${attackVersions.findings['19.2']} (the migration note); increport checked ${cli.checkedByIncreport} of ${cli.files} files.`,
     `CLI wall times per round (ms): ${Object.entries(cli.times)

@@ -1,5 +1,5 @@
 /**
- * (d) `increport summary` on 5,000 reports against `increport check` on the same folder (issue 17: ≤ 2×),
+ * (e) `increport summary` on 5,000 reports against `increport check` on the same folder (issue 17: ≤ 2×),
  * both as child processes writing JSON to a file, alternating, 3 rounds. The reports alternate between the
  * two examples (the seed, and the Northwind report with front matter, a dated timeline, ATT&CK rows and
  * indicators), each with its own report ID.
@@ -71,7 +71,7 @@ export function summaryMeasurements(result: SummaryBenchResult): Measurement[] {
   const check = median(result.times.check);
   return [
     {
-      name: `(d) increport summary, ${result.reports} reports, wall, median of ${SUMMARY_ROUNDS}`,
+      name: `(e) increport summary, ${result.reports} reports, wall, median of ${SUMMARY_ROUNDS}`,
       value: ms(summary),
       reference: `increport check ${ms(check)}`,
       ratio: summary / check,

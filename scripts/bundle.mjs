@@ -1,18 +1,37 @@
 // Bundles the extension client, the language server and the CLI with esbuild: one file each, so that
 // activation and CLI start-up load one module instead of hundreds. With --watch, rebuilds each bundle
 // when its sources change (scripts/watch.mjs runs this next to `tsc -b --watch`); with --css-only, only
-// writes media/preview.css (all `npm run test:unit` needs besides tsc's output).
+// writes media/preview.css and dist/report-schema-validator.js (all `npm run test:unit` needs besides tsc's output).
 import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, context } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: true, logLevel: 'warning' };
+
+// ajv's compiler and re2js are a third of the CLI's and the server's code, and a check with the bundled schema
+// (whose validator is generated below) needs neither: they go to dist/schema-libs.js, and the two bundles import
+// them through the stand-ins in scripts/schema-libs/, which load it on first use (an extended schema, a
+// configuration file, a pattern). One CJS bundle each otherwise: see CONTRIBUTING.md, "Generated files".
+const STAND_INS = { 'ajv/dist/2020': 'ajv2020.cjs', 'ajv/dist/standalone': 'standalone.cjs', 'ajv/dist/runtime/uri': 'uri.cjs', re2js: 're2js.cjs' };
+const schemaLibsApart = {
+  name: 'schema-libs-apart',
+  setup(build) {
+    build.onResolve({ filter: /^(ajv\/dist\/2020|ajv\/dist\/standalone|ajv\/dist\/runtime\/uri|re2js)$/ }, (args) =>
+      args.importer.includes(`${sep}server${sep}src${sep}`)
+        ? { path: fileURLToPath(new URL(`./schema-libs/${STAND_INS[args.path]}`, import.meta.url)) }
+        : undefined,
+    );
+    build.onResolve({ filter: /^\.\/schema-libs\.js$/ }, () => ({ path: './schema-libs.js', external: true }));
+  },
+};
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './lsp-client.js'] },
   { entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/lsp-client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', plugins: [schemaLibsApart] },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [schemaLibsApart] },
+  { entryPoints: ['scripts/schema-libs/entry.cjs'], outfile: 'dist/schema-libs.js' },
 ];
 const watch = process.argv.includes('--watch');
 const cssOnly = process.argv.includes('--css-only');
@@ -26,14 +45,26 @@ function writePreviewCss() {
   writeFileSync(new URL('../media/preview.css', import.meta.url), PREVIEW_CSS);
 }
 
+// The bundled report schema's validator, as ajv standalone code (dist/report-schema-validator.js, generated,
+// not committed): the CLI and the server load it instead of compiling the schema at every start.
+function writeBundledValidator() {
+  const require = createRequire(import.meta.url);
+  require(fileURLToPath(new URL('../out/server/src/node/validatorCache.js', import.meta.url))).writeBundledValidator();
+}
+
 if (cssOnly) {
   writePreviewCss();
+  writeBundledValidator();
 } else if (watch) {
   const contexts = await Promise.all(entries.map((entry) => context({ ...common, ...entry, logLevel: 'info' })));
   await Promise.all(contexts.map((bundle) => bundle.watch()));
   // The stylesheet is written once; restart the watch after changing render/previewStyles.ts.
-  if (existsSync(previewStyles)) writePreviewCss();
+  if (existsSync(previewStyles)) {
+    writePreviewCss();
+    writeBundledValidator();
+  }
 } else {
   await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
   writePreviewCss();
+  writeBundledValidator();
 }

@@ -2,7 +2,8 @@
 // editor tests need (scripts/setup-test-env.sh). Node 20 takes no globs, and given a folder
 // it would also run helpers and the in-editor suite (out/test/e2e, which only runs inside VS Code).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -46,5 +47,9 @@ if (selected.some((file) => NEEDS_SETUP.some((folder) => file.startsWith(folder)
     process.exit(setup.status || 1);
   }
 }
-const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...selected], { cwd: root, stdio: 'inherit' });
+// Validators of extended schemas are cached (server/src/node/validatorCache.ts): in a folder of this run, not the user's.
+const cacheDirectory = process.env.INCREPORT_CACHE_DIR ? undefined : mkdtempSync(join(tmpdir(), 'increport-test-cache-'));
+const env = cacheDirectory ? { ...process.env, INCREPORT_CACHE_DIR: cacheDirectory } : process.env;
+const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...selected], { cwd: root, stdio: 'inherit', env });
+if (cacheDirectory) rmSync(cacheDirectory, { recursive: true, force: true });
 process.exitCode = result.status ?? 1;

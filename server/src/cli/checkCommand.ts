@@ -7,7 +7,7 @@ import { packageRoot, packageVersion } from '../node/packageRoot';
 import { ReportWorkspace } from '../engine/workspace';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
 import { collectTargets, toPosix, type Target } from './collectFiles';
-import { defaultFormatName, formatNames, getFormatter } from './formatters';
+import { defaultFormatName, formatNames, isFormatName, loadFormatter } from './formatters';
 import type { FileResult, FormatContext } from './formatters/formatterTypes';
 import { decodeReport, readReportFile } from '../node/readReport';
 import { ruleDocsContext } from '../node/ruleDocs';
@@ -88,7 +88,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const shown = options.quiet ? results.map((result) => ({ ...result, findings: result.findings.filter((finding) => finding.severity === 'error') })) : results;
   const context = formatContext(io, workspace, options);
   if (options.quiet) context.hiddenByQuiet = { warning: warnings, info: allFindings.filter((finding) => finding.severity === 'info').length };
-  const formatted = getFormatter(options.format)!(shown, context);
+  const formatted = (await loadFormatter(options.format))!(shown, context);
   const written = writeResult(formatted, { output: options.output, overwrite: options.overwrite, inputs }, io, 'increport check');
   if (written !== EXIT_OK) return written;
   const errors = allFindings.filter((finding) => finding.severity === 'error').length;
@@ -193,7 +193,7 @@ function parseCheckArgs(argv: readonly string[]) {
   const { values, positionals } = parseWithHelp(CHECK_OPTIONS, () =>
     parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: CHECK_OPTIONS }),
   );
-  if (!getFormatter(values.format))
+  if (!isFormatName(values.format))
     throw new UsageError(`unknown format '${values.format}'${suggestion(values.format, formatNames)} (expected one of: ${formatNames.join(', ')})`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {

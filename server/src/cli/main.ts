@@ -5,10 +5,6 @@ import { ALL_RULE_META } from '../engine/rules';
 import { suggestion } from './args';
 import { EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
 import { CHECK_USAGE, runCheck } from './checkCommand';
-import { EXPORT_USAGE, runExport } from './exportCommand';
-import { MIGRATE_USAGE, runMigrate } from './migrateCommand';
-import { RENDER_USAGE, runRender } from './renderCommand';
-import { SUMMARY_USAGE, runSummary } from './summaryCommand';
 
 const COMMANDS = ['check', 'summary', 'render', 'export', 'migrate', 'rules'];
 
@@ -27,12 +23,24 @@ Options:
   --version          Show the version
 `;
 
-const USAGE = `${COMMANDS_USAGE}
+/*
+ * `check` is loaded with the CLI; the other commands (and the preview renderer, the exports and the
+ * migration they bring) only when asked for, so that a check does not load or run their code.
+ */
+const loadRender = () => import('./renderCommand.js');
+const loadExport = () => import('./exportCommand.js');
+const loadMigrate = () => import('./migrateCommand.js');
+const loadSummary = () => import('./summaryCommand.js');
+
+async function usage(): Promise<string> {
+  const [summary, render, exporter, migrate] = await Promise.all([loadSummary(), loadRender(), loadExport(), loadMigrate()]);
+  return `${COMMANDS_USAGE}
 ${CHECK_USAGE}
-${SUMMARY_USAGE}
-${RENDER_USAGE}
-${EXPORT_USAGE}
-${MIGRATE_USAGE}`;
+${summary.SUMMARY_USAGE}
+${render.RENDER_USAGE}
+${exporter.EXPORT_USAGE}
+${migrate.MIGRATE_USAGE}`;
+}
 
 /** The `increport` command line. Returns the exit code; never calls process.exit itself. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -41,13 +49,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     case 'check':
       return runCheck(rest, io);
     case 'summary':
-      return runSummary(rest, io);
+      return (await loadSummary()).runSummary(rest, io);
     case 'render':
-      return runRender(rest, io);
+      return (await loadRender()).runRender(rest, io);
     case 'export':
-      return runExport(rest, io);
+      return (await loadExport()).runExport(rest, io);
     case 'migrate':
-      return runMigrate(rest, io);
+      return (await loadMigrate()).runMigrate(rest, io);
     case 'rules':
       io.writeStdout(listRules());
       return EXIT_OK;
@@ -59,7 +67,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     case '-h':
     case '--help':
     case 'help':
-      io.writeStdout(USAGE);
+      io.writeStdout(await usage());
       return command === undefined ? EXIT_TROUBLE : EXIT_OK;
     default:
       io.writeStderr(

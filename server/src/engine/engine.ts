@@ -23,8 +23,12 @@ export interface CheckOptions {
 
 export interface EngineDependencies {
   schema: ReportSchema;
-  /** The ATT&CK catalog the ATT&CK rules check against, unless the report chooses a version (`attack:` in its front matter). */
-  catalog: AttackCatalog;
+  /**
+   * The ATT&CK catalog the ATT&CK rules check against, unless the report chooses a version (`attack:` in
+   * its front matter). A function is called on the first check (or read of `catalog`), not when the
+   * engine is made: the workspace passes one, so building an engine reads no catalog.
+   */
+  catalog: AttackCatalog | (() => AttackCatalog);
   /**
    * The bundled catalog of a version a report chooses in its front matter. Absent when the configuration
    * names an ATT&CK bundle: then `catalog` is used for every report.
@@ -56,6 +60,7 @@ export class ReportEngine {
   private readonly metaById: ReadonlyMap<string, RuleMeta>;
   private readonly knownRuleIds: ReadonlySet<string>;
   private readonly now: () => Date;
+  private resolvedCatalog: AttackCatalog | undefined;
 
   constructor(private readonly dependencies: EngineDependencies) {
     this.rules = dependencies.rules ?? createDefaultRules(dependencies.schema.validate);
@@ -70,7 +75,8 @@ export class ReportEngine {
   }
 
   get catalog(): AttackCatalog {
-    return this.dependencies.catalog;
+    const { catalog } = this.dependencies;
+    return (this.resolvedCatalog ??= typeof catalog === 'function' ? catalog() : catalog);
   }
 
   /** `now` is read from the clock unless the caller has read it already (so one analysis has one "now"). */
@@ -107,7 +113,8 @@ export class ReportEngine {
   private catalogOf(model: ReportModel, report: (ruleId: string, range: Range, message: string) => void): AttackCatalog {
     const entry = model.frontMatter?.entries.find((candidate) => candidate.key === ATTACK_VERSION_KEY);
     const value = model.frontMatter?.data?.[ATTACK_VERSION_KEY];
-    const { catalog, bundledCatalog } = this.dependencies;
+    const { catalog } = this;
+    const { bundledCatalog } = this.dependencies;
     if (!entry || value === undefined || value === null) return catalog;
     const reading = readAttackVersion(value);
     if ('version' in reading) {

@@ -42,6 +42,18 @@ export interface BundledResources {
 }
 
 /**
+ * Report schema validators kept as ajv standalone code (schema/standaloneValidator.ts), keyed by
+ * validatorKey (the merged schema and what the code depends on; a store keeps a hash of it): the one generated at build time for the bundled schema and,
+ * where the host has a cache folder, those of schema extensions. On Node: server/src/node/validatorCache.ts.
+ */
+export interface ValidatorCodeStore {
+  /** The code kept under `key`, only if it is intact and this program wrote it; otherwise undefined. Never throws. */
+  read(key: string): string | undefined;
+  /** Keeps `code` under `key` if it can (nothing happens otherwise). Never throws. */
+  write(key: string, code: string): void;
+}
+
+/**
  * The engine's host: bounded file reads by kind (configuration files, schema extensions and ATT&CK bundles
  * named by them; an editor may serve unsaved buffers or, in an untrusted workspace, nothing), path
  * arithmetic, the bundled resources and the clock ("now" for the date rules, completion and the preview).
@@ -51,4 +63,6 @@ export interface EngineHost extends ConfigFileSystem {
   readonly resources: BundledResources;
   /** Called without `this`. */
   readonly now: Clock;
+  /** Without it, every report schema is compiled with ajv when it is first needed. */
+  readonly validatorCode?: ValidatorCodeStore;
 }

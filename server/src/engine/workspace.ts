@@ -96,7 +96,8 @@ export class ReportWorkspace {
     const key = `${config.attack.bundle ?? ''}\0${config.attack.version ?? ''}\0${config.schemaKey}`;
     let engine = this.engines.get(key);
     if (!engine) {
-      const catalog = this.catalogFor(config);
+      // Read (or converted) on the engine's first check: making an engine reads no catalog.
+      const catalog = () => this.catalogFor(config);
       const { resources, now } = this.dependencies.host;
       // A configured bundle is used for every report; otherwise a report may choose a bundled version.
       const bundledCatalog = config.attack.bundle ? undefined : (version: BundledAttackVersion) => resources.attackCatalog(version);
@@ -110,7 +111,7 @@ export class ReportWorkspace {
     let schema = this.schemas.get(config.schemaKey);
     if (!schema) {
       try {
-        schema = createReportSchema(config.schemaExtensions, this.dependencies.host.resources.reportSchema());
+        schema = createReportSchema(config.schemaExtensions, this.dependencies.host.resources.reportSchema(), this.dependencies.host.validatorCode);
       } catch (error) {
         if (!(error instanceof SchemaCompileError)) throw error;
         const source = config.sources[0] ?? '.increport.yaml';

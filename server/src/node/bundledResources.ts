@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { AttackCatalog } from '../engine/attack/catalog';
 import type { CatalogData } from '../engine/attack/catalogTypes';
 import { DEFAULT_ATTACK_VERSION, type BundledAttackVersion } from '../engine/attack/versions';
-import type { BundledResources } from '../engine/host';
+import type { BundledResources, ValidatorCodeStore } from '../engine/host';
 import { createReportSchema, type ReportSchema } from '../engine/schema/reportSchema';
 import type { SchemaNode } from '../engine/schema/reportSpec';
 import { packageRoot } from './packageRoot';
+import { nodeValidatorStore } from './validatorCache';
 
 /** The data files that ship with the package, read from the package root once per process. */
 
@@ -40,9 +41,12 @@ export function loadBundledCatalog(version: BundledAttackVersion = DEFAULT_ATTAC
   return catalog;
 }
 
-/** The bundled report schema, extended by each of `extensions` in turn, compiled. */
-export function createBundledReportSchema(extensions: readonly SchemaNode[] = []): ReportSchema {
-  return createReportSchema(extensions, loadBundledSchemaNode());
+/**
+ * The bundled report schema, extended by each of `extensions` in turn, with its validator from the build
+ * (or the cache folder for an extended schema) when there is one, else compiled (validatorCache.ts).
+ */
+export function createBundledReportSchema(extensions: readonly SchemaNode[] = [], store: ValidatorCodeStore | undefined = nodeValidatorStore()): ReportSchema {
+  return createReportSchema(extensions, loadBundledSchemaNode(), store);
 }
 
 export const nodeBundledResources: BundledResources = {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
-import { formatters } from '../../../server/src/cli/formatters/index';
+import { formatters } from '../formatters/allFormatters';
 import type { FileResult, FormatContext } from '../../../server/src/cli/formatters/formatterTypes';
 import { MAX_HELP_TEXT, inlineToText, ruleHelpFromMarkdown, ruleHelpLookup, truncateAtParagraph } from '../../../server/src/cli/ruleHelp';
 import { nodeRuleDocSource, ruleDocsContext } from '../../../server/src/node/ruleDocs';

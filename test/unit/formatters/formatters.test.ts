@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { formatNames, formatters, getFormatter } from '../../../server/src/cli/formatters/index';
+import { formatNames, isFormatName, loadFormatter } from '../../../server/src/cli/formatters/index';
+import { formatters } from './allFormatters';
 import type { FileResult, FormatContext } from '../../../server/src/cli/formatters/formatterTypes';
 import type { Finding, Severity } from '../../../server/src/engine/types';
 import type { RuleMeta } from '../../../server/src/engine/rules/ruleTypes';
@@ -65,12 +66,13 @@ const unreadableFile: FileResult = { path: '/work/proj/missing.md', displayPath:
 const cleanFile: FileResult = { path: '/work/proj/clean.md', displayPath: 'clean.md', findings: [], text: '# Clean\n' };
 const allResults = [richFile, unreadableFile, cleanFile];
 
-test('registry lists stylish, json and sarif and rejects unknown names', () => {
+test('registry lists stylish, json and sarif and rejects unknown names', async () => {
   assert.deepEqual([...formatNames], ['stylish', 'json', 'sarif', 'junit', 'github']);
-  for (const name of formatNames) assert.equal(getFormatter(name), formatters[name]);
-  assert.equal(getFormatter('xml'), undefined);
-  assert.equal(getFormatter('constructor'), undefined);
-  assert.equal(getFormatter('__proto__'), undefined);
+  for (const name of formatNames) assert.equal(await loadFormatter(name), formatters[name]);
+  for (const name of ['xml', 'constructor', '__proto__']) {
+    assert.equal(isFormatName(name), false);
+    assert.equal(await loadFormatter(name), undefined);
+  }
 });
 
 test('stylish: exact output for a small file, sorted by position', () => {

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { formatNames, getFormatter } from '../../../server/src/cli/formatters/index';
+import { formatNames, loadFormatter } from '../../../server/src/cli/formatters/index';
 import { escapeData, escapeProperty, github } from '../../../server/src/cli/formatters/github';
 import { junit, xmlAttribute, xmlText } from '../../../server/src/cli/formatters/junit';
 import type { FileResult, FormatContext } from '../../../server/src/cli/formatters/formatterTypes';
@@ -134,10 +134,10 @@ function parseXml(xml: string): XmlElement {
 const childrenNamed = (node: XmlElement, name: string) => node.children.filter((child) => child.name === name);
 
 describe('junit', () => {
-  test('the registry has junit and github after the existing formats', () => {
+  test('the registry has junit and github after the existing formats', async () => {
     assert.deepEqual([...formatNames], ['stylish', 'json', 'sarif', 'junit', 'github']);
-    assert.equal(getFormatter('junit'), junit);
-    assert.equal(getFormatter('github'), github);
+    assert.equal(await loadFormatter('junit'), junit);
+    assert.equal(await loadFormatter('github'), github);
   });
 
   test('well-formed XML with one testsuite per file and the expected counts', () => {

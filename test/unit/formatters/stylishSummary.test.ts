@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatters } from '../../../server/src/cli/formatters/index';
+import { formatters } from './allFormatters';
 import type { FileResult, FormatContext } from '../../../server/src/cli/formatters/formatterTypes';
 import type { Finding, Severity } from '../../../server/src/engine/types';
 import { projectRoot } from '../../helpers';

@@ -1,35 +1,31 @@
 import type { Formatter } from './formatterTypes';
 import { stylish } from './stylish';
-import { json } from './json';
-import { sarif } from './sarif';
-import { junit } from './junit';
-import { github } from './github';
 
 /*
- * The registry of `--format` values. To add a format, write a module exporting a
- * Formatter, add its name to FormatName and an entry below; formatNames and
- * getFormatter pick it up.
+ * The registry of `--format` values. To add a format, write a module exporting a Formatter, add its name
+ * to FormatName and a loader below; formatNames, isFormatName and loadFormatter pick it up. Only the
+ * default format is loaded with the CLI: the others (SARIF, JUnit, …) when asked for.
  */
 
 export type FormatName = 'stylish' | 'json' | 'sarif' | 'junit' | 'github';
 
 export const defaultFormatName: FormatName = 'stylish';
 
-export const formatters: Readonly<Record<FormatName, Formatter>> = {
-  stylish,
-  json,
-  sarif,
-  junit,
-  github,
+const loaders: Readonly<Record<FormatName, () => Promise<Formatter>>> = {
+  stylish: async () => stylish,
+  json: async () => (await import('./json.js')).json,
+  sarif: async () => (await import('./sarif.js')).sarif,
+  junit: async () => (await import('./junit.js')).junit,
+  github: async () => (await import('./github.js')).github,
 };
 
-export const formatNames = Object.keys(formatters) as readonly FormatName[];
+export const formatNames = Object.keys(loaders) as readonly FormatName[];
 
 export function isFormatName(name: string): name is FormatName {
   // Own properties only, so names like "constructor" or "__proto__" are not formats.
-  return Object.prototype.hasOwnProperty.call(formatters, name);
+  return Object.prototype.hasOwnProperty.call(loaders, name);
 }
 
-export function getFormatter(name: string): Formatter | undefined {
-  return isFormatName(name) ? formatters[name] : undefined;
+export async function loadFormatter(name: string): Promise<Formatter | undefined> {
+  return isFormatName(name) ? loaders[name]() : undefined;
 }

@@ -1,11 +1,16 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+import standaloneCode from 'ajv/dist/standalone';
 import { linearRegExp, UnsupportedPatternError } from './linearRegExp';
 import type { SchemaNode } from './reportSpec';
 
 /** The schema's own annotation keywords: metadata for the editor and rules, ignored by validation. */
 const ANNOTATION_KEYWORDS = ['x-aliases', 'x-kind', 'x-example', 'x-skeleton', 'x-messages', 'x-date-role'] as const;
 
-export type SchemaValidator = ValidateFunction;
+/** What the rules call: ajv's compiled validator, its standalone code loaded, or a lazy wrapper of either (standaloneValidator.ts). */
+export interface SchemaValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
 export type SchemaError = ErrorObject;
 
 export class SchemaCompileError extends Error {}
@@ -14,9 +19,24 @@ export class SchemaPatternError extends SchemaCompileError {}
 
 /** Compiles the report schema once; a schema that is not valid JSON Schema is a clear error. */
 export function compileReportSchema(schema: SchemaNode): SchemaValidator {
+  return compileWith(newReportAjv(false), schema);
+}
+
+/**
+ * Compiles the report schema and writes its validator as ajv standalone code (a CommonJS module body),
+ * which loadValidatorCode (standaloneValidator.ts) turns back into the same validator: same options,
+ * same keywords, same linear-time patterns, so the same errors.
+ */
+export function compileReportSchemaCode(schema: SchemaNode): { validate: SchemaValidator; code: string } {
+  const ajv = newReportAjv(true);
+  const validate = compileWith(ajv, schema);
+  return { validate, code: standaloneCode(ajv, validate as Parameters<typeof standaloneCode>[1]) };
+}
+
+function newReportAjv(source: boolean): Ajv2020 {
   // unicode: false counts string lengths in UTF-16 units: exact enough for "not empty" and far cheaper on long sections.
   // Patterns run on a linear-time engine: an extension's pattern cannot stall a check (linearRegExp.ts).
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: 'log', logger: false, unicode: false, code: { regExp: linearRegExp } });
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: 'log', logger: false, unicode: false, code: { source, regExp: linearRegExp } });
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
   // A hint is shown to report writers as text: anything else is a mistake in the schema, reported when it is loaded.
   ajv.addKeyword({ keyword: 'x-hint', metaSchema: { type: 'string', minLength: 1 } });
@@ -28,6 +48,10 @@ export function compileReportSchema(schema: SchemaNode): SchemaValidator {
     metaSchema: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } } },
   });
   ajv.addKeyword({ keyword: 'x-values', metaSchema: { type: 'array', items: { type: ['string', 'number', 'boolean'] } } });
+  return ajv;
+}
+
+function compileWith(ajv: Ajv2020, schema: SchemaNode): SchemaValidator {
   try {
     return ajv.compile(schema);
   } catch (error) {

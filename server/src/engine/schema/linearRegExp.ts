@@ -44,7 +44,7 @@ export function linearRegExp(pattern: string, flags: string): LinearRegExp {
   const text = `/${pattern}/${flags}`;
   return { test: (value: string) => compiled.test(value), toString: () => text };
 }
-/** For standalone code generation, which increport does not use: where the engine would be loaded from. */
+/** For standalone code: the module name that loadValidatorCode (standaloneValidator.ts) resolves to this engine. */
 linearRegExp.code = 'require("./linearRegExp").linearRegExp';
 
 function describeUnsupported(error: unknown): string {
