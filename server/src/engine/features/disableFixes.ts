@@ -2,7 +2,7 @@ import type { ReportModel } from '../model/modelTypes';
 import { skipBlanks } from '../parse/lineSyntax';
 import type { Finding } from '../types';
 import type { QuickFix } from './featureTypes';
-import { insertLines, isBlankLine, isCodeLine, isListItemLine, quickFix, remember, type FixEnv } from './fixEdits';
+import { insertLines, isCodeLine, isListItemLine, quickFix, remember, type FixEnv } from './fixEdits';
 
 /**
  * Findings about the report as a whole, reported at its title or first line: a comment above that line
@@ -119,7 +119,8 @@ function fileDisableFix(env: FixEnv, finding: Finding): QuickFix | undefined {
  * and change what the line is.
  */
 function continuesParagraph(model: ReportModel, line: number): boolean {
-  if (line === 0 || isBlankLine(model, line - 1) || /^\s*>?\s*$/.test(model.lines.lineText(line - 1))) return false;
+  const previous = line > 0 ? model.lines.lineText(line - 1).trim() : '';
+  if (previous === '' || previous === '>') return false;
   return model.sections.some((section) =>
     [section, ...section.subsections].some((container) =>
       container.blocks.some(

@@ -26,8 +26,14 @@ export function sectionBody(section: SectionSpec): TemplateLine[] {
 }
 
 function skeletonLine(line: string): TemplateLine {
-  const key = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^*_:]+?):(?:\*\*|__)?\s*$/.exec(line);
-  return key ? [`${line.trimEnd()} `, todo(key[1].trim().toLowerCase())] : [line];
+  const trimmed = line.trimEnd();
+  if (!trimmed.endsWith(':') && !trimmed.endsWith(':**') && !trimmed.endsWith(':__')) return [line];
+  const key = trimmed
+    .trimStart()
+    .replace(/^[-*+] /, '')
+    .replace(/[*_:]/g, '')
+    .trim();
+  return key === '' ? [line] : [`${trimmed} `, todo(key.toLowerCase())];
 }
 
 /** One H3 phase of a timeline section with its fields. */
