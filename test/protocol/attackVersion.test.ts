@@ -79,7 +79,10 @@ test(
       ['26:4 1 attack-tactic-unknown', '27:4 1 attack-tactic-unknown'],
     );
     assert.match(checked['stealth.md'].diagnostics[0], /'Stealth' is not a tactic in ATT&CK v18\.1/);
-    assert.match(checked.newReport, /^---\nattack: v18\.1\n---\n# Incident Report: Title\n[^]*\n- \*\*Defense Evasion:\*\* N\/A\n/);
+    assert.match(
+      checked.newReport,
+      /^---\nattack: v18\.1\n---\n# Incident Report: \[TODO: title\]\n[^]*\n- \*\*Defense Evasion:\*\* \[TODO: techniques used, or N\/A\]\n/,
+    );
   },
 );
 
@@ -92,5 +95,8 @@ test('protocol: a repository .increport.yaml with attack.version 19.2 wins over 
     ['26:4 3 attack-migration'],
     'the v18.1 row is read under v19.2, with a note',
   );
-  assert.match(checked.newReport, /^# Incident Report: Title\n[^]*\n- \*\*Stealth:\*\* N\/A\n- \*\*Defense Impairment:\*\* N\/A\n/);
+  assert.match(
+    checked.newReport,
+    /^# Incident Report: \[TODO: title\]\n[^]*\n- \*\*Stealth:\*\* \[TODO: techniques used, or N\/A\]\n- \*\*Defense Impairment:\*\* \[TODO: techniques used, or N\/A\]\n/,
+  );
 });

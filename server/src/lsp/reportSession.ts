@@ -101,8 +101,7 @@ export class ReportSession {
     const report = this.workspace.analyse(this.pathOf(uri), '# Incident Report: New\n');
     const { catalog, config } = report;
     const chosen = !config.attack.bundle && catalog.version !== DEFAULT_ATTACK_VERSION ? catalog.version : undefined;
-    const today = this.now().toISOString().slice(0, 10);
-    return renderText(reportTemplate(report.spec, catalog.tactics, { attackVersion: chosen, style: templateStyleOf(config) }), today);
+    return renderText(reportTemplate(report.spec, catalog.tactics, { attackVersion: chosen, style: templateStyleOf(config) }));
   }
 
   /** The analysis of the document's current version, computed once per version. */

@@ -46,16 +46,22 @@ test('a table whose header row is itself a field is read from its header row on;
   assert.deepEqual(check(text), ["3:3-3:19 error field-missing Field 'Affected Organization' is missing from section 'Incident Details'"]);
   const fixed = applyFix(text, 'field-missing', "Add field 'Affected Organization'");
   assert.ok(
-    fixed.text.includes('| Discovery Date | 2026-06-01 |\n|---|---|\n| Incident Date | 2026-05-30 |\n| Affected Organization | Example Corp |\n'),
+    fixed.text.includes(
+      '| Discovery Date | 2026-06-01 |\n|---|---|\n| Incident Date | 2026-05-30 |\n| Affected Organization | [TODO: affected organization] |\n',
+    ),
     fixed.text,
   );
-  assert.deepEqual(fixed.after, []);
+  assert.deepEqual(
+    fixed.after.map((finding) => finding.ruleId),
+    ['placeholder'],
+    'the hole of the added row',
+  );
 });
 
 test('a missing field is added as a row below the header of a table whose only field is its header row', () => {
   const text = withDetails(['| Incident Date | 2026-05-30 |', '|---|---|', ''].join('\n'));
   const fixed = applyFix(text, 'field-missing', "Add field 'Affected Organization'", { match: (finding) => finding.message.includes('Affected') });
-  assert.ok(fixed.text.includes('| Incident Date | 2026-05-30 |\n|---|---|\n| Affected Organization | Example Corp |\n'), fixed.text);
+  assert.ok(fixed.text.includes('| Incident Date | 2026-05-30 |\n|---|---|\n| Affected Organization | [TODO: affected organization] |\n'), fixed.text);
 });
 
 test('a table that is not key/value-shaped stays a block: its rows are no fields', () => {

@@ -79,13 +79,16 @@ test('completion: on a "##" line, the missing sections in schema order, each a s
   assert.equal(attack.documentation, engine().schema.spec.sectionByKey('attackMethodology')?.description);
   const rows = attack.insertText.split('\n');
   assert.equal(rows[0], '## Attack Methodology');
-  assert.deepEqual(rows.slice(1, 3), ['- **Reconnaissance:** ${1:N/A}', '- **Resource Development:** ${2:N/A}']);
+  assert.deepEqual(rows.slice(1, 3), [
+    '- **Reconnaissance:** ${1:[TODO: techniques used, or N/A]}',
+    '- **Resource Development:** ${2:[TODO: techniques used, or N/A]}',
+  ]);
   assert.equal(rows.length, 1 + engine().catalog.tactics.length, 'one row per tactic of the catalog');
   assert.ok(attack.filterText?.startsWith('## Attack Methodology') && attack.filterText.includes('TTPs'), 'aliases are kept for filtering');
-  assert.equal(lessons.insertText, '## Lessons Learned\n${1:What the incident taught: what worked, what did not, and what should change.}');
+  assert.equal(lessons.insertText, '## Lessons Learned\n${1:[TODO: What the incident taught: what worked, what did not, and what should change]}');
 });
 
-test('completion: a single "#" (indented) is replaced from the "#" on; date holes take the report date style', () => {
+test('completion: a single "#" (indented) is replaced from the "#" on; every value, dates too, is a [TODO: …] hole', () => {
   const text = replaceOnce(withoutSections(seedText(), 'Incident Details'), '## Timeline of Events', `  #${CURSOR}\n## Timeline of Events`);
   const { entries } = completeAt(text);
   assert.deepEqual(
@@ -96,11 +99,11 @@ test('completion: a single "#" (indented) is replaced from the "#" on; date hole
     entries[0].insertText,
     [
       '## Incident Details',
-      '- **Discovery Date:** ${1:November 27, 2026}',
-      '- **Incident Date:** ${2:November 27, 2026}',
-      '- **Affected Organization:** ${3:Example Corp}',
-      '- **Sector:** ${4:Financial Services}',
-      '- **Geography:** ${5:Global}',
+      '- **Discovery Date:** ${1:[TODO: YYYY-MM-DD]}',
+      '- **Incident Date:** ${2:[TODO: YYYY-MM-DD]}',
+      '- **Affected Organization:** ${3:[TODO: affected organization]}',
+      '- **Sector:** ${4:[TODO: sector]}',
+      '- **Geography:** ${5:[TODO: geography]}',
     ].join('\n'),
   );
 });

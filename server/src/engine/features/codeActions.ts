@@ -1,11 +1,10 @@
-import type { ReportModel } from '../model/modelTypes';
-import { skipBlanks } from '../parse/lineSyntax';
 import { templateStyleOf } from '../templates/templateStyle';
 import type { LineIndex } from '../text/lineIndex';
 import { comparePositions, type Finding, type Range } from '../types';
 import { NOT_CANCELLED, type Cancellation, type FeatureContext, type QuickFix, type TextEdit } from './featureTypes';
 import { FIX_BUILDERS, SAFE_RULES } from './fixBuilders';
-import { insertLines, isCodeLine, lineBreakOf, quickFix, rangeKey, remember, type FixEnv } from './fixEdits';
+import { disableFix } from './disableFixes';
+import { lineBreakOf, rangeKey, type FixEnv } from './fixEdits';
 
 /**
  * Quick fixes for the findings that intersect `range` (the client's diagnostics: the engine's findings,
@@ -32,7 +31,10 @@ export function codeActions(context: FeatureContext, findings: readonly Finding[
 /**
  * "Fix all": the preferred fix of every finding of a safe rule (defang, revoked technique, technique
  * name, a tactic with one suggestion, heading level), skipping any fix whose edits would touch an edit
- * already taken. Never adds sections or fields: those are the writer's content decisions.
+ * already taken. Never adds sections or fields: those are the writer's content decisions. A finding with
+ * another fix that is an alternative to the preferred one (a technique's ID and name disagree: "Change
+ * the name" or "Change the ID") is a guess and is left alone; a fix that only does more of the same
+ * ("Defang all", holding the preferred fix's edits) is no alternative.
  */
 export function fixAll(context: FeatureContext, findings: readonly Finding[], token: Cancellation = NOT_CANCELLED): QuickFix | undefined {
   if (token.isCancellationRequested) return undefined;
@@ -42,13 +44,21 @@ export function fixAll(context: FeatureContext, findings: readonly Finding[], to
   for (const finding of findings) {
     if (token.isCancellationRequested) return undefined;
     if (!SAFE_RULES.has(finding.ruleId)) continue;
-    const fix = FIX_BUILDERS[finding.ruleId]?.(env, finding).find((candidate) => candidate.isPreferred);
-    if (!fix || fix.edits.length === 0 || !taken.add(fix.edits)) continue;
+    const offered = FIX_BUILDERS[finding.ruleId]?.(env, finding) ?? [];
+    const fix = offered.find((candidate) => candidate.isPreferred);
+    if (!fix || fix.edits.length === 0 || offered.some((other) => other !== fix && !holdsEdits(other, fix))) continue;
+    if (!taken.add(fix.edits)) continue;
     for (const resolved of fix.fixes) fixed.add(resolved);
   }
   if (taken.edits.length === 0 || token.isCancellationRequested) return undefined;
   const edits = [...taken.edits].sort((a, b) => comparePositions(a.range.start, b.range.start));
   return { title: 'Fix all safe increport problems', kind: 'source.fixAll', edits, fixes: [...fixed] };
+}
+
+/** Whether `fix` makes every edit of `other` (and perhaps more): "Defang all" holds "Defang 'x'". */
+function holdsEdits(fix: QuickFix, other: QuickFix): boolean {
+  const keys = new Set(fix.edits.map((edit) => `${rangeKey(edit.range)}\u0000${edit.newText}`));
+  return other.edits.every((edit) => keys.has(`${rangeKey(edit.range)}\u0000${edit.newText}`));
 }
 
 /** The edits taken so far, as offset intervals sorted by start: a fix is taken whole, or not at all. */
@@ -103,79 +113,6 @@ function fixEnv(context: FeatureContext, findings: readonly Finding[]): FixEnv {
 /** Closed ranges: a cursor just after a finding's last character still gets its fixes. */
 function intersects(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
-}
-
-/**
- * `<!-- increport-disable-next-line RULE -->` on its own line above the finding's first line, with
- * that line's indentation (and block-quote markers), or the rule added to such a comment already there.
- * None inside front matter or code, where a comment is not a control comment.
- */
-function disableFix(env: FixEnv, finding: Finding): QuickFix | undefined {
-  const line = finding.range.start.line;
-  if (line >= env.model.lines.lineCount || isCodeLine(env.model, line)) return undefined;
-  // Every finding of the rule on that line is silenced by the same fix: built once per rule and line, so
-  // n findings on one line cost n, not n² (the fix object is shared, and addOrMerge sees it once).
-  return remember(env, `disable ${finding.ruleId} ${line}`, () => buildDisableFix(env, finding.ruleId, line, finding));
-}
-
-function buildDisableFix(env: FixEnv, ruleId: string, line: number, finding: Finding): QuickFix {
-  const { model } = env;
-  const title = `Disable ${ruleId} for this line`;
-  const silenced = remember(env, 'findings by rule and line', () => groupBy(env.findings, (other) => `${other.ruleId} ${other.range.start.line}`))
-    .get(`${ruleId} ${line}`)
-    ?.slice() ?? [finding];
-  const existing = model.controlComments.find(
-    (comment) => comment.directive === 'disable-next-line' && comment.range.end.line === line - 1 && comment.ruleIds.length > 0,
-  );
-  if (existing) {
-    const text = model.lines.lineText(line - 1);
-    let at = existing.range.end.character - '-->'.length;
-    while (at > existing.range.start.character && /\s/.test(text[at - 1])) at--;
-    const position = { line: line - 1, character: at };
-    return quickFix(title, [{ range: { start: position, end: position }, newText: ` ${ruleId}` }], silenced);
-  }
-  if (remember(env, 'table body rows', () => tableBodyRows(model)).has(line)) {
-    // A line inserted above a table row would end the table: the comment goes at the row's end instead.
-    const sameLine = model.controlComments.find(
-      (comment) => comment.directive === 'disable-line' && comment.range.start.line === line && comment.ruleIds.length > 0,
-    );
-    const text = model.lines.lineText(line);
-    let at = sameLine ? sameLine.range.end.character - '-->'.length : text.trimEnd().length;
-    while (sameLine && at > sameLine.range.start.character && /\s/.test(text[at - 1])) at--;
-    const position = { line, character: at };
-    const newText = sameLine ? ` ${ruleId}` : ` <!-- increport-disable-line ${ruleId} -->`;
-    return quickFix(title, [{ range: { start: position, end: position }, newText }], silenced);
-  }
-  const indent = quotePrefix(model.lines.lineText(line));
-  return quickFix(title, [insertLines(env, line, [`${indent}<!-- increport-disable-next-line ${ruleId} -->`])], silenced);
-}
-
-/** The lines of the tables' delimiter and body rows: not their headers, above which a line may go. */
-function tableBodyRows(model: ReportModel): Set<number> {
-  const lines = new Set<number>();
-  for (const section of model.sections) {
-    for (const container of [section, ...section.subsections]) {
-      for (const table of container.tables) for (let line = table.header.range.start.line + 1; line <= table.range.end.line; line++) lines.add(line);
-    }
-  }
-  return lines;
-}
-
-/** A line's indentation and block-quote markers (`  > > `), for a line inserted above it. */
-function quotePrefix(text: string): string {
-  let end = skipBlanks(text, 0);
-  while (text[end] === '>') end = skipBlanks(text, end + 1);
-  return text.slice(0, end);
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(keyOf(item));
-    if (group) group.push(item);
-    else groups.set(keyOf(item), [item]);
-  }
-  return groups;
 }
 
 /**

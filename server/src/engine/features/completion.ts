@@ -5,7 +5,7 @@ import { formatDateInStyle } from '../dates/parseDate';
 import { isWhitespaceCode, trimEndWhile } from '../text/chars';
 import { catalogName, rowTactics } from '../queries/attackQueries';
 import type { FieldSpec } from '../schema/reportSpec';
-import { TODAY_HOLE, renderSnippet, sectionTemplate, type TemplateLine } from '../templates/skeleton';
+import { renderSnippet, sectionTemplate } from '../templates/skeleton';
 import { templateStyleOf } from '../templates/templateStyle';
 import type { Position, Range } from '../types';
 import { completionSiteAt, containerFields, reportDateStyle, techniqueQueryAt, type Container, type TechniqueQuery } from './completionContext';
@@ -79,15 +79,12 @@ function sectionEntries(context: FeatureContext, line: number, range: Range): Co
   }
   const missing = spec.sections.filter((section) => !present.has(section.key));
   if (missing.length === 0) return [];
-  let today: string | undefined; // the report's date style is read only if a template has a date hole
-  const withToday = (lines: readonly TemplateLine[]) =>
-    lines.map((parts) => parts.map((part) => (part === TODAY_HOLE ? { hole: (today ??= todayText(context)) } : part)));
   return missing.map((section) => ({
     label: section.title,
     kind: 'section',
     detail: section.required ? 'required section' : 'optional section',
     documentation: section.description,
-    insertText: renderSnippet(withToday(sectionTemplate(section, catalog.tactics, style))).join('\n'),
+    insertText: renderSnippet(sectionTemplate(section, catalog.tactics, style)).join('\n'),
     isSnippet: true,
     range,
     sortText: pad(section.order),
@@ -300,11 +297,6 @@ function valueEntries(
 function fieldDocumentation(field: FieldSpec): string | undefined {
   const example = field.example ? `Example: \`${field.example}\`` : undefined;
   return [field.description, example].filter((part) => part !== undefined).join('\n\n') || undefined;
-}
-
-/** Today's date for a snippet's date holes, in the report's style. */
-function todayText(context: FeatureContext): string {
-  return formatDateInStyle(context.now, reportDateStyle(context.model, context.spec));
 }
 
 function isoDateTime(date: Date): string {

@@ -27,8 +27,26 @@ export const placeholderRule: Rule = {
         context.report('placeholder', range, `Placeholder '${placeholder}' left in the report: replace it with the real content`, { placeholder });
       }
     }
+    reportFrontMatterHoles(context);
   },
 };
+
+/** The template's own hole, `[TODO: …]`, as a whole value: what an added front matter field holds until it is filled in. */
+const TEMPLATE_HOLE = /^\[TODO: [^[\]\n]*\]$/;
+
+/**
+ * The front matter is not scanned for placeholders (its values are data, often quoted), except for a value
+ * that is the template's hole and nothing else (`status: "[TODO: status]"`, written by the fix that adds a
+ * required key): template text is always reported.
+ */
+function reportFrontMatterHoles(context: RuleContext): void {
+  const frontMatter = context.model.frontMatter;
+  for (const entry of frontMatter?.entries ?? []) {
+    const value = frontMatter?.data?.[entry.key];
+    if (typeof value !== 'string' || !TEMPLATE_HOLE.test(value)) continue;
+    context.report('placeholder', entry.valueRange, `Placeholder '${value}' left in the report: replace it with the real content`, { placeholder: value });
+  }
+}
 
 /** The line with its inline code spans and HTML comments blanked (they are not report text), columns kept. */
 function reportText(raw: string): string {

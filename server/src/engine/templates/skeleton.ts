@@ -2,33 +2,48 @@ import type { TacticData } from '../attack/catalogTypes';
 import { ATTACK_VERSION_KEY } from '../engine';
 import type { FieldSpec, ReportSpec, SectionSpec } from '../schema/reportSpec';
 import { tableBody } from './tables';
-import { fieldHole, firstPhaseName, TODAY_HOLE, type TemplateLine } from './templateParts';
+import { fieldHole, PHASE_HOLE, TACTIC_HOLE, todo, type TemplateLine } from './templateParts';
 import { DEFAULT_TEMPLATE_STYLE, type TemplateStyle } from './templateStyle';
 
-export { TODAY_HOLE, type TemplateLine, type TemplatePart } from './templateParts';
+export { todo, type TemplateLine, type TemplatePart } from './templateParts';
 
-/** `- **Title:** <example>` for each field of a list. */
+/** `- **Title:** [TODO: title]` for each field of a list. */
 export function fieldLines(fields: readonly FieldSpec[]): TemplateLine[] {
   return fields.map((field) => [`- **${field.title}:** `, fieldHole(field)]);
 }
 
-/** The body of a section as the schema describes it: its fields, its skeleton lines, or a prose hole. */
+/**
+ * The body of a section as the schema describes it: its fields, its skeleton lines, or a prose hole (what
+ * the section's description asks for). A skeleton line that ends with a key (`- **What worked:**`) gets a
+ * hole for its value; other skeleton lines are the schema's own text.
+ */
 export function sectionBody(section: SectionSpec): TemplateLine[] {
-  if (section.kind === 'timeline') return phaseLines(section, firstPhaseName(section));
+  if (section.kind === 'timeline') return phaseLines(section);
   if (section.fields.length > 0) return fieldLines(section.fields);
   const skeleton = section.skeleton.filter((line) => line.trim() !== '');
-  if (skeleton.length > 0 && section.kind !== 'prose') return skeleton.map((line) => [line]);
-  return [[{ hole: section.description ?? section.title }]];
+  if (skeleton.length > 0 && section.kind !== 'prose') return skeleton.map(skeletonLine);
+  return [[todo(section.description ?? section.title)]];
+}
+
+function skeletonLine(line: string): TemplateLine {
+  const trimmed = line.trimEnd();
+  if (!trimmed.endsWith(':') && !trimmed.endsWith(':**') && !trimmed.endsWith(':__')) return [line];
+  const key = trimmed
+    .trimStart()
+    .replace(/^[-*+] /, '')
+    .replace(/[*_:]/g, '')
+    .trim();
+  return key === '' ? [line] : [`${trimmed} `, todo(key.toLowerCase())];
 }
 
 /** One H3 phase of a timeline section with its fields. */
-export function phaseLines(section: SectionSpec, name: string): TemplateLine[] {
-  return [[`### `, { hole: name }], ...fieldLines(section.subsectionFields)];
+export function phaseLines(section: SectionSpec): TemplateLine[] {
+  return [[`### `, PHASE_HOLE], ...fieldLines(section.subsectionFields)];
 }
 
-/** One row per tactic of the catalog, in matrix order, each `N/A` until filled in. */
+/** One row per tactic of the catalog, in matrix order, each a hole for the techniques used (or N/A). */
 export function tacticRows(tactics: readonly TacticData[]): TemplateLine[] {
-  return tactics.map((tactic) => [`- **${tactic.name}:** `, { hole: 'N/A' }]);
+  return tactics.map((tactic) => [`- **${tactic.name}:** `, TACTIC_HOLE]);
 }
 
 /**
@@ -55,24 +70,23 @@ export interface ReportTemplateOptions {
 export function reportTemplate(spec: ReportSpec, tactics: readonly TacticData[], options: ReportTemplateOptions = {}): TemplateLine[] {
   const { attackVersion, style } = options;
   const frontMatter: TemplateLine[] = attackVersion === undefined ? [] : [['---'], [`${ATTACK_VERSION_KEY}: v${attackVersion}`], ['---']];
-  const lines: TemplateLine[] = [...frontMatter, ['# Incident Report: ', { hole: 'Title' }]];
+  const lines: TemplateLine[] = [...frontMatter, ['# Incident Report: ', todo('title')]];
   for (const section of spec.sections) lines.push([], ...sectionTemplate(section, tactics, style));
   return lines;
 }
 
-/** Plain text, holes shown as their default text (today's date as given). */
-export function renderText(lines: readonly TemplateLine[], today: string): string {
-  return lines.map((line) => line.map((part) => (typeof part === 'string' ? part : part === TODAY_HOLE ? today : part.hole)).join('')).join('\n') + '\n';
+/** Plain text, holes shown as their text (`[TODO: …]`). */
+export function renderText(lines: readonly TemplateLine[]): string {
+  return lines.map((line) => line.map((part) => (typeof part === 'string' ? part : part.hole)).join('')).join('\n') + '\n';
 }
 
-/** VS Code snippet lines: holes become numbered tab stops, today's date the snippet's date variables. */
+/** VS Code snippet lines: holes become numbered tab stops, each selecting its `[TODO: …]` text. */
 export function renderSnippet(lines: readonly TemplateLine[]): string[] {
   let stop = 0;
   return lines.map((line) =>
     line
       .map((part) => {
         if (typeof part === 'string') return escapeSnippet(part);
-        if (part === TODAY_HOLE) return `\${${++stop}:$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE}`;
         return `\${${++stop}:${escapeSnippet(part.hole)}}`;
       })
       .join(''),

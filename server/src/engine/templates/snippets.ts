@@ -39,7 +39,7 @@ function bulletSnippets(spec: ReportSpec, tactics: readonly TacticData[], attack
     snippets['Timeline phase'] = {
       prefix: ['timeline-phase', 'phase'],
       description: `A phase of the ${timeline.title} with its fields`,
-      body: renderSnippet(phaseLines(timeline, 'Phase')),
+      body: renderSnippet(phaseLines(timeline)),
     };
   }
   const methodology = byKind(spec, 'attack-tactics');

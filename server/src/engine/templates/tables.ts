@@ -1,6 +1,6 @@
 import type { TacticData } from '../attack/catalogTypes';
 import type { SectionSpec } from '../schema/reportSpec';
-import { fieldHole, firstPhaseName, TODAY_HOLE, type TemplateLine, type TemplatePart } from './templateParts';
+import { fieldHole, PHASE_HOLE, TACTIC_HOLE, todo, type TemplateLine, type TemplatePart } from './templateParts';
 
 /**
  * The table flavour of the skeleton (`templates.style: tables`), derived from the schema alone: a section
@@ -35,12 +35,12 @@ export function tableBody(section: SectionSpec, tactics: readonly TacticData[]):
   const headers = tableHeaders(section);
   if (!headers) return undefined;
   const head: TemplateLine[] = [[row(headers.map(cellText))], [`|${headers.map(() => '---').join('|')}|`]];
-  if (section.kind === 'attack-tactics') return [...head, ...tactics.map((tactic) => cells([cellText(tactic.name), { hole: 'N/A' }]))];
+  if (section.kind === 'attack-tactics') return [...head, ...tactics.map((tactic) => cells([cellText(tactic.name), TACTIC_HOLE]))];
   if (section.kind === 'timeline') return [...head, timelineCells(section, headers)];
   return [...head, ...section.fields.map((field) => cells([cellText(field.title), cellHole(fieldHole(field))]))];
 }
 
-/** One row of the section's timeline table (the phase's date, today; its name; its details), or undefined when the schema gives it no table. */
+/** One row of the section's timeline table (holes for the phase's date, its name, its details), or undefined when the schema gives it no table. */
 export function timelineRow(section: SectionSpec): TemplateLine | undefined {
   const headers = section.kind === 'timeline' ? tableHeaders(section) : undefined;
   return headers && timelineCells(section, headers);
@@ -50,10 +50,10 @@ function timelineCells(section: SectionSpec, headers: readonly string[]): Templa
   const roles = tableRoles(section);
   return cells(
     headers.map((header, index) => {
-      if (roles[index] === 'title') return { hole: cellText(firstPhaseName(section)) };
+      if (roles[index] === 'title') return PHASE_HOLE;
       const field = section.findSubsectionField(header);
       if (field) return cellHole(fieldHole(field));
-      return roles[index] === 'date' ? TODAY_HOLE : { hole: cellText(header) };
+      return roles[index] === 'date' ? todo('YYYY-MM-DD HH:MM UTC') : cellHole(todo(header.toLowerCase()));
     }),
   );
 }
@@ -76,5 +76,5 @@ function cellText(text: string): string {
 }
 
 function cellHole(part: TemplatePart): TemplatePart {
-  return typeof part === 'string' || part === TODAY_HOLE ? part : { hole: cellText(part.hole) };
+  return typeof part === 'string' ? part : { hole: cellText(part.hole) };
 }

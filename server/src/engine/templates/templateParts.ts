@@ -4,15 +4,27 @@ import type { FieldSpec } from '../schema/reportSpec';
 export type TemplatePart = string | { hole: string };
 export type TemplateLine = TemplatePart[];
 
-/** Today, written in the form date fields take: lets the snippet fill it in when inserted. */
-export const TODAY_HOLE = { hole: '$today' };
-
-/** The hole for a field's value: today for a date, else the schema's example, else its title. */
-export function fieldHole(field: FieldSpec): TemplatePart {
-  return field.kind === 'date' || field.kind === 'datetime' ? TODAY_HOLE : { hole: field.example ?? field.title };
+/**
+ * The one form of template text: `[TODO: what to write]`, a bracketed request for content that the
+ * placeholder rule reports (warning) until it is replaced. Every hole of a new report, a snippet, an added
+ * section or field is one, so that nothing inserted reads like a fact: no example indicator, no date, no
+ * `N/A`. Brackets and line breaks in `what` (a schema's description) would end it early: they become
+ * parentheses and spaces.
+ */
+export function todo(what: string): { hole: string } {
+  const text = what.replace(/\[/g, '(').replace(/\]/g, ')').replace(/\s+/g, ' ').trim().replace(/\.$/, '');
+  return { hole: `[TODO: ${text}]` };
 }
 
-/** The name a new report gives its first timeline phase (a phase heading or a table row's phase cell). */
-export function firstPhaseName(section: { title: string; subsectionFields: readonly FieldSpec[] }): string {
-  return section.subsectionFields.length > 0 ? 'Initial Access' : section.title;
+/** The hole for a field's value: the date form for a date, else what the field holds (its title). */
+export function fieldHole(field: FieldSpec): { hole: string } {
+  if (field.kind === 'date') return todo('YYYY-MM-DD');
+  if (field.kind === 'datetime') return todo('YYYY-MM-DD HH:MM UTC');
+  return todo(field.title.toLowerCase());
 }
+
+/** The hole for a timeline phase's name (a phase heading or a table row's phase cell). */
+export const PHASE_HOLE = todo('phase name');
+
+/** The hole for an ATT&CK tactic's row: the writer says which techniques, or N/A; the template does not. */
+export const TACTIC_HOLE = todo('techniques used, or N/A');
