@@ -10,13 +10,14 @@ import { MIGRATE_USAGE, runMigrate } from './migrateCommand';
 import { RENDER_USAGE, runRender } from './renderCommand';
 import { SUMMARY_USAGE, runSummary } from './summaryCommand';
 
-const COMMANDS = ['check', 'summary', 'render', 'export', 'migrate', 'rules'];
+const COMMANDS = ['check', 'summary', 'site', 'render', 'export', 'migrate', 'rules'];
 
 const COMMANDS_USAGE = `Usage: increport <command> [options]
 
 Commands:
   check <paths...>   Check incident reports (files, folders, globs, or - for stdin)
   summary <paths...> The incident register of many reports: table, JSON, CSV or a Navigator layer
+  site <paths...>    The incident register as a static, script-free HTML site (-o <folder>)
   render <report>    Render a report as a standalone, script-free HTML page
   export <report>    Export a report as JSON, a STIX 2.1 bundle or an ATT&CK Navigator layer
   migrate <paths...> Carry reports written for ATT&CK v18.1 to v19.2 (--attack 19.2 [--write])
@@ -42,6 +43,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runCheck(rest, io);
     case 'summary':
       return runSummary(rest, io);
+    case 'site': // loaded on first use, like the other commands but check (the renderer is large)
+      return (await import('./siteCommand.js')).runSite(rest, io);
     case 'render':
       return runRender(rest, io);
     case 'export':
