@@ -17,7 +17,7 @@ export function indicatorsBody(register: Register, names: ReportNames): string {
           .join('<br>')}</td></tr>`,
     )
     .join('\n');
-  return `<p>${shared.length} indicators appear in more than one report (of ${register.indicators.length} indicators in all). Values are defanged; hashes, domains and e-mail addresses compare without case.</p>
+  return `<p>${shared.length} indicator${shared.length === 1 ? ' appears' : 's appear'} in more than one report (of ${register.indicators.length} indicators in all). Values are defanged; hashes, domains and e-mail addresses compare without case.</p>
 <table class="indicators">
 <thead><tr><th scope="col">Indicator (defanged)</th><th scope="col">Type</th><th scope="col" class="num">Incidents</th><th scope="col">Reports and lines</th></tr></thead>
 <tbody>
