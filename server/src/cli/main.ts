@@ -6,13 +6,14 @@ import { suggestion } from './args';
 import { EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
 import { CHECK_USAGE, runCheck } from './checkCommand';
 
-const COMMANDS = ['check', 'summary', 'render', 'export', 'migrate', 'rules'];
+const COMMANDS = ['check', 'summary', 'site', 'render', 'export', 'migrate', 'rules'];
 
 const COMMANDS_USAGE = `Usage: increport <command> [options]
 
 Commands:
   check <paths...>   Check incident reports (files, folders, globs, or - for stdin)
   summary <paths...> The incident register of many reports: table, JSON, CSV or a Navigator layer
+  site <paths...>    The incident register as a static, script-free HTML site (-o <folder>)
   render <report>    Render a report as a standalone, script-free HTML page
   export <report>    Export a report as JSON, a STIX 2.1 bundle or an ATT&CK Navigator layer
   migrate <paths...> Carry reports written for ATT&CK v18.1 to v19.2 (--attack 19.2 [--write])
@@ -31,12 +32,14 @@ const loadRender = () => import('./renderCommand.js');
 const loadExport = () => import('./exportCommand.js');
 const loadMigrate = () => import('./migrateCommand.js');
 const loadSummary = () => import('./summaryCommand.js');
+const loadSite = () => import('./siteCommand.js');
 
 async function usage(): Promise<string> {
-  const [summary, render, exporter, migrate] = await Promise.all([loadSummary(), loadRender(), loadExport(), loadMigrate()]);
+  const [summary, site, render, exporter, migrate] = await Promise.all([loadSummary(), loadSite(), loadRender(), loadExport(), loadMigrate()]);
   return `${COMMANDS_USAGE}
 ${CHECK_USAGE}
 ${summary.SUMMARY_USAGE}
+${site.SITE_USAGE}
 ${render.RENDER_USAGE}
 ${exporter.EXPORT_USAGE}
 ${migrate.MIGRATE_USAGE}`;
@@ -50,6 +53,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runCheck(rest, io);
     case 'summary':
       return (await loadSummary()).runSummary(rest, io);
+    case 'site':
+      return (await loadSite()).runSite(rest, io);
     case 'render':
       return (await loadRender()).runRender(rest, io);
     case 'export':

@@ -1,16 +1,11 @@
-import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseWithHelp, suggestion, UsageError } from './args';
-import { ConfigError } from '../engine/config/configTypes';
-import { buildRegister, registerRow, type NotChecked, type RegisterRow } from '../engine/register';
-import { ReportWorkspace } from '../engine/workspace';
-import { createNodeHost } from '../node/nodeHost';
+import { buildRegister, type NotChecked, type RegisterRow } from '../engine/register';
 import { packageVersion } from '../node/packageRoot';
-import { readReportFile } from '../node/readReport';
 import { EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
-import { collectTargets, toPosix } from './collectFiles';
 import { refuseOutput, writeResult } from './outputFile';
 import { REGISTER_FORMATS, formatRegister, isRegisterFormat, type RegisterFormat } from './register/registerFormats';
+import { collectRows } from './register/collectRows';
 import { readRegisterFiles } from './register/registerInput';
 
 export const SUMMARY_USAGE = `Usage: increport summary [options] <folder|glob|file>...
@@ -66,7 +61,9 @@ export async function runSummary(argv: readonly string[], io: CliIo): Promise<nu
     }
     ({ rows, notChecked } = read);
   } else {
-    const collected = collectRows(options, io);
+    const collected = collectRows(options.paths, io, (found) =>
+      refuseOutput({ output: options.output, overwrite: options.overwrite, inputs: found }, io, 'increport summary'),
+    );
     if (typeof collected === 'number') return collected;
     ({ rows, notChecked, inputs, trouble } = collected);
   }
@@ -87,63 +84,6 @@ export async function runSummary(argv: readonly string[], io: CliIo): Promise<nu
     return EXIT_TROUBLE;
   }
   return EXIT_OK;
-}
-
-/** Reads and analyses every report the arguments name, as `check` does, into register rows. */
-function collectRows(options: SummaryOptions, io: CliIo): number | { rows: RegisterRow[]; notChecked: NotChecked[]; inputs: string[]; trouble: boolean } {
-  const workspace = new ReportWorkspace({ host: createNodeHost({ now: io.now }), baseDirectory: io.cwd });
-  const display = (path: string) => toPosix(relative(io.cwd, path)) || '.';
-  const configErrors = new Set<string>();
-  const noteConfigError = (error: ConfigError) => {
-    if (configErrors.has(error.toString())) return;
-    configErrors.add(error.toString());
-    io.writeStderr(`increport: invalid configuration: ${error.toString()}\n`);
-  };
-  const configForDirectory = (directory: string) => {
-    try {
-      return workspace.configs.forDirectory(directory);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      noteConfigError(error);
-      return workspace.configs.withoutFiles();
-    }
-  };
-  const targets = collectTargets(options.paths, io.cwd, configForDirectory);
-  const inputs = targets.flatMap((target) => (target.kind === 'file' ? [target.path] : []));
-  const refused = refuseOutput({ output: options.output, overwrite: options.overwrite, inputs }, io, 'increport summary');
-  if (refused !== undefined) return refused;
-  const rows: RegisterRow[] = [];
-  const notChecked: NotChecked[] = [];
-  let trouble = false;
-  for (const target of targets) {
-    if (target.kind === 'stdin') continue; // refused by parseSummaryArgs
-    if (target.kind === 'missing') {
-      notChecked.push({ path: target.argument, reason: target.reason });
-      trouble = true;
-      continue;
-    }
-    const displayPath = display(target.path);
-    const read = readReportFile(target.path);
-    if ('error' in read) {
-      notChecked.push({ path: displayPath, reason: read.error });
-      trouble = true;
-      continue;
-    }
-    let analysed;
-    try {
-      analysed = workspace.analyse(target.path, read.text);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      noteConfigError(error);
-      if (!target.explicit && !workspace.isReportWithoutConfig(read.text)) continue;
-      notChecked.push({ path: displayPath, reason: 'not checked: its configuration is invalid' });
-      trouble = true;
-      continue;
-    }
-    if (!target.explicit && !analysed.isReport) continue;
-    rows.push(registerRow({ ...analysed, displayPath }));
-  }
-  return { rows, notChecked, inputs, trouble: trouble || configErrors.size > 0 };
 }
 
 function wantsColor(io: CliIo): boolean {

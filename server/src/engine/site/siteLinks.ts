@@ -1,0 +1,17 @@
+import { reportName } from '../register/registerNavigator';
+import type { Register } from '../register/registerTypes';
+import { escapeHtml } from '../render/escape';
+import { reportHref } from './siteNames';
+
+/** Report path → the name the site shows for it (its ID, else its title, else its path). */
+export type ReportNames = ReadonlyMap<string, string>;
+
+export function reportNames(register: Register): ReportNames {
+  return new Map(register.reports.map((row) => [row.path, reportName(row)]));
+}
+
+/** A link to a report's page at the first of its lines, naming the report and every line. */
+export function reportLink(names: ReportNames, path: string, lines: readonly number[]): string {
+  const where = lines.length === 0 ? '' : ` (line${lines.length === 1 ? '' : 's'} ${lines.join(', ')})`;
+  return `<a href="${reportHref(path, lines[0])}">${escapeHtml(names.get(path) ?? path)}</a>${escapeHtml(where)}`;
+}
