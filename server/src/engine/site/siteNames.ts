@@ -12,17 +12,23 @@ const MAX_SLUG = 60;
  * link, so no path, title or ID can name a folder, a parent ('..'), a scheme or a reserved device.
  */
 export function reportPageName(path: string): string {
-  const slug =
-    path
-      .normalize('NFKD')
-      .toLowerCase()
-      .replace(/\.md$/, '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, MAX_SLUG)
-      .replace(/-+$/, '') || 'report';
+  const dashed = path
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/\.md$/, '')
+    .replace(/[^a-z0-9]+/g, '-');
+  const slug = withoutEdgeDashes(withoutEdgeDashes(dashed).slice(0, MAX_SLUG)) || 'report';
   const hash = [...sha256(utf8Bytes(path)).slice(0, 4)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${slug}-${hash}.html`;
+}
+
+/** `text` without the dashes at its start and end (a scan: a pattern for them retries from every dash). */
+function withoutEdgeDashes(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === '-') start++;
+  while (end > start && text[end - 1] === '-') end--;
+  return text.slice(start, end);
 }
 
 /** The link from a top-level page to a report's page, at a 1-based line when given (`#L12`, see siteReport.ts). */
