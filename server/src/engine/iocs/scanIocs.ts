@@ -8,7 +8,7 @@
  * Offsets are UTF-16 code units (JavaScript string indices), end exclusive.
  */
 import { defang, isDefanged, refang } from './defang';
-import { CVE_RE, DASHES, DOMAIN_RE, EMAIL_RE, HEX_RE, IPV4_RE, IPV6_RE, LABELLED_HASH_RE, URL_RE, VERSION_WORD_BEFORE } from './iocPatterns';
+import { CVE_RE, DASHES, DOMAIN_RE, DOT, EMAIL_RE, HEX_RE, IPV4_RE, IPV6_RE, LABELLED_HASH_RE, URL_RE, VERSION_WORD_BEFORE } from './iocPatterns';
 import { combinedLabelType, hostValuesStart, isVersionNumber, labelType, OTHER_HASH_BEFORE, type HashType } from './iocSurroundings';
 import { domainProblems, HASH_BY_LENGTH, hashProblems, ipv4Problems, isIpv6, isPlausibleDomain, looksLikeHash } from './iocValues';
 
@@ -66,10 +66,16 @@ function canonicalUrl(live: string): string {
 
 /** Where a URL match really ends: without trailing punctuation, unbalanced closers or emphasis markers. */
 function trimUrlEnd(text: string, start: number, end: number, minimumEnd: number): number {
-  const slice = text.slice(start, end);
-  const count = (char: string) => slice.split(char).length - 1;
-  let parens = count(')') - count('(');
-  let brackets = count(']') - count('[');
+  // Closers without their opener in the match: a trailing one belongs to the text around it.
+  let parens = 0;
+  let brackets = 0;
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x29 /* ) */) parens++;
+    else if (code === 0x28 /* ( */) parens--;
+    else if (code === 0x5d /* ] */) brackets++;
+    else if (code === 0x5b /* [ */) brackets--;
+  }
   const opener = text[start - 1];
   while (end > minimumEnd) {
     const char = text[end - 1];
@@ -188,10 +194,12 @@ function scanIpv4(text: string, add: (found: Found) => void): void {
 }
 
 function scanDomains(text: string, add: (found: Found) => void, hostContext: boolean): void {
-  const hostsFrom = hostContext ? 0 : hostValuesStart(text);
+  // Where a label says hosts are written: read once, at the first candidate (most lines have none).
+  let hostsFrom: number | undefined = hostContext ? 0 : undefined;
   for (const match of matchesOf(DOMAIN_RE, text)) {
     const live = refang(match[0]);
     const defanged = isDefanged(match[0]);
+    hostsFrom ??= hostValuesStart(text);
     if (!isPlausibleDomain(live, defanged, true, hostsFrom >= 0 && match.index >= hostsFrom)) continue;
     const start = match.index;
     add({ type: 'domain', start, end: start + match[0].length, refanged: live.toLowerCase(), defanged, problems: domainProblems(live) });
@@ -217,8 +225,12 @@ const MAY_HAVE_URL = /[:\]][/[]|[:[({]\/\//;
 const MAY_HAVE_EMAIL = /@|[[({]at[\])}]/i;
 const MAY_HAVE_CVE = /cve/i;
 const MAY_HAVE_HASH_LABEL = /md5|sha/i;
-const MAY_HAVE_IPV6 = /:.*:/;
-const MAY_HAVE_DOT = /\.|dot[\])}]/i;
+/** Two colons with at most four hex digits between them (`::`, `db8:`), or a defanged `[:]`: not `05:00 UTC` or `**Key:** text: more`. */
+const MAY_HAVE_IPV6 = /:[0-9a-f]{0,4}:|\[:\]/i;
+/** A digit, a dot (or a defanged one), a digit: not the full stop that ends a sentence. */
+const MAY_HAVE_IPV4 = new RegExp(String.raw`\d${DOT}\d`, 'i');
+/** A letter, digit or hyphen (a label's last character), a dot (or a defanged one), a letter or digit. */
+const MAY_HAVE_DOMAIN = new RegExp(String.raw`[a-z0-9-]${DOT}[a-z0-9]`, 'i');
 const MAY_HAVE_BARE_HASH = /[0-9a-f]{32}/i;
 
 /** The passes in the order they claim text (an URL before the domain in it), each with its necessary condition. */
@@ -228,8 +240,8 @@ const ALL_PASSES: readonly (readonly [Pass, RegExp])[] = [
   [scanCves, MAY_HAVE_CVE],
   [scanLabelledHashes, MAY_HAVE_HASH_LABEL],
   [scanIpv6, MAY_HAVE_IPV6],
-  [scanIpv4, MAY_HAVE_DOT],
-  [scanDomains, MAY_HAVE_DOT],
+  [scanIpv4, MAY_HAVE_IPV4],
+  [scanDomains, MAY_HAVE_DOMAIN],
   [scanBareHashes, MAY_HAVE_BARE_HASH],
 ];
 const PASSES_WITHOUT_HASHES = ALL_PASSES.filter(([pass]) => pass !== scanLabelledHashes && pass !== scanBareHashes);

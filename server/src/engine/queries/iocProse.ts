@@ -56,7 +56,7 @@ export class IocProseReader {
       } else if (isLetterAt(text, index)) {
         let end = index + 1;
         while (end < text.length && isLetterAt(text, end)) end++;
-        if (parentheses === 0 && !CONNECTIVES.has(text.slice(index, end).toLowerCase())) this.words = true;
+        if (parentheses === 0 && !isConnective(text, index, end)) this.words = true;
         index = end;
       } else {
         index++;
@@ -67,8 +67,12 @@ export class IocProseReader {
   }
 }
 
-/** Words that join listed indicators without making a sentence of them. */
-const CONNECTIVES = new Set(['and', 'or']);
+/** Whether the word `start`…`end` joins listed indicators without making a sentence of them: `and`, `or`, in any case. */
+function isConnective(text: string, start: number, end: number): boolean {
+  const lower = (index: number) => text.charCodeAt(index) | 0x20;
+  if (end - start === 2) return lower(start) === 0x6f /* o */ && lower(start + 1) === 0x72; /* r */
+  return end - start === 3 && lower(start) === 0x61 /* a */ && lower(start + 1) === 0x6e /* n */ && lower(start + 2) === 0x64; /* d */
+}
 
 function isTableRow(text: string): boolean {
   return text.trimStart().startsWith('|');
