@@ -97,7 +97,8 @@ describe('Incident Report Studio in VS Code', () => {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
     const editor = await vscode.window.showTextDocument(document);
     assert.ok((await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Timeline phase' })) === undefined);
-    assert.match(editor.document.getText(), /^### Phase\n- \*\*Date\/Time:\*\* \d{4}-\d{2}-\d{2}\n- \*\*Vector:\*\* /);
+    // Template text is a placeholder the writer must replace, never a realistic value (issue 19).
+    assert.match(editor.document.getText(), /^### \[TODO: phase name\]\n- \*\*Date\/Time:\*\* \[TODO: YYYY-MM-DD HH:MM UTC\]\n- \*\*Vector:\*\* \[TODO: /);
     // Wait until the extension host has seen the close: an untitled name is reused, and a document opened
     // before the close arrives is handed this document's stale copy (the next test's New Report did, twice in CI).
     const closed = new Promise<void>((resolve) => {
@@ -119,8 +120,8 @@ describe('Incident Report Studio in VS Code', () => {
     assert.match(document.getText(), /^# Incident Report: \[TODO: title\]\n/);
     assert.match(document.getText(), /\n## Recommendations\n/);
     await vscode.window.showTextDocument(document);
-    const diagnostics = await waitForDiagnostics(document.uri, () => true, 'the new report checked');
-    assert.ok(diagnostics.length > 0);
+    // The first publication may come before the server has the text: wait for the placeholders.
+    const diagnostics = await waitForDiagnostics(document.uri, (found) => found.length > 0, 'the placeholders of the new report');
     assert.deepEqual([...new Set(codesOf(diagnostics))], ['placeholder']);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

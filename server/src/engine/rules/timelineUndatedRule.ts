@@ -80,6 +80,8 @@ const MONTH =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const DAY_WITHOUT_YEAR = new RegExp(`\\b(?:${MONTH} \\d{1,2}(?:st|nd|rd|th)?\\b|\\d{1,2}(?:st|nd|rd|th)? ${MONTH}(?![a-z]))`);
 
+const HAS_DIGIT = /\d/;
+
 /**
  * Whether the phase's text, below its heading, holds a date expression (valid or not: an invalid one is
  * reported elsewhere), or a day written without its year.
@@ -90,5 +92,7 @@ function hasAnyDate(context: RuleContext, phase: ContentContainer): boolean {
   const end = lines.offsetAt(phase.range.end);
   if (end <= start) return false;
   const text = lines.text.slice(start, end);
+  // Every date expression, and every day without its year, writes a digit: a text without one holds none.
+  if (!HAS_DIGIT.test(text)) return false;
   return DAY_WITHOUT_YEAR.test(text) || parseReportDate(text).kind !== 'none';
 }
