@@ -52,16 +52,13 @@ const cache = new DerivedCache<LineIndex, NumericOrder>('numericOrder');
 
 /**
  * Sets the order of a report's numeric dates from its front matter (`dateOrder`) or the configuration
- * (`dates.order`), the front matter winning; without either the report's own dates decide. Called once per
- * check by the engine, so that the rules, the preview and the exports read the report's dates alike.
+ * (`dates.order`), the front matter winning; without either the report's own dates decide, read on first use.
+ * Called once per check by the engine, with a new line index, so that the rules, the preview and the exports read the report's dates alike.
  */
-export function setReportNumericOrder(lines: LineIndex, frontMatter: unknown, configured: DateOrderSetting | undefined): NumericOrder {
-  let order: NumericOrder;
-  if (frontMatter === 'dmy' || frontMatter === 'mdy') order = { dayFirst: frontMatter === 'dmy', source: 'front matter' };
-  else if (configured === 'dmy' || configured === 'mdy') order = { dayFirst: configured === 'dmy', source: 'configuration' };
-  else order = inferNumericOrder(lines.text);
-  cache.set(lines, order);
-  return order;
+export function setReportNumericOrder(lines: LineIndex, frontMatter: unknown, configured: DateOrderSetting | undefined): void {
+  // Without a setting, the report's own dates are read when a date first needs the order (reportNumericOrder).
+  if (frontMatter === 'dmy' || frontMatter === 'mdy') cache.set(lines, { dayFirst: frontMatter === 'dmy', source: 'front matter' });
+  else if (configured === 'dmy' || configured === 'mdy') cache.set(lines, { dayFirst: configured === 'dmy', source: 'configuration' });
 }
 
 /** How a report's numeric dates are read: as set for this check, else by its own dates (read once per version of the document). */
