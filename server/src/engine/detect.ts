@@ -11,6 +11,6 @@ export function isIncidentReport(model: ReportModel, spec: ReportSpec): boolean 
   if (model.frontMatter?.data?.type === REPORT_FRONT_MATTER_TYPE) return true;
   const title = model.titles[0]?.text.replace(/[*_`]/g, '');
   if (title && REPORT_TITLE.test(title)) return true;
-  const known = new Set(model.sections.map((section) => spec.findSection(section.heading.text)?.key).filter(Boolean));
+  const known = new Set(model.sections.map((section) => spec.sectionOf(section)?.key).filter(Boolean));
   return known.size >= KNOWN_SECTIONS_FOR_REPORT;
 }

@@ -149,7 +149,7 @@ export function collectReportData(input: ExportInput): ReportData {
     });
 
   const sections = model.sections.map((section): SectionData => {
-    const sectionSpec = spec.findSection(section.heading.text);
+    const sectionSpec = spec.sectionOf(section);
     const firstSubsection = section.subsections[0]?.heading.range.start.line;
     // "Timeline of Events (all times EST)": the zone of the section's dates that write none, as the date rules read them.
     const zone = sectionSpec ? headingZone(section.heading.text) : undefined;

@@ -74,7 +74,7 @@ export function tacticRows(context: FeatureContext): TacticRow[] {
   const { model, spec, catalog } = context;
   const rows: TacticRow[] = [];
   for (const section of model.sections) {
-    const sectionSpec = spec.findSection(section.heading.text);
+    const sectionSpec = spec.sectionOf(section);
     if (sectionSpec?.kind !== 'attack-tactics') continue;
     for (const field of methodologyRows(section, sectionSpec)) {
       const tacticless = isTacticless(catalog, field);

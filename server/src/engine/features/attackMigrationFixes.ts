@@ -54,7 +54,7 @@ interface RowPlace {
 
 function rowAt(env: FixEnv, range: Range): RowPlace | undefined {
   for (const section of env.model.sections) {
-    if (env.spec.findSection(section.heading.text)?.kind !== 'attack-tactics') continue;
+    if (env.spec.sectionOf(section)?.kind !== 'attack-tactics') continue;
     const field = section.fields.find((candidate) => candidate.range.start.line <= range.start.line && range.start.line <= candidate.range.end.line);
     if (field) return { section, field };
   }
@@ -64,7 +64,7 @@ function rowAt(env: FixEnv, range: Range): RowPlace | undefined {
 /** The Attack Methodology table row on the finding's line, and the section's rows. */
 function tableRowAt(env: FixEnv, range: Range): { place: TableRowPlace; rows: MethodologyRow[] } | undefined {
   for (const section of env.model.sections) {
-    const sectionSpec = env.spec.findSection(section.heading.text);
+    const sectionSpec = env.spec.sectionOf(section);
     if (sectionSpec?.kind !== 'attack-tactics') continue;
     const rows = methodologyRows(section, sectionSpec);
     const row = rows.find((candidate) => candidate.table && candidate.range.start.line === range.start.line);

@@ -74,7 +74,7 @@ function sectionEntries(context: FeatureContext, line: number, range: Range): Co
   const present = new Set<string>();
   for (const section of model.sections) {
     if (section.heading.range.start.line <= line && line <= section.heading.range.end.line) continue; // being retyped
-    const found = spec.findSection(section.heading.text);
+    const found = spec.sectionOf(section);
     if (found) present.add(found.key);
   }
   const missing = spec.sections.filter((section) => !present.has(section.key));

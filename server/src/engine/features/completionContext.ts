@@ -150,7 +150,7 @@ export function containerAt(model: ReportModel, spec: ReportSpec, line: number):
   if (model.titles.some((title) => title.range.start.line > headingLine && title.range.start.line <= line)) return undefined;
   let subsection: Subsection | undefined;
   for (const candidate of section.subsections) if (candidate.heading.range.end.line < line) subsection = candidate;
-  return { section, spec: spec.findSection(section.heading.text), subsection };
+  return { section, spec: spec.sectionOf(section), subsection };
 }
 
 /** The fields the schema describes at a container, the fields written there, and the look-up by name. */
@@ -211,7 +211,7 @@ export function reportDateStyle(model: ReportModel, spec: ReportSpec): DateStyle
   if (style === undefined) {
     const values: string[] = [];
     for (const section of model.sections) {
-      const sectionSpec = spec.findSection(section.heading.text);
+      const sectionSpec = spec.sectionOf(section);
       if (!sectionSpec) continue;
       for (const field of [section, ...section.subsections].flatMap((container) => container.fields)) {
         const kind = (sectionSpec.findField(field.key) ?? sectionSpec.findSubsectionField(field.key))?.kind;

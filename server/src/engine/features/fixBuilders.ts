@@ -105,7 +105,7 @@ function fixTechniqueName(env: FixEnv, finding: Finding): QuickFix[] {
 /** A name the row reads beside its ID and the line alone does not: in a cell of its own, or after a bold ID under a heading (`**T1078** Valid Accounts`). */
 function rowMentionNamedAt(env: FixEnv, line: number, character: number): TechniqueMention | undefined {
   for (const section of env.model.sections) {
-    const sectionSpec = env.spec.findSection(section.heading.text);
+    const sectionSpec = env.spec.sectionOf(section);
     if (sectionSpec?.kind !== 'attack-tactics') continue;
     const row = methodologyRows(section, sectionSpec).find(
       (candidate) => (candidate.table || candidate.heading) && candidate.range.start.line <= line && line <= candidate.range.end.line,

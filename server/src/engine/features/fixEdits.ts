@@ -107,7 +107,7 @@ export function misleveledHeadings(env: FixEnv): Heading[] {
   return [
     ...model.titles.slice(1),
     ...model.sections
-      .filter((section) => spec.findSection(section.heading.text)?.kind !== 'timeline')
+      .filter((section) => spec.sectionOf(section)?.kind !== 'timeline')
       .flatMap((section) => section.subsections.map((subsection) => subsection.heading)),
   ].filter((heading) => spec.findSection(heading.text) !== undefined);
 }

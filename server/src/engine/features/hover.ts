@@ -56,7 +56,7 @@ function structureHover({ model, spec, catalog }: FeatureContext, position: Posi
   }
   const section = model.sections.find((candidate) => contains(candidate.range, position));
   if (!section) return undefined;
-  const sectionSpec = spec.findSection(section.heading.text);
+  const sectionSpec = spec.sectionOf(section);
   if (contains(section.heading.range, position)) {
     return sectionSpec && { contents: sectionMarkdown(sectionSpec, spec.sections.length), range: section.heading.textRange };
   }
@@ -88,7 +88,7 @@ function structureHover({ model, spec, catalog }: FeatureContext, position: Posi
  */
 function nameHover({ model, spec, catalog }: FeatureContext, position: Position): HoverResult | undefined {
   const section = model.sections.find((candidate) => contains(candidate.range, position));
-  const kind = section && spec.findSection(section.heading.text)?.kind;
+  const kind = section && spec.sectionOf(section)?.kind;
   if (kind !== 'attack-tactics' && kind !== 'timeline') return undefined;
   const text = model.lines.lineText(position.line);
   let best: { name: string; start: number } | undefined;

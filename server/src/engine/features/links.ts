@@ -22,7 +22,7 @@ export function documentLinks(context: FeatureContext, token: Cancellation = NOT
   }));
   if (token.isCancellationRequested) return [];
   for (const section of model.sections) {
-    const sectionSpec = spec.findSection(section.heading.text);
+    const sectionSpec = spec.sectionOf(section);
     if (sectionSpec?.kind !== 'attack-tactics') continue;
     for (const field of methodologyRows(section, sectionSpec)) {
       // A key written once for several rows (a heading over its bullets) is linked once.

@@ -33,7 +33,7 @@ export function addSection(env: FixEnv, finding: Finding): QuickFix[] {
   const { model, spec } = env;
   const key = stringData(finding, 'sectionKey');
   const sectionSpec = key === undefined ? undefined : spec.sectionByKey(key);
-  if (!sectionSpec || model.sections.some((section) => spec.findSection(section.heading.text)?.key === key)) return [];
+  if (!sectionSpec || model.sections.some((section) => spec.sectionOf(section)?.key === key)) return [];
   // Written at the wrong level: raising the heading is the fix; adding another section would duplicate it.
   const misleveled = misleveledHeadings(env).find((heading) => spec.findSection(heading.text)?.key === key);
   if (misleveled) {
@@ -57,7 +57,7 @@ export function addSection(env: FixEnv, finding: Finding): QuickFix[] {
  */
 function timelinePhaseNamed(env: FixEnv, key: string): { section: Section; phase: ContentContainer } | undefined {
   for (const section of env.model.sections) {
-    const timeline = env.spec.findSection(section.heading.text);
+    const timeline = env.spec.sectionOf(section);
     if (timeline?.kind !== 'timeline') continue;
     const phase = section.subsections.find(
       (subsection) =>
@@ -103,7 +103,7 @@ function sectionInsertLine(env: FixEnv, order: number): number {
   const { model, spec } = env;
   let lastEarlier = -1;
   for (const section of model.sections) {
-    const sectionOrder = spec.findSection(section.heading.text)?.order;
+    const sectionOrder = spec.sectionOf(section)?.order;
     if (sectionOrder === undefined) continue;
     if (sectionOrder > order) return section.heading.range.start.line;
     lastEarlier = Math.max(lastEarlier, section.range.end.line);
@@ -134,7 +134,7 @@ export function addField(env: FixEnv, finding: Finding): QuickFix[] {
   const section = env.model.sections.find((candidate) =>
     [candidate, ...candidate.subsections].some((container) => sameRange(container.heading.textRange, finding.range)),
   );
-  const sectionSpec = section && env.spec.findSection(section.heading.text);
+  const sectionSpec = section && env.spec.sectionOf(section);
   if (fieldKey === undefined || !section || !sectionSpec) return [];
   const container = [section, ...section.subsections].find((candidate) => sameRange(candidate.heading.textRange, finding.range)) as ContentContainer;
   const specs = container === section ? sectionSpec.fields : sectionSpec.subsectionFields;
@@ -201,7 +201,7 @@ export function moveSection(env: FixEnv, finding: Finding): QuickFix[] {
   const { model, spec } = env;
   const lines = model.lines;
   const moved = model.sections.find((section) => sameRange(section.heading.textRange, finding.range));
-  const sectionOf = (key: string | undefined) => model.sections.find((section) => key !== undefined && spec.findSection(section.heading.text)?.key === key);
+  const sectionOf = (key: string | undefined) => model.sections.find((section) => key !== undefined && spec.sectionOf(section)?.key === key);
   const before = sectionOf(stringData(finding, 'before'));
   const after = before ? undefined : sectionOf(stringData(finding, 'after'));
   const target = before?.heading.range.start.line ?? (after ? after.range.end.line + 1 : undefined);

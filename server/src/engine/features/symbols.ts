@@ -36,7 +36,7 @@ export function documentSymbols(context: FeatureContext, token: Cancellation = N
 }
 
 function sectionSymbol(model: ReportModel, spec: ReportSpec, section: Section): SymbolNode {
-  const sectionSpec = spec.findSection(section.heading.text);
+  const sectionSpec = spec.sectionOf(section);
   const detail = sectionSpec ? (sectionSpec.title === section.heading.text.trim() ? undefined : sectionSpec.title) : 'not in template';
   const node = headingSymbol(section.heading, 'section', detail, section.range);
   // Rows read from tables and dated bullets go under the heading they are written beneath, among its fields.

@@ -11,7 +11,7 @@ import type { Field, ReportModel, Table, TableCell, TableRow } from './modelType
  */
 export function addTableFields(model: ReportModel, spec: ReportSpec): void {
   for (const section of model.sections) {
-    const sectionSpec = spec.findSection(section.heading.text);
+    const sectionSpec = spec.sectionOf(section);
     if (!sectionSpec || !readsFieldTables(sectionSpec)) continue;
     // The tables of its `###` headings too ("### Dates" above a table): their fields are the subsection's.
     for (const container of [section, ...section.subsections]) {

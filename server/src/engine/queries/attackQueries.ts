@@ -13,7 +13,7 @@ import type { Position, Range } from '../types';
 /** The Attack Methodology row (a `**Tactic:** …` field or a table row) that contains `position`. */
 export function methodologyRowAt(model: ReportModel, spec: ReportSpec, position: Position): Field | undefined {
   for (const section of model.sections) {
-    const sectionSpec = spec.findSection(section.heading.text);
+    const sectionSpec = spec.sectionOf(section);
     if (sectionSpec?.kind !== 'attack-tactics') continue;
     // By line: the cursor may sit after an empty value, past the end of the row's own range.
     return methodologyRows(section, sectionSpec).find((field) => field.range.start.line <= position.line && position.line <= field.range.end.line);

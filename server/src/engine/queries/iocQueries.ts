@@ -34,7 +34,7 @@ const DEFANGABLE = new Set(['url', 'domain', 'ipv4', 'ipv6', 'email']);
 export function indicatorsOf(model: ReportModel, spec: ReportSpec, own: OwnAssets = OwnAssets.NONE): LocatedIoc[] {
   const found: LocatedIoc[] = [];
   for (const section of model.sections) {
-    const sectionSpec = spec.findSection(section.heading.text);
+    const sectionSpec = spec.sectionOf(section);
     if (sectionSpec?.kind !== 'indicators') continue;
     const listingColumns = codeListingColumns(model, [section]);
     const typedCells = typedCellsByLine(section, sectionSpec);
@@ -94,7 +94,7 @@ export function oddLengthHashesOf(model: ReportModel, spec: ReportSpec): Located
   const found: LocatedOddHash[] = [];
   const code = detectionCodeLines(model, spec);
   for (const section of model.sections) {
-    const sectionSpec = spec.findSection(section.heading.text);
+    const sectionSpec = spec.sectionOf(section);
     if (sectionSpec?.kind !== 'indicators') continue;
     const typedCells = typedCellsByLine(section, sectionSpec);
     for (let line = section.heading.range.end.line + 1; line <= section.range.end.line; line++) {
@@ -128,7 +128,7 @@ const LIST_FENCES = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'ioc', 'io
 export function detectionCodeLines(model: ReportModel, spec: ReportSpec): Set<number> {
   const lines = new Set<number>();
   for (const section of model.sections) {
-    if (spec.findSection(section.heading.text)?.kind !== 'indicators') continue;
+    if (spec.sectionOf(section)?.kind !== 'indicators') continue;
     for (const container of [section, ...section.subsections]) {
       for (const block of container.blocks) {
         if (block.kind !== 'code') continue;

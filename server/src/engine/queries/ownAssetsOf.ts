@@ -20,7 +20,7 @@ export function ownAssetsOf(model: ReportModel, spec: ReportSpec, setting: Organ
 function hintedDomains(model: ReportModel, spec: ReportSpec): string[] {
   const domains: string[] = [];
   for (const section of model.sections) {
-    const sectionSpec = spec.findSection(section.heading.text);
+    const sectionSpec = spec.sectionOf(section);
     if (sectionSpec?.key !== 'incidentDetails') continue;
     for (const field of sectionFields(section, sectionSpec)) {
       if (sectionSpec.findField(field.key)?.key !== 'affectedOrganization') continue;

@@ -66,7 +66,7 @@ export function firstContainment(model: ReportModel, spec: ReportSpec, discovery
 function timelineCandidates(model: ReportModel, spec: ReportSpec, dayFirst: boolean): Candidate[] {
   const found: Candidate[] = [];
   for (const section of model.sections) {
-    const sectionSpec = spec.findSection(section.heading.text);
+    const sectionSpec = spec.sectionOf(section);
     if (sectionSpec?.kind !== 'timeline') continue;
     const zone = headingZone(section.heading.text);
     for (const entry of timelineEntries(model.lines, section, sectionSpec)) {
@@ -91,7 +91,7 @@ function responseCandidates(model: ReportModel, spec: ReportSpec, dayFirst: bool
   const responseSpec = spec.sectionByKey('responseActions');
   if (!responseSpec) return found;
   for (const section of model.sections) {
-    if (spec.findSection(section.heading.text) !== responseSpec) continue;
+    if (spec.sectionOf(section) !== responseSpec) continue;
     const seenLines = new Set<number>();
     for (const field of sectionFields(section, responseSpec)) {
       seenLines.add(field.range.start.line);

@@ -44,7 +44,7 @@ export function registerRow(input: RowInput): RegisterRow {
     }
   }
   for (const section of model.sections) {
-    const sectionSpec = spec.findSection(section.heading.text);
+    const sectionSpec = spec.sectionOf(section);
     if (!sectionSpec) continue;
     const zone = headingZone(section.heading.text);
     for (const field of sectionFields(section, sectionSpec)) take(sectionSpec.findField(field.key), field.value, field.range.start.line + 1, zone);

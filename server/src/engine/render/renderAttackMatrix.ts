@@ -49,7 +49,7 @@ export function renderAttackMatrix(state: RenderState, section: Section): string
   );
   const unmatched: MethodologyRow[] = [];
   const rowFields = new Set<Field>();
-  const sectionSpec = state.context.spec.findSection(section.heading.text);
+  const sectionSpec = state.context.spec.sectionOf(section);
   const rows: MethodologyRow[] = sectionSpec ? methodologyRows(section, sectionSpec) : section.fields;
   for (const field of rows) {
     const tacticless = isTacticless(catalog, field);

@@ -27,7 +27,7 @@ const BADGE_KEYS = new Set(['type', 'title', 'id', 'severity', 'status', 'tlp'])
 /** The section whose fields describe the incident (the one with dated fields: Incident Details). */
 export function headerSection(state: RenderState): { section: Section; spec: SectionSpec } | undefined {
   for (const section of state.model.sections) {
-    const spec = state.context.spec.findSection(section.heading.text);
+    const spec = state.context.spec.sectionOf(section);
     if (spec?.kind === 'fields' && spec.fields.some((field) => field.dateRole)) return { section, spec };
   }
   return undefined;

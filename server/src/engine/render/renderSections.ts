@@ -38,7 +38,7 @@ export function renderSections(state: RenderState): string {
 }
 
 function renderSection(state: RenderState, section: Section): string {
-  const spec = state.context.spec.findSection(section.heading.text);
+  const spec = state.context.spec.sectionOf(section);
   const kind = KINDS.find((k) => k === spec?.kind) ?? 'prose';
   let body: string;
   if (kind === 'timeline') body = renderTimeline(state, section, spec);

@@ -81,7 +81,7 @@ export const attackRule: Rule = {
     const methodology: Range[] = [];
     const others: ContentContainer[] = [];
     for (const section of model.sections) {
-      const sectionSpec = spec.findSection(section.heading.text);
+      const sectionSpec = spec.sectionOf(section);
       if (sectionSpec?.kind !== 'attack-tactics') {
         others.push(section, ...section.subsections);
         continue;

@@ -65,7 +65,7 @@ export const dateRule: Rule = {
     for (const entry of model.frontMatter?.entries ?? []) read(`Front matter field '${entry.key}'`, spec.findFrontMatterField(entry.key), entry.valueRange);
     const timeline: DatedValue[] = [];
     for (const section of model.sections) {
-      const sectionSpec = spec.findSection(section.heading.text);
+      const sectionSpec = spec.sectionOf(section);
       if (!sectionSpec) continue;
       zone = headingZone(section.heading.text);
       for (const field of sectionFields(section, sectionSpec)) read(`Field '${field.key}'`, sectionSpec.findField(field.key), field.valueRange);

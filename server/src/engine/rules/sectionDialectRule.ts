@@ -23,7 +23,7 @@ export const sectionDialectRule: Rule = {
   check(context: RuleContext) {
     const { model, spec } = context;
     for (const section of model.sections) {
-      const sectionSpec = spec.findSection(section.heading.text);
+      const sectionSpec = spec.sectionOf(section);
       if (sectionSpec?.kind === 'attack-tactics') checkSection(context, section, sectionSpec);
       else if (sectionSpec?.kind === 'timeline') checkTimeline(context, section, sectionSpec);
     }

@@ -19,9 +19,9 @@ export const structureRule: Rule = {
 
     const firstByKey = new Map<string, Section>();
     const ordered: { spec: SectionSpec; section: Section }[] = [];
-    const presentKeys = new Set(model.sections.flatMap((section) => spec.findSection(section.heading.text)?.key ?? []));
+    const presentKeys = new Set(model.sections.flatMap((section) => spec.sectionOf(section)?.key ?? []));
     for (const section of model.sections) {
-      const sectionSpec = spec.findSection(section.heading.text);
+      const sectionSpec = spec.sectionOf(section);
       if (!sectionSpec) {
         reportUnknownSection(context, section, presentKeys);
         continue;
@@ -44,7 +44,7 @@ export const structureRule: Rule = {
     // Subsections and H1s named like a section were most likely meant as sections.
     const misplaced = [
       ...model.sections
-        .filter((section) => spec.findSection(section.heading.text)?.kind !== 'timeline') // phases may be named "Impact"
+        .filter((section) => spec.sectionOf(section)?.kind !== 'timeline') // phases may be named "Impact"
         .flatMap((section) => section.subsections.map((subsection) => subsection.heading)),
       ...model.titles.slice(1),
     ];

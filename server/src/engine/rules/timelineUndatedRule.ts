@@ -28,7 +28,7 @@ export const timelineUndatedRule: Rule = {
   check(context: RuleContext) {
     const { model, spec } = context;
     for (const section of model.sections) {
-      const sectionSpec = spec.findSection(section.heading.text);
+      const sectionSpec = spec.sectionOf(section);
       if (sectionSpec?.kind !== 'timeline') continue;
       const dateField = sectionSpec.subsectionFields.find((field) => field.kind !== undefined && DATE_KINDS.has(field.kind));
       for (const phase of section.subsections) {

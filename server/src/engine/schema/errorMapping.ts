@@ -69,7 +69,7 @@ function mapMissing(path: string, missing: string, target: PointerTarget, model:
     );
     const misspelt = misleveled
       ? undefined
-      : model.sections.find((section) => !spec.findSection(section.heading.text) && spec.suggestSection(section.heading.text)?.key === missing);
+      : model.sections.find((section) => !spec.sectionOf(section) && spec.suggestSection(section.heading.text)?.key === missing);
     if (misspelt) {
       return {
         ruleId: 'section-missing',
@@ -128,7 +128,7 @@ function missingSectionPlace(key: string, model: ReportModel, spec: ReportSpec):
   let following: { range: Range; title: string; line: number } | undefined;
   let lastLine = -1;
   for (const section of model.sections) {
-    const sectionSpec = spec.findSection(section.heading.text);
+    const sectionSpec = spec.sectionOf(section);
     if (!sectionSpec) continue;
     if (sectionSpec.order > order && (!following || section.heading.range.start.line < following.line)) {
       following = { range: section.heading.textRange, title: sectionSpec.title, line: section.heading.range.start.line };

@@ -59,7 +59,7 @@ export function buildValidationInstance(model: ReportModel, spec: ReportSpec, lo
   const sections: Record<string, unknown> = {};
   targets?.set('/sections', { range: title?.textRange ?? firstLine, label: 'The report' });
   for (const section of model.sections) {
-    const sectionSpec = spec.findSection(section.heading.text);
+    const sectionSpec = spec.sectionOf(section);
     if (!sectionSpec || sectionSpec.key in sections) continue; // unknown and duplicate sections have rules of their own
     const pointer = `/sections/${escapePointer(sectionSpec.key)}`;
     sections[sectionSpec.key] = sectionInstance(model, section, sectionSpec, pointer, targets);

@@ -2,6 +2,7 @@ import { closestMatch } from '../text/editDistance';
 import { splitQualifier } from './headingNames';
 import { normalizeName } from './names';
 import { memoizeString } from '../text/memo';
+import { DerivedCache } from '../model/derivedCache';
 
 /** JSON Schema node as read from disk; only the keywords the engine reads are typed. */
 export interface SchemaNode {
@@ -92,10 +93,19 @@ export interface ReportSpec {
    * qualifier ("3. Timeline of Events (all times EST)").
    */
   findSection(headingText: string): SectionSpec | undefined;
+  /** `findSection` of a section's (or subsection's) heading, kept on that object: every rule asks it of every section. */
+  sectionOf(section: HeadedBlock): SectionSpec | undefined;
   /** The section a heading that names none is most likely a typo of ("Lesons Learned"), by title or alias. */
   suggestSection(headingText: string): SectionSpec | undefined;
   findFrontMatterField(key: string): FieldSpec | undefined;
 }
+
+/** What `sectionOf` reads: a section or subsection of the model (the spec knows nothing else of the model). */
+export interface HeadedBlock {
+  readonly heading: { readonly text: string };
+}
+
+const sectionSpecs = new DerivedCache<HeadedBlock, { spec: ReportSpec; sectionSpec: SectionSpec | undefined }>('sectionSpec');
 
 export function readReportSpec(schema: SchemaNode): ReportSpec {
   const sectionsNode = schema.properties?.sections ?? {};
@@ -105,15 +115,24 @@ export function readReportSpec(schema: SchemaNode): ReportSpec {
   const byName = nameLookup(sections);
   const frontMatterFields = readFields(schema.properties?.frontMatter);
   const frontMatterByName = nameLookup(frontMatterFields);
-  return {
+  const findSection = memoizedLookup(byName);
+  const spec: ReportSpec = {
     schema,
     sections,
     frontMatterFields,
     sectionByKey: (key) => byKey.get(key),
-    findSection: memoizedLookup(byName),
+    findSection,
+    sectionOf(section) {
+      const cached = sectionSpecs.get(section);
+      if (cached?.spec === spec) return cached.sectionSpec;
+      const sectionSpec = findSection(section.heading.text);
+      sectionSpecs.set(section, { spec, sectionSpec });
+      return sectionSpec;
+    },
     suggestSection: (text) => suggest(byName, text),
     findFrontMatterField: (key) => frontMatterByName.get(normalizeName(key)),
   };
+  return spec;
 }
 
 function readSection(key: string, node: SchemaNode, order: number, required: boolean): SectionSpec {
