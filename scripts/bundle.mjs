@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, context } from 'esbuild';
+import { checkWebBundle, webEntry } from './bundle-web.mjs';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: true, logLevel: 'warning' };
 
@@ -56,7 +57,10 @@ if (cssOnly) {
   writePreviewCss();
   writeBundledValidator();
 } else if (watch) {
-  const contexts = await Promise.all(entries.map((entry) => context({ ...common, ...entry, logLevel: 'info' })));
+  const contexts = await Promise.all([
+    ...entries.map((entry) => context({ ...common, ...entry, logLevel: 'info' })),
+    context({ ...webEntry, logLevel: 'info' }),
+  ]);
   await Promise.all(contexts.map((bundle) => bundle.watch()));
   // The stylesheet is written once; restart the watch after changing render/previewStyles.ts.
   if (existsSync(previewStyles)) {
@@ -64,7 +68,9 @@ if (cssOnly) {
     writeBundledValidator();
   }
 } else {
-  await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
+  const [web] = await Promise.all([build(webEntry), ...entries.map((entry) => build({ ...common, ...entry }))]);
+  // The web extension (scripts/bundle-web.mjs): no node:* module, at most 1.5 MB, or the build fails.
+  checkWebBundle(web);
   writePreviewCss();
   writeBundledValidator();
 }

@@ -40,8 +40,11 @@ if (selected.length === 0) {
 // The browser and editor tests need Debian's chromium and code-server: install them (once) before any of
 // those tests starts, so that `npm test` alone is enough on a fresh machine.
 const NEEDS_SETUP = [join('out', 'test', 'browser'), join('out', 'test', 'editor')];
-if (selected.some((file) => NEEDS_SETUP.some((folder) => file.startsWith(folder)))) {
-  const setup = spawnSync('bash', [join(root, 'scripts', 'setup-test-env.sh')], { cwd: root, stdio: 'inherit' });
+// The Neovim test needs only Debian's neovim: without browser or editor tests, the setup stops after apt.
+const NEEDS_DEBIAN = [join('out', 'test', 'neovim')];
+const needsAll = selected.some((file) => NEEDS_SETUP.some((folder) => file.startsWith(folder)));
+if (needsAll || selected.some((file) => NEEDS_DEBIAN.some((folder) => file.startsWith(folder)))) {
+  const setup = spawnSync('bash', [join(root, 'scripts', 'setup-test-env.sh'), ...(needsAll ? [] : ['--debian-only'])], { cwd: root, stdio: 'inherit' });
   if (setup.status !== 0) {
     console.error(`test setup failed (scripts/setup-test-env.sh exited with ${setup.status ?? setup.signal}); the browser and editor tests cannot run`);
     process.exit(setup.status || 1);

