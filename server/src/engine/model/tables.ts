@@ -20,7 +20,8 @@ const BACKTICK = 0x60;
  * line's backtick runs grouped by length, each group read once from left to right.
  */
 export function splitTableLine(line: string, from = 0): CellSpan[] {
-  const closers = new BacktickRuns(line, from);
+  // Most table lines hold no code span: the runs are only read when a backtick is there.
+  const closers = line.indexOf('`', from) >= 0 ? new BacktickRuns(line, from) : undefined;
   const cells: CellSpan[] = [];
   let index = skipSpaces(line, from);
   if (line.charCodeAt(index) === PIPE) index++;
@@ -29,7 +30,7 @@ export function splitTableLine(line: string, from = 0): CellSpan[] {
     const code = line.charCodeAt(index);
     if (code === BACKSLASH) {
       index += 2;
-    } else if (code === BACKTICK) {
+    } else if (code === BACKTICK && closers) {
       index = closers.codeSpanEnd(index);
     } else if (code === PIPE) {
       cells.push(trim(line, cellStart, index));
