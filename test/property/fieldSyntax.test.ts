@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { fieldAt } from '../../server/src/engine/parse/lineSyntax';
+import { fieldAt, trimmedSpan } from '../../server/src/engine/parse/lineSyntax';
 
 /**
  * The grammar of a field key as a regular expression: the reference the hand-written scanner must agree with.
@@ -36,4 +36,17 @@ test('field syntax: the scanner reads every key as the grammar does', () => {
     assert.deepEqual(fieldAt(line, 0), expected, line);
   }
   for (const line of ['**Key**', '**Key:**:', '** Key:**', '**Key*:*', '**Key:__', '****:']) assert.equal(fieldAt(line, 0), undefined, line);
+});
+
+test('line syntax: trimmedSpan is what trim() keeps', () => {
+  const pieces = [' ', '\t', '\u00a0', '\u2003', '\ufeff', '\u200b', 'a', 'Key', '\r', '\u3000', '-'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (chosen) => {
+      const line = chosen.join('');
+      const { start, end } = trimmedSpan(line);
+      assert.equal(line.slice(start, end), line.trim(), JSON.stringify(line));
+      assert.equal(start, line.length - line.trimStart().length > end ? end : line.length - line.trimStart().length);
+    }),
+    { numRuns: 5000, seed: 5 },
+  );
 });

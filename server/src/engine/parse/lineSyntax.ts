@@ -23,9 +23,18 @@ export function atxHeadingText(line: string): { start: number; end: number } | u
 
 /** Trimmed content span of a line. */
 export function trimmedSpan(line: string): { start: number; end: number } {
-  const end = line.trimEnd().length;
-  const start = Math.min(line.length - line.trimStart().length, end);
+  // A scan with JavaScript's white space (what trim() removes), without the two copies trim would make.
+  let end = line.length;
+  while (end > 0 && isTrimmed(line.charCodeAt(end - 1))) end--;
+  let start = 0;
+  while (start < end && isTrimmed(line.charCodeAt(start))) start++;
   return { start, end };
+}
+
+/** Whether trim() removes the character: ASCII blanks and line breaks by code, others as `\s` says. */
+function isTrimmed(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code >= 0x80 && WHITE.test(String.fromCharCode(code));
 }
 
 /**
