@@ -2,6 +2,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
@@ -20,6 +22,8 @@ import { registerFeatureHandlers } from './handlers/features';
 import { registerExport } from './handlers/exportReport';
 import { registerPreview } from './handlers/preview';
 import { registerWorkspaceCommands } from './handlers/workspaceCommands';
+import { registerChangedNotifier, registerRegisterHandlers } from './handlers/register';
+import { RegisterIndex } from './register/registerIndex';
 import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './protocol';
 import { ReportSession, type Analysis } from './reportSession';
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION } from './settings';
@@ -34,6 +38,14 @@ let session = new ReportSession(DEFAULT_SETTINGS, undefined, true, clock);
 let pullDiagnostics = false;
 let workspaceRoot: string | undefined;
 let configurationRequests = false;
+let watchedFilesRegistration = false;
+// The workspace's register rows (the Incident Register view, hover's "also in"): indexed from the first register request on.
+const registerIndex: RegisterIndex = new RegisterIndex({
+  session: () => session,
+  openDocument: (uri) => documents.get(uri),
+  onChange: registerChangedNotifier(connection, () => registerIndex),
+  onError: (message) => connection.console.error(message),
+});
 
 const scheduler = new DiagnosticsScheduler(
   () => session.currentSettings.debounceMs,
@@ -56,6 +68,7 @@ connection.onInitialize((params): InitializeResult => {
   session = new ReportSession(normalizeSettings(options.settings), rootPath, options.trusted !== false, clock);
   pullDiagnostics = Boolean(params.capabilities.textDocument?.diagnostic);
   configurationRequests = Boolean(params.capabilities.workspace?.configuration);
+  watchedFilesRegistration = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -76,6 +89,8 @@ connection.onInitialized(() => {
   // An unreadable incidentReport.schema is said at startup too, not only after a settings change.
   for (const problem of session.settingsProblems) void connection.window.showWarningMessage(problem);
   if (configurationRequests) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+  // Reports changed, created or deleted on disk (git pull, another editor): the register re-checks each one alone.
+  if (watchedFilesRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }] });
 });
 
 connection.onDidChangeConfiguration(async (change) => {
@@ -84,11 +99,20 @@ connection.onDidChangeConfiguration(async (change) => {
     : (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
   session.reconfigure(normalizeSettings(settings));
   recheckAll();
+  registerIndex.rescanAll();
 });
 
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  // Markdown files are reports (or not) for the register; anything else watched is configuration.
+  const reports = changes.filter((change) => change.uri.toLowerCase().endsWith('.md'));
+  for (const change of reports) {
+    if (change.type === FileChangeType.Deleted && !documents.get(change.uri)) registerIndex.remove(change.uri);
+    else registerIndex.touch(change.uri);
+  }
+  if (reports.length === changes.length) return;
   session.reconfigure();
   recheckAll();
+  registerIndex.rescanAll();
 });
 
 function recheckAll(): void {
@@ -157,8 +181,10 @@ documents.onDidOpen((event) => {
 });
 documents.onDidChangeContent((change) => {
   if (!pullDiagnostics && session.currentSettings.run === 'onType') scheduler.schedule(change.document.uri);
+  if (session.currentSettings.run === 'onType') registerIndex.touchSoon(change.document.uri, session.currentSettings.debounceMs + 300);
 });
 documents.onDidSave((event) => {
+  registerIndex.touch(event.document.uri);
   if (session.currentSettings.run !== 'onSave') return;
   session.forget(event.document.uri);
   safeAnalyze(event.document);
@@ -169,9 +195,16 @@ documents.onDidClose((event) => {
   scheduler.cancel(event.document.uri);
   session.forget(event.document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  registerIndex.touch(event.document.uri); // back to the text on disk
 });
 
-registerFeatureHandlers(connection, documents, () => session);
+registerFeatureHandlers(
+  connection,
+  documents,
+  () => session,
+  (uri) => (registerIndex.isStarted ? registerIndex.indicatorReports(uri) : undefined),
+);
+registerRegisterHandlers(connection, registerIndex, () => session);
 registerWorkspaceCommands(connection, documents, () => session, docsBaseUrl);
 registerPreview(connection, documents, () => session);
 registerExport(
