@@ -214,6 +214,9 @@ registerExport(
   () => workspaceRoot,
 );
 
+// Every message from the editor pauses the register's background indexing briefly (registerIndex.ts).
+process.on('message', () => registerIndex.noteActivity());
+if (process.argv.includes('--stdio')) process.stdin.on('data', () => registerIndex.noteActivity());
 process.on('uncaughtException', (error) => connection.console.error(`increport: unexpected error: ${error.stack ?? String(error)}`));
 documents.listen(connection);
 connection.listen();

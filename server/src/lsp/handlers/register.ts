@@ -1,4 +1,5 @@
-import type { Connection } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
+import type { Register } from '../../engine/register';
 import { registerWebviewPage, reportPageTargets } from '../../engine/site';
 import { packageVersion } from '../../node/packageRoot';
 import {
@@ -21,17 +22,27 @@ export const REGISTER_NOTIFY_MS = 300;
  * metrics page. The first request starts indexing the workspace.
  */
 export function registerRegisterHandlers(connection: Connection, index: RegisterIndex, session: () => ReportSession): void {
+  // The page of the last register, drawn with a placeholder nonce: asked again unchanged, it costs a string replace.
+  let cached: { register: Register; complete: boolean; html: string; targets: Record<string, string> } | undefined;
+
   connection.onRequest(REGISTER_REQUEST, (): RegisterResult => {
     index.start();
     return index.result();
   });
 
   connection.onRequest(REGISTER_PAGE_REQUEST, (params: RegisterPageParams): RegisterPageResult => {
+    if (typeof params?.nonce !== 'string' || !NONCE.test(params.nonce))
+      throw new ResponseError(ErrorCodes.InvalidParams, 'a nonce of 16 or more base64 characters');
     index.start();
     const { register, uriOf } = index.register({ name: 'increport', version: packageVersion() });
+    if (cached?.register !== register || cached.complete !== index.isComplete) cached = { register, complete: index.isComplete, ...drawPage(register, uriOf) };
+    return { html: cached.html.replaceAll(PLACEHOLDER_NONCE, params.nonce), targets: cached.targets };
+  });
+
+  function drawPage(register: Register, uriOf: Map<string, string>): { html: string; targets: Record<string, string> } {
     const progress = index.isComplete ? '' : `; indexing, ${index.pending} reports to go`;
     const html = registerWebviewPage(register, {
-      nonce: params.nonce,
+      nonce: PLACEHOLDER_NONCE,
       tacticOrder: session().tacticOrder(),
       footer: `increport ${packageVersion()}: ${register.totals.reports} reports in the workspace${progress}`,
     });
@@ -41,8 +52,12 @@ export function registerRegisterHandlers(connection: Connection, index: Register
       if (uri) targets[page] = uri;
     }
     return { html, targets };
-  });
+  }
 }
+
+const NONCE = /^[A-Za-z0-9+/=_-]{16,}$/;
+/** Never in a page otherwise: the site escapes every report string, and this has no character to escape. */
+const PLACEHOLDER_NONCE = 'increportNoncePlaceholder0123456789';
 
 /** The notifier the index calls on every change: throttled to one notification per REGISTER_NOTIFY_MS. */
 export function registerChangedNotifier(connection: Connection, index: () => RegisterIndex): () => void {

@@ -9,7 +9,9 @@ import type { RegisterItem, RegisterResult } from '../protocol';
 import type { OpenDocument, ReportSession } from '../reportSession';
 
 /** How long one slice of background indexing may hold the server before requests get their turn. */
-export const INDEX_SLICE_MS = 12;
+export const INDEX_SLICE_MS = 4;
+/** After a message from the editor, indexing waits this long: a request's reading, handling and answer take several turns of the event loop. */
+export const QUIET_AFTER_MESSAGE_MS = 40;
 
 interface Entry {
   /** `v<version>` for an open document, `m<mtime>:<size>` for a file on disk: the row is reused while it matches. */
@@ -41,6 +43,9 @@ export class RegisterIndex {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private started = false;
   private pumping = false;
+  private quietUntil = 0;
+  private deferred = false;
+  private scanned = false;
   private rowChecks = 0;
   private cachedItems: RegisterItem[] | undefined;
   private cachedRegister: Register | undefined;
@@ -52,12 +57,17 @@ export class RegisterIndex {
   start(): void {
     if (this.started) return;
     this.started = true;
-    this.rescanAll();
+    // The folder walk is the one long step: after the request that started it has been answered.
+    this.scanned = false;
+    setImmediate(() => {
+      this.scanned = true;
+      this.rescanAll();
+    });
   }
 
   /** The configuration or settings changed: every row may differ. Old rows answer until their report is checked again. */
   rescanAll(): void {
-    if (!this.started) return;
+    if (!this.started || !this.scanned) return;
     for (const entry of this.entries.values()) entry.key = '';
     const root = this.dependencies.session().root;
     if (root) {
@@ -102,7 +112,7 @@ export class RegisterIndex {
   }
 
   get isComplete(): boolean {
-    return this.started && this.queue.size === 0;
+    return this.started && this.scanned && this.queue.size === 0;
   }
 
   get pending(): number {
@@ -151,10 +161,26 @@ export class RegisterIndex {
     return { byIndicator: this.cachedIndicators, self: this.displayPath(uri) };
   }
 
+  /** A message from the editor arrived: leave the server to it for QUIET_AFTER_MESSAGE_MS. */
+  noteActivity(): void {
+    this.quietUntil = performance.now() + QUIET_AFTER_MESSAGE_MS;
+  }
+
   /** Checks queued reports for up to INDEX_SLICE_MS, then yields to pending messages (setImmediate) and goes on. */
   private pump(): void {
     if (this.pumping || this.queue.size === 0) return;
     this.pumping = true;
+    // One pause per slice at most: a steady stream of messages (typing) slows indexing down, never stops it.
+    const quiet = this.deferred ? 0 : this.quietUntil - performance.now();
+    if (quiet > 0) {
+      this.deferred = true;
+      setTimeout(() => {
+        this.pumping = false;
+        this.pump();
+      }, quiet);
+      return;
+    }
+    this.deferred = false;
     setImmediate(() => {
       const until = performance.now() + INDEX_SLICE_MS;
       let changed = false;
