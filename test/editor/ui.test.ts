@@ -132,7 +132,8 @@ test('ui: a person installs the .vsix, opens a broken report and sees the proble
     await page.keyboard.press('Escape');
     await openFromExplorer(page, 'seed.md');
     await registerPane.locator('.monaco-list-row', { hasText: 'IR-2026-0117' }).first().click({ timeout: UI_STEP_TIMEOUT_MS });
-    await page.locator('.tabs-container .tab.active', { hasText: 'northwind.md' }).waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    // The editor's own tab (the preview beside it follows the active report and is titled after it too).
+    await page.locator('.tabs-container .tab.active[data-resource-name="northwind.md"]').first().waitFor({ timeout: UI_STEP_TIMEOUT_MS });
 
     // Nothing the extension does reaches beyond the editor's own server.
     const foreign = requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:'));
