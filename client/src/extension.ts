@@ -5,6 +5,7 @@ import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscod
 import { ReportCommands } from './commands';
 import { registerExportCommands } from './exportCommands';
 import { ReportPreview } from './preview/previewPanel';
+import { registerIncidentRegister } from './register';
 import { looksLikeReport } from './reportDetection';
 import { RESTART_COMMAND, RestartPolicy } from './restartPolicy';
 import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from '../../server/src/lsp/protocol';
@@ -38,6 +39,7 @@ export async function activate(context: ExtensionContext): Promise<{ client: () 
     commands.registerCommand('incidentReport.openPreview', () => preview.open(false)),
     commands.registerCommand('incidentReport.openPreviewToSide', () => preview.open(true)),
     ...registerExportCommands(ensureClient, isReportDocument),
+    ...registerIncidentRegister(context, ensureClient),
     window.onDidChangeActiveTextEditor(updateReportContext),
     commands.registerCommand('incidentReport.newReport', () => reportCommands.newReport()),
     commands.registerCommand('incidentReport.checkWorkspace', () => reportCommands.checkWorkspace()),

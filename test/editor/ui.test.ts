@@ -112,6 +112,29 @@ test('ui: a person installs the .vsix, opens a broken report and sees the proble
     assert.match(iocText, /hxxps\[:\/\/\]invoice-northwind\[\.\]com/);
     await page.screenshot({ path: join(ARTIFACTS, 'preview.png') });
 
+    // The Incident Register view in the Explorer lists the reports with their badges; a click opens one.
+    const registerPane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Incident Register' }) }).first();
+    const registerHeader = registerPane.locator('.pane-header').first();
+    await registerHeader.waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    if ((await registerHeader.getAttribute('aria-expanded')) !== 'true') await registerHeader.click();
+    const registerRows = registerPane.locator('.monaco-list-row');
+    await registerPane.locator('.monaco-list-row', { hasText: 'IR-2026-0117' }).waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    const registerTexts = await registerRows.allInnerTexts();
+    await page.screenshot({ path: join(ARTIFACTS, 'register.png') });
+    assert.ok(
+      registerTexts.some((text) => /IR-2026-0117/.test(text) && /high|critical|medium|low/i.test(text)),
+      registerTexts.join('\n'),
+    );
+    assert.ok(
+      registerTexts.some((text) => /\d+ errors?/.test(text)),
+      `the broken report shows its errors: ${registerTexts.join('\n')}`,
+    );
+    await page.keyboard.press('Escape');
+    await openFromExplorer(page, 'seed.md');
+    await registerPane.locator('.monaco-list-row', { hasText: 'IR-2026-0117' }).first().click({ timeout: UI_STEP_TIMEOUT_MS });
+    // The editor's own tab (the preview beside it follows the active report and is titled after it too).
+    await page.locator('.tabs-container .tab.active[data-resource-name="northwind.md"]').first().waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+
     // Nothing the extension does reaches beyond the editor's own server.
     const foreign = requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:'));
     assert.ok(!foreign.some((url) => url.includes('attack.mitre.org')), foreign.join('\n'));

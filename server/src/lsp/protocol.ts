@@ -72,3 +72,51 @@ export interface ExportResult {
   errors: number;
   text?: string;
 }
+
+/** Client → server: the Incident Register view's rows, answered from the server's cache (docs/register.md). */
+export const REGISTER_REQUEST = 'incidentReport/register';
+export interface RegisterItem {
+  uri: string;
+  /** Relative to the workspace folder, '/' separators. */
+  path: string;
+  /** The report's ID, else its title, else its path. */
+  name: string;
+  title?: string;
+  status?: string;
+  severity?: string;
+  /** "2026-Q1": the UTC quarter of the discovery date, else of the incident start. */
+  quarter?: string;
+  findings: { error: number; warning: number; info: number };
+  /** The line (0-based) of the title or ID, where a click opens the report. */
+  line: number;
+}
+export interface RegisterResult {
+  items: RegisterItem[];
+  /** False while the workspace is still being indexed (the items are those indexed so far). */
+  complete: boolean;
+  /** Files found and not yet checked. */
+  pending: number;
+  /** Files that could not be read, with the reason. */
+  notChecked: { uri: string; reason: string }[];
+  /** Counters, for tests and the scale benchmark: rows the index computed, and checks the engine ran in all. */
+  stats: { rowChecks: number; engineChecks: number };
+}
+
+/** Server → client: the register's rows changed (a report was indexed, changed or removed); ask again. */
+export const REGISTER_CHANGED_NOTIFICATION = 'incidentReport/registerChanged';
+export interface RegisterChangedParams {
+  complete: boolean;
+  pending: number;
+}
+
+/** Client → server: the register's metrics, ATT&CK heatmap and shared indicators as one webview page. */
+export const REGISTER_PAGE_REQUEST = 'incidentReport/registerPage';
+export interface RegisterPageParams {
+  /** For the page's one script (the click handler): 16 or more base64 characters. */
+  nonce: string;
+}
+export interface RegisterPageResult {
+  html: string;
+  /** Report page name in the page's links (`reports/<name>.html#L12`) → the report's URI. */
+  targets: Record<string, string>;
+}

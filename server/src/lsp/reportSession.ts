@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
-import { ConfigError, type ConfigFileSystem } from '../engine/config/configTypes';
+import { ConfigError, type ConfigFileSystem, type ResolvedConfig } from '../engine/config/configTypes';
 import { loadNamedSchemaExtension } from '../engine/config/schemaExtension';
 import { systemClock, type Clock } from '../engine/clock';
 import type { AnalysedReport } from '../engine/analysedReport';
@@ -45,6 +45,8 @@ export class ReportSession {
   private reportGlobs: picomatch.Matcher;
   /** Problems with the settings themselves (unreadable schema path), for the client to show. */
   settingsProblems: string[] = [];
+  /** How many times the engine has checked a text (tests: a changed report re-checks only itself). */
+  checks = 0;
 
   constructor(
     private settings: ReportSettings,
@@ -118,8 +120,36 @@ export class ReportSession {
     return this.analyses.get(uri);
   }
 
+  /**
+   * The configuration of a folder, for finding the workspace's reports as the CLI finds them; an invalid one
+   * counts as no configuration here (it is reported on each report checked under it).
+   */
+  configForDirectory(directory: string): ResolvedConfig {
+    try {
+      return this.workspace.configs.forDirectory(directory);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      return this.workspace.configs.withoutFiles();
+    }
+  }
+
+  get root(): string | undefined {
+    return this.rootPath;
+  }
+
+  /** The ATT&CK tactics in matrix order of the catalog configured at the workspace root (the register's heatmap). */
+  tacticOrder(): { shortname: string; name: string }[] {
+    try {
+      const catalog = this.workspace.catalogFor(this.workspace.configFor(this.pathOf('untitled:register.md')));
+      return catalog.tactics.map(({ shortname, name }) => ({ shortname, name }));
+    } catch {
+      return [];
+    }
+  }
+
   private computeAnalysis(document: OpenDocument): Analysis {
     const version = document.version;
+    this.checks++;
     if (!this.settings.enable) return { version, isReport: false, findings: [] };
     const path = this.pathOf(document.uri);
     try {

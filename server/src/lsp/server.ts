@@ -2,6 +2,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
@@ -20,6 +22,8 @@ import { registerFeatureHandlers } from './handlers/features';
 import { registerExport } from './handlers/exportReport';
 import { registerPreview } from './handlers/preview';
 import { registerWorkspaceCommands } from './handlers/workspaceCommands';
+import { registerChangedNotifier, registerRegisterHandlers } from './handlers/register';
+import { RegisterIndex } from './register/registerIndex';
 import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './protocol';
 import { ReportSession, type Analysis } from './reportSession';
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION } from './settings';
@@ -36,6 +40,14 @@ let workspaceRoot: string | undefined;
 let configurationRequests = false;
 /** The settings from initializationOptions: kept when a client's workspace/configuration has nothing for the section (null). */
 let initialSettings: unknown;
+let watchedFilesRegistration = false;
+// The workspace's register rows (the Incident Register view, hover's "also in"): indexed from the first register request on.
+const registerIndex: RegisterIndex = new RegisterIndex({
+  session: () => session,
+  openDocument: (uri) => documents.get(uri),
+  onChange: registerChangedNotifier(connection, () => registerIndex),
+  onError: (message) => connection.console.error(message),
+});
 
 const scheduler = new DiagnosticsScheduler(
   () => session.currentSettings.debounceMs,
@@ -59,6 +71,7 @@ connection.onInitialize((params): InitializeResult => {
   session = new ReportSession(normalizeSettings(options.settings), rootPath, options.trusted !== false, clock);
   pullDiagnostics = Boolean(params.capabilities.textDocument?.diagnostic);
   configurationRequests = Boolean(params.capabilities.workspace?.configuration);
+  watchedFilesRegistration = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -81,6 +94,8 @@ connection.onInitialized(() => {
   if (configurationRequests) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
   // Editors other than VS Code (see docs/editors.md) may never send didChangeConfiguration: ask once.
   if (configurationRequests) void applyConfiguration(undefined);
+  // Reports changed, created or deleted on disk (git pull, another editor): the register re-checks each one alone.
+  if (watchedFilesRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }] });
 });
 
 connection.onDidChangeConfiguration((change) => applyConfiguration(change.settings));
@@ -96,11 +111,20 @@ async function applyConfiguration(pushed: unknown): Promise<void> {
   if (pushed === undefined && JSON.stringify(settings) === JSON.stringify(session.currentSettings)) return;
   session.reconfigure(settings);
   recheckAll();
+  registerIndex.rescanAll();
 }
 
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  // Markdown files are reports (or not) for the register; anything else watched is configuration.
+  const reports = changes.filter((change) => change.uri.toLowerCase().endsWith('.md'));
+  for (const change of reports) {
+    if (change.type === FileChangeType.Deleted && !documents.get(change.uri)) registerIndex.remove(change.uri);
+    else registerIndex.touch(change.uri);
+  }
+  if (reports.length === changes.length) return;
   session.reconfigure();
   recheckAll();
+  registerIndex.rescanAll();
 });
 
 function recheckAll(): void {
@@ -169,8 +193,10 @@ documents.onDidOpen((event) => {
 });
 documents.onDidChangeContent((change) => {
   if (!pullDiagnostics && session.currentSettings.run === 'onType') scheduler.schedule(change.document.uri);
+  if (session.currentSettings.run === 'onType') registerIndex.touchSoon(change.document.uri, session.currentSettings.debounceMs + 300);
 });
 documents.onDidSave((event) => {
+  registerIndex.touch(event.document.uri);
   if (session.currentSettings.run !== 'onSave') return;
   session.forget(event.document.uri);
   safeAnalyze(event.document);
@@ -181,9 +207,16 @@ documents.onDidClose((event) => {
   scheduler.cancel(event.document.uri);
   session.forget(event.document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  registerIndex.touch(event.document.uri); // back to the text on disk
 });
 
-registerFeatureHandlers(connection, documents, () => session);
+registerFeatureHandlers(
+  connection,
+  documents,
+  () => session,
+  (uri) => (registerIndex.isStarted ? registerIndex.indicatorReports(uri) : undefined),
+);
+registerRegisterHandlers(connection, registerIndex, () => session);
 registerWorkspaceCommands(connection, documents, () => session, docsBaseUrl);
 registerPreview(connection, documents, () => session);
 registerExport(
@@ -193,6 +226,9 @@ registerExport(
   () => workspaceRoot,
 );
 
+// Every message from the editor pauses the register's background indexing briefly (registerIndex.ts).
+process.on('message', () => registerIndex.noteActivity());
+if (process.argv.includes('--stdio')) process.stdin.on('data', () => registerIndex.noteActivity());
 process.on('uncaughtException', (error) => connection.console.error(`increport: unexpected error: ${error.stack ?? String(error)}`));
 documents.listen(connection);
 connection.listen();

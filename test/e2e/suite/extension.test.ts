@@ -126,6 +126,28 @@ describe('Incident Report Studio in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('the Incident Register lists the workspace reports, and its metrics page opens', async () => {
+    const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as {
+      client: () => Promise<{ sendRequest<R>(method: string, params: unknown): Promise<R> }>;
+    };
+    const client = await api.client();
+    type Result = { complete: boolean; items: { path: string; name: string }[] };
+    let result = await client.sendRequest<Result>('incidentReport/register', {});
+    for (let tries = 0; !result.complete && tries < 200; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      result = await client.sendRequest<Result>('incidentReport/register', {});
+    }
+    assert.ok(result.complete, 'the workspace is indexed');
+    const paths = result.items.map((item) => item.path);
+    for (const name of ['closed.md', 'fields.md', 'live-ioc.md', 'northwind.md', 'seed.md', 'tbd.md'])
+      assert.ok(paths.includes(`reports/${name}`), paths.join(', '));
+    assert.ok(!paths.includes('notes.md'), 'non-report Markdown is not in the register');
+    assert.equal(result.items.find((item) => item.path === 'reports/northwind.md')?.name, 'IR-2026-0117');
+    await vscode.commands.executeCommand('incidentReport.showRegisterMetrics');
+    await waitForTab((tab) => tab.label === 'Incident Register Metrics', 'the metrics page');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('Check Workspace reports closed files in the Problems panel', async () => {
     const result = await vscode.commands.executeCommand<{ reports: number; problems: number }>('incidentReport.checkWorkspace');
     assert.ok(result.reports >= 1, JSON.stringify(result));

@@ -4,6 +4,7 @@ import type { GroupData, SoftwareData, TacticData, TechniqueData } from '../atta
 import { catalogName, previousTacticName, techniqueAt } from '../queries/attackQueries';
 import type { FieldSpec, SectionSpec } from '../schema/reportSpec';
 import { comparePositions } from '../types';
+import { indicatorHover, type IndicatorReports } from './indicatorHover';
 import { NOT_CANCELLED, type Cancellation, type FeatureContext, type HoverResult, type Position, type Range } from './featureTypes';
 
 const MAX_MITIGATIONS = 8;
@@ -14,9 +15,15 @@ const CATALOG_ID = /(?<![\w./-])(?:TA|G|S)\d{4}(?!\w)/g;
 /**
  * Markdown hover for a technique, tactic, group or software ID, a tactic key in Attack Methodology, a
  * group or software name in Attack Methodology or the timeline, a heading, a field key or a front
- * matter key. Undefined elsewhere, in code and HTML blocks, and for any position outside the text.
+ * matter key; an indicator that other reports of the register mention ("also in …", when `indicators` is
+ * given). Undefined elsewhere, in code and HTML blocks, and for any position outside the text.
  */
-export function hover(context: FeatureContext, position: Position, token: Cancellation = NOT_CANCELLED): HoverResult | undefined {
+export function hover(
+  context: FeatureContext,
+  position: Position,
+  token: Cancellation = NOT_CANCELLED,
+  indicators?: IndicatorReports,
+): HoverResult | undefined {
   const { model } = context;
   if (token.isCancellationRequested || !isInside(context, position)) return undefined;
   const frontMatter = model.frontMatter;
@@ -28,7 +35,12 @@ export function hover(context: FeatureContext, position: Position, token: Cancel
   if (model.verbatimLines.has(position.line)) return undefined;
   const technique = techniqueAt(model, context.catalog, position);
   if (technique) return { contents: techniqueMarkdown(context.catalog, technique.technique), range: technique.range };
-  return idHover(context, position) ?? structureHover(context, position) ?? (token.isCancellationRequested ? undefined : nameHover(context, position));
+  return (
+    idHover(context, position) ??
+    structureHover(context, position) ??
+    (indicators && !token.isCancellationRequested ? indicatorHover(context, position, indicators) : undefined) ??
+    (token.isCancellationRequested ? undefined : nameHover(context, position))
+  );
 }
 
 function isInside({ model }: FeatureContext, { line, character }: Position): boolean {

@@ -77,7 +77,7 @@ function attackFrequency(rows: readonly RegisterRow[]): Register['attack'] {
 }
 
 /** Indicators by type and live form; hashes, domains and e-mail addresses compare without case. */
-function indicatorKey(type: string, refanged: string): string {
+export function indicatorKey(type: string, refanged: string): string {
   return `${type}\u0000${type === 'url' ? refanged : refanged.toLowerCase()}`;
 }
 

@@ -44,3 +44,4 @@ export function buildSitePages(register: Register, options: SiteOptions): SitePa
     { file: 'indicators.html', html: page('indicators.html', 'Shared indicators', indicatorsBody(register, names)) },
   ];
 }
+export { registerWebviewPage, reportPageTargets, type WebviewPageOptions } from './siteWebview';

@@ -19,6 +19,7 @@ import { complete } from '../../engine/features/completion';
 import type { CompletionKind, QuickFix, SymbolKind as ReportSymbolKind, SymbolNode } from '../../engine/features/featureTypes';
 import { foldingRanges } from '../../engine/features/folding';
 import { hover } from '../../engine/features/hover';
+import type { IndicatorReports } from '../../engine/features/indicatorHover';
 import { documentLinks } from '../../engine/features/links';
 import { documentSymbols } from '../../engine/features/symbols';
 import type { Finding } from '../../engine/types';
@@ -48,7 +49,13 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.increport`;
  * LSP glue for the editor features: each handler finds the document's analysis (its located model),
  * calls the plain feature function with the request's cancellation token, and maps the result.
  */
-export function registerFeatureHandlers(connection: Connection, documents: TextDocuments<TextDocument>, session: () => ReportSession): void {
+export function registerFeatureHandlers(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  session: () => ReportSession,
+  /** The register's indicator index for hover's "also in", once the workspace is indexed. */
+  indicatorReports: (uri: string) => IndicatorReports | undefined = () => undefined,
+): void {
   /** The feature context of a report; undefined for other Markdown, closed documents, or broken config. */
   const contextOf = (uri: string) => {
     const document = documents.get(uri);
@@ -81,7 +88,7 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
 
   connection.onHover((params, token) => {
     const found = contextOf(params.textDocument.uri);
-    const result = found ? hover(found.context, params.position, token) : undefined;
+    const result = found ? hover(found.context, params.position, token, indicatorReports(params.textDocument.uri)) : undefined;
     return result ? { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: result.range } : null;
   });
 

@@ -1,0 +1,61 @@
+import { commands, Selection, Uri, window, workspace, type Disposable, type ExtensionContext } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { REGISTER_CHANGED_NOTIFICATION, REGISTER_REQUEST, type RegisterResult } from '../../../server/src/lsp/protocol';
+import { RegisterMetrics } from './registerMetrics';
+import { RegisterTree, type Grouping } from './registerTree';
+
+export const REGISTER_VIEW = 'incidentReport.register';
+const GROUPING_KEY = 'incidentReport.registerGrouping';
+
+/**
+ * The Incident Register view in the Explorer and the metrics webview (README, "The Incident Register view").
+ * Showing the view starts the language server, whose index answers every request from its cache; its
+ * registerChanged notification redraws the view and the metrics page.
+ */
+export function registerIncidentRegister(context: ExtensionContext, ensureClient: () => Promise<LanguageClient>): Disposable[] {
+  const subscribed = new WeakSet<LanguageClient>();
+  const metrics = new RegisterMetrics(() => client());
+  // Each new client (a restart makes one) is told where to send changes.
+  const client = async () => {
+    const started = await ensureClient();
+    if (!subscribed.has(started)) {
+      subscribed.add(started);
+      started.onNotification(REGISTER_CHANGED_NOTIFICATION, () => {
+        tree.refresh();
+        void metrics.refresh();
+      });
+    }
+    return started;
+  };
+  const load = async (): Promise<RegisterResult | undefined> => {
+    if (!workspace.workspaceFolders?.length) return undefined;
+    const result = await (await client()).sendRequest<RegisterResult>(REGISTER_REQUEST, {});
+    view.message = result.complete
+      ? result.items.length === 0
+        ? 'No incident reports in this workspace.'
+        : undefined
+      : `Indexing the workspace's reports: ${result.items.length} found, ${result.pending} files to go…`;
+    return result;
+  };
+  const grouping = context.workspaceState.get<Grouping>(GROUPING_KEY, 'status');
+  const tree = new RegisterTree(grouping, load);
+  const view = window.createTreeView(REGISTER_VIEW, { treeDataProvider: tree, showCollapseAll: true });
+  const setGrouping = (value: Grouping) => {
+    void context.workspaceState.update(GROUPING_KEY, value);
+    void commands.executeCommand('setContext', GROUPING_KEY, value);
+    tree.setGrouping(value);
+  };
+  void commands.executeCommand('setContext', GROUPING_KEY, grouping);
+  return [
+    view,
+    metrics,
+    commands.registerCommand('incidentReport.registerGroupByStatus', () => setGrouping('status')),
+    commands.registerCommand('incidentReport.registerGroupByQuarter', () => setGrouping('quarter')),
+    commands.registerCommand('incidentReport.refreshRegister', () => tree.refresh()),
+    commands.registerCommand('incidentReport.showRegisterMetrics', () => metrics.show()),
+    commands.registerCommand('incidentReport.openRegisterReport', async (uri: string, line = 0) => {
+      const document = await workspace.openTextDocument(Uri.parse(uri));
+      await window.showTextDocument(document, { selection: new Selection(line, 0, line, 0) });
+    }),
+  ];
+}

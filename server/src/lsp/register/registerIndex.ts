@@ -1,0 +1,275 @@
+import { statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { collectTargets, toPosix } from '../../cli/collectFiles';
+import type { AnalysedReport } from '../../engine/analysedReport';
+import { buildRegister, indicatorKey, quarterOf, registerRow, reportName, type Register, type RegisterRow } from '../../engine/register';
+import { readReportFile } from '../../node/readReport';
+import type { RegisterItem, RegisterResult } from '../protocol';
+import type { OpenDocument, ReportSession } from '../reportSession';
+
+/** How long one slice of background indexing may hold the server before requests get their turn. */
+export const INDEX_SLICE_MS = 4;
+/** After a message from the editor, indexing waits this long: a request's reading, handling and answer take several turns of the event loop. */
+export const QUIET_AFTER_MESSAGE_MS = 40;
+
+interface Entry {
+  /** `v<version>` for an open document, `m<mtime>:<size>` for a file on disk: the row is reused while it matches. */
+  key: string;
+  row: RegisterRow | null;
+  error?: string;
+}
+
+export interface RegisterIndexDependencies {
+  session: () => ReportSession;
+  /** The open document of a URI, whose unsaved text wins over the file. */
+  openDocument: (uri: string) => OpenDocument | undefined;
+  /** Called (not more than once a tick) when rows changed or indexing progressed. */
+  onChange: () => void;
+  onError: (message: string) => void;
+}
+
+/**
+ * The workspace's register rows, kept up to date one report at a time (docs/register.md, "In the editor").
+ * Files are found as `increport summary <folder>` finds them (collectFiles.ts, each folder's configuration)
+ * and checked in the background in slices of INDEX_SLICE_MS, so requests are answered from the cache in
+ * between; a row is recomputed only when its report changes (an open document's version, a file's mtime and
+ * size), so a changed report re-checks only itself. What is computed over the rows (the register, the items
+ * of the view, the indicator index for hover) is cached until a row changes.
+ */
+export class RegisterIndex {
+  private readonly entries = new Map<string, Entry>();
+  private readonly queue = new Set<string>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private started = false;
+  private pumping = false;
+  private quietUntil = 0;
+  private deferred = false;
+  private scanned = false;
+  private rowChecks = 0;
+  private cachedItems: RegisterItem[] | undefined;
+  private cachedRegister: Register | undefined;
+  private cachedIndicators: Map<string, { path: string; name: string }[]> | undefined;
+
+  constructor(private readonly dependencies: RegisterIndexDependencies) {}
+
+  /** Finds the workspace's reports and starts indexing them, once; later calls do nothing. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    // The folder walk is the one long step: after the request that started it has been answered.
+    this.scanned = false;
+    setImmediate(() => {
+      this.scanned = true;
+      this.rescanAll();
+    });
+  }
+
+  /** The configuration or settings changed: every row may differ. Old rows answer until their report is checked again. */
+  rescanAll(): void {
+    if (!this.started || !this.scanned) return;
+    for (const entry of this.entries.values()) entry.key = '';
+    const root = this.dependencies.session().root;
+    if (root) {
+      const session = this.dependencies.session();
+      const found = new Set<string>();
+      for (const target of collectTargets(['.'], root, (directory) => session.configForDirectory(directory))) {
+        if (target.kind === 'file') found.add(pathToFileURL(target.path).href);
+      }
+      for (const uri of this.entries.keys()) if (!found.has(uri)) this.remove(uri);
+      for (const uri of found) this.queue.add(uri);
+    }
+    this.pump();
+  }
+
+  /** A report was created or changed (on disk, or an open document's text): check it again when its turn comes. */
+  touch(uri: string): void {
+    if (!this.started || !uri.startsWith('file:') || !this.isUnderRoot(uri) || !uri.toLowerCase().endsWith('.md')) return;
+    this.queue.add(uri);
+    this.pump();
+  }
+
+  /** An open document is being edited: touch it once typing pauses (by then its diagnostics have checked that version). */
+  touchSoon(uri: string, delayMs: number): void {
+    if (!this.started) return;
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.touch(uri);
+      }, delayMs),
+    );
+  }
+
+  remove(uri: string): void {
+    this.queue.delete(uri);
+    if (this.entries.delete(uri)) this.changed();
+  }
+
+  get isStarted(): boolean {
+    return this.started;
+  }
+
+  get isComplete(): boolean {
+    return this.started && this.scanned && this.queue.size === 0;
+  }
+
+  get pending(): number {
+    return this.queue.size;
+  }
+
+  /** The view's answer: from the cache, never waiting for a check. */
+  result(): RegisterResult {
+    this.cachedItems ??= [...this.entries]
+      .filter(([, entry]) => entry.row)
+      .map(([uri, entry]) => toItem(uri, entry.row!))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const notChecked = [...this.entries].filter(([, entry]) => entry.error).map(([uri, entry]) => ({ uri, reason: entry.error! }));
+    return {
+      items: this.cachedItems,
+      complete: this.isComplete,
+      pending: this.queue.size,
+      notChecked,
+      stats: { rowChecks: this.rowChecks, engineChecks: this.dependencies.session().checks },
+    };
+  }
+
+  /** The register of the rows indexed so far, with their paths; and the URI of each path. */
+  register(tool: { name: string; version: string }): { register: Register; uriOf: Map<string, string> } {
+    const rows = [...this.entries.values()].flatMap((entry) => (entry.row ? [entry.row] : []));
+    this.cachedRegister ??= buildRegister(rows, [], tool);
+    const uriOf = new Map([...this.entries].flatMap(([uri, entry]) => (entry.row ? [[entry.row.path, uri] as const] : [])));
+    return { register: this.cachedRegister, uriOf };
+  }
+
+  /** Indicator key → the reports that mention it (hover's "also in"), and the path the index knows `uri` by. */
+  indicatorReports(uri: string): { byIndicator: ReadonlyMap<string, readonly { path: string; name: string }[]>; self: string } {
+    if (!this.cachedIndicators) {
+      const index = new Map<string, { path: string; name: string }[]>();
+      for (const entry of this.entries.values()) {
+        if (!entry.row) continue;
+        const report = { path: entry.row.path, name: reportName(entry.row) };
+        for (const key of new Set(entry.row.indicators.map((indicator) => indicatorKey(indicator.type, indicator.refanged)))) {
+          const list = index.get(key);
+          if (list) list.push(report);
+          else index.set(key, [report]);
+        }
+      }
+      this.cachedIndicators = index;
+    }
+    return { byIndicator: this.cachedIndicators, self: this.displayPath(uri) };
+  }
+
+  /** A message from the editor arrived: leave the server to it for QUIET_AFTER_MESSAGE_MS. */
+  noteActivity(): void {
+    this.quietUntil = performance.now() + QUIET_AFTER_MESSAGE_MS;
+  }
+
+  /** Checks queued reports for up to INDEX_SLICE_MS, then yields to pending messages (setImmediate) and goes on. */
+  private pump(): void {
+    if (this.pumping || this.queue.size === 0) return;
+    this.pumping = true;
+    // One pause per slice at most: a steady stream of messages (typing) slows indexing down, never stops it.
+    const quiet = this.deferred ? 0 : this.quietUntil - performance.now();
+    if (quiet > 0) {
+      this.deferred = true;
+      setTimeout(() => {
+        this.pumping = false;
+        this.pump();
+      }, quiet);
+      return;
+    }
+    this.deferred = false;
+    setImmediate(() => {
+      const until = performance.now() + INDEX_SLICE_MS;
+      let changed = false;
+      for (const uri of this.queue) {
+        this.queue.delete(uri);
+        try {
+          changed = this.refresh(uri) || changed;
+        } catch (error) {
+          this.dependencies.onError(`increport: indexing ${uri} failed: ${(error as Error).stack ?? String(error)}`);
+        }
+        if (performance.now() >= until) break;
+      }
+      this.pumping = false;
+      if (changed || this.queue.size === 0) this.changed();
+      this.pump();
+    });
+  }
+
+  /** Recomputes one row when its report changed; true when the register changed. */
+  private refresh(uri: string): boolean {
+    const open = this.dependencies.openDocument(uri);
+    const previous = this.entries.get(uri);
+    if (open) {
+      const key = `v${open.version}`;
+      if (previous?.key === key) return false;
+      return this.store(uri, key, this.dependencies.session().analyze(open).report);
+    }
+    let stat;
+    try {
+      stat = statSync(fileURLToPath(uri));
+    } catch {
+      return previous ? (this.entries.delete(uri), true) : false; // deleted meanwhile
+    }
+    const key = `m${stat.mtimeMs}:${stat.size}`;
+    if (previous?.key === key) return false;
+    const read = readReportFile(fileURLToPath(uri));
+    if ('error' in read) {
+      this.entries.set(uri, { key, row: null, error: read.error });
+      return true;
+    }
+    const session = this.dependencies.session();
+    const analysis = session.analyze({ uri, version: -1, getText: () => read.text });
+    session.forget(uri);
+    return this.store(uri, key, analysis.report);
+  }
+
+  private store(uri: string, key: string, report: AnalysedReport | undefined): boolean {
+    const previous = this.entries.get(uri);
+    if (!report) {
+      this.entries.set(uri, { key, row: null });
+      return Boolean(previous?.row || previous?.error);
+    }
+    this.rowChecks++;
+    this.entries.set(uri, { key, row: registerRow({ ...report, displayPath: this.displayPath(uri) }) });
+    return true;
+  }
+
+  private changed(): void {
+    this.cachedItems = undefined;
+    this.cachedRegister = undefined;
+    this.cachedIndicators = undefined;
+    this.dependencies.onChange();
+  }
+
+  private displayPath(uri: string): string {
+    const root = this.dependencies.session().root;
+    if (!uri.startsWith('file:')) return uri;
+    const path = fileURLToPath(uri);
+    return root ? toPosix(relative(root, path)) : toPosix(path);
+  }
+
+  private isUnderRoot(uri: string): boolean {
+    const path = this.displayPath(uri);
+    // As the CLI's folder search: nothing outside the folder, nothing in dependency folders.
+    return !path.startsWith('../') && !/^[a-zA-Z]:|^\//.test(path) && !/(^|\/)(node_modules|\.git)\//.test(path);
+  }
+}
+
+function toItem(uri: string, row: RegisterRow): RegisterItem {
+  const first = row.id && row.title ? Math.min(row.id.line, row.title.line) : (row.title?.line ?? row.id?.line ?? 1);
+  return {
+    uri,
+    path: row.path,
+    name: reportName(row),
+    ...(row.title ? { title: row.title.value } : {}),
+    ...(row.status ? { status: row.status.value } : {}),
+    ...(row.severity ? { severity: row.severity.value } : {}),
+    ...(quarterOf(row) ? { quarter: quarterOf(row) } : {}),
+    findings: row.findings,
+    line: Math.max(0, first - 1),
+  };
+}
