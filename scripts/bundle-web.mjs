@@ -22,6 +22,8 @@ const MODULES = {
 };
 /** The server's Node host modules (server/src/node/<name>), by name. */
 const NODE_HOST = /(^|\/)node\/(nodeHost|nodeFileSystem|packageRoot|readReport)$/;
+/** The register index's disk access (server/src/lsp/register/registerDisk.ts): in the browser it holds the open reports only. */
+const REGISTER_DISK = /(^|\/)registerDisk$/;
 
 const webSubstitutes = {
   name: 'web-substitutes',
@@ -30,6 +32,7 @@ const webSubstitutes = {
       if (MODULES[args.path]) return { path: here(MODULES[args.path]) };
       const host = NODE_HOST.exec(args.path);
       if (host && args.importer.includes('/server/src/')) return { path: here(`server/src/web/shims/${host[2]}.ts`) };
+      if (REGISTER_DISK.test(args.path) && args.importer.includes('/server/src/')) return { path: here('server/src/web/shims/registerDisk.ts') };
       if (args.path.startsWith('node:'))
         return { errors: [{ text: `${args.path} (imported by ${args.importer}) has no browser substitute in scripts/bundle-web.mjs` }] };
       return undefined;

@@ -1,7 +1,6 @@
-import { statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { collectTargets, toPosix } from '../../cli/collectFiles';
+import { fileURLToPath } from 'node:url';
+import { fileStamp, reportFileUris, toPosix } from './registerDisk';
 import type { AnalysedReport } from '../../engine/analysedReport';
 import { buildRegister, indicatorKey, quarterOf, registerRow, reportName, type Register, type RegisterRow } from '../../engine/register';
 import { readReportFile } from '../../node/readReport';
@@ -72,10 +71,7 @@ export class RegisterIndex {
     const root = this.dependencies.session().root;
     if (root) {
       const session = this.dependencies.session();
-      const found = new Set<string>();
-      for (const target of collectTargets(['.'], root, (directory) => session.configForDirectory(directory))) {
-        if (target.kind === 'file') found.add(pathToFileURL(target.path).href);
-      }
+      const found = new Set(reportFileUris(root, (directory) => session.configForDirectory(directory)));
       for (const uri of this.entries.keys()) if (!found.has(uri)) this.remove(uri);
       for (const uri of found) this.queue.add(uri);
     }
@@ -208,13 +204,8 @@ export class RegisterIndex {
       if (previous?.key === key) return false;
       return this.store(uri, key, this.dependencies.session().analyze(open).report);
     }
-    let stat;
-    try {
-      stat = statSync(fileURLToPath(uri));
-    } catch {
-      return previous ? (this.entries.delete(uri), true) : false; // deleted meanwhile
-    }
-    const key = `m${stat.mtimeMs}:${stat.size}`;
+    const key = fileStamp(fileURLToPath(uri));
+    if (key === undefined) return previous ? (this.entries.delete(uri), true) : false; // deleted meanwhile
     if (previous?.key === key) return false;
     const read = readReportFile(fileURLToPath(uri));
     if ('error' in read) {
