@@ -5,6 +5,9 @@ import { ConfigError, type ConfigFileSystem, type ResolvedConfig } from '../engi
 import { loadNamedSchemaExtension } from '../engine/config/schemaExtension';
 import { systemClock, type Clock } from '../engine/clock';
 import type { AnalysedReport } from '../engine/analysedReport';
+import { presetDateStyle, reportDateStyle } from '../engine/features/completionContext';
+import type { FeatureContext } from '../engine/features/featureTypes';
+import { sectionModel } from '../engine/features/sectionModel';
 import type { SchemaNode } from '../engine/schema/reportSpec';
 import type { Finding } from '../engine/types';
 import { DEFAULT_ATTACK_VERSION } from '../engine/attack/versions';
@@ -32,6 +35,14 @@ export interface Analysis {
   report?: AnalysedReport;
 }
 
+/** A section model of one document version (featureContext), with the lines it covers. */
+interface SectionContext {
+  version: number;
+  startLine: number;
+  endLine: number;
+  context: FeatureContext;
+}
+
 /** In an untrusted workspace nothing the workspace provides is read: no config files. */
 const NO_FILES: ConfigFileSystem = { readFile: () => ({ missing: true }) };
 
@@ -42,6 +53,7 @@ const NO_FILES: ConfigFileSystem = { readFile: () => ({ missing: true }) };
 export class ReportSession {
   private workspace: ReportWorkspace;
   private readonly analyses = new Map<string, Analysis>();
+  private readonly sectionContexts = new Map<string, SectionContext>();
   private reportGlobs: picomatch.Matcher;
   /** Problems with the settings themselves (unreadable schema path), for the client to show. */
   settingsProblems: string[] = [];
@@ -73,10 +85,12 @@ export class ReportSession {
     this.reportGlobs = picomatch(settings.files, { dot: true });
     this.workspace = this.createWorkspace();
     this.analyses.clear();
+    this.sectionContexts.clear();
   }
 
   forget(uri: string): void {
     this.analyses.delete(uri);
+    this.sectionContexts.delete(uri);
   }
 
   /**
@@ -113,6 +127,26 @@ export class ReportSession {
     const analysis = this.computeAnalysis(document);
     this.analyses.set(document.uri, analysis);
     return analysis;
+  }
+
+  /**
+   * What completion and hover read at `line`, without waiting for or making a full analysis of a version
+   * being typed: the analysis of the current version when there is one (diagnostics made it), else the
+   * schema, catalog and configuration of the last analysis over a model of the section around `line`
+   * (engine/features/sectionModel.ts), made once per version and section. A full analysis is made only
+   * when there is no earlier one to borrow from (the first request, or a document that was not a report).
+   */
+  featureContext(document: OpenDocument, line: number): FeatureContext | undefined {
+    const last = this.analyses.get(document.uri);
+    if (!last?.report || last.version === document.version) return this.analyze(document).report;
+    const kept = this.sectionContexts.get(document.uri);
+    if (kept && kept.version === document.version && kept.startLine <= line && line < kept.endLine) return kept.context;
+    const { spec, catalog, config } = last.report;
+    const { model, startLine, endLine } = sectionModel(document.getText(), line, spec);
+    presetDateStyle(model, reportDateStyle(last.report.model, spec));
+    const context: FeatureContext = { model, spec, catalog, config, now: this.now() };
+    this.sectionContexts.set(document.uri, { version: document.version, startLine, endLine, context });
+    return context;
   }
 
   /** The analysis last computed, whatever its version (for "check on save" mode). */

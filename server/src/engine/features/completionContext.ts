@@ -202,6 +202,11 @@ export function techniqueQueryAt(before: string, valueStart: number): TechniqueQ
 const STYLE_SCAN_LIMIT = 20_000;
 const styleCache = new DerivedCache<ReportModel, DateStyle>('dateStyle');
 
+/** Gives a model the date style of another of the same document (a section model: that of the last full one). */
+export function presetDateStyle(model: ReportModel, style: DateStyle): void {
+  styleCache.set(model, style);
+}
+
 /**
  * The report's date style: that of its date fields' values (a few short strings, where the style
  * matters), else of the start of its text, else ISO. Cached per model (one per document version).

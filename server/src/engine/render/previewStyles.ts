@@ -46,7 +46,7 @@ html { color-scheme: light dark; }
 body { margin: 0; padding: 0 1.25rem 2rem; color: var(--irs-fg); background: var(--irs-bg); font-family: var(--irs-font); font-size: var(--irs-size); line-height: 1.5; }
 main.report { max-width: 78rem; margin: 0 auto; }
 a { color: var(--irs-link); }
-a:focus-visible, button:focus-visible { outline: 1px solid var(--irs-focus); outline-offset: 1px; }
+a:focus-visible, button:focus-visible, .table-scroll:focus-visible { outline: 2px solid var(--irs-focus); outline-offset: 2px; }
 code, pre, .tid, .ioc { font-family: var(--irs-mono); font-size: 0.9em; }
 code { background: var(--irs-code); padding: 0.05em 0.3em; border-radius: 3px; overflow-wrap: anywhere; }
 pre { background: var(--irs-code); padding: 0.6rem 0.8rem; border-radius: 6px; overflow-x: auto; }
@@ -86,10 +86,11 @@ body.vscode-dark .badge.tlp, body.vscode-high-contrast .badge.tlp { border-color
 /* Validation summary */
 .validation h2 { font-size: 1em; margin: 0 0 0.4rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--irs-muted); }
 .counts { display: flex; gap: 0.75rem; margin: 0 0 0.5rem; font-weight: 600; }
-.count.zero { opacity: 0.55; }
 .count.sev-error, .finding.sev-error .sev { color: var(--irs-error); }
 .count.sev-warning, .finding.sev-warning .sev { color: var(--irs-warning); }
 .count.sev-info, .finding.sev-info .sev { color: var(--irs-info); }
+/* A zero count is quieter by weight and colour, not by opacity (which failed 4.5:1 contrast). */
+.count.zero { color: var(--irs-muted); font-weight: 400; }
 .clean-note { margin: 0; color: var(--irs-lvl-low); }
 ol.findings { list-style: none; margin: 0; padding: 0; max-height: 22rem; overflow-y: auto; }
 .finding { display: flex; align-items: baseline; gap: 0.6rem; width: 100%; text-align: left; font: inherit; color: inherit; background: none; border: 0; border-radius: 4px; padding: 0.25rem 0.4rem; cursor: pointer; }
@@ -127,12 +128,13 @@ ol.timeline { list-style: none; margin: 0.75rem 0 0; padding: 0; }
 .timeline .phase-body h3 { margin: 0 0 0.3rem; }
 .timeline .phase-body .field { grid-template-columns: minmax(5rem, 8rem) minmax(0, 1fr); padding: 0.2rem 0; border: 0; }
 .timeline .gap > span { grid-column: 2; justify-self: start; margin: -0.35rem 0 0.5rem -0.85rem; padding: 0.05rem 0.55rem; font-size: 0.78em; border-radius: 999px; background: var(--irs-badge-bg); color: var(--irs-badge-fg); border: 1px solid var(--irs-border); position: relative; }
-.timeline .gap.backwards > span { color: var(--irs-error); border-color: var(--irs-error); }
+.timeline .gap.backwards > span { color: var(--irs-error); border-color: var(--irs-error); background: var(--irs-bg); }
 @media (max-width: 40rem) {
   .timeline > li { grid-template-columns: minmax(0, 1fr); }
   .timeline .when { text-align: left; padding-left: 1.4rem; border-left: 2px solid var(--irs-accent); }
   .timeline .gap > span { grid-column: 1; margin-left: 0.6rem; }
-  .field { grid-template-columns: minmax(0, 1fr); }
+  .field, .timeline .phase-body .field { grid-template-columns: minmax(0, 1fr); }
+  .field dd { overflow-wrap: anywhere; }
 }
 
 /* ATT&CK matrix: tactics in matrix order, left to right, in bands of 7 (4 or 2 when narrow): 14 columns
@@ -182,6 +184,18 @@ button.copy:hover { background: var(--vscode-button-secondaryHoverBackground, va
 button.copy.copied { color: var(--irs-lvl-low); }
 html[data-target="standalone"] .copy, html[data-target="standalone"] .copy-col { display: none; }
 .report-footer { margin: 3rem 0 1rem; font-size: 0.8em; border-top: 1px solid var(--irs-border); padding-top: 0.5rem; }
+
+@media (prefers-reduced-motion: reduce) {
+  *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; }
+}
+/* Forced colours (Windows High Contrast): backgrounds are dropped, so what a colour said is said by a border. */
+@media (forced-colors: active) {
+  .badge, .technique, .matrix .tactic, .count, .timeline .gap > span { border: 1px solid CanvasText; }
+  .technique.mentioned { border-style: dashed; }
+  .matrix .tactic.listed { border-top: 3px solid Highlight; }
+  .timeline .phase-body { border-left-color: CanvasText; }
+  a:focus-visible, button:focus-visible, .table-scroll:focus-visible { outline-color: Highlight; }
+}
 
 @media print {
   :root, html[data-target] { --irs-fg: #000; --irs-bg: #fff; --irs-muted: #333; --irs-border: #888; --irs-card: #fff; --irs-link: #000; --irs-accent: #000; --irs-accent-fg: #fff; --irs-code: #f1f1f1; --irs-badge-bg: #fff; --irs-badge-fg: #000; --irs-hover: transparent; }

@@ -62,7 +62,7 @@ export function renderIocs(state: RenderState, section: Section): string {
       return `<tbody class="ioc-group ioc-${group.type}">${head}${rows.join('')}</tbody>`;
     });
     html +=
-      `<div class="table-scroll"><table class="iocs"><thead><tr><th scope="col">Indicator (defanged)</th><th scope="col">Context</th>` +
+      `<div class="table-scroll" tabindex="0" role="region" aria-label="Indicators of compromise"><table class="iocs"><thead><tr><th scope="col">Indicator (defanged)</th><th scope="col">Context</th>` +
       `<th scope="col">Listed under</th><th scope="col" class="copy-col"><span class="visually-hidden">Copy</span></th></tr></thead>${body.join('')}</table></div>\n`;
   }
   html += renderContainer(state, section, { skipField: (field) => withIocs.has(field) });

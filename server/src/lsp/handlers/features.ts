@@ -63,10 +63,16 @@ export function registerFeatureHandlers(
     return analysis?.report ? { analysis, context: analysis.report } : undefined;
   };
 
+  /** Completion and hover answer while the user types: from the section being edited (ReportSession.featureContext). */
+  const typingContextOf = (uri: string, line: number) => {
+    const document = documents.get(uri);
+    return document ? session().featureContext(document, line) : undefined;
+  };
+
   connection.onCompletion((params, token): CompletionList => {
-    const found = contextOf(params.textDocument.uri);
-    if (!found) return { isIncomplete: false, items: [] };
-    const entries = complete(found.context, params.position, token);
+    const context = typingContextOf(params.textDocument.uri, params.position.line);
+    if (!context) return { isIncomplete: false, items: [] };
+    const entries = complete(context, params.position, token);
     const items = entries.map((entry): CompletionItem => ({
       label: entry.label,
       kind: COMPLETION_KINDS[entry.kind],
@@ -87,8 +93,8 @@ export function registerFeatureHandlers(
   });
 
   connection.onHover((params, token) => {
-    const found = contextOf(params.textDocument.uri);
-    const result = found ? hover(found.context, params.position, token, indicatorReports(params.textDocument.uri)) : undefined;
+    const context = typingContextOf(params.textDocument.uri, params.position.line);
+    const result = context ? hover(context, params.position, token, indicatorReports(params.textDocument.uri)) : undefined;
     return result ? { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: result.range } : null;
   });
 
