@@ -16,11 +16,16 @@ import { packageRoot } from '../node/packageRoot';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { FramingGuard } from './framingGuard';
 import { diagnosticsOf } from './handlers/diagnostics';
-import { registerFeatureHandlers } from './handlers/features';
-import { registerExport } from './handlers/exportReport';
-import { registerPreview } from './handlers/preview';
-import { registerWorkspaceCommands } from './handlers/workspaceCommands';
-import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './protocol';
+import { LazyHandlers } from './lazyHandlers';
+import {
+  CHECK_FILES_REQUEST,
+  EXPORT_REQUEST,
+  NEW_REPORT_REQUEST,
+  PREVIEW_REQUEST,
+  STATUS_NOTIFICATION,
+  type InitializationOptions,
+  type StatusParams,
+} from './protocol';
 import { ReportSession, type Analysis } from './reportSession';
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION } from './settings';
 
@@ -45,6 +50,7 @@ const scheduler = new DiagnosticsScheduler(
     if (!analysis || documents.get(uri)?.version !== analysis.version) return;
     void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnosticsOf(analysis, docsBaseUrl) });
     sendStatus(uri, analysis);
+    lazyHandlers.loadSoon();
   },
 );
 
@@ -131,6 +137,7 @@ connection.languages.diagnostics.on(async (params, token) => {
   }
   if (!analysis) return { kind: 'full', items: [] };
   sendStatus(document.uri, analysis);
+  lazyHandlers.loadSoon();
   return { kind: 'full', items: diagnosticsOf(analysis, docsBaseUrl) };
 });
 
@@ -171,16 +178,28 @@ documents.onDidClose((event) => {
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
-registerFeatureHandlers(connection, documents, () => session);
-registerWorkspaceCommands(connection, documents, () => session, docsBaseUrl);
-registerPreview(connection, documents, () => session);
-registerExport(
-  connection,
-  documents,
-  () => session,
-  () => workspaceRoot,
-);
-
+// Completion, hover, quick fixes, the preview and the exports are loaded after the first diagnostics
+// (or by their first request): a cold start does not load or run their modules (see lazyHandlers.ts).
+const lazyHandlers = new LazyHandlers(connection, [PREVIEW_REQUEST, EXPORT_REQUEST, CHECK_FILES_REQUEST, NEW_REPORT_REQUEST], async () => {
+  const [features, workspaceCommands, preview, exportReport] = await Promise.all([
+    import('./handlers/features.js'),
+    import('./handlers/workspaceCommands.js'),
+    import('./handlers/preview.js'),
+    import('./handlers/exportReport.js'),
+  ]);
+  return [
+    (lazy) => features.registerFeatureHandlers(lazy, documents, () => session),
+    (lazy) => workspaceCommands.registerWorkspaceCommands(lazy, documents, () => session, docsBaseUrl),
+    (lazy) => preview.registerPreview(lazy, documents, () => session),
+    (lazy) =>
+      exportReport.registerExport(
+        lazy,
+        documents,
+        () => session,
+        () => workspaceRoot,
+      ),
+  ];
+});
 process.on('uncaughtException', (error) => connection.console.error(`increport: unexpected error: ${error.stack ?? String(error)}`));
 documents.listen(connection);
 connection.listen();
