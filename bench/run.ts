@@ -10,6 +10,8 @@ import { attackVersionMeasurements, runAttackVersionBench } from './attackVersio
 import { cliMeasurements, runCliBench } from './cliBench';
 import { coldMeasurements, runColdBench } from './coldBench';
 import { REPO_ROOT, engineMeasurements, runEngineBench, type Measurement } from './engineBench';
+import { runScaleBench, scaleMeasurements } from './scaleBench';
+import { runServerColdBench, serverColdMeasurements } from './serverColdBench';
 import { runSummaryBench, summaryMeasurements } from './summaryBench';
 
 const DOCS_PATH = join(REPO_ROOT, 'docs', 'benchmarks.md');
@@ -52,7 +54,7 @@ function writeDocs(section: string): void {
   writeFileSync(DOCS_PATH, docs.slice(0, start) + section + docs.slice(end + RESULTS_END.length));
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const write = process.argv.includes('--write');
   const machine = machineLine();
   console.error(`Machine: ${machine}`);
@@ -66,6 +68,10 @@ function main(): void {
   const summary = runSummaryBench((line) => console.error(line));
   console.error('Cold start benchmark (child processes)…');
   const cold = runColdBench((line) => console.error(line));
+  console.error('Language server cold start benchmark (child processes)…');
+  const serverCold = await runServerColdBench((line) => console.error(line));
+  console.error('All cores and memory benchmark (child processes, 5,000 reports)…');
+  const scale = runScaleBench((line) => console.error(line));
 
   const measurements = [
     ...engineMeasurements(engine),
@@ -73,6 +79,8 @@ function main(): void {
     ...cliMeasurements(cli),
     ...summaryMeasurements(summary),
     ...coldMeasurements(cold),
+    ...serverColdMeasurements(serverCold),
+    ...scaleMeasurements(scale),
   ];
   const notes = [
     `Findings: seed report ${engine.seed.findings}, second example ${engine.second.findings}, table-dialect example ${engine.table.findings}, generated report ${engine.large.findings}; seed against v18.1 ${attackVersions.findings['18.1']}, against v19.2 ${attackVersions.findings['19.2']} (the migration note); increport checked ${cli.checkedByIncreport} of ${cli.files} files.`,
@@ -89,4 +97,4 @@ function main(): void {
   // Missing a target is reported, not fatal: numbers from a busy machine should not break a build.
 }
 
-main();
+void main();
