@@ -10,6 +10,8 @@ import { attackVersionMeasurements, runAttackVersionBench } from './attackVersio
 import { cliMeasurements, runCliBench } from './cliBench';
 import { coldMeasurements, runColdBench } from './coldBench';
 import { REPO_ROOT, engineMeasurements, runEngineBench, type Measurement } from './engineBench';
+import { runScaleBench, scaleMeasurements } from './scaleBench';
+import { runServerColdBench, serverColdMeasurements } from './serverColdBench';
 import { runSummaryBench, summaryMeasurements } from './summaryBench';
 import { runTypingBench, typingMeasurements } from './typingBench';
 
@@ -69,6 +71,10 @@ async function main(): Promise<void> {
   const cold = runColdBench((line) => console.error(line));
   console.error('Typing benchmark (the language server over JSON-RPC)…');
   const typing = await runTypingBench();
+  console.error('Language server cold start benchmark (child processes)…');
+  const serverCold = await runServerColdBench((line) => console.error(line));
+  console.error('All cores and memory benchmark (child processes, 5,000 reports)…');
+  const scale = runScaleBench((line) => console.error(line));
 
   const measurements = [
     ...engineMeasurements(engine),
@@ -77,6 +83,8 @@ async function main(): Promise<void> {
     ...summaryMeasurements(summary),
     ...coldMeasurements(cold),
     ...typingMeasurements(typing),
+    ...serverColdMeasurements(serverCold),
+    ...scaleMeasurements(scale),
   ];
   const notes = [
     `Findings: seed report ${engine.seed.findings}, second example ${engine.second.findings}, table-dialect example ${engine.table.findings}, generated report ${engine.large.findings}; seed against v18.1 ${attackVersions.findings['18.1']}, against v19.2 ${attackVersions.findings['19.2']} (the migration note); increport checked ${cli.checkedByIncreport} of ${cli.files} files.`,

@@ -10,6 +10,9 @@ import { collectTargets, toPosix, type Target } from './collectFiles';
 import { defaultFormatName, formatNames, isFormatName, loadFormatter } from './formatters';
 import type { FileResult, FormatContext } from './formatters/formatterTypes';
 import { decodeReport, readReportFile } from '../node/readReport';
+import { checkReadFile, NOT_A_REPORT, type CheckOutcome } from './checkFile';
+import { checkInWorkers, JOBS_VARIABLE, jobsFor, parseJobs, TINY_INPUT_FILES } from './checkPool';
+import type { WorkItem } from './checkWorker';
 import { ruleDocsContext } from '../node/ruleDocs';
 import { refuseOutput, writeResult } from './outputFile';
 
@@ -30,6 +33,8 @@ Options:
                             --max-warnings still counts them)
       --color / --no-color  Force colours on or off (default: on for a terminal)
   -v, --verbose             Say which files were skipped and why
+  -j, --jobs <n>            Worker threads for many files (default: ${JOBS_VARIABLE}, else the number of
+                            cores; 1 below ${TINY_INPUT_FILES} files); the output is the same for any n
   -h, --help                Show this help
 `;
 
@@ -54,17 +59,17 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   // An invalid configuration stops only the reports it governs: they get an error result each (and the
   // problem is printed once), every other report is checked, and the output is still written.
   const configErrors = new Set<string>();
-  const noteConfigError = (error: ConfigError) => {
-    if (configErrors.has(error.toString())) return;
-    configErrors.add(error.toString());
-    io.writeStderr(`increport: invalid configuration: ${error.toString()}\n`);
+  const noteConfigError = (message: string) => {
+    if (configErrors.has(message)) return;
+    configErrors.add(message);
+    io.writeStderr(`increport: invalid configuration: ${message}\n`);
   };
   const configForDirectory = (directory: string) => {
     try {
       return workspace.configs.forDirectory(directory);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      noteConfigError(error);
+      noteConfigError(error.toString());
       return workspace.configs.withoutFiles();
     }
   };
@@ -72,15 +77,26 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const inputs = targets.flatMap((target) => (target.kind === 'file' ? [target.path] : []));
   const refused = refuseOutput({ output: options.output, overwrite: options.overwrite, inputs }, io, 'increport check');
   if (refused !== undefined) return refused;
-  for (const target of targets) {
-    const result = await checkTarget(target, workspace, io, options, display, noteConfigError);
-    if (typeof result === 'string') {
-      skipped.push(result);
-      continue;
+  // Outcomes are taken in target order, whichever thread made them: the output and standard error are
+  // the same bytes for any number of jobs. Each keeps only findings and frame lines, not the report.
+  const take = (outcome: CheckOutcome) => {
+    for (const event of outcome.events) {
+      if (event.kind === 'configError') noteConfigError(event.message);
+      else io.writeStderr(event.message);
     }
-    if (result.error) trouble = true;
-    results.push(result);
+    if (typeof outcome.result === 'string') return skipped.push(outcome.result);
+    if (outcome.result.error) trouble = true;
+    results.push(outcome.result);
+  };
+  let jobs;
+  try {
+    jobs = jobsFor(inputs.length, options.jobs, io.env);
+  } catch (error) {
+    io.writeStderr(`increport: ${(error as Error).message}\n`);
+    return EXIT_TROUBLE;
   }
+  if (jobs > 1) await checkTargetsInWorkers(targets, jobs, workspace, io, options, display, take);
+  else for (const target of targets) take(await checkTarget(target, workspace, io, options, display));
   if (configErrors.size > 0) trouble = true;
 
   const allFindings = results.flatMap((result) => result.findings);
@@ -107,8 +123,6 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
 
 type CheckOptions = ReturnType<typeof parseCheckArgs>;
 
-const NOT_A_REPORT = 'not an incident report (no "# Incident Report" title, report front matter or report sections)';
-
 /**
  * Why nothing was checked. A CI job pointed at the wrong folder must fail, not pass on zero reports:
  * say what was looked at and skipped, and how to accept an empty run.
@@ -126,35 +140,43 @@ async function checkTarget(
   io: CliIo,
   options: CheckOptions,
   display: (path: string) => string,
-  noteConfigError: (error: ConfigError) => void,
-): Promise<FileResult | string> {
+): Promise<CheckOutcome> {
   if (target.kind === 'missing') {
-    return { path: resolve(io.cwd, target.argument), displayPath: target.argument, findings: [], error: target.reason };
+    return { result: { path: resolve(io.cwd, target.argument), displayPath: target.argument, findings: [], error: target.reason }, events: [] };
   }
   const path = target.kind === 'stdin' ? resolve(io.cwd, options.stdinFilename ?? 'stdin.md') : target.path;
   const displayPath = target.kind === 'stdin' ? (options.stdinFilename ? display(path) : '<stdin>') : display(path);
   const read = target.kind === 'stdin' ? decodeReport(await io.readStdin()) : readReportFile(path);
-  if ('error' in read) return { path, displayPath, findings: [], error: read.error };
-  const mayBeSkipped = target.kind === 'file' && (!target.explicit || options.onlyReports);
-  let checked;
-  try {
-    checked = workspace.analyse(path, read.text);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    noteConfigError(error);
-    if (mayBeSkipped && !workspace.isReportWithoutConfig(read.text)) return displayPath;
-    return { path, displayPath, findings: [], error: `not checked: its configuration is invalid (${configErrorPlace(error, display)})` };
-  }
-  if (mayBeSkipped && !checked.isReport) {
-    if (options.verbose) io.writeStderr(`increport: skipped ${displayPath}: ${NOT_A_REPORT}\n`);
-    return displayPath;
-  }
-  return { path, displayPath, findings: checked.findings, text: read.text };
+  return checkReadFile(workspace, path, displayPath, read, { mayBeSkipped: mayBeSkipped(target, options), verbose: options.verbose, display });
 }
 
-/** Where the configuration problem is, as the message names it: `path:line:column`, relative to the working directory. */
-function configErrorPlace(error: ConfigError, display: (path: string) => string): string {
-  return `${display(error.file)}:${error.line + 1}:${error.character + 1}`;
+const mayBeSkipped = (target: Target, options: CheckOptions): boolean => target.kind === 'file' && (!target.explicit || options.onlyReports);
+
+/** The files on worker threads, standard input and missing paths here; outcomes handed to `take` in target order as they complete. */
+async function checkTargetsInWorkers(
+  targets: readonly Target[],
+  jobs: number,
+  workspace: ReportWorkspace,
+  io: CliIo,
+  options: CheckOptions,
+  display: (path: string) => string,
+  take: (outcome: CheckOutcome) => void,
+): Promise<void> {
+  const ready = new Map<number, CheckOutcome>();
+  let nextToTake = 0;
+  const arrive = (index: number, outcome: CheckOutcome) => {
+    ready.set(index, outcome);
+    for (let next = ready.get(nextToTake); next !== undefined; next = ready.get(nextToTake)) {
+      ready.delete(nextToTake++);
+      take(next);
+    }
+  };
+  const items: WorkItem[] = [];
+  for (const [index, target] of targets.entries()) {
+    if (target.kind === 'file') items.push({ index, path: target.path, mayBeSkipped: mayBeSkipped(target, options) });
+    else arrive(index, await checkTarget(target, workspace, io, options, display));
+  }
+  await checkInWorkers(items, { cwd: io.cwd, now: io.now().getTime(), verbose: options.verbose }, jobs, arrive);
 }
 
 function formatContext(io: CliIo, workspace: ReportWorkspace, options: CheckOptions): FormatContext {
@@ -186,6 +208,7 @@ const CHECK_OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v', default: false },
+  jobs: { type: 'string', short: 'j' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -200,6 +223,14 @@ function parseCheckArgs(argv: readonly string[]) {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings expects a whole number ≥ 0');
   }
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    try {
+      jobs = parseJobs(values.jobs, '--jobs');
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
   if (!values.help && positionals.length === 0) throw new UsageError('no files given (use "." for the current folder, or "-" for standard input)');
   return {
     paths: positionals,
@@ -213,6 +244,7 @@ function parseCheckArgs(argv: readonly string[]) {
     allowEmpty: values['allow-empty'],
     color: values['no-color'] ? false : values.color,
     verbose: values.verbose,
+    jobs,
     help: values.help,
   };
 }

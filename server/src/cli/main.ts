@@ -5,6 +5,8 @@ import { ALL_RULE_META } from '../engine/rules';
 import { suggestion } from './args';
 import { EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
 import { CHECK_USAGE, runCheck } from './checkCommand';
+// A check's worker threads load this bundle and start here (see checkPool.ts).
+export { runCheckWorker } from './checkPool';
 
 const COMMANDS = ['check', 'summary', 'site', 'render', 'export', 'migrate', 'rules'];
 

@@ -18,13 +18,18 @@ import { packageRoot } from '../node/packageRoot';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { FramingGuard } from './framingGuard';
 import { diagnosticsOf } from './handlers/diagnostics';
-import { registerFeatureHandlers } from './handlers/features';
-import { registerExport } from './handlers/exportReport';
-import { registerPreview } from './handlers/preview';
-import { registerWorkspaceCommands } from './handlers/workspaceCommands';
+import { LazyHandlers } from './lazyHandlers';
 import { registerChangedNotifier, registerRegisterHandlers } from './handlers/register';
 import { RegisterIndex } from './register/registerIndex';
-import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './protocol';
+import {
+  CHECK_FILES_REQUEST,
+  EXPORT_REQUEST,
+  NEW_REPORT_REQUEST,
+  PREVIEW_REQUEST,
+  STATUS_NOTIFICATION,
+  type InitializationOptions,
+  type StatusParams,
+} from './protocol';
 import { ReportSession, type Analysis } from './reportSession';
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION } from './settings';
 
@@ -59,6 +64,7 @@ const scheduler = new DiagnosticsScheduler(
     if (!analysis || documents.get(uri)?.version !== analysis.version) return;
     void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnosticsOf(analysis, docsBaseUrl) });
     sendStatus(uri, analysis);
+    lazyHandlers.loadSoon();
   },
 );
 
@@ -167,6 +173,7 @@ connection.languages.diagnostics.on(async (params, token) => {
   }
   if (!analysis) return { kind: 'full', items: [] };
   sendStatus(document.uri, analysis);
+  lazyHandlers.loadSoon();
   return { kind: 'full', items: diagnosticsOf(analysis, docsBaseUrl) };
 });
 
@@ -210,21 +217,35 @@ documents.onDidClose((event) => {
   registerIndex.touch(event.document.uri); // back to the text on disk
 });
 
-registerFeatureHandlers(
-  connection,
-  documents,
-  () => session,
-  (uri) => (registerIndex.isStarted ? registerIndex.indicatorReports(uri) : undefined),
-);
+// Completion, hover, quick fixes, the preview and the exports are loaded after the first diagnostics
+// (or by their first request): a cold start does not load or run their modules (see lazyHandlers.ts).
+const lazyHandlers = new LazyHandlers(connection, [PREVIEW_REQUEST, EXPORT_REQUEST, CHECK_FILES_REQUEST, NEW_REPORT_REQUEST], async () => {
+  const [features, workspaceCommands, preview, exportReport] = await Promise.all([
+    import('./handlers/features.js'),
+    import('./handlers/workspaceCommands.js'),
+    import('./handlers/preview.js'),
+    import('./handlers/exportReport.js'),
+  ]);
+  return [
+    (lazy) =>
+      features.registerFeatureHandlers(
+        lazy,
+        documents,
+        () => session,
+        (uri) => (registerIndex.isStarted ? registerIndex.indicatorReports(uri) : undefined),
+      ),
+    (lazy) => workspaceCommands.registerWorkspaceCommands(lazy, documents, () => session, docsBaseUrl),
+    (lazy) => preview.registerPreview(lazy, documents, () => session),
+    (lazy) =>
+      exportReport.registerExport(
+        lazy,
+        documents,
+        () => session,
+        () => workspaceRoot,
+      ),
+  ];
+});
 registerRegisterHandlers(connection, registerIndex, () => session);
-registerWorkspaceCommands(connection, documents, () => session, docsBaseUrl);
-registerPreview(connection, documents, () => session);
-registerExport(
-  connection,
-  documents,
-  () => session,
-  () => workspaceRoot,
-);
 
 // Every message from the editor pauses the register's background indexing briefly (registerIndex.ts).
 process.on('message', () => registerIndex.noteActivity());

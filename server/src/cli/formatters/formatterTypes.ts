@@ -11,6 +11,8 @@ export interface FileResult {
   findings: Finding[];
   /** The text that was checked (BOM removed), for code frames. Absent when the file could not be read. */
   text?: string;
+  /** Instead of `text`: only the lines findings start on, by 0-based index (what `increport check` keeps). */
+  frameLines?: Readonly<Record<number, string>>;
   /** Set when the file could not be checked at all (missing, binary, invalid UTF-8, too large, ...). */
   error?: string;
 }

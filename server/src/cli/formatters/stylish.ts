@@ -121,7 +121,7 @@ function visibleText(line: LaidOutLine, from: number, to: number): string {
 const clamp = (value: number, min: number, max: number): number => Math.min(Math.max(value, min), max);
 
 /** Two lines: the source line with a gutter, and a caret underline; multi-line ranges are underlined to the end of the first line. */
-function codeFrame(finding: Finding, lines: readonly string[], palette: Palette): string[] {
+function codeFrame(finding: Finding, lines: Readonly<Record<number, string>>, palette: Palette): string[] {
   const { start, end } = finding.range;
   const source = lines[start.line];
   if (source === undefined) return [];
@@ -154,7 +154,7 @@ function formatFile(result: FileResult, palette: Palette): string[] {
     return [`${palette.bold(path)}  ${palette.severity.error('error')}  ${inline(result.error)}`];
   }
   const findings = [...result.findings].sort(compareFindings);
-  const lines = result.text?.split(/\r\n|\r|\n/) ?? [];
+  const lines: Readonly<Record<number, string>> = result.frameLines ?? result.text?.split(/\r\n|\r|\n/) ?? [];
   const locations = findings.map((f) => `${path}:${f.range.start.line + 1}:${f.range.start.character + 1}`);
   const locationWidth = locations.reduce((widest, location) => Math.max(widest, location.length), 0);
   const output = [palette.bold(path)];
