@@ -35,7 +35,8 @@ export class LazyHandlers {
 
   /** Loads the real handlers after the current work (the first diagnostics), so that the first request does not wait. */
   loadSoon(): void {
-    if (!this.loading) setImmediate(() => void this.loaded());
+    // setTimeout, not setImmediate: the web build runs this in a browser worker, which has no setImmediate.
+    if (!this.loading) setTimeout(() => void this.loaded(), 0);
   }
 
   private async call(key: string, args: unknown[]): Promise<unknown> {

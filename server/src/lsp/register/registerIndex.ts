@@ -11,6 +11,9 @@ import type { OpenDocument, ReportSession } from '../reportSession';
 export const INDEX_SLICE_MS = 4;
 /** After a message from the editor, indexing waits this long: a request's reading, handling and answer take several turns of the event loop. */
 export const QUIET_AFTER_MESSAGE_MS = 40;
+/** After the pending messages: setImmediate on Node; a browser worker (the web build) has only setTimeout. */
+const afterMessages: (callback: () => void) => void =
+  typeof setImmediate === 'function' ? (callback) => setImmediate(callback) : (callback) => setTimeout(callback, 0);
 
 interface Entry {
   /** `v<version>` for an open document, `m<mtime>:<size>` for a file on disk: the row is reused while it matches. */
@@ -58,7 +61,7 @@ export class RegisterIndex {
     this.started = true;
     // The folder walk is the one long step: after the request that started it has been answered.
     this.scanned = false;
-    setImmediate(() => {
+    afterMessages(() => {
       this.scanned = true;
       this.rescanAll();
     });
@@ -177,7 +180,7 @@ export class RegisterIndex {
       return;
     }
     this.deferred = false;
-    setImmediate(() => {
+    afterMessages(() => {
       const until = performance.now() + INDEX_SLICE_MS;
       let changed = false;
       for (const uri of this.queue) {
