@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -81,7 +81,9 @@ test('protocol: the register request lists the workspace reports, the page links
     const before = await indexed(lsp);
     const changedPath = join(folder, 'reports/odd/003.md');
     writeFileSync(changedPath, readFileSync(changedPath, 'utf8').replace(/^status: [\w-]+$/m, 'status: closed'));
-    utimesSync(changedPath, new Date(), new Date(Date.now() + 5_000));
+    // Its modification time moved 5 s past the write, read from the file rather than the clock: the stamp differs even on a coarse file system.
+    const seen = statSync(changedPath).mtimeMs;
+    utimesSync(changedPath, seen / 1000, (seen + 5_000) / 1000);
     const changedUri = pathToFileURL(changedPath).href;
     await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: changedUri, type: 2 }] });
     const after = await indexed(lsp, (result) => result.complete && result.stats.rowChecks > before.stats.rowChecks);
