@@ -102,10 +102,7 @@ export class ReportEngine {
       organization: options.organization,
       report,
     };
-    for (const rule of this.rules) {
-      if (rule.meta.every((meta) => (settings[meta.id] ?? meta.defaultSeverity) === 'off')) continue;
-      rule.check(context);
-    }
+    for (const rule of this.rules) if (isEnabled(rule, settings)) rule.check(context);
     return { model, findings: applySuppressions(findings, model.controlComments).sort(compareFindings), catalog };
   }
 
@@ -136,4 +133,10 @@ export class ReportEngine {
     );
     return catalog;
   }
+}
+
+/** Whether any of a rule's findings is on under the settings (a plain loop: this runs for every rule of every check). */
+function isEnabled(rule: Rule, settings: RuleSettings): boolean {
+  for (const meta of rule.meta) if ((settings[meta.id] ?? meta.defaultSeverity) !== 'off') return true;
+  return false;
 }

@@ -7,20 +7,37 @@
  * promoted to the old generation (1.3 MB per scavenge, about 13 % of a check's time; docs/benchmarks.md).
  * A property on the owner is freed with it by the next scavenge. The property is a non-enumerable symbol:
  * invisible to JSON, object spreads and deep comparisons. An owner that cannot take it (frozen) is not cached.
+ *
+ * All caches of an owner share one such property, an array with a slot per cache: defining a property is
+ * a slow path in V8, and it is taken once per owner rather than once per owner and cache.
  */
-export class DerivedCache<Owner extends object, Value> {
-  private readonly key: symbol;
+const SLOTS = Symbol('derived');
 
-  constructor(name: string) {
-    this.key = Symbol(name);
+/** Caches are made once, at module level: each takes the next slot of every owner's array. */
+let nextSlot = 0;
+
+type Owned = { [SLOTS]?: unknown[] };
+
+export class DerivedCache<Owner extends object, Value> {
+  private readonly slot: number;
+
+  /** `name` says what is cached, for a reader of the code and of heap snapshots. */
+  constructor(readonly name: string) {
+    this.slot = nextSlot++;
   }
 
   get(owner: Owner): Value | undefined {
-    return (owner as Record<symbol, Value | undefined>)[this.key];
+    const slots = (owner as Owned)[SLOTS];
+    return slots === undefined ? undefined : (slots[this.slot] as Value | undefined);
   }
 
   set(owner: Owner, value: Value): void {
-    if (!Object.isExtensible(owner)) return;
-    Object.defineProperty(owner, this.key, { value, writable: true, configurable: true, enumerable: false });
+    let slots = (owner as Owned)[SLOTS];
+    if (slots === undefined) {
+      if (!Object.isExtensible(owner)) return;
+      slots = [];
+      Object.defineProperty(owner, SLOTS, { value: slots, writable: false, configurable: true, enumerable: false });
+    }
+    slots[this.slot] = value;
   }
 }

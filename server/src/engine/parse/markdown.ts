@@ -19,9 +19,12 @@ export interface BlockParse {
   references: Record<string, unknown>;
 }
 
+/** One pass over the text for either character markdown-it's normalisation rewrites. */
+const NEEDS_NORMALIZING = /[\r\0]/;
+
 /** markdown-it's normalisation, as its `normalize` rule does it: line breaks to `\n`, NUL to U+FFFD. */
 function normalized(markdown: string): string {
-  if (!markdown.includes('\r') && !markdown.includes('\0')) return markdown;
+  if (!NEEDS_NORMALIZING.test(markdown)) return markdown;
   return markdown.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
 }
 

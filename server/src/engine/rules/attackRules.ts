@@ -232,7 +232,6 @@ function otherVersionTactic(context: RuleContext, key: string): { version: strin
 
 function checkMention(context: RuleContext, mention: TechniqueMention, line: number, row: RowTactic | undefined, hints: NameHints): void {
   const { catalog } = context;
-  const version = `ATT&CK v${catalog.version}`;
   const range = lineRange(line, mention.start, mention.end);
   if (!mention.wellFormed) {
     context.report('attack-technique-malformed', range, `'${mention.id}' is not a valid technique ID: IDs look like T1566 or T1566.001`);
@@ -244,8 +243,8 @@ function checkMention(context: RuleContext, mention: TechniqueMention, line: num
     const elsewhere = BUNDLED_ATTACK_VERSIONS.map((other) => context.otherVersion?.(other)).find((other) => other?.technique(mention.id));
     const added = elsewhere ? `; it is ${elsewhere.technique(mention.id)?.name} in ATT&CK v${elsewhere.version}` : '';
     const message = parent
-      ? `${mention.id} is not a sub-technique of ${parent.id} (${parent.name}) in ${version}${added}`
-      : `${mention.id} is not a technique in ${version}${added}`;
+      ? `${mention.id} is not a sub-technique of ${parent.id} (${parent.name}) in ATT&CK v${catalog.version}${added}`
+      : `${mention.id} is not a technique in ATT&CK v${catalog.version}${added}`;
     context.report('attack-technique-unknown', range, message);
     return;
   }
@@ -267,13 +266,17 @@ function checkMention(context: RuleContext, mention: TechniqueMention, line: num
     context.report(
       'attack-technique-revoked',
       range,
-      `${technique.id} (${technique.name}) was revoked in ${version}${advice}`,
+      `${technique.id} (${technique.name}) was revoked in ATT&CK v${catalog.version}${advice}`,
       replacement ? { replacement: replacement.id, replacementName: replacement.name } : undefined,
     );
     return;
   }
   if (technique.deprecated) {
-    context.report('attack-technique-deprecated', range, `${technique.id} (${technique.name}) is deprecated in ${version} and should not be used`);
+    context.report(
+      'attack-technique-deprecated',
+      range,
+      `${technique.id} (${technique.name}) is deprecated in ATT&CK v${catalog.version} and should not be used`,
+    );
   }
   if (row) checkTacticOf(context, technique, earlier, row, range);
   if (mention.name) checkWrittenName(context, technique, mention.name, line, hints);

@@ -19,11 +19,11 @@ export const structureRule: Rule = {
 
     const firstByKey = new Map<string, Section>();
     const ordered: { spec: SectionSpec; section: Section }[] = [];
-    const presentKeys = new Set(model.sections.flatMap((section) => spec.sectionOf(section)?.key ?? []));
+    const unknown: Section[] = [];
     for (const section of model.sections) {
       const sectionSpec = spec.sectionOf(section);
       if (!sectionSpec) {
-        reportUnknownSection(context, section, presentKeys);
+        unknown.push(section);
         continue;
       }
       const first = firstByKey.get(sectionSpec.key);
@@ -39,6 +39,8 @@ export const structureRule: Rule = {
       firstByKey.set(sectionSpec.key, section);
       ordered.push({ spec: sectionSpec, section });
     }
+    // A heading that names no section is judged against every section the report has (firstByKey holds them all).
+    for (const section of unknown) reportUnknownSection(context, section, firstByKey);
     reportOutOfOrder(context, ordered);
 
     // Subsections and H1s named like a section were most likely meant as sections.
@@ -65,13 +67,13 @@ export const structureRule: Rule = {
  * A heading that names no section. One that is a typo of a required section the report lacks is
  * section-missing's, at this heading; a typo of an optional one gets its did-you-mean and rename here.
  */
-function reportUnknownSection(context: RuleContext, section: Section, presentKeys: ReadonlySet<string>): void {
+function reportUnknownSection(context: RuleContext, section: Section, present: ReadonlyMap<string, unknown>): void {
   const { spec } = context;
   const heading = section.heading;
   const near = spec.suggestSection(heading.text);
-  const present = near && presentKeys.has(near.key);
-  if (near && !present && near.required) return;
-  const hint = near && !present ? `; did you mean '${near.title}'?` : '';
+  const isPresent = near !== undefined && present.has(near.key);
+  if (near && !isPresent && near.required) return;
+  const hint = near && !isPresent ? `; did you mean '${near.title}'?` : '';
   const accepted = hint
     ? ''
     : ', so nothing in it is checked: an extra section (an appendix, references) may stay so; a template section is named as the template names it, optionally numbered or followed by a qualifier such as "(all times UTC)"';
@@ -79,7 +81,7 @@ function reportUnknownSection(context: RuleContext, section: Section, presentKey
     'section-unknown',
     heading.textRange,
     `Section '${heading.text}' is not part of the report template${hint}${accepted}`,
-    near && !present ? { suggestion: near.title, sectionKey: near.key } : undefined,
+    near && !isPresent ? { suggestion: near.title, sectionKey: near.key } : undefined,
   );
 }
 

@@ -105,6 +105,7 @@ export interface HeadedBlock {
   readonly heading: { readonly text: string };
 }
 
+/** A section's spec, by the spec that read it: a model may be read against two (the bundled and an organization's). */
 const sectionSpecs = new DerivedCache<HeadedBlock, { spec: ReportSpec; sectionSpec: SectionSpec | undefined }>('sectionSpec');
 
 export function readReportSpec(schema: SchemaNode): ReportSpec {
