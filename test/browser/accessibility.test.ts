@@ -301,6 +301,26 @@ describe('accessibility in Chromium (axe-core, WCAG 2.1 AA; 320 px; keyboard)', 
     }
   });
 
+  test('forced colours and reduced motion: borders keep what colours said, nothing moves, no violation', async () => {
+    const tab = await open(browser, { width: 320 });
+    try {
+      await tab.page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
+      await tab.load(standalone(NORTHWIND));
+      assert.deepEqual(await problems(tab.page, 'northwind, forced colours'), []);
+      const looks = (await tab.page.evaluate(`(() => {
+        const border = (selector) => { const s = getComputedStyle(document.querySelector(selector)); return s.borderTopStyle + ' ' + s.borderTopWidth; };
+        const moving = [...document.querySelectorAll('*')].filter((el) => {
+          const s = getComputedStyle(el);
+          return s.animationName !== 'none' || s.transitionDuration.split(',').some((d) => parseFloat(d) > 0);
+        }).length;
+        return { badge: border('.badge.severity'), chip: border('.technique.listed'), tactic: border('.matrix .tactic.listed'), moving };
+      })()`)) as { badge: string; chip: string; tactic: string; moving: number };
+      assert.deepEqual(looks, { badge: 'solid 1px', chip: 'solid 1px', tactic: 'solid 3px', moving: 0 });
+    } finally {
+      await tab.context.close();
+    }
+  });
+
   test('the render at 320 px: the screenshot for docs/images/render-320px.png', async () => {
     const tab = await open(browser, { width: 320, scale: 2 });
     try {
@@ -309,7 +329,11 @@ describe('accessibility in Chromium (axe-core, WCAG 2.1 AA; 320 px; keyboard)', 
         ? join(ROOT, 'docs', 'images', 'render-320px.png')
         : join(ROOT, 'test-artifacts', 'preview', 'render-320px.png');
       mkdirSync(dirname(path), { recursive: true });
-      const png = await tab.page.screenshot({ path, fullPage: false });
+      // From the ATT&CK matrix on: the part of the render a narrow screen is hardest on.
+      const top = (await tab.page.evaluate(
+        `Math.round(document.querySelector('.kind-attack-tactics').getBoundingClientRect().top + window.scrollY)`,
+      )) as number;
+      const png = await tab.page.screenshot({ path, fullPage: true, clip: { x: 0, y: top, width: 320, height: 1400 } });
       assert.equal(png.readUInt32BE(16), 640, 'a 320 CSS px wide page at device scale 2');
     } finally {
       await tab.context.close();

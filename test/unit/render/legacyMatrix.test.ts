@@ -88,7 +88,7 @@ describe('render: ATT&CK matrix under v19.2', () => {
     assert.equal(
       caption(html),
       '<span class="attack-version">MITRE ATT&amp;CK® Enterprise v19.2</span> · 12 of 15 tactics with techniques listed · filled: listed in a tactic row; ' +
-        'outlined: only mentioned elsewhere in the report; dimmed: N/A · Defense Evasion (ATT&amp;CK v18.1) is shown under Stealth and Defense Impairment',
+        'outlined: only mentioned elsewhere in the report; hatched: N/A · Defense Evasion (ATT&amp;CK v18.1) is shown under Stealth and Defense Impairment',
     );
     assert.ok(!/Rows that name no ATT&amp;CK tactic/.test(html), 'the legacy row is not an unmatched row');
   });

@@ -193,6 +193,7 @@ html[data-target="standalone"] .copy, html[data-target="standalone"] .copy-col {
 @media (forced-colors: active) {
   .badge, .technique, .matrix .tactic, .count, .timeline .gap > span { border: 1px solid CanvasText; }
   .technique.mentioned { border-style: dashed; }
+  .badge.tlp { forced-color-adjust: none; } /* FIRST's TLP colours on black, each over 4.5:1, are the label's meaning */
   .technique.unknown { border-style: double; border-width: 3px; }
   .technique.off-tactic { border-left-width: 4px; }
   .matrix .tactic.listed { border-top: 3px solid Highlight; }

@@ -97,7 +97,7 @@ export function renderAttackMatrix(state: RenderState, section: Section): string
   const all = [...columns.values()];
   const withTechniques = all.filter((column) => column.chips.some((chip) => chip.listed)).length;
   const version = `MITRE ATT&CK® ${domainName(catalog.domain)} v${catalog.version}`;
-  const legend = ` · ${withTechniques} of ${all.length} tactics with techniques listed · filled: listed in a tactic row; outlined: only mentioned elsewhere in the report; dimmed: N/A${legacyLegend(catalog, all)}`;
+  const legend = ` · ${withTechniques} of ${all.length} tactics with techniques listed · filled: listed in a tactic row; outlined: only mentioned elsewhere in the report; hatched: N/A${legacyLegend(catalog, all)}`;
   let html =
     `${intro}<figure class="attack-matrix"><div class="matrix" role="list">${all.map((column) => renderColumn(state, column)).join('')}</div>` +
     `<figcaption><span class="attack-version">${escapeHtml(version)}</span>${escapeHtml(legend)}</figcaption></figure>\n`;
