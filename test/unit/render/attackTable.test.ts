@@ -78,7 +78,10 @@ test('preview: the ### subsections of Attack Methodology are shown; one whose on
       `### Endpoint\n| Tactic | Technique |\n|---|---|\n| Execution | T1059.001 |\n### Notes\nThe provider confirmed the listing.\n${next}`,
   );
   const section = attackSection(renderV19(text));
-  assert.match(section, /<h3 data-line="22">Cloud<\/h3><table data-line="23">[\s\S]*Graph API listing/);
+  assert.match(
+    section,
+    /<h3 data-line="22">Cloud<\/h3><div class="table-scroll" role="region" tabindex="0" aria-label="Table: Tactic, Technique, Procedure"><table data-line="23">[\s\S]*Graph API listing/,
+  );
   assert.match(section, /<h3 data-line="30">Notes<\/h3><p data-line="31">The provider confirmed the listing\.<\/p>/);
   assert.doesNotMatch(section, /Endpoint/);
   assert.deepEqual(listedIn(renderV19(text), 'Execution'), ['T1059.001']);

@@ -78,7 +78,8 @@ describe('render: ATT&CK matrix under v19.2', () => {
       impairment.body,
       '<ul class="techniques"><li class="technique listed retired" data-line="64" title="T1562.001 Impair Defenses: Disable or Modify Tools ' +
         '(revoked in v19.2: replaced by T1685 Disable or Modify Tools) (listed under Defense Evasion, an ATT&amp;CK v18.1 tactic)">' +
-        '<span class="tid">T1562.001</span><span class="tname">Disable or Modify Tools</span><span class="replaced">→ T1685 Disable or Modify Tools</span></li></ul>' +
+        '<span class="tid">T1562.001</span><span class="tname">Disable or Modify Tools</span><span class="replaced">→ T1685 Disable or Modify Tools</span>' +
+        '<span class="visually-hidden"> (listed in a tactic row; revoked; written under Defense Evasion, an ATT&amp;CK v18.1 tactic)</span></li></ul>' +
         LEGACY_NOTE,
     );
     // T1685 is a Defense Impairment technique: Stealth gets nothing from the row.
@@ -87,7 +88,7 @@ describe('render: ATT&CK matrix under v19.2', () => {
     assert.equal(
       caption(html),
       '<span class="attack-version">MITRE ATT&amp;CK® Enterprise v19.2</span> · 12 of 15 tactics with techniques listed · filled: listed in a tactic row; ' +
-        'outlined: only mentioned elsewhere in the report; dimmed: N/A · Defense Evasion (ATT&amp;CK v18.1) is shown under Stealth and Defense Impairment',
+        'outlined: only mentioned elsewhere in the report; hatched: N/A · Defense Evasion (ATT&amp;CK v18.1) is shown under Stealth and Defense Impairment',
     );
     assert.ok(!/Rows that name no ATT&amp;CK tactic/.test(html), 'the legacy row is not an unmatched row');
   });
@@ -139,7 +140,8 @@ describe('render: ATT&CK matrix under v19.2', () => {
     assert.deepEqual(byName(cols, 'Stealth').techniques, ['T1027']);
     assert.equal(
       byName(cols, 'Defense Impairment').body,
-      '<ul class="techniques"><li class="technique listed" data-line="3" title="T1685 Disable or Modify Tools"><span class="tid">T1685</span><span class="tname">Disable or Modify Tools</span></li></ul>',
+      '<ul class="techniques"><li class="technique listed" data-line="3" title="T1685 Disable or Modify Tools"><span class="tid">T1685</span><span class="tname">Disable or Modify Tools</span>' +
+        '<span class="visually-hidden"> (listed in a tactic row)</span></li></ul>',
     );
     assert.ok(!html.includes('legacy-row'));
     assert.ok(!caption(html)!.includes('v18.1'));
@@ -153,7 +155,8 @@ describe('render: ATT&CK matrix under v19.2', () => {
       stealth.body,
       '<ul class="techniques"><li class="technique listed retired off-tactic" data-line="2" title="T1070.001 Indicator Removal: Clear Windows Event Logs ' +
         '(revoked in v19.2: replaced by T1685.005 Clear Windows Event Logs) (ATT&amp;CK lists it under Defense Impairment)">' +
-        '<span class="tid">T1070.001</span><span class="tname">Clear Windows Event Logs</span><span class="replaced">→ T1685.005 Clear Windows Event Logs</span></li></ul>',
+        '<span class="tid">T1070.001</span><span class="tname">Clear Windows Event Logs</span><span class="replaced">→ T1685.005 Clear Windows Event Logs</span>' +
+        '<span class="visually-hidden"> (listed in a tactic row; revoked; ATT&amp;CK lists it under Defense Impairment)</span></li></ul>',
     );
   });
 });

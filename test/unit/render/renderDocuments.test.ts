@@ -88,8 +88,28 @@ ${p}
 
   test('table alignment becomes a class, never a style attribute', () => {
     const html = render('# Incident Report: T\n## Executive Summary\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n');
-    assert.match(html, /<th class="align-center">a<\/th>\n<th class="align-right">b<\/th>/);
+    assert.match(html, /<th scope="col" class="align-center">a<\/th>\n<th scope="col" class="align-right">b<\/th>/);
     assert.ok(!html.includes('style='));
+  });
+
+  test('a Markdown table: in a labelled, focusable scroll box, each header cell the header of its column', () => {
+    const html = render(
+      '# Incident Report: T\n## Executive Summary\n| Host | Role **[x](https://e.example)** | `<b>` |\n|---|---|---|\n| a | b | c |\n\nAfter.\n',
+    );
+    assert.match(
+      html,
+      /<div class="table-scroll" role="region" tabindex="0" aria-label="Table: Host, Role x, &lt;b&gt;"><table data-line="2">\n<thead data-line="2">\n<tr data-line="2">\n<th scope="col">Host<\/th>/,
+    );
+    assert.match(html, /<\/tbody>\n<\/table>\n<\/div>\n<p data-line="6">After\.<\/p>/);
+    const long = render(`# Incident Report: T\n## Executive Summary\n| ${'Column '.repeat(20)}|\n|---|\n| a |\n`);
+    assert.match(long, /aria-label="Table: (?:Column ){10}Co…"/);
+  });
+
+  test('a table of a header row only: one row says it has none, so no header is without a data cell', () => {
+    const html = render('# Incident Report: T\n## Executive Summary\n| a | b | c |\n|---|---|---|\n\nAfter.\n');
+    assert.match(html, /<\/thead>\n<tbody>\n<tr><td colspan="3" class="empty">\(no rows\)<\/td><\/tr>\n<\/tbody>\n<\/table>/);
+    const full = render('# Incident Report: T\n## Executive Summary\n| a | b |\n|---|---|\n| 1 | 2 |\n');
+    assert.ok(!full.includes('(no rows)'));
   });
 });
 

@@ -86,10 +86,39 @@ const ALIGN = /text-align:\s*(left|center|right)/;
 const cell: RenderRule = (tokens, idx) => {
   const token = tokens[idx];
   const align = ALIGN.exec(token.attrGet('style') ?? '')?.[1];
-  return `<${token.tag}${align ? ` class="align-${align}"` : ''}>`;
+  // A Markdown table's header cells are its first row, each the header of its column.
+  return `<${token.tag}${token.tag === 'th' ? ' scope="col"' : ''}${align ? ` class="align-${align}"` : ''}>`;
 };
 rules.th_open = cell;
 rules.td_open = cell;
+
+const MAX_TABLE_LABEL = 80;
+
+/** "Table: Type, Indicator, Context": the header row as plain text, for the scroll box's accessible name. */
+function tableLabel(tokens: readonly Token[], idx: number): string {
+  const headers: string[] = [];
+  for (let i = idx + 1; i < tokens.length && tokens[i].type !== 'thead_close'; i++) {
+    if (tokens[i].type === 'th_open') headers.push(plainInline(tokens[i + 1]?.type === 'inline' ? (tokens[i + 1].children ?? []) : []).trim());
+  }
+  const label = `Table: ${headers.filter((header) => header !== '').join(', ')}`;
+  return label.length > MAX_TABLE_LABEL ? `${label.slice(0, MAX_TABLE_LABEL - 1)}…` : label;
+}
+
+/**
+ * A table in a labelled box that scrolls sideways and takes the keyboard's focus (a wide table scrolls in
+ * its box, not the page, at 320 px); a table of a header row only gets one row saying so, so that no
+ * header is without a data cell.
+ */
+rules.table_open = (tokens, idx, options, _env, self) =>
+  `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(tableLabel(tokens, idx))}">${self.renderToken(tokens, idx, options)}`;
+rules.table_close = (tokens, idx, options, _env, self) => `${self.renderToken(tokens, idx, options)}</div>\n`;
+rules.thead_close = (tokens, idx, options, _env, self) => {
+  const head = self.renderToken(tokens, idx, options);
+  if (tokens[idx + 1]?.type === 'tbody_open') return head;
+  let columns = 0;
+  for (let i = idx - 1; i >= 0 && tokens[i].type !== 'thead_open'; i--) if (tokens[i].type === 'th_open') columns++;
+  return `${head}<tbody>\n<tr><td colspan="${columns}" class="empty">(no rows)</td></tr>\n</tbody>\n`;
+};
 
 function newEnv(references: References | undefined, indicatorLinks?: IndicatorLinks): RenderEnv {
   return { ...(references ? { references } : {}), ...(indicatorLinks ? { indicatorLinks } : {}), links: [] };
@@ -113,18 +142,20 @@ export function renderInlineMarkdown(source: string, references?: References, in
   return md.renderInline(source, newEnv(references, indicatorLinks));
 }
 
+/** Inline tokens as plain text (markup dropped, images as their alt text); NOT escaped. */
+function plainInline(tokens: readonly Token[]): string {
+  return tokens
+    .map((token) => {
+      if (token.type === 'text' || token.type === 'code_inline') return token.content;
+      if (token.type === 'softbreak' || token.type === 'hardbreak') return ' ';
+      return token.children ? plainInline(token.children) : '';
+    })
+    .join('');
+}
+
 /** Inline Markdown as plain text (markup dropped, images as their alt text); NOT escaped. */
 export function inlinePlainText(source: string): string {
-  const env = newEnv(undefined);
-  const text = (tokens: readonly Token[]): string =>
-    tokens
-      .map((token) => {
-        if (token.type === 'text' || token.type === 'code_inline') return token.content;
-        if (token.type === 'softbreak' || token.type === 'hardbreak') return ' ';
-        return token.children ? text(token.children) : '';
-      })
-      .join('');
-  return text(md.parseInline(source, env));
+  return plainInline(md.parseInline(source, newEnv(undefined)));
 }
 
 /** Link reference definitions of a whole text, for `renderMarkdown`/`renderInlineMarkdown`. */

@@ -36,7 +36,7 @@ export const PREVIEW_CSS = `:root {
     --irs-lvl-none: #9198a1; --irs-lvl-low: #3fb950; --irs-lvl-medium: #d29922; --irs-lvl-high: #f0883e; --irs-lvl-critical: #f85149; --irs-lvl-unknown: #ab7df8;
   }
 }
-body.vscode-dark { --irs-lvl-none: #9198a1; --irs-lvl-low: #3fb950; --irs-lvl-medium: #d29922; --irs-lvl-high: #f0883e; --irs-lvl-critical: #f85149; --irs-lvl-unknown: #ab7df8; }
+body.vscode-dark { --irs-info: var(--vscode-editorInfo-foreground, #3794ff); --irs-lvl-none: #9198a1; --irs-lvl-low: #3fb950; --irs-lvl-medium: #d29922; --irs-lvl-high: #f0883e; --irs-lvl-critical: #f85149; --irs-lvl-unknown: #ab7df8; }
 body.vscode-light { --irs-lvl-medium: #9a6700; --irs-lvl-high: #bc4c00; }
 body.vscode-high-contrast {
   --irs-hc: var(--vscode-contrastBorder, #6fc3df); --irs-border: var(--vscode-contrastBorder, #6fc3df);
@@ -93,12 +93,12 @@ body.vscode-dark .badge.tlp, body.vscode-high-contrast .badge.tlp { border-color
 .count.zero { color: var(--irs-muted); font-weight: 400; }
 .clean-note { margin: 0; color: var(--irs-lvl-low); }
 ol.findings { list-style: none; margin: 0; padding: 0; max-height: 22rem; overflow-y: auto; }
-.finding { display: flex; align-items: baseline; gap: 0.6rem; width: 100%; text-align: left; font: inherit; color: inherit; background: none; border: 0; border-radius: 4px; padding: 0.25rem 0.4rem; cursor: pointer; }
+.finding { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 0.6rem; width: 100%; text-align: left; font: inherit; color: inherit; background: none; border: 0; border-radius: 4px; padding: 0.25rem 0.4rem; cursor: pointer; }
 .finding:hover { background: var(--irs-hover); }
 .finding .sev { font-size: 0.72em; font-weight: 700; text-transform: uppercase; min-width: 4.2rem; }
 .finding .loc { color: var(--irs-muted); font-variant-numeric: tabular-nums; min-width: 3.5rem; font-size: 0.9em; }
-.finding .msg { flex: 1; }
-.finding .rule { background: none; color: var(--irs-muted); font-size: 0.8em; white-space: nowrap; }
+.finding .msg { flex: 1 1 12rem; min-width: 0; overflow-wrap: anywhere; }
+.finding .rule { background: none; color: var(--irs-muted); font-size: 0.8em; overflow-wrap: anywhere; }
 html[data-target="standalone"] .finding { cursor: default; }
 html[data-target="standalone"] .finding:hover { background: none; }
 
@@ -140,21 +140,23 @@ ol.timeline { list-style: none; margin: 0.75rem 0 0; padding: 0; }
 /* ATT&CK matrix: tactics in matrix order, left to right, in bands of 7 (4 or 2 when narrow): 14 columns
    in a readable width would not fit the page, and a scrolled matrix hides half the tactics. */
 .attack-matrix { margin: 0.75rem 0; container-type: inline-size; }
-.table-scroll { overflow-x: auto; }
+.table-scroll { overflow-x: auto; position: relative; max-width: 100%; }
+.table-scroll > table { margin: 0; }
 .matrix { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 4px; }
 @container (min-width: 30rem) { .matrix { grid-template-columns: repeat(4, minmax(0, 1fr)); } }
 @container (min-width: 56rem) { .matrix { grid-template-columns: repeat(7, minmax(0, 1fr)); } }
-.matrix .tactic { display: grid; grid-row: span 2; grid-template-rows: subgrid; row-gap: 0; background: var(--irs-card); border: 1px solid var(--irs-hc); border-top: 3px solid var(--irs-border); border-radius: 4px; min-width: 0; }
+.matrix .tactic { position: relative; display: grid; grid-row: span 2; grid-template-rows: subgrid; row-gap: 0; background: var(--irs-card); border: 1px solid var(--irs-hc); border-top: 3px solid var(--irs-border); border-radius: 4px; min-width: 0; }
 .matrix .tactic.listed { border-top-color: var(--irs-accent); }
 .matrix .tactic.unlisted .tactic-name { color: var(--irs-muted); font-weight: 600; }
 .tactic-name { align-self: end; min-width: 0; padding: 0.35rem 0.45rem 0.3rem; font-size: 0.78em; line-height: 1.25; font-weight: 700; overflow-wrap: break-word; }
 .tactic-name .count { display: inline-block; min-width: 1.3em; margin-left: 0.15rem; padding: 0 0.3rem; border-radius: 999px; text-align: center; background: var(--irs-accent); color: var(--irs-accent-fg); font-size: 0.9em; }
 .tactic-body { padding: 0 0.35rem 0.4rem; min-height: 3rem; }
-.matrix .tactic.na { opacity: 0.45; background: repeating-linear-gradient(135deg, transparent 0 6px, color-mix(in srgb, var(--irs-border) 45%, transparent) 6px 7px), var(--irs-card); }
+.matrix .tactic.na .tactic-name { color: var(--irs-muted); }
+.matrix .tactic.na { background: repeating-linear-gradient(135deg, transparent 0 6px, color-mix(in srgb, var(--irs-border) 45%, transparent) 6px 7px), var(--irs-card); }
 ul.techniques { list-style: none; margin: 0; padding: 0; display: grid; gap: 3px; }
 .technique { padding: 0.2rem 0.4rem; border-radius: 4px; font-size: 0.76em; line-height: 1.25; background: var(--irs-accent); color: var(--irs-accent-fg); border: 1px solid var(--irs-hc); cursor: default; overflow-wrap: anywhere; }
 .technique .tid { display: block; font-weight: 700; font-size: 1em; }
-.technique .tname { display: block; opacity: 0.92; }
+.technique .tname { display: block; }
 .technique.mentioned { background: transparent; color: var(--irs-fg); border: 1px dashed var(--irs-accent); }
 .technique.unknown { background: transparent; color: var(--irs-error); border: 1px solid var(--irs-error); }
 .technique.off-tactic { box-shadow: inset 3px 0 0 var(--irs-warning); }
@@ -165,7 +167,6 @@ ul.techniques { list-style: none; margin: 0; padding: 0; display: grid; gap: 3px
 .attack-matrix figcaption { margin-top: 0.35rem; font-size: 0.8em; color: var(--irs-muted); }
 .attack-version { font-weight: 600; color: var(--irs-fg); }
 body.vscode-high-contrast .technique.listed { background: transparent; color: var(--irs-fg); border: 2px solid var(--vscode-contrastActiveBorder, #f38518); }
-body.vscode-high-contrast .matrix .tactic.na { opacity: 0.6; }
 
 /* Indicators */
 table.iocs { width: 100%; font-size: 0.92em; }
@@ -179,7 +180,7 @@ table.iocs { width: 100%; font-size: 0.92em; }
 .iocs .badge { font-size: 0.75em; margin-left: 0.3rem; padding: 0 0.3em; border: 1px solid currentColor; border-radius: 3px; white-space: nowrap; opacity: 0.85; }
 .iocs .repeat { font-size: 0.75em; margin-left: 0.3rem; opacity: 0.7; cursor: help; }
 .iocs td.copy-col, .iocs th.copy-col { width: 4.5rem; text-align: center; }
-button.copy { font: inherit; font-size: 0.8em; padding: 0.1rem 0.5rem; border-radius: 4px; cursor: pointer; color: var(--vscode-button-secondaryForeground, var(--irs-fg)); background: var(--vscode-button-secondaryBackground, var(--irs-badge-bg)); border: 1px solid var(--irs-border); }
+button.copy { font: inherit; font-size: 0.8em; padding: 0.1rem 0.5rem; border-radius: 4px; cursor: pointer; color: var(--vscode-button-secondaryForeground, var(--irs-badge-fg)); background: var(--vscode-button-secondaryBackground, var(--irs-badge-bg)); border: 1px solid var(--irs-border); }
 button.copy:hover { background: var(--vscode-button-secondaryHoverBackground, var(--irs-hover)); }
 button.copy.copied { color: var(--irs-lvl-low); }
 html[data-target="standalone"] .copy, html[data-target="standalone"] .copy-col { display: none; }
@@ -192,8 +193,15 @@ html[data-target="standalone"] .copy, html[data-target="standalone"] .copy-col {
 @media (forced-colors: active) {
   .badge, .technique, .matrix .tactic, .count, .timeline .gap > span { border: 1px solid CanvasText; }
   .technique.mentioned { border-style: dashed; }
+  .badge.tlp { forced-color-adjust: none; } /* FIRST's TLP colours on black, each over 4.5:1, are the label's meaning */
+  .technique.unknown { border-style: double; border-width: 3px; }
+  .technique.off-tactic { border-left-width: 4px; }
   .matrix .tactic.listed { border-top: 3px solid Highlight; }
+  .matrix .tactic.na { background: Canvas; border-style: dotted; }
   .timeline .phase-body { border-left-color: CanvasText; }
+  .timeline .phase-body::before { forced-color-adjust: none; background: CanvasText; border-color: Canvas; box-shadow: 0 0 0 1px CanvasText; }
+  .timeline .undated .phase-body::before { background: Canvas; }
+  th, td { border-color: CanvasText; }
   a:focus-visible, button:focus-visible, .table-scroll:focus-visible { outline-color: Highlight; }
 }
 

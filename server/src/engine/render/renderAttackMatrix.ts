@@ -97,7 +97,7 @@ export function renderAttackMatrix(state: RenderState, section: Section): string
   const all = [...columns.values()];
   const withTechniques = all.filter((column) => column.chips.some((chip) => chip.listed)).length;
   const version = `MITRE ATT&CK® ${domainName(catalog.domain)} v${catalog.version}`;
-  const legend = ` · ${withTechniques} of ${all.length} tactics with techniques listed · filled: listed in a tactic row; outlined: only mentioned elsewhere in the report; dimmed: N/A${legacyLegend(catalog, all)}`;
+  const legend = ` · ${withTechniques} of ${all.length} tactics with techniques listed · filled: listed in a tactic row; outlined: only mentioned elsewhere in the report; hatched: N/A${legacyLegend(catalog, all)}`;
   let html =
     `${intro}<figure class="attack-matrix"><div class="matrix" role="list">${all.map((column) => renderColumn(state, column)).join('')}</div>` +
     `<figcaption><span class="attack-version">${escapeHtml(version)}</span>${escapeHtml(legend)}</figcaption></figure>\n`;
@@ -165,7 +165,9 @@ function renderColumn(state: RenderState, column: Column): string {
   const css = column.notApplicable ? 'na' : rows.length > 0 ? 'listed' : 'unlisted';
   const line = rows[0] ? lineAttr(rows[0].range.start.line) : '';
   const listed = column.chips.filter((chip) => chip.listed).length;
-  const count = listed > 0 ? ` <span class="count">${listed}</span>` : '';
+  const count = listed > 0 ? ` <span class="count">${listed}<span class="visually-hidden"> listed</span></span>` : '';
+  // What the column's colour and border say, said in words to a screen reader.
+  const absent = column.notApplicable ? '' : rows.length === 0 ? '<span class="visually-hidden"> (no row in the report)</span>' : '';
   const chips = column.chips.map((chip) => renderChip(state, chip, tactic)).join('');
   let inner = chips ? `<ul class="techniques">${chips}</ul>` : '';
   if (column.notApplicable) inner += '<p class="cell-note">N/A</p>';
@@ -175,7 +177,7 @@ function renderColumn(state: RenderState, column: Column): string {
     inner += `<p class="cell-note legacy-row"${lineAttr(field.range.start.line)}>${escapeHtml(note)}</p>`;
   }
   return (
-    `<div class="tactic ${css}" role="listitem"${line}><div class="tactic-name" title="${escapeHtml(`${tactic.id} ${tactic.name}`)}">${escapeHtml(tactic.name)}${count}</div>` +
+    `<div class="tactic ${css}" role="listitem"${line}><div class="tactic-name" title="${escapeHtml(`${tactic.id} ${tactic.name}`)}">${escapeHtml(tactic.name)}${count}${absent}</div>` +
     `<div class="tactic-body">${inner}</div></div>`
   );
 }
@@ -187,6 +189,7 @@ function renderChip(state: RenderState, chip: Chip, tactic: TacticData): string 
   let title: string;
   let name = '';
   let replaced = '';
+  let usual = '';
   if (!technique) {
     classes.push('unknown');
     title = `${chip.id}: not in ATT&CK v${catalog.version}`;
@@ -204,11 +207,26 @@ function renderChip(state: RenderState, chip: Chip, tactic: TacticData): string 
     const listedFor = (replacement ?? technique).tactics;
     if (!listedFor.includes(tactic.id)) {
       classes.push('off-tactic');
-      const usual = listedFor.map((id) => catalog.tacticById(id)?.name ?? id).join(', ');
+      usual = listedFor.map((id) => catalog.tacticById(id)?.name ?? id).join(', ');
       title += usual ? ` (ATT&CK lists it under ${usual})` : '';
     }
     if (chip.legacy) title += ` (listed under ${chip.legacy.tactic.name}, an ATT&CK v${catalog.previousVersion} tactic)`;
     if (!chip.listed) title += ' (mentioned in the report, not in a tactic row)';
   }
-  return `<li class="${classes.join(' ')}"${lineAttr(chip.line)} title="${escapeHtml(title)}"><span class="tid">${escapeHtml(chip.id)}</span>${name ? `<span class="tname">${escapeHtml(name)}</span>` : ''}${replaced}</li>`;
+  const said = chipStatus(state, chip, classes, usual);
+  return (
+    `<li class="${classes.join(' ')}"${lineAttr(chip.line)} title="${escapeHtml(title)}"><span class="tid">${escapeHtml(chip.id)}</span>` +
+    `${name ? `<span class="tname">${escapeHtml(name)}</span>` : ''}${replaced}<span class="visually-hidden"> (${escapeHtml(said)})</span></li>`
+  );
+}
+
+/** What a chip's fill, outline, stripe and strike-through say, in words (for screen readers and forced colours). */
+function chipStatus(state: RenderState, chip: Chip, classes: readonly string[], usual: string): string {
+  const catalog = state.context.catalog;
+  const said = [chip.listed ? 'listed in a tactic row' : 'only mentioned elsewhere in the report'];
+  if (classes.includes('unknown')) said.push(`not in ATT&CK v${catalog.version}`);
+  if (classes.includes('retired')) said.push(chip.technique?.revoked ? 'revoked' : 'deprecated');
+  if (classes.includes('off-tactic')) said.push(usual ? `ATT&CK lists it under ${usual}` : 'ATT&CK lists it under no tactic');
+  if (chip.legacy) said.push(`written under ${chip.legacy.tactic.name}, an ATT&CK v${catalog.previousVersion} tactic`);
+  return said.join('; ');
 }

@@ -83,7 +83,9 @@ function row(state: RenderState, entry: DistinctIoc, field: Field | undefined, c
   const value = shownIoc(located);
   const wasLive = entry.locations.some((place) => !place.ioc.defanged && !place.own && shownIoc(place) !== place.ioc.text);
   const live = wasLive ? ' <span class="live" title="Written live in the report; shown defanged">was live</span>' : '';
-  const problems = located.ioc.problems.length ? ` <span class="problem" title="${escapeHtml(located.ioc.problems.join('; '))}">⚠</span>` : '';
+  const problems = located.ioc.problems.length
+    ? ` <span class="problem" title="${escapeHtml(located.ioc.problems.join('; '))}"><span aria-hidden="true">⚠</span><span class="visually-hidden">Problem: ${escapeHtml(located.ioc.problems.join('; '))}</span></span>`
+    : '';
   const badges =
     (entry.own ? ' <span class="badge asset" title="One of the organization\'s own names: an affected asset, not an indicator">affected asset</span>' : '') +
     (entry.evidenceOnly

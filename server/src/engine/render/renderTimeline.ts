@@ -160,11 +160,16 @@ function everyItemIsEntry(state: RenderState, block: Block, entries: readonly Ti
   return true;
 }
 
+/** A date that does not parse: the red wavy underline says so, and so do words (for screen readers). */
+function invalidDate(html: string, reason: string): string {
+  return `<span class="date-invalid" title="${escapeHtml(`Not a valid date: ${reason}`)}">${html}<span class="visually-hidden"> (not a valid date: ${escapeHtml(reason)})</span></span>`;
+}
+
 function renderEntry(state: RenderState, entry: TimelineEntry, date: ParsedDate | undefined, invalid: string | undefined): string {
   const written = escapeHtml(entry.dateText);
   let when: string;
   if (date) when = `<time datetime="${isoTime(date.earliest)}">${written}</time>`;
-  else if (invalid) when = `<span class="date-invalid" title="${escapeHtml(`Not a valid date: ${invalid}`)}">${written}</span>`;
+  else if (invalid) when = invalidDate(written, invalid);
   else when = `<span class="date-unknown">${entry.dateText === '' ? 'date unknown' : written}</span>`;
   const line = lineAttr(entry.range.start.line);
   const title = entry.title ? `<h3${line}>${state.inline(entry.title)}</h3>` : '';
@@ -191,7 +196,7 @@ function renderPhase(state: RenderState, phase: Phase): string {
   if (date && dateField) {
     when = `<time datetime="${isoTime(date.earliest)}">${fieldValue(state, dateField)}</time>`;
   } else if (phase.invalid && dateField) {
-    when = `<span class="date-invalid" title="${escapeHtml(`Not a valid date: ${phase.invalid}`)}">${fieldValue(state, dateField)}</span>`;
+    when = invalidDate(fieldValue(state, dateField), phase.invalid);
   } else {
     when = '<span class="date-unknown">date unknown</span>';
   }
