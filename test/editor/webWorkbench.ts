@@ -34,8 +34,9 @@ export async function viewLineText(page: Page, text: string): Promise<string> {
 
 /** The webview's inner frame that shows `selector` (webviews nest an iframe inside an iframe). */
 export async function findFrame(page: Page, selector: string, timeoutMs: number): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  const POLL_MS = 250;
+  // Counted in polls, not read from the clock (tests never read it).
+  for (let waited = 0; waited < timeoutMs; waited += POLL_MS) {
     for (const frame of page.frames()) {
       if (
         await frame
@@ -45,7 +46,7 @@ export async function findFrame(page: Page, selector: string, timeoutMs: number)
       )
         return frame;
     }
-    await page.waitForTimeout(250);
+    await page.waitForTimeout(POLL_MS);
   }
   throw new Error(`no frame shows ${selector}`);
 }
