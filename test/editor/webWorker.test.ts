@@ -93,7 +93,7 @@ test(
         await page.locator('.explorer-folders-view').waitFor({ timeout: UI_STEP_TIMEOUT_MS });
         for (const name of ['incidents', 'web.md'])
           await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click({ timeout: UI_STEP_TIMEOUT_MS });
-        await page.locator('.monaco-editor .view-line', { hasText: 'Credential Access:' }).first().waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+        await page.locator('.monaco-editor .view-line', { hasText: '# Incident Report: Microsoft MFA' }).first().waitFor({ timeout: UI_STEP_TIMEOUT_MS });
       });
 
       // 1. The Problems panel lists the report's two mistakes.
