@@ -72,7 +72,10 @@ test(
       JSON.stringify({ 'remote.extensionKind': { [EXTENSION_ID]: ['web'] }, 'workbench.startupEditor': 'none', 'editor.quickSuggestions': { other: 'off' } }),
     );
     const server = await CodeServer.start({ userDataDir, extensionsDir, workspace, trusted: true });
-    const browser = await launchChromium();
+    const browser = await launchChromium().catch(async (error: unknown) => {
+      await server.stop();
+      throw error;
+    });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const requests: string[] = [];
     page.context().on('request', (request) => requests.push(decodeURIComponent(request.url())));
