@@ -14,6 +14,7 @@ import { runScaleBench, scaleMeasurements } from './scaleBench';
 import { runServerColdBench, serverColdMeasurements } from './serverColdBench';
 import { runSummaryBench, summaryMeasurements } from './summaryBench';
 import { runTypingBench, typingMeasurements } from './typingBench';
+import { runWebColdBench, webColdMeasurements } from './webColdBench';
 
 const DOCS_PATH = join(REPO_ROOT, 'docs', 'benchmarks.md');
 const RESULTS_START = '<!-- bench:results:start -->';
@@ -73,6 +74,8 @@ async function main(): Promise<void> {
   const typing = await runTypingBench();
   console.error('Language server cold start benchmark (child processes)…');
   const serverCold = await runServerColdBench((line) => console.error(line));
+  console.error('Web extension cold start benchmark (Chromium web worker against the desktop server)…');
+  const webCold = await runWebColdBench((line) => console.error(line));
   console.error('All cores and memory benchmark (child processes, 5,000 reports)…');
   const scale = runScaleBench((line) => console.error(line));
 
@@ -84,6 +87,7 @@ async function main(): Promise<void> {
     ...coldMeasurements(cold),
     ...typingMeasurements(typing),
     ...serverColdMeasurements(serverCold),
+    ...webColdMeasurements(webCold),
     ...scaleMeasurements(scale),
   ];
   const notes = [

@@ -21,7 +21,7 @@ function frame(message: object): string {
 }
 
 /** Milliseconds from spawn to the first published diagnostics of the seed report. */
-function firstDiagnostics(): Promise<number> {
+export function firstDiagnostics(): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'ignore'] });

@@ -30,7 +30,8 @@ async function exportActiveReport(
   }
   const { label, suffix, filter } = FORMATS[format];
   const languageClient = await client();
-  const params: ExportParams = { uri: document.uri.toString(), format };
+  // As the language client names the document to the server (the web client maps any scheme to file:).
+  const params: ExportParams = { uri: languageClient.code2ProtocolConverter.asUri(document.uri), format };
   let result = await languageClient.sendRequest<ExportResult>(EXPORT_REQUEST, params);
   if (result.text === undefined) {
     const choice = await window.showWarningMessage(

@@ -237,6 +237,13 @@ test('cli: usage errors are exit 2 with help; --help and --version are exit 0', 
     assert.match(run.stderr, /Usage: increport/);
   }
   assert.equal(runCli(['check', '--help']).status, 0);
+  // Every command the executable runs is in the help, `lsp` (started by bin/increport.js) included.
+  const help = runCli(['--help']);
+  assert.equal(help.status, 0);
+  for (const command of ['check', 'summary', 'site', 'render', 'export', 'migrate', 'rules', 'lsp'])
+    assert.match(help.stdout, new RegExp(`^  ${command}\\b`, 'm'), command);
+  assert.match(help.stdout, /^ {2}lsp \[--stdio\] +Run the language server/m);
+  assert.match(runCli(['lsp', '--help']).stdout, /^Usage: increport lsp \[--stdio\]/);
   assert.match(runCli(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
   assert.match(runCli(['rules']).stdout, /^attack-tactic-empty +warning /m);
 });

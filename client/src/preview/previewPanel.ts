@@ -120,7 +120,8 @@ export class ReportPreview implements Disposable {
     const media = Uri.joinPath(this.context.extensionUri, 'media');
     const client = await this.client();
     const params: PreviewParams = {
-      uri: document.uri.toString(),
+      // As the language client names the document to the server (the web client maps any scheme to file:).
+      uri: client.code2ProtocolConverter.asUri(document.uri),
       version: document.version,
       webview: {
         cspSource: webview.cspSource,

@@ -8,7 +8,8 @@ import { CHECK_USAGE, runCheck } from './checkCommand';
 // A check's worker threads load this bundle and start here (see checkPool.ts).
 export { runCheckWorker } from './checkPool';
 
-const COMMANDS = ['check', 'summary', 'site', 'render', 'export', 'migrate', 'rules'];
+// `lsp` is started by bin/increport.js before this bundle loads; listed here for help and suggestions.
+const COMMANDS = ['check', 'summary', 'site', 'render', 'export', 'migrate', 'rules', 'lsp'];
 
 const COMMANDS_USAGE = `Usage: increport <command> [options]
 
@@ -20,6 +21,7 @@ Commands:
   export <report>    Export a report as JSON, a STIX 2.1 bundle or an ATT&CK Navigator layer
   migrate <paths...> Carry reports written for ATT&CK v18.1 to v19.2 (--attack 19.2 [--write])
   rules              List every rule with its default severity
+  lsp [--stdio]      Run the language server for any LSP client (Neovim, Helix, …; increport lsp --help)
 
 Options:
   -h, --help         Show help (also: increport check --help)
