@@ -1,6 +1,6 @@
 import type { Register, TechniqueFrequency } from '../register/registerTypes';
 import { escapeHtml } from '../render/escape';
-import { NO_MARKS, reportLink, type ReportNames, type TraceMarks } from './siteLinks';
+import { NO_MARKS, reportLinks, type ReportNames, type TraceMarks } from './siteLinks';
 
 /** A tactic as a matrix column: the catalog's order, then any tactic the rows name that the catalog does not. */
 export interface TacticColumn {
@@ -64,9 +64,7 @@ export function attackBody(register: Register, tacticOrder: readonly TacticColum
   const list = register.attack.techniques
     .map(
       (technique) =>
-        `<li id="${techniqueAnchor(technique.id)}"><code>${escapeHtml(technique.id)}</code> ${escapeHtml(technique.name)} — ${marks.value(`technique:${technique.id}`, technique.incidents)} incident${technique.incidents === 1 ? '' : 's'}: ${technique.reports
-          .map((report) => reportLink(names, report.path, report.lines))
-          .join(', ')}</li>`,
+        `<li id="${techniqueAnchor(technique.id)}"><code>${escapeHtml(technique.id)}</code> ${escapeHtml(technique.name)} — ${marks.value(`technique:${technique.id}`, technique.incidents)} incident${technique.incidents === 1 ? '' : 's'}: ${reportLinks(names, technique.reports, ', ', marks, `technique:${technique.id}`)}</li>`,
     )
     .join('\n');
   if (register.attack.techniques.length === 0) return '<p>No report lists an ATT&amp;CK technique.</p>\n';

@@ -1,6 +1,6 @@
 import type { Register } from '../register/registerTypes';
 import { escapeHtml } from '../render/escape';
-import { NO_MARKS, reportLink, type ReportNames, type TraceMarks } from './siteLinks';
+import { NO_MARKS, reportLinks, type ReportNames, type TraceMarks } from './siteLinks';
 
 /**
  * The indicators found in two or more reports: the defanged form only (nothing on the page can be clicked or
@@ -12,9 +12,7 @@ export function indicatorsBody(register: Register, names: ReportNames, marks: Tr
   const rows = shared
     .map(
       (entry) =>
-        `<tr><td><code>${escapeHtml(entry.defanged)}</code></td><td>${escapeHtml(entry.type)}</td><td class="num">${marks.value(`indicator:${entry.type}:${entry.defanged}`, entry.incidents)}</td><td>${entry.reports
-          .map((report) => reportLink(names, report.path, report.lines))
-          .join('<br>')}</td></tr>`,
+        `<tr><td><code>${escapeHtml(entry.defanged)}</code></td><td>${escapeHtml(entry.type)}</td><td class="num">${marks.value(`indicator:${entry.type}:${entry.defanged}`, entry.incidents)}</td><td>${reportLinks(names, entry.reports, '<br>', marks, `indicator:${entry.type}:${entry.defanged}`)}</td></tr>`,
     )
     .join('\n');
   return `<p>${shared.length} indicator${shared.length === 1 ? ' appears' : 's appear'} in more than one report (of ${register.indicators.length} indicators in all). Values are defanged; hashes, domains and e-mail addresses compare without case.</p>
