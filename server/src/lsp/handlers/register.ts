@@ -47,6 +47,9 @@ export function registerRegisterHandlers(connection: Connection, index: Register
   const drawn = new Map<WebviewSectionId, DrawnSection>();
   let drawCount = 0;
   let targets: { register: Register; targets: Record<string, string> } | undefined;
+  // Read once: packageVersion reads and parses package.json on every call.
+  let version: string | undefined;
+  const tool = () => ({ name: 'increport', version: (version ??= packageVersion()) });
 
   connection.onRequest(REGISTER_REQUEST, (): RegisterResult => {
     index.start();
@@ -57,9 +60,9 @@ export function registerRegisterHandlers(connection: Connection, index: Register
     if (typeof params?.nonce !== 'string' || !NONCE.test(params.nonce))
       throw new ResponseError(ErrorCodes.InvalidParams, 'a nonce of 16 or more base64 characters');
     index.start();
-    const { register, uriOf, namesVersion } = index.register({ name: 'increport', version: packageVersion() });
+    const { register, uriOf, namesVersion } = index.register(tool());
     const progress = index.isComplete ? '' : `; indexing, ${index.pending} reports to go`;
-    const options = { tacticOrder: session().tacticOrder(), footer: `increport ${packageVersion()}: ${register.totals.reports} reports in the workspace${progress}` };
+    const options = { tacticOrder: session().tacticOrder(), footer: `increport ${tool().version}: ${register.totals.reports} reports in the workspace${progress}` };
     const inputs: Record<WebviewSectionId, readonly unknown[]> = {
       summary: [register.totals.reports, register.totals.withErrors],
       metrics: [register.metrics],
@@ -103,7 +106,7 @@ export function registerRegisterHandlers(connection: Connection, index: Register
 
   connection.onRequest(REGISTER_TRACE_REQUEST, (params: RegisterTraceParams): RegisterTraceResult => {
     if (typeof params?.key !== 'string' || params.key.length > MAX_TRACE_KEY) throw new ResponseError(ErrorCodes.InvalidParams, 'a trace key');
-    const { register, uriOf } = index.register({ name: 'increport', version: packageVersion() });
+    const { register, uriOf } = index.register(tool());
     const entries = traceOf(register, params.key) ?? [];
     return { entries: entries.flatMap((entry) => (uriOf.has(entry.path) ? [{ ...entry, uri: uriOf.get(entry.path)! }] : [])) };
   });
