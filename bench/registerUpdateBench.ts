@@ -56,7 +56,11 @@ export async function runRegisterUpdateBench(log: (line: string) => void = () =>
   const name = (index: number) => join(folder, `report-${String(index).padStart(5, '0')}.md`);
   const northwindCopy = (index: number) => northwind.replace('IR-2026-0117', `IR-2026-${String(index).padStart(5, '0')}`);
   for (let index = 1; index <= UPDATE_REPORTS; index++) writeFileSync(name(index), index % 2 === 0 ? northwindCopy(index) : seed);
-  const server = spawn(process.execPath, [...(process.env.REG17_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.REG17_PROF] : []), join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const server = spawn(
+    process.execPath,
+    [...(process.env.REG17_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.REG17_PROF] : []), join(REPO_ROOT, 'dist', 'server.js'), '--stdio'],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   connection.listen();
   const changed = async (path: string, type: 1 | 2 | 3) => {
@@ -85,7 +89,10 @@ export async function runRegisterUpdateBench(log: (line: string) => void = () =>
       const text =
         round % 2 === 1
           ? northwindCopy(2).replace('2026-04-18 02:47 UTC', `2026-04-${String(18 + (round % 9)).padStart(2, '0')} 02:47 UTC`)
-          : northwindCopy(2).replace('- **Execution:** T1059.001 PowerShell', round % 4 === 0 ? '- **Execution:** T1059.003 Windows Command Shell' : '- **Execution:** T1059.001 PowerShell, T1204.002 Malicious File');
+          : northwindCopy(2).replace(
+              '- **Execution:** T1059.001 PowerShell',
+              round % 4 === 0 ? '- **Execution:** T1059.003 Windows Command Shell' : '- **Execution:** T1059.001 PowerShell, T1204.002 Malicious File',
+            );
       rewrite(target, text);
       await changed(target, 2);
       const update = await page(known);
@@ -137,6 +144,7 @@ export function registerUpdateMeasurements(result: RegisterUpdateBenchResult): M
 
 if (require.main === module) {
   void runRegisterUpdateBench((line) => console.error(line)).then((result) => {
-    for (const line of registerUpdateMeasurements(result)) console.log(`${line.name}: ${line.value}; reference ${line.reference}; ratio ${line.ratio?.toFixed(2)}×`);
+    for (const line of registerUpdateMeasurements(result))
+      console.log(`${line.name}: ${line.value}; reference ${line.reference}; ratio ${line.ratio?.toFixed(2)}×`);
   });
 }

@@ -22,7 +22,13 @@ const html = registerWebviewPage(register, { nonce: NONCE, tacticOrder: [], foot
 
 /** Every number the page marks, in page order: its trace key (unescaped) and the text shown. */
 function markedNumbers(page: string): { key: string; text: string }[] {
-  const unescape = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const unescape = (text: string) =>
+    text
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   return [...page.matchAll(/<button type="button" class="trace" data-trace="([^"]*)"[^>]*>([^<]*)<\/button>/g)].map((match) => ({
     key: unescape(match[1]),
     text: match[2],
@@ -33,8 +39,24 @@ test('register webview: every number is a button whose trace lists exactly the r
   const marked = markedNumbers(html);
   const keys = new Set(marked.map((entry) => entry.key));
   // Counts, medians and 90th percentiles of both metrics, per quarter and severity; months; bins; techniques; tactics; indicators.
-  for (const prefix of ['reports', 'errors', 'ttd:all', 'ttc:all', 'ttd:quarter:', 'ttc:severity:', 'ttd:excluded', 'ttd-bin:', 'month:', 'technique:', 'tactic:', 'indicator:'])
-    assert.ok([...keys].some((key) => key.startsWith(prefix)), `no number keyed ${prefix}`);
+  for (const prefix of [
+    'reports',
+    'errors',
+    'ttd:all',
+    'ttc:all',
+    'ttd:quarter:',
+    'ttc:severity:',
+    'ttd:excluded',
+    'ttd-bin:',
+    'month:',
+    'technique:',
+    'tactic:',
+    'indicator:',
+  ])
+    assert.ok(
+      [...keys].some((key) => key.startsWith(prefix)),
+      `no number keyed ${prefix}`,
+    );
   assert.ok(marked.length > 100, `${marked.length} numbers marked`);
   // The page's numbers that are not in a button: none in a table cell.
   assert.doesNotMatch(html.replace(/<button[^>]*>[^<]*<\/button>/g, ''), /<td class="num">[^<]/);
@@ -59,7 +81,10 @@ test('register traces: a technique is traced to the very lines that list it, a s
   const all = traceOf(register, 'ttd:all')!;
   assert.equal(all.length, 2 * register.metrics.timeToDetect.overall.count);
   const hours = all.map((entry) => Number(/; ([\d.]+) h$/.exec(entry.note ?? '')?.[1]));
-  assert.deepEqual(hours, [...hours].sort((a, b) => a - b));
+  assert.deepEqual(
+    hours,
+    [...hours].sort((a, b) => a - b),
+  );
   for (const entry of all.filter((_, i) => i % 2 === 1)) assert.match(texts.get(entry.path)![entry.line - 1], /Discovery/i);
   assert.equal(traceOf(register, 'no-such-kind'), undefined);
   assert.equal(traceOf(register, 'ttd:quarter:__proto__'), undefined);
@@ -81,7 +106,12 @@ test('register update: the parts a change did not touch are kept, and equal what
   const before = rows.find((row) => row.path === 'reports/003.md')!;
   const after = changed.find((row) => row.path === 'reports/003.md')!;
   assert.deepEqual(registerPartsOf(before), registerPartsOf(after), 'a status is in none of the parts');
-  const reused = buildRegister(changed, [], { name: 'increport', version: 'test' }, { previous: register, unchanged: new Set(['metrics', 'attack', 'indicators']) });
+  const reused = buildRegister(
+    changed,
+    [],
+    { name: 'increport', version: 'test' },
+    { previous: register, unchanged: new Set(['metrics', 'attack', 'indicators']) },
+  );
   assert.equal(reused.metrics, register.metrics);
   assert.equal(reused.attack, register.attack);
   assert.deepEqual(reused, buildRegister(changed, [], { name: 'increport', version: 'test' }));

@@ -35,7 +35,13 @@ export const TRACE_MARKS: TraceMarks = {
 };
 
 /** The reports of a number, linked at their lines, as far as `marks` lists them; the rest as "and N more" traced by `key`. */
-export function reportLinks(names: ReportNames, reports: readonly { path: string; lines: readonly number[] }[], separator: string, marks: TraceMarks, key: string): string {
+export function reportLinks(
+  names: ReportNames,
+  reports: readonly { path: string; lines: readonly number[] }[],
+  separator: string,
+  marks: TraceMarks,
+  key: string,
+): string {
   const shown = marks.maxLinks === undefined ? reports : reports.slice(0, marks.maxLinks);
   const links = shown.map((report) => reportLink(names, report.path, report.lines)).join(separator);
   return shown.length < reports.length ? `${links}${separator}and ${marks.value(key, reports.length - shown.length)} more` : links;

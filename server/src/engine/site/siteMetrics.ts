@@ -117,7 +117,10 @@ export function metricsBody(register: Register, marks: TraceMarks = NO_MARKS): s
   const monthRows = perMonth.months
     .map(
       (month, index) =>
-        `<tr><th scope="row">${month}</th>${perMonth.counts[index].map((count, bucket) => `<td class="num">${marks.value(`month:${month}:${BUCKETS[bucket]}`, count)}</td>`).join('')}<td class="num">${marks.value(`month:${month}:total`, perMonth.counts[index].reduce((a, b) => a + b, 0))}</td></tr>`,
+        `<tr><th scope="row">${month}</th>${perMonth.counts[index].map((count, bucket) => `<td class="num">${marks.value(`month:${month}:${BUCKETS[bucket]}`, count)}</td>`).join('')}<td class="num">${marks.value(
+          `month:${month}:total`,
+          perMonth.counts[index].reduce((a, b) => a + b, 0),
+        )}</td></tr>`,
     )
     .join('\n');
   const legend = SERIES.map(

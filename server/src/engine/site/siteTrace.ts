@@ -84,7 +84,16 @@ export function traceOf(register: Register, key: string): TraceEntry[] | undefin
       return tactic?.reports.flatMap((path) => {
         const row = rows.get(path)!;
         const listed = row.techniques.filter((technique) => technique.tactics.some((t) => t.shortname === arg));
-        return [...new Set(listed.map((technique) => technique.line))].map((line) => entry(row, line, listed.filter((t) => t.line === line).map((t) => t.id).join(', ')));
+        return [...new Set(listed.map((technique) => technique.line))].map((line) =>
+          entry(
+            row,
+            line,
+            listed
+              .filter((t) => t.line === line)
+              .map((t) => t.id)
+              .join(', '),
+          ),
+        );
       });
     }
     case 'indicator': {
@@ -113,7 +122,12 @@ function metricTrace(metric: Metric, kind: 'ttd' | 'ttc', arg: string, rows: Map
   const statistic = arg === 'all' ? metric.overall : groups && Object.prototype.hasOwnProperty.call(groups, name) ? groups[name] : undefined;
   if (!statistic) return undefined;
   const included = new Set(statistic.reports);
-  return sampleEntries(metric.samples.filter((sample) => included.has(sample.path)), kind, rows, entry);
+  return sampleEntries(
+    metric.samples.filter((sample) => included.has(sample.path)),
+    kind,
+    rows,
+    entry,
+  );
 }
 
 /** A sample's two dates, shortest duration first: where the median and the 90th percentile fall can be read off the list. */

@@ -62,7 +62,10 @@ export function registerRegisterHandlers(connection: Connection, index: Register
     index.start();
     const { register, uriOf, namesVersion } = index.register(tool());
     const progress = index.isComplete ? '' : `; indexing, ${index.pending} reports to go`;
-    const options = { tacticOrder: session().tacticOrder(), footer: `increport ${tool().version}: ${register.totals.reports} reports in the workspace${progress}` };
+    const options = {
+      tacticOrder: session().tacticOrder(),
+      footer: `increport ${tool().version}: ${register.totals.reports} reports in the workspace${progress}`,
+    };
     const inputs: Record<WebviewSectionId, readonly unknown[]> = {
       summary: [register.totals.reports, register.totals.withErrors],
       metrics: [register.metrics],
