@@ -7,7 +7,7 @@
  * (`known`: the section versions it shows) is timed. The reference, in the same rounds: the page drawn whole
  * after a report is added (every register part computed again, every section drawn, the whole page sent),
  * which is what every change cost before the update was incremental.
- *   node out/bench/registerUpdateBench.js
+ *   node out/bench/registerUpdateBench.js   (INCREPORT_BENCH_CPU_PROF=DIR: the server writes a CPU profile there)
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
@@ -58,7 +58,11 @@ export async function runRegisterUpdateBench(log: (line: string) => void = () =>
   for (let index = 1; index <= UPDATE_REPORTS; index++) writeFileSync(name(index), index % 2 === 0 ? northwindCopy(index) : seed);
   const server = spawn(
     process.execPath,
-    [...(process.env.REG17_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.REG17_PROF] : []), join(REPO_ROOT, 'dist', 'server.js'), '--stdio'],
+    [
+      ...(process.env.INCREPORT_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.INCREPORT_BENCH_CPU_PROF}`] : []),
+      join(REPO_ROOT, 'dist', 'server.js'),
+      '--stdio',
+    ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
