@@ -9,11 +9,11 @@ import {
   type RegisterTraceResult,
 } from '../../../server/src/lsp/protocol';
 
+import { isWorkspaceFile, parseWebviewMessage } from './webviewMessages';
+
 const VIEW_TYPE = 'incidentReport.registerMetrics';
 /** Changes within this long of each other redraw the page once. */
 export const METRICS_DEBOUNCE_MS = 150;
-/** The longest trace key a page writes (server/src/engine/site/siteTrace.ts, MAX_TRACE_KEY). */
-const MAX_TRACE_KEY = 400;
 
 type TracePick = QuickPickItem & { uri: Uri; line: number };
 
@@ -103,13 +103,10 @@ export class RegisterMetrics implements Disposable {
 
   /** `{ type: 'trace', key }` → the reports and lines behind a number; `{ type: 'open', href }` → a report at a line; anything else is ignored. */
   private async receive(message: unknown): Promise<void> {
-    if (typeof message !== 'object' || message === null) return;
-    const { type, key, href } = message as { type?: unknown; key?: unknown; href?: unknown };
-    if (type === 'trace' && typeof key === 'string' && key.length <= MAX_TRACE_KEY && !/[\u0000-\u001f\u007f]/.test(key)) return this.trace(key);
-    if (type !== 'open' || typeof href !== 'string') return;
-    const match = /^reports\/([a-z0-9-]+\.html)(?:#L(\d+))?$/.exec(href);
-    const uri = match ? this.targets[match[1]] : undefined;
-    if (match && uri) await openInWorkspace(uri, Number(match[2] ?? 1));
+    const request = parseWebviewMessage(message);
+    if (request?.type === 'trace') return this.trace(request.key);
+    const uri = request?.type === 'open' ? this.targets[request.page] : undefined;
+    if (request?.type === 'open' && uri) await openInWorkspace(uri, request.line);
   }
 
   private async trace(key: string): Promise<void> {
@@ -148,8 +145,8 @@ export function workspaceFile(text: unknown): Uri | undefined {
   } catch {
     return undefined;
   }
-  if (uri.scheme !== 'file' || /(^|\/)\.\.(\/|$)/.test(uri.path)) return undefined;
-  return workspace.getWorkspaceFolder(uri) ? uri : undefined;
+  const folders = (workspace.workspaceFolders ?? []).map((folder) => folder.uri.path);
+  return isWorkspaceFile(uri, folders) && workspace.getWorkspaceFolder(uri) ? uri : undefined;
 }
 
 /** Opens a file of the workspace at a 1-based line (clamped to the document); anything else is not opened. */
