@@ -146,8 +146,10 @@ test('ui: a person installs the .vsix, sees problems, hovers, completions, and f
     await page.keyboard.press('Control+J');
     await page.locator('.pane-header', { hasText: 'workspace' }).first().click({ timeout: UI_STEP_TIMEOUT_MS });
     await registerPane.locator('.monaco-list-row', { hasText: 'IR-2026-0117' }).first().waitFor({ timeout: UI_STEP_TIMEOUT_MS });
-    // The left half: the view and the page (the .vsix ships the picture, so it is kept small).
-    await page.screenshot({ path: join(projectRoot(), 'docs', 'images', 'register-view.png'), clip: { x: 0, y: 0, width: 735, height: 900 } });
+    // The README's picture is the left half (the view and the page; the .vsix ships it, so it is kept small),
+    // written to docs/images only when asked: INCREPORT_UPDATE_SCREENSHOTS=1 node scripts/run-tests.mjs editor/ui
+    const picture = process.env.INCREPORT_UPDATE_SCREENSHOTS === '1' ? join(projectRoot(), 'docs', 'images') : ARTIFACTS;
+    await page.screenshot({ path: join(picture, 'register-view.png'), clip: { x: 0, y: 0, width: 735, height: 900 } });
     await metricsFrame.locator('li button.trace[data-trace="technique:T1486"]').first().click({ timeout: UI_STEP_TIMEOUT_MS });
     const picks = page.locator('.quick-input-widget .monaco-list-row');
     await picks.first().waitFor({ timeout: UI_STEP_TIMEOUT_MS });
