@@ -9,7 +9,7 @@ import { monthOf, SEVERITIES, TTD_BINS } from './siteMetrics';
  * lists the reports and lines behind it, from the register's own rows (the lines each row keeps). The
  * editor's metrics webview makes each number a control carrying its key; a click lists the entries.
  *
- *   reports, errors, severity:<key>, status:<key>     totals (the line of the severity or status)
+ *   reports, errors                                    the totals (the line of the ID or title)
  *   ttd|ttc:all, ttd|ttc:quarter:<q>, ttd|ttc:severity:<s>   a statistic's samples, shortest first
  *   ttd|ttc:excluded                                   the reports a metric leaves out, with the reason
  *   ttd-bin:<n>                                        the samples in the n-th time-to-detect bin
@@ -32,7 +32,10 @@ export interface TraceEntry {
 export const MAX_TRACE_KEY = 400;
 
 /** Where a report is opened when no one line is behind the number: its ID or title, else its first line. */
-const firstLine = (row: RegisterRow): number => Math.min(row.id?.line ?? Infinity, row.title?.line ?? Infinity) % Infinity || 1;
+function firstLine(row: RegisterRow): number {
+  const line = Math.min(row.id?.line ?? Infinity, row.title?.line ?? Infinity);
+  return Number.isFinite(line) ? line : 1;
+}
 
 /** The entries behind a number; undefined for a key no page writes. */
 export function traceOf(register: Register, key: string): TraceEntry[] | undefined {
@@ -51,12 +54,6 @@ export function traceOf(register: Register, key: string): TraceEntry[] | undefin
       return register.reports.map((row) => entry(row, undefined));
     case 'errors':
       return register.reports.filter((row) => row.hasErrors).map((row) => entry(row, undefined, `${row.findings.error} error(s)`));
-    case 'severity':
-      return register.reports.filter((row) => severityKey(row) === arg).map((row) => entry(row, row.severity?.line, row.severity ? undefined : 'no severity'));
-    case 'status':
-      return register.reports
-        .filter((row) => (row.status?.value.trim().toLowerCase() || 'unknown') === arg)
-        .map((row) => entry(row, row.status?.line, row.status ? undefined : 'no status'));
     case 'ttd':
     case 'ttc':
       return metricTrace(kind === 'ttd' ? register.metrics.timeToDetect : register.metrics.timeToContain, kind, arg, rows, entry);
