@@ -10,6 +10,7 @@ import { attackVersionMeasurements, runAttackVersionBench } from './attackVersio
 import { cliMeasurements, runCliBench } from './cliBench';
 import { coldMeasurements, runColdBench } from './coldBench';
 import { REPO_ROOT, engineMeasurements, runEngineBench, type Measurement } from './engineBench';
+import { registerUpdateMeasurements, runRegisterUpdateBench } from './registerUpdateBench';
 import { runScaleBench, scaleMeasurements } from './scaleBench';
 import { runServerColdBench, serverColdMeasurements } from './serverColdBench';
 import { runSummaryBench, summaryMeasurements } from './summaryBench';
@@ -78,6 +79,8 @@ async function main(): Promise<void> {
   const webCold = await runWebColdBench((line) => console.error(line));
   console.error('All cores and memory benchmark (child processes, 5,000 reports)…');
   const scale = runScaleBench((line) => console.error(line));
+  console.error('Register update benchmark (the language server over JSON-RPC, 2,000 reports)…');
+  const registerUpdate = await runRegisterUpdateBench((line) => console.error(line));
 
   const measurements = [
     ...engineMeasurements(engine),
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
     ...serverColdMeasurements(serverCold),
     ...webColdMeasurements(webCold),
     ...scaleMeasurements(scale),
+    ...registerUpdateMeasurements(registerUpdate),
   ];
   const notes = [
     `Findings: seed report ${engine.seed.findings}, second example ${engine.second.findings}, table-dialect example ${engine.table.findings}, generated report ${engine.large.findings}; seed against v18.1 ${attackVersions.findings['18.1']}, against v19.2 ${attackVersions.findings['19.2']} (the migration note); increport checked ${cli.checkedByIncreport} of ${cli.files} files.`,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -37,7 +37,7 @@ async function findFrame(page: Page, selector: string): Promise<Frame> {
   throw new Error(`no frame shows ${selector}`);
 }
 
-test('ui: a person installs the .vsix, opens a broken report and sees the problems, hovers and completions', { timeout: 300_000 }, async () => {
+test('ui: a person installs the .vsix, sees problems, hovers, completions, and follows a register number to its line', { timeout: 300_000 }, async () => {
   assert.ok(existsSync(VSIX), 'npm run package builds the .vsix first');
   mkdirSync(ARTIFACTS, { recursive: true });
   const root = mkdtempSync(join(tmpdir(), 'increport-ui-'));
@@ -134,6 +134,41 @@ test('ui: a person installs the .vsix, opens a broken report and sees the proble
     await registerPane.locator('.monaco-list-row', { hasText: 'IR-2026-0117' }).first().click({ timeout: UI_STEP_TIMEOUT_MS });
     // The editor's own tab (the preview beside it follows the active report and is titled after it too).
     await page.locator('.tabs-container .tab.active[data-resource-name="northwind.md"]').first().waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+
+    // The metrics page, from the view's title bar: every number a button; a technique's count lists the
+    // reports and lines behind it, and choosing one opens the report at that line.
+    await registerHeader.hover();
+    await registerPane.locator('.actions .action-label[aria-label*="Show Incident Register Metrics"]').first().click({ timeout: UI_STEP_TIMEOUT_MS });
+    const metricsFrame = await findFrame(page, 'button.trace[data-trace="technique:T1486"]');
+    assert.match(await metricsFrame.locator('#section-summary').innerText(), /^6 reports, \d+ with errors$/);
+    await page.screenshot({ path: join(ARTIFACTS, 'register-metrics.png') });
+    // The README's picture: the view and the page with room (the Problems panel closed, the file tree folded).
+    await page.keyboard.press('Control+J');
+    await page.locator('.pane-header', { hasText: 'workspace' }).first().click({ timeout: UI_STEP_TIMEOUT_MS });
+    await registerPane.locator('.monaco-list-row', { hasText: 'IR-2026-0117' }).first().waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    // The README's picture is the left half (the view and the page; the .vsix ships it, so it is kept small),
+    // written to docs/images only when asked: INCREPORT_UPDATE_SCREENSHOTS=1 node scripts/run-tests.mjs editor/ui
+    const picture = process.env.INCREPORT_UPDATE_SCREENSHOTS === '1' ? join(projectRoot(), 'docs', 'images') : ARTIFACTS;
+    await page.screenshot({ path: join(picture, 'register-view.png'), clip: { x: 0, y: 0, width: 735, height: 900 } });
+    await metricsFrame.locator('li button.trace[data-trace="technique:T1486"]').first().click({ timeout: UI_STEP_TIMEOUT_MS });
+    const picks = page.locator('.quick-input-widget .monaco-list-row');
+    await picks.first().waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    const pickTexts = await picks.allInnerTexts();
+    await page.screenshot({ path: join(ARTIFACTS, 'register-trace.png') });
+    const northwindLine =
+      readFileSync(join(workspace, 'reports', 'northwind.md'), 'utf8')
+        .split('\n')
+        .findIndex((text) => text.includes('T1486')) + 1;
+    assert.ok(
+      pickTexts.some((text) => text.includes('IR-2026-0117') && text.includes(`reports/northwind.md:${northwindLine}`)),
+      pickTexts.join('\n'),
+    );
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active[data-resource-name="northwind.md"]').first().waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    await page
+      .locator('.statusbar-item', { hasText: `Ln ${northwindLine}, Col 1` })
+      .first()
+      .waitFor({ timeout: UI_STEP_TIMEOUT_MS });
 
     // Nothing the extension does reaches beyond the editor's own server.
     const foreign = requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:'));

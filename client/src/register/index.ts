@@ -22,7 +22,7 @@ export function registerIncidentRegister(context: ExtensionContext, ensureClient
       subscribed.add(started);
       started.onNotification(REGISTER_CHANGED_NOTIFICATION, () => {
         tree.refresh();
-        void metrics.refresh();
+        metrics.changed();
       });
     }
     return started;

@@ -88,7 +88,8 @@ function reportTreeItem(item: RegisterItem): TreeItem {
   const tree = new TreeItem(item.name, TreeItemCollapsibleState.None);
   tree.id = item.uri;
   tree.resourceUri = Uri.parse(item.uri);
-  tree.description = describeItem(item);
+  // In a multi-root workspace, which folder the report is in.
+  tree.description = item.folder ? `${item.folder} · ${describeItem(item)}` : describeItem(item);
   const severity = item.severity?.trim().toLowerCase() ?? '';
   tree.iconPath =
     item.findings.error > 0

@@ -77,8 +77,10 @@ export interface ExportResult {
 export const REGISTER_REQUEST = 'incidentReport/register';
 export interface RegisterItem {
   uri: string;
-  /** Relative to the workspace folder, '/' separators. */
+  /** Relative to the workspace folder, '/' separators; after the folder's name when the workspace has several. */
   path: string;
+  /** The workspace folder's name, when the workspace has several folders. */
+  folder?: string;
   /** The report's ID, else its title, else its path. */
   name: string;
   title?: string;
@@ -114,9 +116,27 @@ export const REGISTER_PAGE_REQUEST = 'incidentReport/registerPage';
 export interface RegisterPageParams {
   /** For the page's one script (the click handler): 16 or more base64 characters. */
   nonce: string;
+  /**
+   * The version of each section the webview shows (section id → version, from an earlier answer): the
+   * answer then carries only the sections that changed, and no whole page.
+   */
+  known?: Record<string, string>;
 }
 export interface RegisterPageResult {
+  /** The whole page; '' when `known` was given. */
   html: string;
+  /** Every section (siteWebview.ts, WEBVIEW_SECTIONS) with its version; `html` only for those not `known` at that version. */
+  sections: { id: string; version: string; html?: string }[];
   /** Report page name in the page's links (`reports/<name>.html#L12`) → the report's URI. */
   targets: Record<string, string>;
+}
+
+/** Client → server: the reports and lines behind a number of the metrics page (its trace key, siteTrace.ts). */
+export const REGISTER_TRACE_REQUEST = 'incidentReport/registerTrace';
+export interface RegisterTraceParams {
+  key: string;
+}
+export interface RegisterTraceResult {
+  /** One entry per report and line (1-based), in the order to list them; empty for a key the register no longer has. */
+  entries: { uri: string; path: string; name: string; line: number; note?: string }[];
 }

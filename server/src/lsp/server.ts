@@ -1,4 +1,5 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { basename } from 'node:path';
 import {
   createConnection,
   DidChangeConfigurationNotification,
@@ -20,7 +21,7 @@ import { FramingGuard } from './framingGuard';
 import { diagnosticsOf } from './handlers/diagnostics';
 import { LazyHandlers } from './lazyHandlers';
 import { registerChangedNotifier, registerRegisterHandlers } from './handlers/register';
-import { RegisterIndex } from './register/registerIndex';
+import { RegisterIndex, type RegisterFolder } from './register/registerIndex';
 import {
   CHECK_FILES_REQUEST,
   EXPORT_REQUEST,
@@ -42,6 +43,9 @@ const clock = 'clock' in clockSetting ? clockSetting.clock : systemClock;
 let session = new ReportSession(DEFAULT_SETTINGS, undefined, true, clock);
 let pullDiagnostics = false;
 let workspaceRoot: string | undefined;
+/** Every folder of the workspace, for the register (a multi-root workspace has several; settings and configuration follow the first). */
+let workspaceFolders: RegisterFolder[] = [];
+let workspaceFolderEvents = false;
 let configurationRequests = false;
 /** The settings from initializationOptions: kept when a client's workspace/configuration has nothing for the section (null). */
 let initialSettings: unknown;
@@ -49,6 +53,7 @@ let watchedFilesRegistration = false;
 // The workspace's register rows (the Incident Register view, hover's "also in"): indexed from the first register request on.
 const registerIndex: RegisterIndex = new RegisterIndex({
   session: () => session,
+  folders: () => workspaceFolders,
   openDocument: (uri) => documents.get(uri),
   onChange: registerChangedNotifier(connection, () => registerIndex),
   onError: (message) => connection.console.error(message),
@@ -73,6 +78,8 @@ connection.onInitialize((params): InitializeResult => {
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
   const rootPath = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
   workspaceRoot = rootPath;
+  workspaceFolders = foldersOf(params.workspaceFolders ?? (rootPath ? [{ uri: folder!, name: basename(rootPath) }] : []));
+  workspaceFolderEvents = Boolean(params.capabilities.workspace?.workspaceFolders);
   initialSettings = options.settings;
   session = new ReportSession(normalizeSettings(options.settings), rootPath, options.trusted !== false, clock);
   pullDiagnostics = Boolean(params.capabilities.textDocument?.diagnostic);
@@ -88,6 +95,7 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       documentLinkProvider: { resolveProvider: false },
+      ...(workspaceFolderEvents ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     },
     serverInfo: { name: 'increport-language-server' },
   };
@@ -102,7 +110,20 @@ connection.onInitialized(() => {
   if (configurationRequests) void applyConfiguration(undefined);
   // Reports changed, created or deleted on disk (git pull, another editor): the register re-checks each one alone.
   if (watchedFilesRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }] });
+  // A folder added to or removed from the workspace: the register indexes the new set.
+  if (workspaceFolderEvents)
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((folder) => folder.uri));
+      const kept = workspaceFolders.filter((folder) => !removed.has(pathToFileURL(folder.path).href));
+      workspaceFolders = [...kept, ...foldersOf(event.added)];
+      registerIndex.rescanAll();
+    });
 });
+
+/** The file: folders of the workspace as the register names them. */
+function foldersOf(folders: readonly { uri: string; name: string }[]): RegisterFolder[] {
+  return folders.filter((folder) => folder.uri.startsWith('file:')).map((folder) => ({ name: folder.name, path: fileURLToPath(folder.uri) }));
+}
 
 connection.onDidChangeConfiguration((change) => applyConfiguration(change.settings));
 

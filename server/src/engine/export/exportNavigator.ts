@@ -1,3 +1,4 @@
+import { navigatorLayer, navigatorTechnique, type NavigatorLayer, type NavigatorTechnique } from './navigatorLayer';
 import { collectReportData, type ExportInput } from './reportData';
 
 /*
@@ -13,51 +14,9 @@ import { collectReportData, type ExportInput } from './reportData';
  * says what was written.
  */
 
-export const NAVIGATOR_LAYER_VERSION = '4.5';
-/** The Navigator release the layer is written for (layer format 4.5 needs at least 4.9.0). */
-export const NAVIGATOR_VERSION = '5.1.0';
+export { NAVIGATOR_LAYER_VERSION, NAVIGATOR_VERSION, type NavigatorLayer, type NavigatorTechnique } from './navigatorLayer';
 export const LISTED_COLOR = '#ff6666';
 const DOMAINS = new Set(['enterprise-attack', 'mobile-attack', 'ics-attack']);
-
-export interface NavigatorTechnique {
-  techniqueID: string;
-  tactic: string;
-  score: number;
-  color: string;
-  comment: string;
-  enabled: boolean;
-  metadata: { name: string; value: string }[];
-  links: { label: string; url: string }[];
-  showSubtechniques: boolean;
-}
-
-export interface NavigatorLayer {
-  name: string;
-  versions: { attack: string; navigator: string; layer: string };
-  domain: string;
-  description: string;
-  sorting: number;
-  layout: {
-    layout: 'side' | 'flat' | 'mini';
-    aggregateFunction: 'average' | 'min' | 'max' | 'sum';
-    showID: boolean;
-    showName: boolean;
-    showAggregateScores: boolean;
-    countUnscored: boolean;
-    expandedSubtechniques: 'none' | 'all' | 'annotated';
-  };
-  hideDisabled: boolean;
-  techniques: NavigatorTechnique[];
-  gradient: { colors: string[]; minValue: number; maxValue: number };
-  legendItems: { label: string; color: string }[];
-  metadata: { name: string; value: string }[];
-  links: { label: string; url: string }[];
-  showTacticRowBackground: boolean;
-  tacticRowBackground: string;
-  selectTechniquesAcrossTactics: boolean;
-  selectSubtechniquesWithParent: boolean;
-  selectVisibleTechniques: boolean;
-}
 
 export function exportNavigatorLayer(input: ExportInput): NavigatorLayer {
   const data = collectReportData(input);
@@ -84,17 +43,7 @@ export function exportNavigatorLayer(input: ExportInput): NavigatorLayer {
         const pair = `${id} ${tactic}`;
         if (seen.has(pair)) continue;
         seen.add(pair);
-        techniques.push({
-          techniqueID: id,
-          tactic,
-          score: 1,
-          color: '',
-          comment: `Listed ${writtenAs}under ${rowName} in ${title} (line ${technique.line})`,
-          enabled: true,
-          metadata: [],
-          links: [],
-          showSubtechniques: false,
-        });
+        techniques.push(navigatorTechnique(id, tactic, 1, `Listed ${writtenAs}under ${rowName} in ${title} (line ${technique.line})`));
       }
     }
   }
@@ -104,31 +53,16 @@ export function exportNavigatorLayer(input: ExportInput): NavigatorLayer {
     metadata.push({ name: 'report id', value: String(reportId).trim() });
   const tlp = data.frontMatter?.data?.tlp;
   if (typeof tlp === 'string' && tlp.trim() !== '') metadata.push({ name: 'tlp', value: tlp.trim() });
-  return {
+  return navigatorLayer({
     name: title,
-    versions: { attack: catalog.version, navigator: NAVIGATOR_VERSION, layer: NAVIGATOR_LAYER_VERSION },
+    attackVersion: catalog.version,
     domain: DOMAINS.has(catalog.domain) ? catalog.domain : 'enterprise-attack',
     description: `ATT&CK techniques listed in the Attack Methodology of ${data.sourcePath}`,
     sorting: 0,
-    layout: {
-      layout: 'side',
-      aggregateFunction: 'average',
-      showID: true,
-      showName: true,
-      showAggregateScores: false,
-      countUnscored: false,
-      expandedSubtechniques: 'annotated',
-    },
-    hideDisabled: false,
+    aggregateFunction: 'average',
     techniques,
     gradient: { colors: ['#ffffff', LISTED_COLOR], minValue: 0, maxValue: 1 },
     legendItems: [{ label: 'Listed in the report', color: LISTED_COLOR }],
     metadata,
-    links: [],
-    showTacticRowBackground: false,
-    tacticRowBackground: '#dddddd',
-    selectTechniquesAcrossTactics: true,
-    selectSubtechniquesWithParent: false,
-    selectVisibleTechniques: false,
-  };
+  });
 }

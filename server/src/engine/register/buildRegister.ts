@@ -7,10 +7,16 @@ import type { IndicatorEntry, NotChecked, Register, RegisterRow, TacticFrequency
  * run over all the reports (`increport summary --from-json`). Rows are sorted by path; a path given twice
  * keeps its last row.
  */
-export function buildRegister(rows: readonly RegisterRow[], notChecked: readonly NotChecked[], tool: { name: string; version: string }): Register {
+export function buildRegister(
+  rows: readonly RegisterRow[],
+  notChecked: readonly NotChecked[],
+  tool: { name: string; version: string },
+  reuse?: RegisterReuse,
+): Register {
   const byPath = new Map<string, RegisterRow>();
   for (const row of rows) byPath.set(row.path, row);
   const sorted = [...byPath.values()].sort((a, b) => compareText(a.path, b.path));
+  const kept = (part: RegisterPart) => reuse?.unchanged.has(part) === true && reuse.previous.reports.length === sorted.length;
   const unchecked = [...new Map(notChecked.map((entry) => [entry.path, entry])).values()].sort((a, b) => compareText(a.path, b.path));
   return {
     format: 'increport-register',
@@ -25,9 +31,31 @@ export function buildRegister(rows: readonly RegisterRow[], notChecked: readonly
     },
     reports: sorted,
     notChecked: unchecked,
-    metrics: computeMetrics(sorted),
-    attack: attackFrequency(sorted),
-    indicators: indicatorIndex(sorted),
+    metrics: kept('metrics') ? reuse!.previous.metrics : computeMetrics(sorted),
+    attack: kept('attack') ? reuse!.previous.attack : attackFrequency(sorted),
+    indicators: kept('indicators') ? reuse!.previous.indicators : indicatorIndex(sorted),
+  };
+}
+
+/** The parts of a register computed over every row, which an update can keep. */
+export type RegisterPart = 'metrics' | 'attack' | 'indicators';
+
+/**
+ * The register before an update, and the parts no changed row can have changed (the same paths, and rows
+ * whose values of the part are equal: registerPartsOf). The editor's index passes it so that one changed
+ * report costs the totals and the parts it touched, not the whole register.
+ */
+export interface RegisterReuse {
+  previous: Register;
+  unchanged: ReadonlySet<RegisterPart>;
+}
+
+/** What each part reads of a row, as text: two rows with equal text contribute alike to the part. */
+export function registerPartsOf(row: RegisterRow): Record<RegisterPart, string> {
+  return {
+    metrics: JSON.stringify([row.path, row.dates, row.severity?.value ?? null]),
+    attack: JSON.stringify([row.path, row.techniques]),
+    indicators: JSON.stringify([row.path, row.indicators]),
   };
 }
 

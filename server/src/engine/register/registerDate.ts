@@ -19,5 +19,11 @@ export function readRegisterDate(text: string, line: number, zone: ZoneInfo | un
 
 /** The instant a metric measures from or to: the start of the interval the date means; undefined when unreadable. */
 export function instantOf(date: RegisterDate | null): number | undefined {
-  return date && 'start' in date ? Date.parse(date.start) : undefined;
+  if (!date || !('start' in date)) return undefined;
+  // A row's dates outlive many registers (the editor rebuilds one on every change): parse each once.
+  let instant = instants.get(date);
+  if (instant === undefined) instants.set(date, (instant = Date.parse(date.start)));
+  return instant;
 }
+
+const instants = new WeakMap<RegisterDate, number>();

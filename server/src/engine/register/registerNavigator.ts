@@ -1,4 +1,4 @@
-import { NAVIGATOR_LAYER_VERSION, NAVIGATOR_VERSION, type NavigatorLayer, type NavigatorTechnique } from '../export/exportNavigator';
+import { navigatorLayer, navigatorTechnique, type NavigatorLayer, type NavigatorTechnique } from '../export/navigatorLayer';
 import { DEFAULT_ATTACK_VERSION } from '../attack/versions';
 import type { Register, RegisterRow } from './registerTypes';
 
@@ -34,35 +34,16 @@ export function registerNavigatorLayer(register: Register, name = 'Incident regi
       const named = [...pair.reports.entries()].slice(0, MAX_NAMED_REPORTS).map(([path, lines]) => `${titles.get(path)} (${path}, line ${lines.join(', ')})`);
       const more = pair.reports.size > MAX_NAMED_REPORTS ? `; and ${pair.reports.size - MAX_NAMED_REPORTS} more` : '';
       const count = pair.reports.size;
-      return {
-        techniqueID: pair.id,
-        tactic: pair.tactic,
-        score: count,
-        color: '',
-        comment: `${count} incident${count === 1 ? '' : 's'}: ${named.join('; ')}${more}`,
-        enabled: true,
-        metadata: [],
-        links: [],
-        showSubtechniques: false,
-      };
+      return navigatorTechnique(pair.id, pair.tactic, count, `${count} incident${count === 1 ? '' : 's'}: ${named.join('; ')}${more}`);
     });
   const maxScore = Math.max(1, ...techniques.map((technique) => technique.score));
-  return {
+  return navigatorLayer({
     name,
-    versions: { attack: attackVersionOf(register.reports), navigator: NAVIGATOR_VERSION, layer: NAVIGATOR_LAYER_VERSION },
+    attackVersion: attackVersionOf(register.reports),
     domain: 'enterprise-attack',
     description: `ATT&CK techniques of ${register.totals.reports} incident report${register.totals.reports === 1 ? '' : 's'}; score: the number of incidents that list the technique`,
     sorting: 3,
-    layout: {
-      layout: 'side',
-      aggregateFunction: 'max',
-      showID: true,
-      showName: true,
-      showAggregateScores: false,
-      countUnscored: false,
-      expandedSubtechniques: 'annotated',
-    },
-    hideDisabled: false,
+    aggregateFunction: 'max',
     techniques,
     gradient: { colors: [...REGISTER_GRADIENT], minValue: 0, maxValue: maxScore },
     legendItems: [
@@ -70,13 +51,7 @@ export function registerNavigatorLayer(register: Register, name = 'Incident regi
       { label: `${maxScore} incident${maxScore === 1 ? '' : 's'}`, color: REGISTER_GRADIENT[2] },
     ],
     metadata: [{ name: 'reports', value: String(register.totals.reports) }],
-    links: [],
-    showTacticRowBackground: false,
-    tacticRowBackground: '#dddddd',
-    selectTechniquesAcrossTactics: true,
-    selectSubtechniquesWithParent: false,
-    selectVisibleTechniques: false,
-  };
+  });
 }
 
 /** How a report is named to a reader: its ID, else its title, else its path. */

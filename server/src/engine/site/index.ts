@@ -45,3 +45,6 @@ export function buildSitePages(register: Register, options: SiteOptions): SitePa
   ];
 }
 export { registerWebviewPage, reportPageTargets, type WebviewPageOptions } from './siteWebview';
+export { WEBVIEW_SECTIONS, webviewSection, type SectionInput, type WebviewSectionId } from './siteWebview';
+export { MAX_TRACE_KEY, traceOf, type TraceEntry } from './siteTrace';
+export { reportNames } from './siteLinks';

@@ -1,6 +1,6 @@
 import type { Register, TechniqueFrequency } from '../register/registerTypes';
 import { escapeHtml } from '../render/escape';
-import { reportLink, type ReportNames } from './siteLinks';
+import { NO_MARKS, reportLinks, type ReportNames, type TraceMarks } from './siteLinks';
 
 /** A tactic as a matrix column: the catalog's order, then any tactic the rows name that the catalog does not. */
 export interface TacticColumn {
@@ -23,7 +23,7 @@ export function heatLevel(count: number, max: number): number {
  * is never the only cue; a legend gives the ranges. Each cell links to the technique's entry below the matrix,
  * which lists the reports (linked) and the lines.
  */
-export function attackBody(register: Register, tacticOrder: readonly TacticColumn[], names: ReportNames): string {
+export function attackBody(register: Register, tacticOrder: readonly TacticColumn[], names: ReportNames, marks: TraceMarks = NO_MARKS): string {
   const byTactic = new Map<string, TechniqueFrequency[]>();
   for (const technique of register.attack.techniques) {
     for (const tactic of technique.tactics) {
@@ -40,7 +40,7 @@ export function attackBody(register: Register, tacticOrder: readonly TacticColum
   const head = columns
     .map(
       (column) =>
-        `<th scope="col">${escapeHtml(tacticNames.get(column.shortname) ?? column.name)}<br><span class="muted">${tacticIncidents.get(column.shortname) ?? 0} incidents</span></th>`,
+        `<th scope="col">${escapeHtml(tacticNames.get(column.shortname) ?? column.name)}<br><span class="muted">${marks.value(`tactic:${column.shortname}`, tacticIncidents.get(column.shortname) ?? 0)} incidents</span></th>`,
     )
     .join('');
   const rows: string[] = [];
@@ -50,7 +50,7 @@ export function attackBody(register: Register, tacticOrder: readonly TacticColum
       if (!technique) return '<td></td>';
       const level = heatLevel(technique.incidents, max);
       const label = `${technique.id} ${technique.name}: ${technique.incidents} incident${technique.incidents === 1 ? '' : 's'}`;
-      return `<td class="heat-${level}"><a href="#${techniqueAnchor(technique.id)}" title="${escapeHtml(label)}"><span class="count">${technique.incidents}</span><code>${escapeHtml(technique.id)}</code> ${escapeHtml(technique.name)}</a></td>`;
+      return `<td class="heat-${level}"><a href="#${techniqueAnchor(technique.id)}"${marks.attribute(`technique:${technique.id}`)} title="${escapeHtml(label)}"><span class="count">${technique.incidents}</span><code>${escapeHtml(technique.id)}</code> ${escapeHtml(technique.name)}</a></td>`;
     });
     rows.push(`<tr>${cells.join('')}</tr>`);
   }
@@ -64,9 +64,7 @@ export function attackBody(register: Register, tacticOrder: readonly TacticColum
   const list = register.attack.techniques
     .map(
       (technique) =>
-        `<li id="${techniqueAnchor(technique.id)}"><code>${escapeHtml(technique.id)}</code> ${escapeHtml(technique.name)} — ${technique.incidents} incident${technique.incidents === 1 ? '' : 's'}: ${technique.reports
-          .map((report) => reportLink(names, report.path, report.lines))
-          .join(', ')}</li>`,
+        `<li id="${techniqueAnchor(technique.id)}"><code>${escapeHtml(technique.id)}</code> ${escapeHtml(technique.name)} — ${marks.value(`technique:${technique.id}`, technique.incidents)} incident${technique.incidents === 1 ? '' : 's'}: ${reportLinks(names, technique.reports, ', ', marks, `technique:${technique.id}`)}</li>`,
     )
     .join('\n');
   if (register.attack.techniques.length === 0) return '<p>No report lists an ATT&amp;CK technique.</p>\n';

@@ -96,21 +96,30 @@ export function siteNav(current: SitePageFile | undefined, root = ''): string {
   return `<nav class="site" aria-label="Incident register">\n${links}\n</nav>`;
 }
 
-/** A whole register page. */
-export function sitePage(options: PageOptions): string {
+/**
+ * The start of every register document, up to `</head>`: the static site's pages (SITE_CSP) and the editor's
+ * register webview (its own policy, which adds the nonce of its one script and the hash of its extra
+ * stylesheet). `extraCss` goes in a second style element, which the policy must allow by its own hash.
+ */
+export function pageHead(title: string, csp: string, extraCss?: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${SITE_CSP}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="referrer" content="no-referrer">
 <meta http-equiv="x-dns-prefetch-control" content="off">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
-<title>${escapeHtml(options.title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>${SITE_CSS}</style>
-</head>
-<body>
+${extraCss === undefined ? '' : `<style>${extraCss}</style>\n`}</head>
+`;
+}
+
+/** A whole register page. */
+export function sitePage(options: PageOptions): string {
+  return `${pageHead(options.title, SITE_CSP)}<body>
 <header class="site">
 <h1>${escapeHtml(options.title)}</h1>
 ${siteNav(options.current, options.root ?? '')}

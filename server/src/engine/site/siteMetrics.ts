@@ -3,9 +3,10 @@ import type { Metric, Register, RegisterDate, RegisterRow, Statistic } from '../
 import { escapeHtml } from '../render/escape';
 import { histogramSvg, stackedBarsSvg, type Series } from './siteCharts';
 import { formatHours } from './siteLayout';
+import { NO_MARKS, type TraceMarks } from './siteLinks';
 
 /** Severities in the order the bars stack them (bottom first); any other value written goes under 'other'. */
-const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 /** Longest run of months drawn with the gaps filled; beyond it only the months with incidents are drawn. */
 const MAX_MONTHS = 240;
 
@@ -73,47 +74,60 @@ const SERIES: Series[] = [
   { label: 'other or none', className: 'bar-other' },
 ];
 
-function statisticRows(entries: [string, Statistic][]): string {
+/** Bucket names of the per-month counts, in the order of their columns (trace keys `month:<month>:<bucket>`). */
+const BUCKETS = [...SEVERITIES, 'other'];
+
+function statisticRows(entries: [string, string, Statistic][], marks: TraceMarks): string {
   return entries
     .map(
-      ([name, stat]) =>
-        `<tr><th scope="row">${escapeHtml(name)}</th><td class="num">${stat.count}</td><td class="num">${formatHours(stat.median)}</td><td class="num">${formatHours(stat.p90)}</td></tr>`,
+      ([name, key, stat]) =>
+        `<tr><th scope="row">${escapeHtml(name)}</th><td class="num">${marks.value(key, stat.count)}</td><td class="num">${marks.value(key, formatHours(stat.median))}</td><td class="num">${marks.value(key, formatHours(stat.p90))}</td></tr>`,
     )
     .join('\n');
 }
 
-function metricTable(caption: string, metric: Metric): string {
+function metricTable(caption: string, metric: Metric, kind: 'ttd' | 'ttc', marks: TraceMarks): string {
   const excluded =
     metric.excluded.length === 0
       ? ''
-      : `<details><summary>${metric.excluded.length} reports left out</summary><ul>${metric.excluded
+      : `<details><summary>${marks.value(`${kind}:excluded`, metric.excluded.length)} reports left out</summary><ul>${metric.excluded
           .map((entry) => `<li><code>${escapeHtml(entry.path)}</code>: ${escapeHtml(entry.reason)}</li>`)
           .join('')}</ul></details>`;
   return `<table>
 <caption>${escapeHtml(caption)} (hours)</caption>
 <thead><tr><th scope="col"></th><th scope="col" class="num">Reports</th><th scope="col" class="num">Median</th><th scope="col" class="num">90th percentile</th></tr></thead>
 <tbody>
-${statisticRows([['all', metric.overall], ...Object.entries(metric.byQuarter).map(([quarter, stat]): [string, Statistic] => [quarter, stat]), ...Object.entries(metric.bySeverity).map(([severity, stat]): [string, Statistic] => [`severity ${severity}`, stat])])}
+${statisticRows(
+  [
+    ['all', `${kind}:all`, metric.overall],
+    ...Object.entries(metric.byQuarter).map(([quarter, stat]): [string, string, Statistic] => [quarter, `${kind}:quarter:${quarter}`, stat]),
+    ...Object.entries(metric.bySeverity).map(([severity, stat]): [string, string, Statistic] => [`severity ${severity}`, `${kind}:severity:${severity}`, stat]),
+  ],
+  marks,
+)}
 </tbody>
 </table>
 ${excluded}`;
 }
 
 /** The metrics page: incidents per month by severity, the time-to-detect distribution, and both durations' statistics. */
-export function metricsBody(register: Register): string {
+export function metricsBody(register: Register, marks: TraceMarks = NO_MARKS): string {
   const perMonth = incidentsPerMonth(register);
   const bins = ttdHistogram(register.metrics.timeToDetect);
   const monthRows = perMonth.months
     .map(
       (month, index) =>
-        `<tr><th scope="row">${month}</th>${perMonth.counts[index].map((count) => `<td class="num">${count}</td>`).join('')}<td class="num">${perMonth.counts[index].reduce((a, b) => a + b, 0)}</td></tr>`,
+        `<tr><th scope="row">${month}</th>${perMonth.counts[index].map((count, bucket) => `<td class="num">${marks.value(`month:${month}:${BUCKETS[bucket]}`, count)}</td>`).join('')}<td class="num">${marks.value(
+          `month:${month}:total`,
+          perMonth.counts[index].reduce((a, b) => a + b, 0),
+        )}</td></tr>`,
     )
     .join('\n');
   const legend = SERIES.map(
     (series) => `<span><span class="swatch ${series.className.replace('bar-', 'sev-')}"></span>${escapeHtml(series.label)}</span>`,
   ).join('');
   return `<h2>Incidents per month, by severity</h2>
-<p class="note">The month of the discovery date (else the incident start), UTC.${perMonth.undated > 0 ? ` ${perMonth.undated} reports have neither date readable and are not counted.` : ''}</p>
+<p class="note">The month of the discovery date (else the incident start), UTC.${perMonth.undated > 0 ? ` ${marks.value('undated', perMonth.undated)} reports have neither date readable and are not counted.` : ''}</p>
 <figure>
 ${stackedBarsSvg({ title: 'Incidents per month by severity', description: 'Stacked bars: the number of incidents discovered each month, split by severity. The table below gives the same numbers.', categories: perMonth.months, series: SERIES, values: perMonth.counts })}
 <figcaption class="legend">${legend}</figcaption>
@@ -127,7 +141,7 @@ ${monthRows}
 </table>
 </details>
 <h2>Time to detect</h2>
-<p class="note">Discovery − incident start, for the ${register.metrics.timeToDetect.samples.length} reports where both dates are readable and in order.</p>
+<p class="note">Discovery − incident start, for the ${marks.value('ttd:all', register.metrics.timeToDetect.samples.length)} reports where both dates are readable and in order.</p>
 <figure>
 ${histogramSvg({ title: 'Time-to-detect distribution', description: 'A histogram: how many incidents were detected within each time range. The table below gives the same numbers.', bins })}
 </figure>
@@ -135,12 +149,12 @@ ${histogramSvg({ title: 'Time-to-detect distribution', description: 'A histogram
 <table>
 <thead><tr><th scope="col">Time to detect</th><th scope="col" class="num">Incidents</th></tr></thead>
 <tbody>
-${bins.map((bin) => `<tr><th scope="row">${escapeHtml(bin.label)}</th><td class="num">${bin.count}</td></tr>`).join('\n')}
+${bins.map((bin, index) => `<tr><th scope="row">${escapeHtml(bin.label)}</th><td class="num">${marks.value(`ttd-bin:${index}`, bin.count)}</td></tr>`).join('\n')}
 </tbody>
 </table>
 </details>
-${metricTable('Time to detect', register.metrics.timeToDetect)}
+${metricTable('Time to detect', register.metrics.timeToDetect, 'ttd', marks)}
 <h2>Time to contain</h2>
 <p class="note">The first containment action − discovery (docs/register.md says how containment is recognised).</p>
-${metricTable('Time to contain', register.metrics.timeToContain)}`;
+${metricTable('Time to contain', register.metrics.timeToContain, 'ttc', marks)}`;
 }

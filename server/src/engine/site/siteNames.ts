@@ -12,6 +12,19 @@ const MAX_SLUG = 60;
  * link, so no path, title or ID can name a folder, a parent ('..'), a scheme or a reserved device.
  */
 export function reportPageName(path: string): string {
+  let name = pageNames.get(path);
+  if (name === undefined) {
+    // A register page links each report many times (every technique, indicator and number): hash each path once.
+    if (pageNames.size >= MAX_CACHED_NAMES) pageNames.clear();
+    pageNames.set(path, (name = computePageName(path)));
+  }
+  return name;
+}
+
+const pageNames = new Map<string, string>();
+const MAX_CACHED_NAMES = 100_000;
+
+function computePageName(path: string): string {
   const dashed = path
     .normalize('NFKD')
     .toLowerCase()

@@ -1,8 +1,18 @@
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileStamp, reportFileUris, toPosix } from './registerDisk';
 import type { AnalysedReport } from '../../engine/analysedReport';
-import { buildRegister, indicatorKey, quarterOf, registerRow, reportName, type Register, type RegisterRow } from '../../engine/register';
+import {
+  buildRegister,
+  indicatorKey,
+  quarterOf,
+  registerPartsOf,
+  registerRow,
+  reportName,
+  type Register,
+  type RegisterPart,
+  type RegisterRow,
+} from '../../engine/register';
 import { readReportFile } from '../../node/readReport';
 import type { RegisterItem, RegisterResult } from '../protocol';
 import type { OpenDocument, ReportSession } from '../reportSession';
@@ -20,10 +30,22 @@ interface Entry {
   key: string;
   row: RegisterRow | null;
   error?: string;
+  /** What the register's parts read of the row (registerPartsOf), to tell which parts a new row changes. */
+  parts?: Record<RegisterPart, string>;
 }
+
+/** A workspace folder the register indexes: its name (shown before paths when there are several) and its path. */
+export interface RegisterFolder {
+  name: string;
+  path: string;
+}
+
+const PARTS: readonly RegisterPart[] = ['metrics', 'attack', 'indicators'];
 
 export interface RegisterIndexDependencies {
   session: () => ReportSession;
+  /** Every folder of the workspace (a multi-root workspace has several); none outside a folder. */
+  folders: () => readonly RegisterFolder[];
   /** The open document of a URI, whose unsaved text wins over the file. */
   openDocument: (uri: string) => OpenDocument | undefined;
   /** Called (not more than once a tick) when rows changed or indexing progressed. */
@@ -52,6 +74,10 @@ export class RegisterIndex {
   private cachedItems: RegisterItem[] | undefined;
   private cachedRegister: Register | undefined;
   private cachedIndicators: Map<string, { path: string; name: string }[]> | undefined;
+  /** The register last built, and what changed since: the next one keeps the parts no change touched. */
+  private lastRegister: Register | undefined;
+  private readonly dirty = new Set<RegisterPart | 'names'>([...PARTS, 'names']);
+  private namesVersion = 0;
 
   constructor(private readonly dependencies: RegisterIndexDependencies) {}
 
@@ -71,13 +97,12 @@ export class RegisterIndex {
   rescanAll(): void {
     if (!this.started || !this.scanned) return;
     for (const entry of this.entries.values()) entry.key = '';
-    const root = this.dependencies.session().root;
-    if (root) {
-      const session = this.dependencies.session();
-      const found = new Set(reportFileUris(root, (directory) => session.configForDirectory(directory)));
-      for (const uri of this.entries.keys()) if (!found.has(uri)) this.remove(uri);
-      for (const uri of found) this.queue.add(uri);
-    }
+    const session = this.dependencies.session();
+    const found = new Set<string>();
+    for (const folder of this.dependencies.folders())
+      for (const uri of reportFileUris(folder.path, (directory) => session.configForDirectory(directory))) found.add(uri);
+    for (const uri of this.entries.keys()) if (!found.has(uri)) this.remove(uri);
+    for (const uri of found) this.queue.add(uri);
     this.pump();
   }
 
@@ -103,6 +128,7 @@ export class RegisterIndex {
 
   remove(uri: string): void {
     this.queue.delete(uri);
+    if (this.entries.get(uri)?.row) this.dirtyAll();
     if (this.entries.delete(uri)) this.changed();
   }
 
@@ -122,7 +148,7 @@ export class RegisterIndex {
   result(): RegisterResult {
     this.cachedItems ??= [...this.entries]
       .filter(([, entry]) => entry.row)
-      .map(([uri, entry]) => toItem(uri, entry.row!))
+      .map(([uri, entry]) => toItem(uri, entry.row!, this.folderOf(entry.row!.path)))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const notChecked = [...this.entries].filter(([, entry]) => entry.error).map(([uri, entry]) => ({ uri, reason: entry.error! }));
     return {
@@ -134,12 +160,22 @@ export class RegisterIndex {
     };
   }
 
-  /** The register of the rows indexed so far, with their paths; and the URI of each path. */
-  register(tool: { name: string; version: string }): { register: Register; uriOf: Map<string, string> } {
-    const rows = [...this.entries.values()].flatMap((entry) => (entry.row ? [entry.row] : []));
-    this.cachedRegister ??= buildRegister(rows, [], tool);
+  /**
+   * The register of the rows indexed so far, with their paths; the URI of each path; and a number that changes
+   * when a report's name (ID or title) or the set of reports changes. Rebuilt after a change keeping the parts
+   * (metrics, ATT&CK frequency, indicator index) that no changed row touched.
+   */
+  register(tool: { name: string; version: string }): { register: Register; uriOf: Map<string, string>; namesVersion: number } {
+    if (!this.cachedRegister) {
+      const rows = [...this.entries.values()].flatMap((entry) => (entry.row ? [entry.row] : []));
+      const unchanged = new Set(PARTS.filter((part) => !this.dirty.has(part)));
+      this.cachedRegister = buildRegister(rows, [], tool, this.lastRegister && { previous: this.lastRegister, unchanged });
+      if (this.dirty.has('names')) this.namesVersion++;
+      this.lastRegister = this.cachedRegister;
+      this.dirty.clear();
+    }
     const uriOf = new Map([...this.entries].flatMap(([uri, entry]) => (entry.row ? [[entry.row.path, uri] as const] : [])));
-    return { register: this.cachedRegister, uriOf };
+    return { register: this.cachedRegister, uriOf, namesVersion: this.namesVersion };
   }
 
   /** Indicator key → the reports that mention it (hover's "also in"), and the path the index knows `uri` by. */
@@ -208,10 +244,11 @@ export class RegisterIndex {
       return this.store(uri, key, this.dependencies.session().analyze(open).report);
     }
     const key = fileStamp(fileURLToPath(uri));
-    if (key === undefined) return previous ? (this.entries.delete(uri), true) : false; // deleted meanwhile
+    if (key === undefined) return previous ? (this.dirtyAll(), this.entries.delete(uri), true) : false; // deleted meanwhile
     if (previous?.key === key) return false;
     const read = readReportFile(fileURLToPath(uri));
     if ('error' in read) {
+      if (previous?.row) this.dirtyAll();
       this.entries.set(uri, { key, row: null, error: read.error });
       return true;
     }
@@ -224,12 +261,26 @@ export class RegisterIndex {
   private store(uri: string, key: string, report: AnalysedReport | undefined): boolean {
     const previous = this.entries.get(uri);
     if (!report) {
+      if (previous?.row) this.dirtyAll();
       this.entries.set(uri, { key, row: null });
       return Boolean(previous?.row || previous?.error);
     }
     this.rowChecks++;
-    this.entries.set(uri, { key, row: registerRow({ ...report, displayPath: this.displayPath(uri) }) });
+    const row = registerRow({ ...report, displayPath: this.displayPath(uri) });
+    const parts = registerPartsOf(row);
+    if (!previous?.row || !previous.parts) this.dirtyAll();
+    else {
+      for (const part of PARTS) if (previous.parts[part] !== parts[part]) this.dirty.add(part);
+      if (reportName(previous.row) !== reportName(row)) this.dirty.add('names');
+    }
+    this.entries.set(uri, { key, row, parts });
     return true;
+  }
+
+  /** A report came or went: every part of the register, and the names, are computed again. */
+  private dirtyAll(): void {
+    for (const part of PARTS) this.dirty.add(part);
+    this.dirty.add('names');
   }
 
   private changed(): void {
@@ -239,25 +290,43 @@ export class RegisterIndex {
     this.dependencies.onChange();
   }
 
+  /**
+   * The path users see: relative to the report's workspace folder (the innermost that holds it), after the
+   * folder's name when the workspace has several folders; the whole path outside every folder.
+   */
   private displayPath(uri: string): string {
-    const root = this.dependencies.session().root;
     if (!uri.startsWith('file:')) return uri;
     const path = fileURLToPath(uri);
-    return root ? toPosix(relative(root, path)) : toPosix(path);
+    const folders = this.dependencies.folders();
+    let best: RegisterFolder | undefined;
+    for (const folder of folders) {
+      const inside = path === folder.path || path.startsWith(folder.path.endsWith(sep) ? folder.path : folder.path + sep);
+      if (inside && (!best || folder.path.length > best.path.length)) best = folder;
+    }
+    if (!best) return toPosix(path);
+    const relativePath = toPosix(relative(best.path, path));
+    return folders.length > 1 ? `${best.name}/${relativePath}` : relativePath;
+  }
+
+  /** The workspace folder a path the index shows is in, when the workspace has several. */
+  private folderOf(displayPath: string): string | undefined {
+    const folders = this.dependencies.folders();
+    return folders.length > 1 ? folders.find((folder) => displayPath.startsWith(`${folder.name}/`))?.name : undefined;
   }
 
   private isUnderRoot(uri: string): boolean {
     const path = this.displayPath(uri);
-    // As the CLI's folder search: nothing outside the folder, nothing in dependency folders.
+    // As the CLI's folder search: nothing outside the folders, nothing in dependency folders.
     return !path.startsWith('../') && !/^[a-zA-Z]:|^\//.test(path) && !/(^|\/)(node_modules|\.git)\//.test(path);
   }
 }
 
-function toItem(uri: string, row: RegisterRow): RegisterItem {
+function toItem(uri: string, row: RegisterRow, folder: string | undefined): RegisterItem {
   const first = row.id && row.title ? Math.min(row.id.line, row.title.line) : (row.title?.line ?? row.id?.line ?? 1);
   return {
     uri,
     path: row.path,
+    ...(folder ? { folder } : {}),
     name: reportName(row),
     ...(row.title ? { title: row.title.value } : {}),
     ...(row.status ? { status: row.status.value } : {}),
