@@ -6,7 +6,10 @@ if (process.argv[2] === 'lsp') {
   require('./increport-language-server.js');
 } else {
   // Node >= 22.1 keeps V8's compiled code of the bundle between runs (in the OS temporary folder, or
-  // NODE_COMPILE_CACHE): a cold `increport check` then skips most of the bundle's compile. Node 20 lacks it.
+  // NODE_COMPILE_CACHE): a cold `increport check` then skips most of the bundle's compile. On Node 20,
+  // cached-require.js does the same for the bundle (server/src/node/cachedRequire.ts).
   require('node:module').enableCompileCache?.();
-  require('../dist/cli.js').main();
+  require('../dist/cached-require.js')
+    .cachedRequire(require('node:path').join(__dirname, '..', 'dist', 'cli.js'))
+    .main();
 }

@@ -30,8 +30,12 @@ const schemaLibsApart = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './lsp-client.js'] },
   { entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/lsp-client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', plugins: [schemaLibsApart] },
+  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server-main.js', plugins: [schemaLibsApart] },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [schemaLibsApart] },
+  // The small entries that load those two through V8's code cache (server/src/node/cachedRequire.ts):
+  // dist/server.js is what the extension and bin/increport-language-server.js start; bin/increport.js loads cli.js through cached-require.js.
+  { entryPoints: ['server/src/node/serverStart.ts'], outfile: 'dist/server.js', external: ['./server-main.js'] },
+  { entryPoints: ['server/src/node/cachedRequire.ts'], outfile: 'dist/cached-require.js' },
   { entryPoints: ['scripts/schema-libs/entry.cjs'], outfile: 'dist/schema-libs.js' },
 ];
 const watch = process.argv.includes('--watch');

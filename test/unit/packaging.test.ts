@@ -100,9 +100,18 @@ test('packaging: the rule pages ship in the .vsix and in the npm package, next t
 test('packaging: the generated schema validator and the schema libraries ship next to the bundles, in the .vsix and in the npm package', () => {
   // Without the validator every start compiles the report schema; without schema-libs.js an extended schema cannot be compiled (scripts/bundle.mjs).
   const vsixShips = vsixFiles();
-  for (const file of ['dist/report-schema-validator.js', 'dist/schema-libs.js', 'dist/server.js']) assert.ok(vsixShips.has(file), `the .vsix lacks ${file}`);
+  for (const file of ['dist/report-schema-validator.js', 'dist/schema-libs.js', 'dist/server.js', 'dist/server-main.js'])
+    assert.ok(vsixShips.has(file), `the .vsix lacks ${file}`);
   const npmShips = npmPackFiles();
-  for (const file of ['dist/report-schema-validator.js', 'dist/schema-libs.js', 'dist/cli.js']) assert.ok(npmShips.has(file), `the npm package lacks ${file}`);
+  for (const file of [
+    'dist/report-schema-validator.js',
+    'dist/schema-libs.js',
+    'dist/cli.js',
+    'dist/cached-require.js',
+    'dist/server.js',
+    'dist/server-main.js',
+  ])
+    assert.ok(npmShips.has(file), `the npm package lacks ${file}`);
 });
 
 test('packaging: both ATT&CK catalogs ship with MITRE notice, in the .vsix and in the npm package', () => {

@@ -7,14 +7,14 @@ import { packageRoot, packageVersion } from '../node/packageRoot';
 import { ReportWorkspace } from '../engine/workspace';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, type CliIo } from './cliIo';
 import { collectTargets, toPosix, type Target } from './collectFiles';
-import { defaultFormatName, formatNames, isFormatName, loadFormatter } from './formatters';
-import type { FileResult, FormatContext } from './formatters/formatterTypes';
+import { defaultFormatName, formatNames, isFormatName, loadStreamingFormatter } from './formatters';
+import type { FormatContext } from './formatters/formatterTypes';
 import { decodeReport, readReportFile } from '../node/readReport';
 import { checkReadFile, NOT_A_REPORT, type CheckOutcome } from './checkFile';
 import { checkInWorkers, JOBS_VARIABLE, jobsFor, parseJobs, TINY_INPUT_FILES } from './checkPool';
 import type { WorkItem } from './checkWorker';
 import { ruleDocsContext } from '../node/ruleDocs';
-import { refuseOutput, writeResult } from './outputFile';
+import { openResult, type ResultWriter } from './outputFile';
 
 export const CHECK_USAGE = `Usage: increport check [options] <file|folder|glob|->...
 
@@ -52,9 +52,6 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     return EXIT_OK;
   }
   const workspace = new ReportWorkspace({ host: createNodeHost({ now: io.now }), baseDirectory: io.cwd });
-  const results: FileResult[] = [];
-  const skipped: string[] = [];
-  let trouble = false;
   const display = (path: string) => toPosix(relative(io.cwd, path)) || '.';
   // An invalid configuration stops only the reports it governs: they get an error result each (and the
   // problem is printed once), every other report is checked, and the output is still written.
@@ -75,50 +72,92 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   };
   const targets = collectTargets(options.paths, io.cwd, configForDirectory);
   const inputs = targets.flatMap((target) => (target.kind === 'file' ? [target.path] : []));
-  const refused = refuseOutput({ output: options.output, overwrite: options.overwrite, inputs }, io, 'increport check');
-  if (refused !== undefined) return refused;
-  // Outcomes are taken in target order, whichever thread made them: the output and standard error are
-  // the same bytes for any number of jobs. Each keeps only findings and frame lines, not the report.
-  const take = (outcome: CheckOutcome) => {
-    for (const event of outcome.events) {
-      if (event.kind === 'configError') noteConfigError(event.message);
-      else io.writeStderr(event.message);
-    }
-    if (typeof outcome.result === 'string') return skipped.push(outcome.result);
-    if (outcome.result.error) trouble = true;
-    results.push(outcome.result);
-  };
+  const writer = openResult({ output: options.output, overwrite: options.overwrite, inputs }, io, 'increport check');
+  if (typeof writer === 'number') return writer;
   let jobs;
   try {
     jobs = jobsFor(inputs.length, options.jobs, io.env);
   } catch (error) {
+    writer.abandon();
     io.writeStderr(`increport: ${(error as Error).message}\n`);
     return EXIT_TROUBLE;
   }
-  if (jobs > 1) await checkTargetsInWorkers(targets, jobs, workspace, io, options, display, take);
-  else for (const target of targets) take(await checkTarget(target, workspace, io, options, display));
-  if (configErrors.size > 0) trouble = true;
-
-  const allFindings = results.flatMap((result) => result.findings);
-  const warnings = allFindings.filter((finding) => finding.severity === 'warning').length;
-  const shown = options.quiet ? results.map((result) => ({ ...result, findings: result.findings.filter((finding) => finding.severity === 'error') })) : results;
-  const context = formatContext(io, workspace, options);
-  if (options.quiet) context.hiddenByQuiet = { warning: warnings, info: allFindings.filter((finding) => finding.severity === 'info').length };
-  const formatted = (await loadFormatter(options.format))!(shown, context);
-  const written = writeResult(formatted, { output: options.output, overwrite: options.overwrite, inputs }, io, 'increport check');
+  let run;
+  try {
+    run = await checkAndWrite(targets, jobs, workspace, io, options, display, noteConfigError, writer);
+  } catch (error) {
+    writer.abandon();
+    throw error;
+  }
+  const written = writer.finish();
   if (written !== EXIT_OK) return written;
-  const errors = allFindings.filter((finding) => finding.severity === 'error').length;
-  if (trouble) return EXIT_TROUBLE;
-  if (results.length === 0 && !options.allowEmpty) {
-    io.writeStderr(`increport: ${describeEmptyRun(options.paths, skipped, options.verbose)}\n`);
+  if (run.trouble || configErrors.size > 0) return EXIT_TROUBLE;
+  if (run.results === 0 && !options.allowEmpty) {
+    io.writeStderr(`increport: ${describeEmptyRun(options.paths, run.skipped, options.verbose)}\n`);
     return EXIT_TROUBLE;
   }
-  if (errors > 0) return EXIT_FINDINGS;
+  if (run.errors > 0) return EXIT_FINDINGS;
+  const warnings = run.warnings;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     io.writeStderr(`increport: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${options.maxWarnings}\n`);
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/** What a check run leaves once its output is written: counts for the exit code, not the results. */
+interface RunTally {
+  results: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  trouble: boolean;
+  /** Display paths of the files skipped as not reports (for the message of an empty run). */
+  skipped: string[];
+}
+
+/**
+ * Checks the targets and writes each file's output as soon as it is its turn: outcomes are taken in target
+ * order, whichever thread made them, so the output and standard error are the same bytes for any number
+ * of jobs, and each result is formatted, written and dropped (formats that need every result, SARIF, JUnit
+ * and GitHub's, keep them until the end).
+ */
+async function checkAndWrite(
+  targets: readonly Target[],
+  jobs: number,
+  workspace: ReportWorkspace,
+  io: CliIo,
+  options: CheckOptions,
+  display: (path: string) => string,
+  noteConfigError: (message: string) => void,
+  writer: ResultWriter,
+): Promise<RunTally> {
+  const tally: RunTally = { results: 0, errors: 0, warnings: 0, infos: 0, trouble: false, skipped: [] };
+  const context = formatContext(io, workspace, options);
+  const format = (await loadStreamingFormatter(options.format))!(context);
+  const take = (outcome: CheckOutcome) => {
+    for (const event of outcome.events) {
+      if (event.kind === 'configError') noteConfigError(event.message);
+      else io.writeStderr(event.message);
+    }
+    if (typeof outcome.result === 'string') return void tally.skipped.push(outcome.result);
+    const result = outcome.result;
+    if (result.error) tally.trouble = true;
+    tally.results++;
+    for (const finding of result.findings) {
+      if (finding.severity === 'error') tally.errors++;
+      else if (finding.severity === 'warning') tally.warnings++;
+      else tally.infos++;
+    }
+    const shown = options.quiet ? { ...result, findings: result.findings.filter((finding) => finding.severity === 'error') } : result;
+    const text = format.file(shown);
+    if (text !== '') writer.write(text);
+  };
+  if (jobs > 1) await checkTargetsInWorkers(targets, jobs, workspace, io, options, display, take);
+  else for (const target of targets) take(await checkTarget(target, workspace, io, options, display));
+  if (options.quiet) context.hiddenByQuiet = { warning: tally.warnings, info: tally.infos };
+  writer.write(format.end());
+  return tally;
 }
 
 type CheckOptions = ReturnType<typeof parseCheckArgs>;

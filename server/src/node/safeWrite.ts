@@ -51,34 +51,82 @@ const fail = (kind: WriteFailureKind, message: string): { failure: WriteFailure 
 
 /** Writes `text` to `target` atomically, or says why not (and then leaves the target and its folder as they were). */
 export function writeOutputFile(target: string, text: string | Uint8Array, options: WriteOptions): WriteOutcome {
+  const opened = openOutputFile(target, options);
+  if ('failure' in opened) return opened;
+  opened.write(text);
+  return opened.finish();
+}
+
+/** An output file being written: text goes to its temporary file; `finish` gives it the target's name, `abandon` removes it. */
+export interface OutputFileWriter {
+  write(text: string | Uint8Array): void;
+  finish(): WriteOutcome;
+  abandon(): void;
+}
+
+/**
+ * writeOutputFile in parts, for output made as it is written (`increport check`): the same checks and the
+ * same atomic commit, with the text appended to the temporary file. A failed write is reported by `finish`
+ * (and the temporary file removed); the target is untouched until then.
+ */
+export function openOutputFile(target: string, options: WriteOptions): OutputFileWriter | { failure: WriteFailure } {
   const path = resolve(target);
   const inspected = inspectTarget(path, options);
   if ('failure' in inspected) return inspected;
   const folder = dirname(path);
   const temp = join(folder, temporaryName(basename(path)));
-  let created = false;
+  let fd: number | undefined;
   try {
     // 'wx': O_CREAT | O_EXCL, so a name that exists (even as a dangling link) is never opened.
-    const fd = openSync(temp, 'wx', 0o666);
-    created = true;
-    try {
-      if (inspected.existing) fchmodSync(fd, inspected.existing.mode & 0o7777);
-      const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-      for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    const committed = commit(temp, path, options);
-    if ('failure' in committed) return committed;
-    created = false;
-    syncFolder(folder);
-    return { ok: true };
+    fd = openSync(temp, 'wx', 0o666);
+    if (inspected.existing) fchmodSync(fd, inspected.existing.mode & 0o7777);
   } catch (error) {
+    if (fd !== undefined) {
+      closeSync(fd);
+      removeQuietly(temp);
+    }
     return { failure: describeError(error as NodeJS.ErrnoException) };
-  } finally {
-    if (created) removeQuietly(temp);
   }
+  let failed: NodeJS.ErrnoException | undefined;
+  let open = true;
+  const close = () => {
+    if (!open) return;
+    open = false;
+    closeSync(fd);
+  };
+  return {
+    write(text) {
+      if (failed || !open) return;
+      try {
+        const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+        for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      } catch (error) {
+        failed = error as NodeJS.ErrnoException;
+      }
+    },
+    finish() {
+      let committed = false;
+      try {
+        if (failed) throw failed;
+        fsyncSync(fd);
+        close();
+        const outcome = commit(temp, path, options);
+        if ('failure' in outcome) return outcome;
+        committed = true;
+        syncFolder(folder);
+        return { ok: true };
+      } catch (error) {
+        return { failure: describeError(error as NodeJS.ErrnoException) };
+      } finally {
+        close();
+        if (!committed) removeQuietly(temp);
+      }
+    },
+    abandon() {
+      close();
+      removeQuietly(temp);
+    },
+  };
 }
 
 /**

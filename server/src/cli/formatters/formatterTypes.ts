@@ -37,3 +37,36 @@ export interface FormatContext {
 }
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;
+
+/** A format written one file at a time: `file` gives each result's text as it comes, `end` the rest. */
+export interface FormatStream {
+  file(result: FileResult): string;
+  end(): string;
+}
+
+/** A format that can be streamed: `increport check` writes each file's part as soon as that file is checked. */
+export type StreamingFormatter = (context: FormatContext) => FormatStream;
+
+/** A streamed format's whole output for `results`: the same bytes as streaming them. */
+export function wholeOutput(stream: StreamingFormatter): Formatter {
+  return (results, context) => {
+    const format = stream(context);
+    let text = '';
+    for (const result of results) text += format.file(result);
+    return text + format.end();
+  };
+}
+
+/** A format that needs every result before it writes (SARIF's rule table and notifications come before its results): kept until the end. */
+export function keptUntilEnd(formatter: Formatter): StreamingFormatter {
+  return (context) => {
+    const results: FileResult[] = [];
+    return {
+      file(result) {
+        results.push(result);
+        return '';
+      },
+      end: () => formatter(results, context),
+    };
+  };
+}

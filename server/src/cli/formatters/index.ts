@@ -1,5 +1,5 @@
-import type { Formatter } from './formatterTypes';
-import { stylish } from './stylish';
+import { keptUntilEnd, type Formatter, type StreamingFormatter } from './formatterTypes';
+import { stylish, stylishStream } from './stylish';
 
 /*
  * The registry of `--format` values. To add a format, write a module exporting a Formatter, add its name
@@ -28,4 +28,17 @@ export function isFormatName(name: string): name is FormatName {
 
 export async function loadFormatter(name: string): Promise<Formatter | undefined> {
   return isFormatName(name) ? loaders[name]() : undefined;
+}
+
+/** The format as `increport check` writes it: file by file for stylish and JSON, at the end for the others (keptUntilEnd). */
+const streamLoaders: Readonly<Record<FormatName, () => Promise<StreamingFormatter>>> = {
+  stylish: async () => stylishStream,
+  json: async () => (await import('./json.js')).jsonStream,
+  sarif: async () => keptUntilEnd(await loaders.sarif()),
+  junit: async () => keptUntilEnd(await loaders.junit()),
+  github: async () => keptUntilEnd(await loaders.github()),
+};
+
+export async function loadStreamingFormatter(name: string): Promise<StreamingFormatter | undefined> {
+  return isFormatName(name) ? streamLoaders[name]() : undefined;
 }

@@ -1,4 +1,4 @@
-import type { FileResult, FormatContext, Formatter } from './formatterTypes';
+import { wholeOutput, type FileResult, type FormatContext, type Formatter, type StreamingFormatter } from './formatterTypes';
 import { compareFindings, type Finding, type FindingData, type Range, type Severity } from '../../engine/types';
 import { escapeJsonControlChars } from './controlChars';
 
@@ -76,4 +76,28 @@ export function buildJsonReport(results: readonly FileResult[], context: FormatC
   };
 }
 
-export const json: Formatter = (results, context) => `${escapeJsonControlChars(JSON.stringify(buildJsonReport(results, context), null, 2))}\n`;
+/** `JSON.stringify(value, null, 2)` as it reads at `depth` levels of nesting (every line after the first indented). */
+const nested = (value: unknown, depth: number): string => JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+
+/**
+ * The JSON output one file at a time: the same bytes as `JSON.stringify(buildJsonReport(...), null, 2)`,
+ * written as the head, one `files` entry per result, then the summary, so that no result is kept.
+ */
+export const jsonStream: StreamingFormatter = (context) => {
+  const summary = { errors: 0, warnings: 0, infos: 0, files: 0 };
+  const head = `{\n  "version": ${JSON_FORMAT_VERSION},\n  "tool": ${nested({ name: context.toolName, version: context.toolVersion }, 1)},\n  "files": [`;
+  return {
+    file(result) {
+      for (const finding of result.findings) {
+        if (finding.severity === 'error') summary.errors++;
+        else if (finding.severity === 'warning') summary.warnings++;
+        else summary.infos++;
+      }
+      const entry = `${summary.files++ === 0 ? head : ','}\n    ${nested(toJsonFile(result), 2)}`;
+      return escapeJsonControlChars(entry);
+    },
+    end: () => escapeJsonControlChars(`${summary.files === 0 ? `${head}]` : '\n  ]'},\n  "summary": ${nested(summary, 1)}\n}\n`),
+  };
+};
+
+export const json: Formatter = wholeOutput(jsonStream);

@@ -1,4 +1,4 @@
-import type { FileResult, FormatContext, Formatter } from './formatterTypes';
+import { wholeOutput, type FileResult, type FormatContext, type Formatter, type StreamingFormatter } from './formatterTypes';
 import { compareFindings, type Finding, type Severity } from '../../engine/types';
 
 /*
@@ -196,20 +196,25 @@ function problemsLine(counts: Record<Severity, number>, filesWithProblems: numbe
   return palette.bold(paint(`✖ ${plural(problems, 'problem')} (${breakdown}) in ${files}`));
 }
 
+/** A file with findings, as the summary lists it. */
+interface ListedFile {
+  displayPath: string;
+  counts: Record<Severity, number>;
+}
+
 /** One line per file with findings (when there are several): where to look first. */
-function perFileLines(files: readonly FileResult[], palette: Palette): string[] {
-  const listed = files.slice(0, MAX_LISTED_FILES);
+function perFileLines(listed: readonly ListedFile[], total: number, palette: Palette): string[] {
   const paths = listed.map((file) => inline(file.displayPath));
   const width = Math.min(
     60,
     paths.reduce((widest, path) => Math.max(widest, path.length), 0),
   );
   const lines = listed.map((file, index) => {
-    const counts = countBySeverity(file.findings);
+    const { counts } = file;
     const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => palette.severity[severity](countOf(counts[severity], severity)));
     return `    ${paths[index].padEnd(width)}  ${parts.join(', ')}`;
   });
-  if (files.length > listed.length) lines.push(`    … and ${plural(files.length - listed.length, 'more file')}`);
+  if (total > listed.length) lines.push(`    … and ${plural(total - listed.length, 'more file')}`);
   return lines;
 }
 
@@ -226,17 +231,24 @@ function hiddenNote(hidden: FormatContext['hiddenByQuiet']): string {
   return `${parts.join(' and ')} not shown: --quiet shows errors only`;
 }
 
-function summary(results: readonly FileResult[], context: FormatContext, palette: Palette): string[] {
-  const withProblems = results.filter((result) => result.findings.length > 0);
-  const counts = countBySeverity(results.flatMap((result) => result.findings));
-  const unreadable = results.filter((result) => result.error !== undefined).length;
-  const checked = results.length - unreadable;
+/** What the summary needs of the files seen so far: counts and the first files with findings, not the results. */
+interface Tally {
+  counts: Record<Severity, number>;
+  withProblems: number;
+  listed: ListedFile[];
+  unreadable: number;
+  results: number;
+}
+
+function summary(tally: Tally, context: FormatContext, palette: Palette): string[] {
+  const { counts, withProblems, unreadable } = tally;
+  const checked = tally.results - unreadable;
   const lines: string[] = [];
   const hidden = hiddenNote(context.hiddenByQuiet);
-  if (withProblems.length > 0) {
-    lines.push(problemsLine(counts, withProblems.length, checked, palette));
+  if (withProblems > 0) {
+    lines.push(problemsLine(counts, withProblems, checked, palette));
     if (hidden) lines.push(palette.dim(`  (${hidden})`));
-    if (withProblems.length > 1) lines.push(...perFileLines(withProblems, palette));
+    if (withProblems > 1) lines.push(...perFileLines(tally.listed, withProblems, palette));
     lines.push(rulesHint(context.docsBaseUrl, palette));
   } else if (checked > 0 && hidden) {
     lines.push(palette.success(`✔ No errors (${plural(checked, 'file')} checked; ${hidden})`));
@@ -251,9 +263,27 @@ function summary(results: readonly FileResult[], context: FormatContext, palette
   return lines;
 }
 
-export const stylish: Formatter = (results: readonly FileResult[], context: FormatContext): string => {
+/**
+ * The stylish output one file at a time (`increport check` writes each file's block as soon as it is
+ * checked): a block per file with findings or an error, each followed by a blank line, then the summary.
+ * The context is read again at the end, for `hiddenByQuiet`.
+ */
+export const stylishStream: StreamingFormatter = (context) => {
   const palette = makePalette(context.color);
-  const blocks = results.filter((result) => result.error !== undefined || result.findings.length > 0).map((result) => formatFile(result, palette).join('\n'));
-  blocks.push(summary(results, context, palette).join('\n'));
-  return `${blocks.join('\n\n')}\n`;
+  const tally: Tally = { counts: { error: 0, warning: 0, info: 0 }, withProblems: 0, listed: [], unreadable: 0, results: 0 };
+  return {
+    file(result) {
+      tally.results++;
+      if (result.error !== undefined) tally.unreadable++;
+      if (result.findings.length > 0) {
+        const counts = countBySeverity(result.findings);
+        for (const severity of SEVERITIES) tally.counts[severity] += counts[severity];
+        if (tally.withProblems++ < MAX_LISTED_FILES) tally.listed.push({ displayPath: result.displayPath, counts });
+      }
+      return result.error !== undefined || result.findings.length > 0 ? `${formatFile(result, palette).join('\n')}\n\n` : '';
+    },
+    end: () => `${summary(tally, context, palette).join('\n')}\n`,
+  };
 };
+
+export const stylish: Formatter = wholeOutput(stylishStream);

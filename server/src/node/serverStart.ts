@@ -1,0 +1,6 @@
+import { join } from 'node:path';
+import { cachedRequire } from './cachedRequire';
+
+// dist/server.js, what VS Code and bin/increport-language-server.js start: the language server's bundle
+// (dist/server-main.js) through V8's code cache (cachedRequire.ts), so a start does not compile it all again.
+cachedRequire(join(__dirname, 'server-main.js'));
