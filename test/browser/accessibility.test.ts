@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { renderReportBody, renderReportDocument, type DocumentOptions } from '../../server/src/engine/render/renderReport';
 import { launchChromium } from '../editor/codeServer';
 import { engine, projectRoot, TEST_NOW } from '../helpers';
+import { VSCODE_DARK } from './webviewThemes';
 
 /**
  * Issue 19: the standalone render of every example and the webview page pass axe-core's WCAG 2.1 A and AA
@@ -35,15 +36,6 @@ const NORTHWIND = join(ROOT, 'examples', 'northwind-ransomware-intrusion.md');
 
 /** The webview's host API, as VS Code gives it to the page before the page's own script runs. */
 const VSCODE_API = `window.acquireVsCodeApi = function () { return { postMessage: function () {}, getState: function () {}, setState: function () {} }; };`;
-/** The theme variables and body class of VS Code's Dark Modern theme. */
-const VSCODE_DARK = `document.addEventListener('DOMContentLoaded', function () {
-  document.body.classList.add('vscode-dark');
-  var vars = { 'editor-foreground': '#cccccc', 'editor-background': '#1f1f1f', 'font-family': 'system-ui, sans-serif', 'font-size': '13px',
-    'textLink-foreground': '#4daafc', 'errorForeground': '#f85149', 'editorWarning-foreground': '#cca700', 'badge-background': '#616161',
-    'badge-foreground': '#f8f8f8', 'button-background': '#0078d4', 'button-foreground': '#ffffff', 'editorWidget-background': '#202020',
-    'panel-border': '#2b2b2b', 'descriptionForeground': '#9d9d9d', 'textCodeBlock-background': '#2b2b2b', 'list-hoverBackground': '#2a2d2e' };
-  for (var k in vars) document.documentElement.style.setProperty('--vscode-' + k, vars[k]);
-});`;
 
 /** Every report in examples/, the broken ones and the dialects included. */
 function examples(folder = join(ROOT, 'examples')): string[] {

@@ -7,6 +7,7 @@ import { indicatorsOf } from '../../server/src/engine/queries/iocQueries';
 import { renderReportBody, renderReportDocument, type DocumentOptions } from '../../server/src/engine/render/renderReport';
 import { launchChromium } from '../editor/codeServer';
 import { engine, projectRoot, TEST_NOW } from '../helpers';
+import { VSCODE_DARK } from './webviewThemes';
 
 /**
  * The preview in real Chromium: screenshots of the examples (light and dark) for a person to look at, the
@@ -39,16 +40,6 @@ const INIT_SCRIPT = `
   window.acquireVsCodeApi = function () {
     return { postMessage: function (m) { window.__messages.push(JSON.parse(JSON.stringify(m))); }, getState: function () {}, setState: function () {} };
   };`;
-
-/** What VS Code's Dark Modern theme gives a webview, for a screenshot of the webview look. */
-const VSCODE_DARK = `document.addEventListener('DOMContentLoaded', function () {
-  document.body.classList.add('vscode-dark');
-  var vars = { 'editor-foreground': '#cccccc', 'editor-background': '#1f1f1f', 'font-family': 'system-ui, sans-serif', 'font-size': '13px',
-    'textLink-foreground': '#4daafc', 'errorForeground': '#f85149', 'editorWarning-foreground': '#cca700', 'badge-background': '#616161',
-    'badge-foreground': '#f8f8f8', 'button-background': '#0078d4', 'button-foreground': '#ffffff', 'editorWidget-background': '#202020',
-    'panel-border': '#2b2b2b', 'descriptionForeground': '#9d9d9d', 'textCodeBlock-background': '#2b2b2b', 'list-hoverBackground': '#2a2d2e' };
-  for (var k in vars) document.documentElement.style.setProperty('--vscode-' + k, vars[k]);
-});`;
 
 interface Loaded {
   requests: string[];

@@ -3,9 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { projectRoot } from '../helpers';
 import { CodeServer, launchChromium } from './codeServer';
+import { findFrame } from './webWorkbench';
 import { createReportWorkspace } from './workspaceFixture';
 
 /** Waits in the browser are on what a person would see; this bounds each one. */
@@ -17,24 +18,6 @@ async function openFromExplorer(page: Page, ...names: string[]): Promise<void> {
   for (const name of names) {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click({ timeout: UI_STEP_TIMEOUT_MS });
   }
-}
-
-/** The webview's inner frame that shows `selector` (webviews nest an iframe inside an iframe). */
-async function findFrame(page: Page, selector: string): Promise<Frame> {
-  const deadline = Date.now() + UI_STEP_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      if (
-        await frame
-          .locator(selector)
-          .count()
-          .catch(() => 0)
-      )
-        return frame;
-    }
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`no frame shows ${selector}`);
 }
 
 test('ui: a person installs the .vsix, sees problems, hovers, completions, and follows a register number to its line', { timeout: 300_000 }, async () => {
@@ -105,7 +88,7 @@ test('ui: a person installs the .vsix, sees problems, hovers, completions, and f
     await page.keyboard.press('Escape');
     await openFromExplorer(page, 'northwind.md');
     await page.locator('.editor-actions [aria-label*="Open Preview to the Side"]').first().click({ timeout: UI_STEP_TIMEOUT_MS });
-    const previewFrame = await findFrame(page, '.attack-matrix');
+    const previewFrame = await findFrame(page, '.attack-matrix', UI_STEP_TIMEOUT_MS);
     const matrixText = await previewFrame.locator('.attack-matrix').innerText();
     assert.match(matrixText, /T1003\.001/);
     const iocText = await previewFrame.locator('body').innerText();
@@ -139,7 +122,7 @@ test('ui: a person installs the .vsix, sees problems, hovers, completions, and f
     // reports and lines behind it, and choosing one opens the report at that line.
     await registerHeader.hover();
     await registerPane.locator('.actions .action-label[aria-label*="Show Incident Register Metrics"]').first().click({ timeout: UI_STEP_TIMEOUT_MS });
-    const metricsFrame = await findFrame(page, 'button.trace[data-trace="technique:T1486"]');
+    const metricsFrame = await findFrame(page, 'button.trace[data-trace="technique:T1486"]', UI_STEP_TIMEOUT_MS);
     assert.match(await metricsFrame.locator('#section-summary').innerText(), /^6 reports, \d+ with errors$/);
     await page.screenshot({ path: join(ARTIFACTS, 'register-metrics.png') });
     // The README's picture: the view and the page with room (the Problems panel closed, the file tree folded).
