@@ -1,4 +1,5 @@
 import type { IocType } from '../iocs/scanIocs';
+import { HASH_NAMES } from '../iocs/iocValues';
 
 /*
  * The fixed STIX 2.1 values the STIX export uses: published identifiers, vocabularies and the
@@ -100,14 +101,10 @@ export function stixSectors(sector: string | undefined): string[] {
 }
 
 /** How an indicator of each type is written as a STIX pattern; CVE IDs are no indicator (they become vulnerabilities). */
-const HASH_KEYS: Partial<Record<IocType, string>> = {
-  md5: 'MD5',
-  sha1: "'SHA-1'",
-  sha224: "'SHA-224'",
-  sha256: "'SHA-256'",
-  sha384: "'SHA-384'",
-  sha512: "'SHA-512'",
-};
+// The hash names are STIX's hash-algorithm vocabulary; a key with a hyphen is quoted in a pattern (9.3).
+const HASH_KEYS: Partial<Record<IocType, string>> = Object.fromEntries(
+  Object.entries(HASH_NAMES).map(([type, name]) => [type, name.includes('-') ? `'${name}'` : name]),
+);
 const VALUE_OBJECTS: Partial<Record<IocType, string>> = { url: 'url', domain: 'domain-name', ipv4: 'ipv4-addr', ipv6: 'ipv6-addr', email: 'email-addr' };
 
 /** A STIX string literal: quotes and backslashes escaped (STIX 2.1 patterning, 9.3). */
@@ -129,11 +126,6 @@ export const INDICATOR_LABELS: Readonly<Record<IocType, string>> = {
   ipv4: 'IPv4 address',
   ipv6: 'IPv6 address',
   email: 'E-mail address',
-  md5: 'MD5',
-  sha1: 'SHA-1',
-  sha224: 'SHA-224',
-  sha256: 'SHA-256',
-  sha384: 'SHA-384',
-  sha512: 'SHA-512',
+  ...HASH_NAMES,
   cve: 'CVE',
 };
