@@ -37,7 +37,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: NODE_AND_EDITOR }] },
   },
   {
-    files: ['bin/*.js', 'scripts/schema-libs/*.cjs'],
+    files: ['bin/*.js', 'scripts/schema-libs/*.cjs', 'scripts/yaml-lib/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

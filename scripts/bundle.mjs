@@ -27,16 +27,28 @@ const schemaLibsApart = {
     build.onResolve({ filter: /^\.\/schema-libs\.js$/ }, () => ({ path: './schema-libs.js', external: true }));
   },
 };
+// yaml, likewise: front matter and .increport.yaml need it, the first diagnostics of a report without them do not.
+// It goes to dist/yaml-lib.js, reached through scripts/yaml-lib/yaml.cjs (the web bundle keeps it inline).
+const yamlApart = {
+  name: 'yaml-apart',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, (args) =>
+      args.importer.includes(`${sep}server${sep}src${sep}`) ? { path: fileURLToPath(new URL('./yaml-lib/yaml.cjs', import.meta.url)) } : undefined,
+    );
+    build.onResolve({ filter: /^\.\/yaml-lib\.js$/ }, () => ({ path: './yaml-lib.js', external: true }));
+  },
+};
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './lsp-client.js'] },
   { entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/lsp-client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server-main.js', plugins: [schemaLibsApart] },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [schemaLibsApart] },
+  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server-main.js', plugins: [schemaLibsApart, yamlApart] },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [schemaLibsApart, yamlApart] },
   // The small entries that load those two through V8's code cache (server/src/node/cachedRequire.ts):
   // dist/server.js is what the extension and bin/increport-language-server.js start; bin/increport.js loads cli.js through cached-require.js.
   { entryPoints: ['server/src/node/serverStart.ts'], outfile: 'dist/server.js', external: ['./server-main.js'] },
   { entryPoints: ['server/src/node/cachedRequire.ts'], outfile: 'dist/cached-require.js' },
   { entryPoints: ['scripts/schema-libs/entry.cjs'], outfile: 'dist/schema-libs.js' },
+  { entryPoints: ['scripts/yaml-lib/entry.cjs'], outfile: 'dist/yaml-lib.js' },
 ];
 const watch = process.argv.includes('--watch');
 const cssOnly = process.argv.includes('--css-only');

@@ -98,14 +98,16 @@ test('packaging: the rule pages ship in the .vsix and in the npm package, next t
 });
 
 test('packaging: the generated schema validator and the schema libraries ship next to the bundles, in the .vsix and in the npm package', () => {
-  // Without the validator every start compiles the report schema; without schema-libs.js an extended schema cannot be compiled (scripts/bundle.mjs).
+  // Without the validator every start compiles the report schema; without schema-libs.js an extended schema cannot be compiled,
+  // without yaml-lib.js no front matter nor configuration file can be read (scripts/bundle.mjs).
   const vsixShips = vsixFiles();
-  for (const file of ['dist/report-schema-validator.js', 'dist/schema-libs.js', 'dist/server.js', 'dist/server-main.js'])
+  for (const file of ['dist/report-schema-validator.js', 'dist/schema-libs.js', 'dist/yaml-lib.js', 'dist/server.js', 'dist/server-main.js'])
     assert.ok(vsixShips.has(file), `the .vsix lacks ${file}`);
   const npmShips = npmPackFiles();
   for (const file of [
     'dist/report-schema-validator.js',
     'dist/schema-libs.js',
+    'dist/yaml-lib.js',
     'dist/cli.js',
     'dist/cached-require.js',
     'dist/server.js',
@@ -133,4 +135,16 @@ test('packaging: both ATT&CK catalogs ship with MITRE notice, in the .vsix and i
     [],
     'missing from the npm package',
   );
+});
+
+test('packaging: the yaml parser is bundled apart, in dist/yaml-lib.js, and the server and CLI bundles reach it on first use', () => {
+  // A report without front matter in a folder without .increport.yaml needs no YAML: the server's first diagnostics
+  // must not load it (scripts/bundle.mjs). One of yaml's own error messages tells where its parser went.
+  const yamlMessage = 'must be sufficiently indented';
+  const bundle = (file: string) => readFileSync(join(projectRoot(), file), 'utf8');
+  assert.ok(bundle('dist/yaml-lib.js').includes(yamlMessage), 'dist/yaml-lib.js lacks the yaml parser');
+  for (const file of ['dist/server-main.js', 'dist/cli.js']) {
+    assert.ok(!bundle(file).includes(yamlMessage), `${file} carries the yaml parser itself`);
+    assert.ok(bundle(file).includes('./yaml-lib.js'), `${file} does not reach dist/yaml-lib.js`);
+  }
 });
