@@ -84,7 +84,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   }
   let run;
   try {
-    run = await checkAndWrite(targets, jobs, workspace, io, options, display, noteConfigError, writer);
+    run = await checkAndWrite({ targets, jobs, workspace, io, options, display }, noteConfigError, writer);
   } catch (error) {
     writer.abandon();
     throw error;
@@ -122,16 +122,8 @@ interface RunTally {
  * of jobs, and each result is formatted, written and dropped (formats that need every result, SARIF, JUnit
  * and GitHub's, keep them until the end).
  */
-async function checkAndWrite(
-  targets: readonly Target[],
-  jobs: number,
-  workspace: ReportWorkspace,
-  io: CliIo,
-  options: CheckOptions,
-  display: (path: string) => string,
-  noteConfigError: (message: string) => void,
-  writer: ResultWriter,
-): Promise<RunTally> {
+async function checkAndWrite(run: CheckRun, noteConfigError: (message: string) => void, writer: ResultWriter): Promise<RunTally> {
+  const { targets, jobs, workspace, io, options, display } = run;
   const tally: RunTally = { results: 0, errors: 0, warnings: 0, infos: 0, trouble: false, skipped: [] };
   const context = formatContext(io, workspace, options);
   const format = (await loadStreamingFormatter(options.format))!(context);
@@ -153,7 +145,7 @@ async function checkAndWrite(
     const text = format.file(shown);
     if (text !== '') writer.write(text);
   };
-  if (jobs > 1) await checkTargetsInWorkers(targets, jobs, workspace, io, options, display, take);
+  if (jobs > 1) await checkTargetsInWorkers(run, take);
   else for (const target of targets) take(await checkTarget(target, workspace, io, options, display));
   if (options.quiet) context.hiddenByQuiet = { warning: tally.warnings, info: tally.infos };
   writer.write(format.end());
@@ -161,6 +153,16 @@ async function checkAndWrite(
 }
 
 type CheckOptions = ReturnType<typeof parseCheckArgs>;
+
+/** One check run: its targets in output order, its threads, and what every target's check reads. */
+interface CheckRun {
+  targets: readonly Target[];
+  jobs: number;
+  workspace: ReportWorkspace;
+  io: CliIo;
+  options: CheckOptions;
+  display: (path: string) => string;
+}
 
 /**
  * Why nothing was checked. A CI job pointed at the wrong folder must fail, not pass on zero reports:
@@ -192,15 +194,8 @@ async function checkTarget(
 const mayBeSkipped = (target: Target, options: CheckOptions): boolean => target.kind === 'file' && (!target.explicit || options.onlyReports);
 
 /** The files on worker threads, standard input and missing paths here; outcomes handed to `take` in target order as they complete. */
-async function checkTargetsInWorkers(
-  targets: readonly Target[],
-  jobs: number,
-  workspace: ReportWorkspace,
-  io: CliIo,
-  options: CheckOptions,
-  display: (path: string) => string,
-  take: (outcome: CheckOutcome) => void,
-): Promise<void> {
+async function checkTargetsInWorkers(run: CheckRun, take: (outcome: CheckOutcome) => void): Promise<void> {
+  const { targets, jobs, workspace, io, options, display } = run;
   const ready = new Map<number, CheckOutcome>();
   let nextToTake = 0;
   const arrive = (index: number, outcome: CheckOutcome) => {
