@@ -33,7 +33,22 @@ export interface Analysis {
   configError?: ConfigError;
   /** Present for reports: what editor features, the preview and the exports work on. */
   report?: AnalysedReport;
+  /**
+   * Set when the report model was let go to bound memory (KEPT_MODELS): the findings and version stay (what
+   * "check on save" shows); the next request that needs the model checks the text again.
+   */
+  released?: boolean;
+  /** The ATT&CK version the released model was checked against (its front matter may choose one). */
+  releasedAttackVersion?: string;
 }
+
+/**
+ * How many open documents keep their full report model between requests. Diagnostics need only the
+ * findings; completion, hover and quick fixes are asked about the documents being worked on. Beyond this
+ * number the least recently used models are released (a model is ~60 KB per 10 KB of report, and V8 sizes
+ * its heap to a multiple of what is live): 200 open reports stay far under 150 MB (test/protocol/memory).
+ */
+export const KEPT_MODELS = 24;
 
 /** A section model of one document version (featureContext), with the lines it covers. */
 interface SectionContext {
@@ -66,6 +81,8 @@ export class ReportSession {
     private readonly trusted: boolean,
     /** "Now" for the date rules and completion: the system clock, or INCREPORT_NOW. */
     readonly now: Clock = systemClock,
+    /** Told how many report models were let go (closed, released, reconfigured): node/memoryCollector.ts. */
+    private readonly onModelsReleased: (count: number) => void = () => undefined,
   ) {
     this.workspace = this.createWorkspace();
     this.reportGlobs = picomatch(settings.files, { dot: true });
@@ -84,13 +101,17 @@ export class ReportSession {
     this.settings = settings;
     this.reportGlobs = picomatch(settings.files, { dot: true });
     this.workspace = this.createWorkspace();
+    const models = [...this.analyses.values()].filter((analysis) => analysis.report).length;
     this.analyses.clear();
     this.sectionContexts.clear();
+    this.onModelsReleased(models);
   }
 
   forget(uri: string): void {
+    const model = this.analyses.get(uri)?.report;
     this.analyses.delete(uri);
     this.sectionContexts.delete(uri);
+    if (model) this.onModelsReleased(1);
   }
 
   /**
@@ -99,6 +120,7 @@ export class ReportSession {
    */
   attackVersion(uri: string | undefined, analysis?: Analysis): string {
     if (analysis?.report) return analysis.report.catalog.version;
+    if (analysis?.releasedAttackVersion) return analysis.releasedAttackVersion;
     try {
       const config = this.workspace.configFor(this.pathOf(uri ?? 'untitled:report.md'));
       return this.workspace.catalogFor(config).version;
@@ -120,12 +142,16 @@ export class ReportSession {
     return renderText(reportTemplate(report.spec, catalog.tactics, { attackVersion: chosen, style: templateStyleOf(config) }));
   }
 
-  /** The analysis of the document's current version, computed once per version. */
+  /** The analysis of the document's current version, computed once per version (again if its model was released). */
   analyze(document: OpenDocument): Analysis {
     const cached = this.analyses.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
+    if (cached && cached.version === document.version && !cached.released) {
+      this.markUsed(document.uri, cached);
+      return cached;
+    }
     const analysis = this.computeAnalysis(document);
-    this.analyses.set(document.uri, analysis);
+    this.markUsed(document.uri, analysis);
+    this.releaseLeastUsed();
     return analysis;
   }
 
@@ -179,6 +205,26 @@ export class ReportSession {
     } catch {
       return [];
     }
+  }
+
+  /** Moves the document to the most recently used end (a Map iterates in insertion order). */
+  private markUsed(uri: string, analysis: Analysis): void {
+    this.analyses.delete(uri);
+    this.analyses.set(uri, analysis);
+  }
+
+  /** Keeps the findings but releases the models of all but the KEPT_MODELS most recently used documents. */
+  private releaseLeastUsed(): void {
+    let excess = this.analyses.size - KEPT_MODELS;
+    let released = 0;
+    for (const [uri, analysis] of this.analyses) {
+      if (excess-- <= 0) break;
+      if (!analysis.report) continue;
+      this.analyses.set(uri, { ...analysis, report: undefined, released: true, releasedAttackVersion: analysis.report.catalog.version });
+      this.sectionContexts.delete(uri);
+      released++;
+    }
+    this.onModelsReleased(released);
   }
 
   private computeAnalysis(document: OpenDocument): Analysis {
