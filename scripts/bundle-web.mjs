@@ -21,7 +21,7 @@ const MODULES = {
   './lsp-client.js': 'client/src/web/webLanguageClient.ts',
 };
 /** The server's Node host modules (server/src/node/<name>), by name. */
-const NODE_HOST = /(^|\/)node\/(nodeHost|nodeFileSystem|packageRoot|readReport|exposedGc)$/;
+const NODE_HOST = /(^|\/)node\/(nodeHost|nodeFileSystem|packageRoot|readReport|heapSizing)$/;
 /** The register index's disk access (server/src/lsp/register/registerDisk.ts): in the browser it holds the open reports only. */
 const REGISTER_DISK = /(^|\/)registerDisk$/;
 

@@ -46,7 +46,7 @@ const entries = [
   // The small entries that load those two through V8's code cache (server/src/node/cachedRequire.ts):
   // dist/server.js is what the extension and bin/increport-language-server.js start; bin/increport.js loads cli.js through cached-require.js.
   { entryPoints: ['server/src/node/serverStart.ts'], outfile: 'dist/server.js', external: ['./server-main.js'] },
-  { entryPoints: ['server/src/node/cachedRequire.ts'], outfile: 'dist/cached-require.js' },
+  { entryPoints: ['server/src/node/cliStart.ts'], outfile: 'dist/cached-require.js' },
   { entryPoints: ['scripts/schema-libs/entry.cjs'], outfile: 'dist/schema-libs.js' },
   { entryPoints: ['scripts/yaml-lib/entry.cjs'], outfile: 'dist/yaml-lib.js' },
 ];

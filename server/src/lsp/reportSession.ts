@@ -81,8 +81,6 @@ export class ReportSession {
     private readonly trusted: boolean,
     /** "Now" for the date rules and completion: the system clock, or INCREPORT_NOW. */
     readonly now: Clock = systemClock,
-    /** Told how many report models were let go (closed, released, reconfigured): node/memoryCollector.ts. */
-    private readonly onModelsReleased: (count: number) => void = () => undefined,
   ) {
     this.workspace = this.createWorkspace();
     this.reportGlobs = picomatch(settings.files, { dot: true });
@@ -101,17 +99,13 @@ export class ReportSession {
     this.settings = settings;
     this.reportGlobs = picomatch(settings.files, { dot: true });
     this.workspace = this.createWorkspace();
-    const models = [...this.analyses.values()].filter((analysis) => analysis.report).length;
     this.analyses.clear();
     this.sectionContexts.clear();
-    this.onModelsReleased(models);
   }
 
   forget(uri: string): void {
-    const model = this.analyses.get(uri)?.report;
     this.analyses.delete(uri);
     this.sectionContexts.delete(uri);
-    if (model) this.onModelsReleased(1);
   }
 
   /**
@@ -216,15 +210,12 @@ export class ReportSession {
   /** Keeps the findings but releases the models of all but the KEPT_MODELS most recently used documents. */
   private releaseLeastUsed(): void {
     let excess = this.analyses.size - KEPT_MODELS;
-    let released = 0;
     for (const [uri, analysis] of this.analyses) {
       if (excess-- <= 0) break;
       if (!analysis.report) continue;
       this.analyses.set(uri, { ...analysis, report: undefined, released: true, releasedAttackVersion: analysis.report.catalog.version });
       this.sectionContexts.delete(uri);
-      released++;
     }
-    this.onModelsReleased(released);
   }
 
   private computeAnalysis(document: OpenDocument): Analysis {

@@ -32,8 +32,6 @@ import {
   type StatusParams,
 } from './protocol';
 import { ReportSession, type Analysis } from './reportSession';
-import { MemoryCollector } from './memoryCollector';
-import { exposedGc } from '../node/exposedGc';
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -42,10 +40,7 @@ const docsBaseUrl = pathToFileURL(`${packageRoot()}/docs/rules/`).href;
 // INCREPORT_NOW fixes "now" for the date rules, as in the CLI; an unusable value is said once and ignored.
 const clockSetting = clockFromSetting(process.env[CLOCK_VARIABLE]);
 const clock = 'clock' in clockSetting ? clockSetting.clock : systemClock;
-// Report models let go in numbers are collected at once, not left to swell the heap (memoryCollector.ts).
-const memory = new MemoryCollector(exposedGc());
-const noteReleased = (count: number) => memory.noteReleased(count);
-let session = new ReportSession(DEFAULT_SETTINGS, undefined, true, clock, noteReleased);
+let session = new ReportSession(DEFAULT_SETTINGS, undefined, true, clock);
 let pullDiagnostics = false;
 let workspaceRoot: string | undefined;
 /** Every folder of the workspace, for the register (a multi-root workspace has several; settings and configuration follow the first). */
@@ -86,7 +81,7 @@ connection.onInitialize((params): InitializeResult => {
   workspaceFolders = foldersOf(params.workspaceFolders ?? (rootPath ? [{ uri: folder!, name: basename(rootPath) }] : []));
   workspaceFolderEvents = Boolean(params.capabilities.workspace?.workspaceFolders);
   initialSettings = options.settings;
-  session = new ReportSession(normalizeSettings(options.settings), rootPath, options.trusted !== false, clock, noteReleased);
+  session = new ReportSession(normalizeSettings(options.settings), rootPath, options.trusted !== false, clock);
   pullDiagnostics = Boolean(params.capabilities.textDocument?.diagnostic);
   configurationRequests = Boolean(params.capabilities.workspace?.configuration);
   watchedFilesRegistration = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);

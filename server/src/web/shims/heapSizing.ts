@@ -1,0 +1,3 @@
+/** In the browser the worker's heap is the browser's to size (node/heapSizing.ts). */
+export function keepYoungGenerationSmall(): void {}
+export function growOldGenerationSlowly(): void {}
