@@ -21,6 +21,7 @@ import { FramingGuard } from './framingGuard';
 import { diagnosticsOf } from './handlers/diagnostics';
 import { LazyHandlers } from './lazyHandlers';
 import { LazyRegister } from './lazyRegister';
+import { signalWarm } from './warmSignal';
 import type { RegisterFolder } from './register/registerIndex';
 import {
   CHECK_FILES_REQUEST,
@@ -79,6 +80,7 @@ const scheduler = new DiagnosticsScheduler(
     void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnosticsOf(analysis, docsBaseUrl) });
     sendStatus(uri, analysis);
     lazyHandlers.loadSoon();
+    signalWarm();
   },
 );
 
@@ -204,6 +206,7 @@ connection.languages.diagnostics.on(async (params, token) => {
   if (!analysis) return { kind: 'full', items: [] };
   sendStatus(document.uri, analysis);
   lazyHandlers.loadSoon();
+  signalWarm();
   return { kind: 'full', items: diagnosticsOf(analysis, docsBaseUrl) };
 });
 
