@@ -130,7 +130,7 @@ export async function runWebColdBench(log: (line: string) => void = () => {}): P
     const text = readFileSync(SEED_PATH, 'utf8');
     const result: WebColdBenchResult = { web: [], desktop: [], bundleBytes: Buffer.byteLength(bundle), chromium: browser.version() };
     await webRound(page, text);
-    await firstDiagnostics();
+    await firstDiagnostics(1000); // and the code cache written (serverColdBench.ts)
     for (let round = 1; round <= WEB_COLD_ROUNDS; round++) {
       const web = await webRound(page, text);
       const desktop = await firstDiagnostics();

@@ -38,11 +38,21 @@ const yamlApart = {
     build.onResolve({ filter: /^\.\/yaml-lib\.js$/ }, () => ({ path: './yaml-lib.js', external: true }));
   },
 };
+// markdown-it imports decodeHTML and decodeHTMLStrict from `entities`, whose index also brings its encoder: the
+// encoder's tables (~23 KB) were built at every start, used by nothing. Its decoder module alone has both.
+const entitiesDecoderOnly = {
+  name: 'entities-decoder-only',
+  setup(build) {
+    build.onResolve({ filter: /^entities$/ }, (args) =>
+      args.importer.includes(`${sep}markdown-it${sep}`) ? build.resolve('entities/lib/decode.js', { resolveDir: args.resolveDir, kind: args.kind }) : undefined,
+    );
+  },
+};
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './lsp-client.js'] },
   { entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/lsp-client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server-main.js', plugins: [schemaLibsApart, yamlApart] },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [schemaLibsApart, yamlApart] },
+  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server-main.js', plugins: [schemaLibsApart, yamlApart, entitiesDecoderOnly] },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [schemaLibsApart, yamlApart, entitiesDecoderOnly] },
   // The small entries that load those two through V8's code cache (server/src/node/cachedRequire.ts):
   // dist/server.js is what the extension and bin/increport-language-server.js start; bin/increport.js loads cli.js through cached-require.js.
   { entryPoints: ['server/src/node/serverStart.ts'], outfile: 'dist/server.js', external: ['./server-main.js'] },

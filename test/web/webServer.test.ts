@@ -79,6 +79,10 @@ test('web: the browser build of the server publishes the engine findings over a 
       diagnostics.filter((diagnostic) => diagnostic.code === 'field-missing').map((diagnostic) => diagnostic.range),
       expected.filter((finding) => finding.ruleId === 'field-missing').map((finding) => finding.range),
     );
+    // The register's index and handlers are loaded by the view's first request (lazyRegister.ts): inlined in this bundle.
+    const register = await connection.sendRequest<{ items: unknown[]; complete: boolean }>('incidentReport/register');
+    assert.ok(Array.isArray(register.items));
+    assert.equal(typeof register.complete, 'boolean');
   } finally {
     connection.dispose();
     channel.port1.close();

@@ -13,7 +13,8 @@ export type Registration = (connection: Connection) => void;
 type Handler = (...args: unknown[]) => unknown;
 
 /** The handler methods stood in for; `onRequest` ones are named by their request method. */
-const STAND_IN_METHODS = ['onCompletion', 'onHover', 'onCodeAction', 'onDocumentSymbol', 'onFoldingRanges', 'onDocumentLinks'] as const;
+export const STAND_IN_METHODS = ['onCompletion', 'onHover', 'onCodeAction', 'onDocumentSymbol', 'onFoldingRanges', 'onDocumentLinks'] as const;
+type StandInMethod = (typeof STAND_IN_METHODS)[number];
 
 export class LazyHandlers {
   private handlers: Map<string, Handler> | undefined;
@@ -25,8 +26,10 @@ export class LazyHandlers {
     private readonly requestMethods: readonly string[],
     /** Imports the handler modules and returns what registers them. */
     private readonly load: () => Promise<readonly Registration[]>,
+    /** The handler methods stood in for (lazyRegister.ts stands in for request methods only). */
+    private readonly standInMethods: readonly StandInMethod[] = STAND_IN_METHODS,
   ) {
-    for (const name of STAND_IN_METHODS) {
+    for (const name of standInMethods) {
       const on = connection[name] as unknown as (handler: Handler) => void;
       on.call(connection, (...args: unknown[]) => this.call(name, args));
     }
@@ -63,7 +66,7 @@ export class LazyHandlers {
    */
   private recorder(handlers: Map<string, Handler>): Connection {
     const connection = this.connection;
-    const standIns = new Set<string>(STAND_IN_METHODS);
+    const standIns = new Set<string>(this.standInMethods);
     const requests = new Set(this.requestMethods);
     return new Proxy(connection, {
       get(target, property, receiver) {

@@ -20,8 +20,9 @@ import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { FramingGuard } from './framingGuard';
 import { diagnosticsOf } from './handlers/diagnostics';
 import { LazyHandlers } from './lazyHandlers';
-import { registerChangedNotifier, registerRegisterHandlers } from './handlers/register';
-import { RegisterIndex, type RegisterFolder } from './register/registerIndex';
+import { LazyRegister } from './lazyRegister';
+import { signalWarm } from './warmSignal';
+import type { RegisterFolder } from './register/registerIndex';
 import {
   CHECK_FILES_REQUEST,
   EXPORT_REQUEST,
@@ -50,14 +51,18 @@ let configurationRequests = false;
 /** The settings from initializationOptions: kept when a client's workspace/configuration has nothing for the section (null). */
 let initialSettings: unknown;
 let watchedFilesRegistration = false;
-// The workspace's register rows (the Incident Register view, hover's "also in"): indexed from the first register request on.
-const registerIndex: RegisterIndex = new RegisterIndex({
-  session: () => session,
-  folders: () => workspaceFolders,
-  openDocument: (uri) => documents.get(uri),
-  onChange: registerChangedNotifier(connection, () => registerIndex),
-  onError: (message) => connection.console.error(message),
-});
+// The workspace's register rows (the Incident Register view, hover's "also in"): indexed from the first register
+// request on, which also loads the index and the register's handlers (lazyRegister.ts).
+const registerIndex = new LazyRegister(
+  connection,
+  {
+    session: () => session,
+    folders: () => workspaceFolders,
+    openDocument: (uri) => documents.get(uri),
+    onError: (message) => connection.console.error(message),
+  },
+  () => session,
+);
 
 const scheduler = new DiagnosticsScheduler(
   () => session.currentSettings.debounceMs,
@@ -70,6 +75,7 @@ const scheduler = new DiagnosticsScheduler(
     void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnosticsOf(analysis, docsBaseUrl) });
     sendStatus(uri, analysis);
     lazyHandlers.loadSoon();
+    signalWarm();
   },
 );
 
@@ -195,6 +201,7 @@ connection.languages.diagnostics.on(async (params, token) => {
   if (!analysis) return { kind: 'full', items: [] };
   sendStatus(document.uri, analysis);
   lazyHandlers.loadSoon();
+  signalWarm();
   return { kind: 'full', items: diagnosticsOf(analysis, docsBaseUrl) };
 });
 
@@ -253,7 +260,7 @@ const lazyHandlers = new LazyHandlers(connection, [PREVIEW_REQUEST, EXPORT_REQUE
         lazy,
         documents,
         () => session,
-        (uri) => (registerIndex.isStarted ? registerIndex.indicatorReports(uri) : undefined),
+        (uri) => registerIndex.indicatorReports(uri),
       ),
     (lazy) => workspaceCommands.registerWorkspaceCommands(lazy, documents, () => session, docsBaseUrl),
     (lazy) => preview.registerPreview(lazy, documents, () => session),
@@ -266,7 +273,6 @@ const lazyHandlers = new LazyHandlers(connection, [PREVIEW_REQUEST, EXPORT_REQUE
       ),
   ];
 });
-registerRegisterHandlers(connection, registerIndex, () => session);
 
 // Every message from the editor pauses the register's background indexing briefly (registerIndex.ts).
 process.on('message', () => registerIndex.noteActivity());

@@ -27,6 +27,12 @@ export interface CachedRequireOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Called with what happened to the cache (tests). */
   onCacheUse?: (use: CacheUse) => void;
+  /**
+   * When to write a missing or rejected cache: by default as soon as the top level has run. The cache holds
+   * the functions compiled by then, so the language server (serverStart.ts) writes it after its first
+   * diagnostics, and the next start finds the code of a check in it too, not only that of its modules.
+   */
+  writeWhen?: (write: () => void) => void;
 }
 
 /** Loads `bundlePath` (an absolute path to a CommonJS bundle) and returns its exports; a bundle already loaded is returned as is. */
@@ -70,7 +76,9 @@ export function cachedRequire(bundlePath: string, options: CachedRequireOptions 
     report('used');
   } else {
     // The top level has run: the cache holds it and every function it compiled, most of a start's compile.
-    report(writeCache(folder, cacheFile, script) ? (cachedData === undefined ? 'written' : 'rejected') : 'unavailable');
+    const write = () => report(writeCache(folder, cacheFile, script) ? (cachedData === undefined ? 'written' : 'rejected') : 'unavailable');
+    if (options.writeWhen) options.writeWhen(write);
+    else write();
   }
   return module.exports;
 }

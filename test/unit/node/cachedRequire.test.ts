@@ -76,3 +76,23 @@ test(`cachedRequire: ${CODE_CACHE_VARIABLE}=0 turns the cache off; a bundle that
   assert.throws(() => load(broken, join(root, 'cache-c')), /broken bundle/);
   assert.equal(require.cache[broken], undefined);
 });
+
+test('cachedRequire: with writeWhen, a missing cache is written when the caller says, not before (the server: after its first diagnostics)', { skip }, () => {
+  const folder = join(root, 'cache-d');
+  const path = bundle(SOURCE);
+  const use: CacheUse[] = [];
+  let write: (() => void) | undefined;
+  const exports = cachedRequire(path, {
+    env: { [CODE_CACHE_VARIABLE]: folder },
+    onCacheUse: (what) => use.push(what),
+    writeWhen: (later) => (write = later),
+  }) as { twice(n: number): number };
+  assert.equal(exports.twice(5), 10, 'the bundle has run');
+  assert.deepEqual(use, []);
+  assert.equal(readdirSync(join(root)).includes('cache-d'), false);
+  write!();
+  assert.deepEqual(use, ['written']);
+  assert.equal(readdirSync(folder).filter((file) => file.endsWith('.v8cache')).length, 1);
+  delete require.cache[path];
+  assert.deepEqual(load(path, folder).use, ['used']);
+});
