@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildRegister, registerRow, type Register, type RegisterRow } from '../../../server/src/engine/register';
-import { registerWebviewPage, WEBVIEW_SECTIONS } from '../../../server/src/engine/site';
-import { RegisterPage, type PageIndex } from '../../../server/src/lsp/handlers/registerPage';
+import { registerWebviewPage, reportPageTargets, WEBVIEW_SECTIONS } from '../../../server/src/engine/site';
+import { RegisterPage, TARGETS_PER_STEP, type PageIndex } from '../../../server/src/lsp/handlers/registerPage';
 import { ReportWorkspace } from '../../../server/src/engine/workspace';
 import { corpusReport } from '../../registerCorpus';
 import { projectRoot, testHost } from '../../helpers';
@@ -42,14 +42,14 @@ test('register page: prepared step by step (the register, one section per step, 
     () => TACTICS,
     () => TOOL,
   );
-  assert.equal(prepare(page), 1 + WEBVIEW_SECTIONS.length + 1);
+  assert.equal(prepare(page), 1 + WEBVIEW_SECTIONS.length + Math.ceil(rows.length / TARGETS_PER_STEP));
   assert.equal(page.steps, WEBVIEW_SECTIONS.length, 'every section drawn once');
   const first = page.page({ nonce: NONCE });
   assert.equal(first.drawn, 0);
   assert.equal(page.steps, WEBVIEW_SECTIONS.length);
   const footer = `increport test: ${rows.length} reports in the workspace`;
   assert.equal(first.html, registerWebviewPage(register, { nonce: NONCE, tacticOrder: TACTICS, footer }));
-  assert.equal(Object.keys(first.targets).length, rows.length);
+  assert.deepEqual(first.targets, Object.fromEntries(Object.entries(reportPageTargets(register)).map(([name, path]) => [name, `file:///w/${path}`])));
   assert.equal(page.step(), false, 'nothing left to prepare');
 });
 

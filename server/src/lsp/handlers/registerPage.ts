@@ -2,7 +2,7 @@ import type { Register } from '../../engine/register';
 import {
   registerWebviewPage,
   reportNames,
-  reportPageTargets,
+  reportPageName,
   WEBVIEW_SECTIONS,
   webviewSection,
   type TacticColumn,
@@ -17,6 +17,12 @@ interface DrawnSection {
   version: string;
   html: string;
 }
+
+/**
+ * Reports whose link targets one background step resolves: each hashes its path (SHA-256 in JavaScript, once
+ * per path), ~50 ms for 2,000 reports on a loaded machine, too long to hold the server in one step.
+ */
+export const TARGETS_PER_STEP = 250;
 
 /** What the page reads of the index (a stand-in in the unit tests). */
 export type PageIndex = Pick<RegisterIndex, 'register' | 'isComplete' | 'pending'>;
@@ -43,7 +49,8 @@ export class RegisterPage implements IndexFollower {
   /** The register last seen: a new one (built by a step when no request built it) is a step of its own. */
   private seen: Register | undefined;
   private names: { register: Register; names: ReturnType<typeof reportNames> } | undefined;
-  private targets: { register: Register; targets: Record<string, string> } | undefined;
+  /** The report links' targets of a register, resolved up to row `done` (all of them for a page). */
+  private targets: { register: Register; targets: Record<string, string>; done: number } | undefined;
 
   constructor(
     private readonly index: PageIndex,
@@ -58,7 +65,7 @@ export class RegisterPage implements IndexFollower {
 
   /**
    * One step of the background preparation: the register (when not yet built), or one section whose inputs
-   * changed, or the report links' targets; false when the page is ready to be put together.
+   * changed, or the targets of TARGETS_PER_STEP report links; false when the page is ready to be put together.
    */
   step(): boolean {
     const state = this.state();
@@ -71,8 +78,8 @@ export class RegisterPage implements IndexFollower {
       this.draw(id, state);
       return true;
     }
-    if (this.targets?.register !== state.register) {
-      this.targetsOf(state);
+    if (this.targets?.register !== state.register || this.targets.done < state.register.reports.length) {
+      this.targetsOf(state, TARGETS_PER_STEP);
       return true;
     }
     return false;
@@ -142,16 +149,20 @@ export class RegisterPage implements IndexFollower {
     return section;
   }
 
-  /** Report page name → URI, for the links the webview sends back; computed once per register. */
-  private targetsOf({ register, uriOf }: PageState): Record<string, string> {
-    if (this.targets?.register !== register) {
-      const byPage: Record<string, string> = {};
-      for (const [page, path] of Object.entries(reportPageTargets(register))) {
-        const uri = uriOf.get(path);
-        if (uri) byPage[page] = uri;
-      }
-      this.targets = { register, targets: byPage };
+  /** Report page name → URI, for the links the webview sends back; computed once per register, `limit` rows at a time. */
+  private targetsOf({ register, uriOf }: PageState, limit = Infinity): Record<string, string> {
+    if (this.targets?.register !== register) this.targets = { register, targets: {}, done: 0 };
+    const { targets } = this.targets;
+    const end = Math.min(register.reports.length, this.targets.done + limit);
+    // In row order, a later report wins a page name, as in reportPageTargets (siteWebview.ts).
+    for (let i = this.targets.done; i < end; i++) {
+      const { path } = register.reports[i];
+      const page = reportPageName(path);
+      const uri = uriOf.get(path);
+      if (uri) targets[page] = uri;
+      else delete targets[page];
     }
-    return this.targets.targets;
+    this.targets.done = end;
+    return targets;
   }
 }
