@@ -45,6 +45,7 @@ test('web: the browser build of the server publishes the engine findings over a 
     queueMicrotask,
     console,
     crypto: globalThis.crypto,
+    performance,
   };
   runInNewContext(result.outputFiles[0].text, globals);
   const json = (...segments: string[]) => JSON.parse(readFileSync(join(root, ...segments), 'utf8')) as unknown;

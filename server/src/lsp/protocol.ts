@@ -100,8 +100,12 @@ export interface RegisterResult {
   pending: number;
   /** Files that could not be read, with the reason. */
   notChecked: { uri: string; reason: string }[];
-  /** Counters, for tests and the scale benchmark: rows the index computed, and checks the engine ran in all. */
-  stats: { rowChecks: number; engineChecks: number };
+  /**
+   * Counters, for tests and the benchmarks: rows the index computed, checks the engine ran in all, sections of
+   * the metrics page drawn in all (in the background or for a request), and whether the background preparation
+   * of the page is done for the rows as they are (every section drawn before the page is asked for).
+   */
+  stats: { rowChecks: number; engineChecks: number; sectionDraws: number; pagePrepared: boolean };
 }
 
 /** Server → client: the register's rows changed (a report was indexed, changed or removed); ask again. */
@@ -129,6 +133,8 @@ export interface RegisterPageResult {
   sections: { id: string; version: string; html?: string }[];
   /** Report page name in the page's links (`reports/<name>.html#L12`) → the report's URI. */
   targets: Record<string, string>;
+  /** Sections this request drew itself (0 when the background preparation had drawn them all), for tests and benchmarks. */
+  drawn: number;
 }
 
 /** Client → server: the reports and lines behind a number of the metrics page (its trace key, siteTrace.ts). */

@@ -1,15 +1,5 @@
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
-import type { Register } from '../../engine/register';
-import {
-  MAX_TRACE_KEY,
-  registerWebviewPage,
-  reportNames,
-  reportPageTargets,
-  traceOf,
-  WEBVIEW_SECTIONS,
-  webviewSection,
-  type WebviewSectionId,
-} from '../../engine/site';
+import { MAX_TRACE_KEY, traceOf } from '../../engine/site';
 import { packageVersion } from '../../node/packageRoot';
 import {
   REGISTER_CHANGED_NOTIFICATION,
@@ -25,31 +15,23 @@ import {
 } from '../protocol';
 import type { RegisterIndex } from '../register/registerIndex';
 import type { ReportSession } from '../reportSession';
+import { RegisterPage } from './registerPage';
 
 /** Changes are announced at most this often while indexing, so the view fills in without redrawing on every report. */
 export const REGISTER_NOTIFY_MS = 300;
 
-interface DrawnSection {
-  /** What the section was drawn from (compared by identity): the same inputs draw the same HTML. */
-  inputs: readonly unknown[];
-  version: string;
-  html: string;
-}
-
 /**
  * The Incident Register view's requests: the rows (from the index's cache: never waits for a check), the
  * metrics page, and the reports and lines behind one of its numbers. The first request starts indexing the
- * workspace. The page is drawn section by section (siteWebview.ts): after a change only the sections whose
- * inputs changed (the index keeps the register parts no changed report touched) are drawn again, and a
- * webview that names the versions it shows is sent only those.
+ * workspace; once it is complete, the index prepares the metrics page in its background slices
+ * (registerPage.ts), so a user who never opens the view pays for neither.
  */
 export function registerRegisterHandlers(connection: Connection, index: RegisterIndex, session: () => ReportSession): void {
-  const drawn = new Map<WebviewSectionId, DrawnSection>();
-  let drawCount = 0;
-  let targets: { register: Register; targets: Record<string, string> } | undefined;
   // Read once: packageVersion reads and parses package.json on every call.
   let version: string | undefined;
   const tool = () => ({ name: 'increport', version: (version ??= packageVersion()) });
+  const page = new RegisterPage(index, () => session().tacticOrder(), tool);
+  index.follow(page);
 
   connection.onRequest(REGISTER_REQUEST, (): RegisterResult => {
     index.start();
@@ -60,51 +42,7 @@ export function registerRegisterHandlers(connection: Connection, index: Register
     if (typeof params?.nonce !== 'string' || !NONCE.test(params.nonce))
       throw new ResponseError(ErrorCodes.InvalidParams, 'a nonce of 16 or more base64 characters');
     index.start();
-    const { register, uriOf, namesVersion } = index.register(tool());
-    const progress = index.isComplete ? '' : `; indexing, ${index.pending} reports to go`;
-    const options = {
-      tacticOrder: session().tacticOrder(),
-      footer: `increport ${tool().version}: ${register.totals.reports} reports in the workspace${progress}`,
-    };
-    const inputs: Record<WebviewSectionId, readonly unknown[]> = {
-      summary: [register.totals.reports, register.totals.withErrors],
-      metrics: [register.metrics],
-      attack: [register.attack, namesVersion, register.reports.length, JSON.stringify(options.tacticOrder)],
-      indicators: [register.indicators, namesVersion, register.reports.length],
-      footer: [options.footer],
-    };
-    let names: ReturnType<typeof reportNames> | undefined;
-    const sections = WEBVIEW_SECTIONS.map((id) => {
-      let section = drawn.get(id);
-      if (!section || section.inputs.length !== inputs[id].length || section.inputs.some((input, i) => input !== inputs[id][i])) {
-        const html = webviewSection(id, { register, names: (names ??= reportNames(register)), options });
-        // The same HTML again (a change that left this section as it was) keeps its version: nothing to send.
-        section = { inputs: inputs[id], version: section?.html === html ? section.version : `${id}-${++drawCount}`, html };
-        drawn.set(id, section);
-      }
-      return section;
-    });
-    if (targets?.register !== register) {
-      const byPage: Record<string, string> = {};
-      for (const [page, path] of Object.entries(reportPageTargets(register))) {
-        const uri = uriOf.get(path);
-        if (uri) byPage[page] = uri;
-      }
-      targets = { register, targets: byPage };
-    }
-    const known = params.known && typeof params.known === 'object' ? params.known : undefined;
-    const html = known
-      ? ''
-      : registerWebviewPage(register, { ...options, nonce: params.nonce }, Object.fromEntries(WEBVIEW_SECTIONS.map((id, i) => [id, sections[i].html])));
-    return {
-      html,
-      sections: sections.map((section, i) => ({
-        id: WEBVIEW_SECTIONS[i],
-        version: section.version,
-        ...(known?.[WEBVIEW_SECTIONS[i]] === section.version ? {} : { html: section.html }),
-      })),
-      targets: targets.targets,
-    };
+    return page.page(params);
   });
 
   connection.onRequest(REGISTER_TRACE_REQUEST, (params: RegisterTraceParams): RegisterTraceResult => {

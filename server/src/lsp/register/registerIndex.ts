@@ -1,11 +1,10 @@
-import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fileStamp, reportFileUris, toPosix } from './registerDisk';
+import { fileStamp, reportFileUris } from './registerDisk';
+import { displayPath, folderOf, isUnderRoot, toItem, type RegisterFolder } from './registerPaths';
 import type { AnalysedReport } from '../../engine/analysedReport';
 import {
   buildRegister,
   indicatorKey,
-  quarterOf,
   registerPartsOf,
   registerRow,
   reportName,
@@ -34,13 +33,21 @@ interface Entry {
   parts?: Record<RegisterPart, string>;
 }
 
-/** A workspace folder the register indexes: its name (shown before paths when there are several) and its path. */
-export interface RegisterFolder {
-  name: string;
-  path: string;
-}
+export type { RegisterFolder };
 
 const PARTS: readonly RegisterPart[] = ['metrics', 'attack', 'indicators'];
+
+/**
+ * Work that follows indexing, in the same slices (the metrics page's sections, handlers/registerPage.ts):
+ * once the index is complete and after each later change, `step` is called once per slice until it says
+ * there is nothing left.
+ */
+export interface IndexFollower {
+  /** Does one step of the work (one section drawn); false when there was nothing left to do. */
+  step(): boolean;
+  /** Steps that did work since the server started (sections drawn), for the result's stats. */
+  readonly steps: number;
+}
 
 export interface RegisterIndexDependencies {
   session: () => ReportSession;
@@ -78,6 +85,10 @@ export class RegisterIndex {
   private lastRegister: Register | undefined;
   private readonly dirty = new Set<RegisterPart | 'names'>([...PARTS, 'names']);
   private namesVersion = 0;
+  private cachedUriOf: Map<string, string> | undefined;
+  private follower: IndexFollower | undefined;
+  /** The follower has done its work for the rows as they are (reset by every change). */
+  private followed = false;
 
   constructor(private readonly dependencies: RegisterIndexDependencies) {}
 
@@ -144,6 +155,18 @@ export class RegisterIndex {
     return this.queue.size;
   }
 
+  /** Work to do in the background once the index is complete (and again after each change): see IndexFollower. */
+  follow(follower: IndexFollower): void {
+    this.follower = follower;
+    this.followed = false;
+    this.pump();
+  }
+
+  /** The follower has work to do now: the index is complete and nothing changed since it last said it was done. */
+  private get following(): boolean {
+    return this.follower !== undefined && !this.followed && this.isComplete;
+  }
+
   /** The view's answer: from the cache, never waiting for a check. */
   result(): RegisterResult {
     this.cachedItems ??= [...this.entries]
@@ -156,7 +179,12 @@ export class RegisterIndex {
       complete: this.isComplete,
       pending: this.queue.size,
       notChecked,
-      stats: { rowChecks: this.rowChecks, engineChecks: this.dependencies.session().checks },
+      stats: {
+        rowChecks: this.rowChecks,
+        engineChecks: this.dependencies.session().checks,
+        sectionDraws: this.follower?.steps ?? 0,
+        pagePrepared: this.isComplete && this.followed,
+      },
     };
   }
 
@@ -174,8 +202,8 @@ export class RegisterIndex {
       this.lastRegister = this.cachedRegister;
       this.dirty.clear();
     }
-    const uriOf = new Map([...this.entries].flatMap(([uri, entry]) => (entry.row ? [[entry.row.path, uri] as const] : [])));
-    return { register: this.cachedRegister, uriOf, namesVersion: this.namesVersion };
+    this.cachedUriOf ??= new Map([...this.entries].flatMap(([uri, entry]) => (entry.row ? [[entry.row.path, uri] as const] : [])));
+    return { register: this.cachedRegister, uriOf: this.cachedUriOf, namesVersion: this.namesVersion };
   }
 
   /** Indicator key → the reports that mention it (hover's "also in"), and the path the index knows `uri` by. */
@@ -201,9 +229,12 @@ export class RegisterIndex {
     this.quietUntil = performance.now() + QUIET_AFTER_MESSAGE_MS;
   }
 
-  /** Checks queued reports for up to INDEX_SLICE_MS, then yields to pending messages (setImmediate) and goes on. */
+  /**
+   * Checks queued reports for up to INDEX_SLICE_MS, then yields to pending messages (setImmediate) and goes on;
+   * once the queue is empty, a slice is one step of the follower's work (one section of the metrics page).
+   */
   private pump(): void {
-    if (this.pumping || this.queue.size === 0) return;
+    if (this.pumping || (this.queue.size === 0 && !this.following)) return;
     this.pumping = true;
     // One pause per slice at most: a steady stream of messages (typing) slows indexing down, never stops it.
     const quiet = this.deferred ? 0 : this.quietUntil - performance.now();
@@ -217,6 +248,12 @@ export class RegisterIndex {
     }
     this.deferred = false;
     afterMessages(() => {
+      if (this.queue.size === 0) {
+        this.followStep();
+        this.pumping = false;
+        this.pump();
+        return;
+      }
       const until = performance.now() + INDEX_SLICE_MS;
       let changed = false;
       for (const uri of this.queue) {
@@ -232,6 +269,17 @@ export class RegisterIndex {
       if (changed || this.queue.size === 0) this.changed();
       this.pump();
     });
+  }
+
+  /** One step of the follower's work, when it still has some; a step that throws ends the work until the next change. */
+  private followStep(): void {
+    if (!this.following) return;
+    try {
+      if (!this.follower!.step()) this.followed = true;
+    } catch (error) {
+      this.followed = true;
+      this.dependencies.onError(`increport: preparing the register page failed: ${(error as Error).stack ?? String(error)}`);
+    }
   }
 
   /** Recomputes one row when its report changed; true when the register changed. */
@@ -287,52 +335,24 @@ export class RegisterIndex {
     this.cachedItems = undefined;
     this.cachedRegister = undefined;
     this.cachedIndicators = undefined;
+    this.cachedUriOf = undefined;
+    // The follower's work is to be done again for the new rows, once the queue is empty.
+    this.followed = false;
     this.dependencies.onChange();
+    this.pump();
   }
 
-  /**
-   * The path users see: relative to the report's workspace folder (the innermost that holds it), after the
-   * folder's name when the workspace has several folders; the whole path outside every folder.
-   */
+  /** The path users see (registerPaths.ts). */
   private displayPath(uri: string): string {
-    if (!uri.startsWith('file:')) return uri;
-    const path = fileURLToPath(uri);
-    const folders = this.dependencies.folders();
-    let best: RegisterFolder | undefined;
-    for (const folder of folders) {
-      const inside = path === folder.path || path.startsWith(folder.path.endsWith(sep) ? folder.path : folder.path + sep);
-      if (inside && (!best || folder.path.length > best.path.length)) best = folder;
-    }
-    if (!best) return toPosix(path);
-    const relativePath = toPosix(relative(best.path, path));
-    return folders.length > 1 ? `${best.name}/${relativePath}` : relativePath;
+    return displayPath(this.dependencies.folders(), uri);
   }
 
   /** The workspace folder a path the index shows is in, when the workspace has several. */
-  private folderOf(displayPath: string): string | undefined {
-    const folders = this.dependencies.folders();
-    return folders.length > 1 ? folders.find((folder) => displayPath.startsWith(`${folder.name}/`))?.name : undefined;
+  private folderOf(path: string): string | undefined {
+    return folderOf(this.dependencies.folders(), path);
   }
 
   private isUnderRoot(uri: string): boolean {
-    const path = this.displayPath(uri);
-    // As the CLI's folder search: nothing outside the folders, nothing in dependency folders.
-    return !path.startsWith('../') && !/^[a-zA-Z]:|^\//.test(path) && !/(^|\/)(node_modules|\.git)\//.test(path);
+    return isUnderRoot(this.displayPath(uri));
   }
-}
-
-function toItem(uri: string, row: RegisterRow, folder: string | undefined): RegisterItem {
-  const first = row.id && row.title ? Math.min(row.id.line, row.title.line) : (row.title?.line ?? row.id?.line ?? 1);
-  return {
-    uri,
-    path: row.path,
-    ...(folder ? { folder } : {}),
-    name: reportName(row),
-    ...(row.title ? { title: row.title.value } : {}),
-    ...(row.status ? { status: row.status.value } : {}),
-    ...(row.severity ? { severity: row.severity.value } : {}),
-    ...(quarterOf(row) ? { quarter: quarterOf(row) } : {}),
-    findings: row.findings,
-    line: Math.max(0, first - 1),
-  };
 }
