@@ -2,7 +2,7 @@ import type { FeatureContext } from '../../../server/src/engine/features/feature
 import { documentSymbols } from '../../../server/src/engine/features/symbols';
 import { renderReportBody } from '../../../server/src/engine/render/renderReport';
 import { TEST_NOW, engine, seedText } from '../../helpers';
-import type { ComplexityCase } from './cases';
+import type { ComplexityCase } from './caseHelpers';
 import type { Prepared } from './measure';
 
 /** Worst cases of the table dialects of the IOC and field sections, and of Attack Methodology's headings (see cases.ts for how n is chosen). */

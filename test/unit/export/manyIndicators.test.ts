@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { exportJson, exportReportText, exportStix } from '../../../server/src/engine/export';
-import { reportWithManyIps } from '../complexity/cases';
+import { reportWithManyIps } from '../complexity/caseHelpers';
 import { exportInput } from './exportHelpers';
 
 /*

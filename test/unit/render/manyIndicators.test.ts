@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderReportBody } from '../../../server/src/engine/render/renderReport';
 import { engine, TEST_NOW } from '../../helpers';
-import { reportWithManyIps } from '../complexity/cases';
+import { reportWithManyIps } from '../complexity/caseHelpers';
 
 /*
  * Issue 11: every row of the IOC table quoted the rest of its line, so 4,000 IPs on one line (70 KB) gave
