@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Selection, Uri, ViewColumn, window, workspace, type Disposable, type QuickPickItem, type WebviewPanel } from 'vscode';
+import { Selection, type Uri, ViewColumn, window, workspace, type Disposable, type QuickPickItem, type WebviewPanel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   REGISTER_PAGE_REQUEST,

@@ -1,4 +1,4 @@
-import { EventEmitter, MarkdownString, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, type TreeDataProvider } from 'vscode';
+import { EventEmitter, MarkdownString, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, type Uri, type TreeDataProvider } from 'vscode';
 import type { RegisterItem, RegisterResult } from '../../../server/src/lsp/protocol';
 
 export type Grouping = 'status' | 'quarter';
