@@ -49,14 +49,16 @@ export class ReportCommands implements Disposable {
       for (let start = 0; start < closed.length && !token.isCancellationRequested; start += CHECK_BATCH_SIZE) {
         const batch = closed.slice(start, start + CHECK_BATCH_SIZE);
         progress.report({ message: `${start + batch.length} of ${closed.length} files`, increment: (batch.length / Math.max(closed.length, 1)) * 100 });
-        const params: CheckFilesParams = { uris: batch.map((uri) => uri.toString()) };
+        // Both ways through the language client's converters, as its own messages: in a browser workbench the
+        // server knows files by file: URIs of their paths, and only the converter maps them back.
+        const params: CheckFilesParams = { uris: batch.map((uri) => client.code2ProtocolConverter.asUri(uri)) };
         const result = await client.sendRequest<CheckFilesResult>(CHECK_FILES_REQUEST, params, token);
         for (const file of result.files) {
           if (!file.isReport) continue;
           reports++;
           const diagnostics = await client.protocol2CodeConverter.asDiagnostics(file.diagnostics);
           problems += diagnostics.length;
-          this.workspaceDiagnostics.set(Uri.parse(file.uri), diagnostics);
+          this.workspaceDiagnostics.set(client.protocol2CodeConverter.asUri(file.uri), diagnostics);
         }
       }
     });

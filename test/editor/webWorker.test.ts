@@ -29,12 +29,21 @@ const reportText = () =>
     .replace('- **Initial Access:** N/A', '- **Initial Access:** T1566.002 Spearphishing Attachment')
     .replace('- **Credential Access:** N/A', '- **Credential Access:** T1003.001');
 
-/** Puts the cursor `fromEnd` characters before the end of the report line that starts with `prefix` (Go to Line, as a person would). */
-async function cursorOnLine(page: Page, prefix: string, fromEnd: number): Promise<void> {
+/** The 0-based index of the report line that starts with `prefix`. */
+function reportLine(prefix: string): number {
   const line = reportText()
     .split('\n')
     .findIndex((text) => text.startsWith(prefix));
   assert.ok(line >= 0, prefix);
+  return line;
+}
+
+/** The status bar's cursor position at the start of a 1-based line. */
+const statusBarPosition = (page: Page, line: number) => page.locator('.statusbar-item', { hasText: new RegExp(`\\bLn ${line}, Col 1\\b`) }).first();
+
+/** Puts the cursor `fromEnd` characters before the end of the report line that starts with `prefix` (Go to Line, as a person would). */
+async function cursorOnLine(page: Page, prefix: string, fromEnd: number): Promise<void> {
+  const line = reportLine(prefix);
   await page.locator('.monaco-editor .view-lines').first().click({ timeout: UI_STEP_TIMEOUT_MS });
   await page.keyboard.press('Control+G');
   await page.locator('.quick-input-widget input').waitFor({ timeout: UI_STEP_TIMEOUT_MS });
@@ -52,7 +61,7 @@ function nodeServerProcesses(folder: string): string[] {
 }
 
 test(
-  'web worker: the browser build in code-server’s web worker extension host — problems, hover, quick fix, completion, preview',
+  'web worker: the browser build in code-server’s web worker extension host — problems, hover, quick fix, completion, preview, register',
   { timeout: 240_000 },
   async () => {
     assert.ok(existsSync(VSIX), 'npm run package builds the .vsix first');
@@ -173,6 +182,35 @@ test(
         assert.match(await frame.locator('.attack-matrix').innerText(), /T1003\.001/);
         assert.match(await frame.locator('body').innerText(), /Microsoft MFA and My Sign-Ins Service Outage/);
         await page.screenshot({ path: join(ARTIFACTS, 'preview.png') });
+      });
+
+      // 6. The Incident Register (in the browser: the open reports) lists the report with its counts; its
+      // metrics page renders, a number's trace opens the report at the line, and the row opens the report.
+      // Each open goes from the server's file: URI back to the workbench's own (vscode-remote:) URI.
+      await step('register', async () => {
+        const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Incident Register' }) }).first();
+        const header = pane.locator('.pane-header').first();
+        await header.waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+        if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+        const row = pane.locator('.monaco-list-row', { hasText: 'Microsoft MFA' }).first();
+        await row.waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+        assert.match(await row.innerText(), /\d+ errors?/);
+        await header.hover();
+        await pane.locator('.actions .action-label[aria-label*="Show Incident Register Metrics"]').first().click({ timeout: UI_STEP_TIMEOUT_MS });
+        const metrics = await findFrame(page, 'button.trace[data-trace="technique:T1003.001"]', UI_STEP_TIMEOUT_MS);
+        assert.match(await metrics.locator('#section-summary').innerText(), /^1 report, 1 with errors$/);
+        await page.screenshot({ path: join(ARTIFACTS, 'register-metrics.png') });
+        await metrics.locator('button.trace[data-trace="technique:T1003.001"]').first().click({ timeout: UI_STEP_TIMEOUT_MS });
+        const credentialLine = reportLine('- **Credential Access:**') + 1;
+        const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: `incidents/web.md:${credentialLine}` }).first();
+        await pick.waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+        await page.keyboard.press('Enter');
+        await statusBarPosition(page, credentialLine).waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+        // The row opens the report at its first line, in the active editor group.
+        await row.click({ timeout: UI_STEP_TIMEOUT_MS });
+        await page.locator('.editor-group-container.active .tab.active[data-resource-name="web.md"]').waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+        await statusBarPosition(page, 1).waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+        await page.screenshot({ path: join(ARTIFACTS, 'register.png') });
       });
       assert.deepEqual(nodeServerProcesses(extensionFolder), []);
     } finally {

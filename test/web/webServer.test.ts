@@ -5,8 +5,9 @@ import { test } from 'node:test';
 import { MessageChannel } from 'node:worker_threads';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
-import { createMessageConnection, PortMessageReader, PortMessageWriter } from 'vscode-jsonrpc/node';
+import { createMessageConnection, PortMessageReader, PortMessageWriter, type Disposable } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { REGISTER_CHANGED_NOTIFICATION, REGISTER_REQUEST, type RegisterResult } from '../../server/src/lsp/protocol';
 import { cleanReportText, defaultVersionEngine, projectRoot } from '../helpers';
 
 /*
@@ -14,7 +15,7 @@ import { cleanReportText, defaultVersionEngine, projectRoot } from '../helpers';
  * (same substitutes, same checks), run in a bare V8 context with browser globals only (no require, no
  * process, no Buffer) and spoken to over a MessageChannel, as the web client does in the extension host worker.
  */
-test('web: the browser build of the server publishes the engine findings over a MessagePort, with no Node at hand', async () => {
+test('web: the browser build of the server publishes the engine findings over a MessagePort, with no Node at hand, and registers the open report', async () => {
   const root = projectRoot();
   const { webEntry } = (await import(join(root, 'scripts', 'bundle-web.mjs'))) as { webEntry: Record<string, unknown> };
   const result = await build({
@@ -43,9 +44,9 @@ test('web: the browser build of the server publishes the engine findings over a 
     setInterval,
     clearInterval,
     queueMicrotask,
+    performance,
     console,
     crypto: globalThis.crypto,
-    performance,
   };
   runInNewContext(result.outputFiles[0].text, globals);
   const json = (...segments: string[]) => JSON.parse(readFileSync(join(root, ...segments), 'utf8')) as unknown;
@@ -80,10 +81,33 @@ test('web: the browser build of the server publishes the engine findings over a 
       diagnostics.filter((diagnostic) => diagnostic.code === 'field-missing').map((diagnostic) => diagnostic.range),
       expected.filter((finding) => finding.ruleId === 'field-missing').map((finding) => finding.range),
     );
-    // The register's index and handlers are loaded by the view's first request (lazyRegister.ts): inlined in this bundle.
-    const register = await connection.sendRequest<{ items: unknown[]; complete: boolean }>('incidentReport/register');
-    assert.ok(Array.isArray(register.items));
-    assert.equal(typeof register.complete, 'boolean');
+
+    // The register holds the open reports (shims/registerDisk.ts): the one opened before the register was first
+    // asked for is found by its first scan, with its counts; closed, it leaves the register.
+    const register = () => connection.sendRequest<RegisterResult>(REGISTER_REQUEST, {});
+    // Asked again at each change, and every POLL_MS besides: a register that never changes fails in polls, not a hang.
+    const POLL_MS = 50;
+    const untilRegister = async (done: (result: RegisterResult) => boolean): Promise<RegisterResult> => {
+      let result = await register();
+      for (let poll = 0; poll < 200 && !done(result); poll++) {
+        let listener: Disposable | undefined;
+        await new Promise<void>((resolve) => {
+          listener = connection.onNotification(REGISTER_CHANGED_NOTIFICATION, () => resolve());
+          setTimeout(resolve, POLL_MS);
+        });
+        listener?.dispose();
+        result = await register();
+      }
+      assert.ok(done(result), JSON.stringify(result));
+      return result;
+    };
+    const listed = await untilRegister((result) => result.items.length > 0);
+    assert.deepEqual(
+      listed.items.map((item) => [item.uri, item.path, item.findings.error > 0]),
+      [['file:///workspace/report.md', 'report.md', true]],
+    );
+    await connection.sendNotification('textDocument/didClose', { textDocument: { uri: 'file:///workspace/report.md' } });
+    assert.deepEqual((await untilRegister((result) => result.items.length === 0)).notChecked, []);
   } finally {
     connection.dispose();
     channel.port1.close();

@@ -2,6 +2,7 @@ import { commands, Selection, Uri, window, workspace, type Disposable, type Exte
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { REGISTER_CHANGED_NOTIFICATION, REGISTER_REQUEST, type RegisterResult } from '../../../server/src/lsp/protocol';
 import { RegisterMetrics } from './registerMetrics';
+import { registerTarget } from './registerTarget';
 import { RegisterTree, type Grouping } from './registerTree';
 
 export const REGISTER_VIEW = 'incidentReport.register';
@@ -15,9 +16,11 @@ const GROUPING_KEY = 'incidentReport.registerGrouping';
 export function registerIncidentRegister(context: ExtensionContext, ensureClient: () => Promise<LanguageClient>): Disposable[] {
   const subscribed = new WeakSet<LanguageClient>();
   const metrics = new RegisterMetrics(() => client());
+  let latest: LanguageClient | undefined;
   // Each new client (a restart makes one) is told where to send changes.
   const client = async () => {
     const started = await ensureClient();
+    latest = started;
     if (!subscribed.has(started)) {
       subscribed.add(started);
       started.onNotification(REGISTER_CHANGED_NOTIFICATION, () => {
@@ -38,7 +41,9 @@ export function registerIncidentRegister(context: ExtensionContext, ensureClient
     return result;
   };
   const grouping = context.workspaceState.get<Grouping>(GROUPING_KEY, 'status');
-  const tree = new RegisterTree(grouping, load);
+  // The server's URIs as the editor's, by the language client's own converter (rows exist only once a client answered).
+  const asUri = (value: string) => (latest ? latest.protocol2CodeConverter.asUri(value) : Uri.parse(value));
+  const tree = new RegisterTree(grouping, load, asUri);
   const view = window.createTreeView(REGISTER_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   const setGrouping = (value: Grouping) => {
     void context.workspaceState.update(GROUPING_KEY, value);
@@ -53,9 +58,12 @@ export function registerIncidentRegister(context: ExtensionContext, ensureClient
     commands.registerCommand('incidentReport.registerGroupByQuarter', () => setGrouping('quarter')),
     commands.registerCommand('incidentReport.refreshRegister', () => tree.refresh()),
     commands.registerCommand('incidentReport.showRegisterMetrics', () => metrics.show()),
-    commands.registerCommand('incidentReport.openRegisterReport', async (uri: string, line = 0) => {
-      const document = await workspace.openTextDocument(Uri.parse(uri));
-      await window.showTextDocument(document, { selection: new Selection(line, 0, line, 0) });
+    commands.registerCommand('incidentReport.openRegisterReport', async (uri: unknown, line: unknown) => {
+      const { protocol2CodeConverter } = await client();
+      const target = registerTarget((value) => protocol2CodeConverter.asUri(value), uri, line);
+      if (!target) return;
+      const document = await workspace.openTextDocument(target.uri);
+      await window.showTextDocument(document, { selection: new Selection(target.line, 0, target.line, 0) });
     }),
   ];
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Selection, Uri, ViewColumn, window, workspace, type Disposable, type QuickPickItem, type WebviewPanel } from 'vscode';
+import { Selection, type Uri, ViewColumn, window, workspace, type Disposable, type QuickPickItem, type WebviewPanel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   REGISTER_PAGE_REQUEST,
@@ -105,14 +105,22 @@ export class RegisterMetrics implements Disposable {
   private async receive(message: unknown): Promise<void> {
     const request = parseWebviewMessage(message);
     if (request?.type === 'trace') return this.trace(request.key);
-    const uri = request?.type === 'open' ? this.targets[request.page] : undefined;
-    if (request?.type === 'open' && uri) await openInWorkspace(uri, request.line);
+    if (request?.type !== 'open') return;
+    const uri = workspaceFile(this.targets[request.page], await this.asUri());
+    if (uri) await openInWorkspace(uri, request.line);
+  }
+
+  /** The language client's protocol→code converter: the server's URIs as the editor's (registerTarget.ts). */
+  private async asUri(): Promise<(value: string) => Uri> {
+    const { protocol2CodeConverter } = await this.client();
+    return (value) => protocol2CodeConverter.asUri(value);
   }
 
   private async trace(key: string): Promise<void> {
     const { entries } = await (await this.client()).sendRequest<RegisterTraceResult>(REGISTER_TRACE_REQUEST, { key });
+    const asUri = await this.asUri();
     const picks: TracePick[] = entries.flatMap((entry) => {
-      const uri = workspaceFile(entry.uri);
+      const uri = workspaceFile(entry.uri, asUri);
       if (!uri || !Number.isInteger(entry.line)) return [];
       return [{ label: entry.name, description: `${entry.path}:${entry.line}`, ...(entry.note ? { detail: entry.note } : {}), uri, line: entry.line }];
     });
@@ -127,7 +135,7 @@ export class RegisterMetrics implements Disposable {
       matchOnDescription: true,
       matchOnDetail: true,
     });
-    if (chosen) await openInWorkspace(chosen.uri.toString(), chosen.line);
+    if (chosen) await openInWorkspace(chosen.uri, chosen.line);
   }
 
   dispose(): void {
@@ -136,23 +144,25 @@ export class RegisterMetrics implements Disposable {
   }
 }
 
-/** A URI the server sent, when it names a file inside a folder of the workspace; undefined otherwise. */
-export function workspaceFile(text: unknown): Uri | undefined {
-  if (typeof text !== 'string') return undefined;
+/**
+ * A URI the server sent, as the editor's URI (`asUri`, the language client's converter), when it names a file
+ * inside a folder of the workspace; undefined otherwise.
+ */
+export function workspaceFile(text: unknown, asUri: (value: string) => Uri): Uri | undefined {
+  // An absolute URI only (as Uri.parse's strict mode requires): a bare path would be parsed as a file: URI.
+  if (typeof text !== 'string' || !/^[A-Za-z][\w+.-]*:/.test(text)) return undefined;
   let uri: Uri;
   try {
-    uri = Uri.parse(text, true);
+    uri = asUri(text);
   } catch {
     return undefined;
   }
-  const folders = (workspace.workspaceFolders ?? []).map((folder) => folder.uri.path);
+  const folders = (workspace.workspaceFolders ?? []).map((folder) => folder.uri);
   return isWorkspaceFile(uri, folders) && workspace.getWorkspaceFolder(uri) ? uri : undefined;
 }
 
-/** Opens a file of the workspace at a 1-based line (clamped to the document); anything else is not opened. */
-async function openInWorkspace(text: string, line: number): Promise<void> {
-  const uri = workspaceFile(text);
-  if (!uri) return;
+/** Opens a file of the workspace (checked by workspaceFile) at a 1-based line, clamped to the document. */
+async function openInWorkspace(uri: Uri, line: number): Promise<void> {
   const document = await workspace.openTextDocument(uri);
   const at = Math.max(0, Math.min(line - 1, document.lineCount - 1));
   await window.showTextDocument(document, { viewColumn: ViewColumn.One, selection: new Selection(at, 0, at, 0) });

@@ -1,4 +1,4 @@
-import { EventEmitter, MarkdownString, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, type TreeDataProvider } from 'vscode';
+import { EventEmitter, MarkdownString, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, type Uri, type TreeDataProvider } from 'vscode';
 import type { RegisterItem, RegisterResult } from '../../../server/src/lsp/protocol';
 
 export type Grouping = 'status' | 'quarter';
@@ -26,6 +26,8 @@ export class RegisterTree implements TreeDataProvider<RegisterNode> {
   constructor(
     private grouping: Grouping,
     private readonly load: () => Promise<RegisterResult | undefined>,
+    /** A server URI as the editor's (the language client's protocol2CodeConverter.asUri). */
+    private readonly asUri: (value: string) => Uri,
   ) {}
 
   get current(): RegisterResult | undefined {
@@ -57,7 +59,7 @@ export class RegisterTree implements TreeDataProvider<RegisterNode> {
       group.contextValue = 'incidentReport.registerGroup';
       return group;
     }
-    return reportTreeItem(node.item);
+    return reportTreeItem(node.item, this.asUri);
   }
 }
 
@@ -84,10 +86,10 @@ export function describeItem(item: RegisterItem): string {
   return [item.severity ?? 'no severity', item.status ?? 'no status', counts || 'no problems'].join(' · ');
 }
 
-function reportTreeItem(item: RegisterItem): TreeItem {
+function reportTreeItem(item: RegisterItem, asUri: (value: string) => Uri): TreeItem {
   const tree = new TreeItem(item.name, TreeItemCollapsibleState.None);
   tree.id = item.uri;
-  tree.resourceUri = Uri.parse(item.uri);
+  tree.resourceUri = asUri(item.uri);
   // In a multi-root workspace, which folder the report is in.
   tree.description = item.folder ? `${item.folder} · ${describeItem(item)}` : describeItem(item);
   const severity = item.severity?.trim().toLowerCase() ?? '';

@@ -24,17 +24,23 @@ export function parseWebviewMessage(message: unknown): WebviewRequest | undefine
   return undefined;
 }
 
+/** The parts of a URI (VS Code's Uri, or a workspace folder's) that place it. */
+export type Location = { scheme: string; authority: string; path: string };
+
 /**
- * Whether a location the server sent names a file inside one of the workspace folders: a file: URI whose
- * decoded path (VS Code's `Uri.path`, '/'-separated) has no '.' or '..' segment and lies under a folder's
- * path at a '/' boundary (a Windows drive letter compared without case). The extension opens a location only
+ * Whether a location the server sent, converted to the editor's URI, names a file inside one of the workspace
+ * folders: the folder's scheme and authority (a host name, compared without case), and a decoded path
+ * (VS Code's `Uri.path`, '/'-separated) with no '.' or '..' segment that lies under the folder's path at a '/'
+ * boundary (a Windows drive letter compared without case). On the desktop both are file: URIs; in a browser
+ * workbench both are the workbench's own (vscode-remote:, vscode-vfs:). The extension opens a location only
  * when this holds and VS Code's own getWorkspaceFolder agrees.
  */
-export function isWorkspaceFile(location: { scheme: string; path: string }, folderPaths: readonly string[]): boolean {
-  if (location.scheme !== 'file' || location.path.split('/').some((segment) => segment === '.' || segment === '..')) return false;
+export function isWorkspaceFile(location: Location, folders: readonly Location[]): boolean {
+  if (location.path.split('/').some((segment) => segment === '.' || segment === '..')) return false;
   const path = withLowerDrive(location.path);
-  return folderPaths.some((folder) => {
-    const base = withLowerDrive(folder.endsWith('/') ? folder : `${folder}/`);
+  return folders.some((folder) => {
+    if (folder.scheme !== location.scheme || folder.authority.toLowerCase() !== location.authority.toLowerCase()) return false;
+    const base = withLowerDrive(folder.path.endsWith('/') ? folder.path : `${folder.path}/`);
     return path.startsWith(base) && path.length > base.length;
   });
 }

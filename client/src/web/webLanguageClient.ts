@@ -3,6 +3,7 @@ import { BrowserMessageReader, BrowserMessageWriter, CloseAction, ErrorAction, L
 import type { LanguageClientOptions } from 'vscode-languageclient/browser';
 import { setServerPort } from '../../../server/src/web/shims/languageServer';
 import { setWebResources, setWorkspaceFile } from '../../../server/src/web/webResources';
+import { OriginalUris } from './originalUris';
 import { loadExtensionResources } from './webResourcesLoader';
 
 /*
@@ -50,19 +51,17 @@ async function startServer(): Promise<ConstructorParameters<typeof BrowserMessag
 }
 
 /** Documents of any scheme (vscode-vfs, vscode-remote, …) reach the server as file URIs of their paths. */
-const originals = new Map<string, Uri>();
+const originals = new OriginalUris<Uri>(
+  (path) => Uri.from({ scheme: 'file', path }).toString(),
+  (value) => Uri.parse(value),
+);
 function webOptions(options: LanguageClientOptions): LanguageClientOptions {
   return {
     ...options,
     documentSelector: [{ language: 'markdown' }],
     uriConverters: {
-      code2Protocol: (uri) => {
-        if (uri.scheme === 'untitled') return uri.toString();
-        const asFile = Uri.from({ scheme: 'file', path: uri.path }).toString();
-        originals.set(asFile, uri);
-        return asFile;
-      },
-      protocol2Code: (value) => originals.get(value) ?? Uri.parse(value),
+      code2Protocol: (uri) => originals.code2Protocol(uri),
+      protocol2Code: (value) => originals.protocol2Code(value),
     },
     middleware: {
       ...options.middleware,
@@ -70,7 +69,7 @@ function webOptions(options: LanguageClientOptions): LanguageClientOptions {
         ...options.middleware?.workspace,
         // The engine reads configuration synchronously, from memory: refresh it before the server hears of the change.
         didChangeWatchedFile: async (event, next) => {
-          const uri = originals.get(event.uri) ?? Uri.parse(event.uri);
+          const uri = originals.protocol2Code(event.uri);
           setWorkspaceFile(uri.path, await readText(uri));
           return next(event);
         },

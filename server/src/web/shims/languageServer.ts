@@ -4,7 +4,10 @@ import {
   createConnection as createBrowserConnection,
   ProposedFeatures,
   type Connection,
+  type DataCallback,
+  type Disposable,
 } from 'vscode-languageserver/browser';
+import { noteOpenDocuments } from './registerDisk';
 
 /*
  * vscode-languageserver/node in the browser bundle (scripts/bundle-web.mjs): the same server (server.ts),
@@ -21,8 +24,18 @@ export function setServerPort(port: unknown): void {
   serverPort = port;
 }
 
+/** The client's messages, each shown to the register's list of open documents (shims/registerDisk.ts) first. */
+class ObservedMessageReader extends BrowserMessageReader {
+  override listen(callback: DataCallback): Disposable {
+    return super.listen((message) => {
+      noteOpenDocuments(message);
+      callback(message);
+    });
+  }
+}
+
 export function createConnection(): Connection {
   if (!serverPort) throw new Error('increport: no MessagePort for the language server');
   const port = serverPort as ConstructorParameters<typeof BrowserMessageReader>[0];
-  return createBrowserConnection(ProposedFeatures.all, new BrowserMessageReader(port), new BrowserMessageWriter(port));
+  return createBrowserConnection(ProposedFeatures.all, new ObservedMessageReader(port), new BrowserMessageWriter(port));
 }
