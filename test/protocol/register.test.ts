@@ -101,3 +101,20 @@ test('protocol: the register request lists the workspace reports, the page links
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test('protocol: a workspace without Markdown files: the register says it is complete, and tells the view so', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'increport-register-empty-'));
+  const lsp = new LspSession();
+  const notified = new Promise<void>((resolve) => lsp.connection.onNotification(REGISTER_CHANGED_NOTIFICATION, () => resolve()));
+  try {
+    await lsp.initialize(folder);
+    const first = await lsp.request<RegisterResult>(REGISTER_REQUEST, {});
+    assert.equal(first.complete, false, 'the first request starts the scan');
+    await notified;
+    const after = await lsp.request<RegisterResult>(REGISTER_REQUEST, {});
+    assert.deepEqual([after.complete, after.items.length], [true, 0]);
+  } finally {
+    await lsp.dispose();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -114,7 +114,10 @@ export class RegisterIndex {
       for (const uri of reportFileUris(folder.path, (directory) => session.configForDirectory(directory))) found.add(uri);
     for (const uri of this.entries.keys()) if (!found.has(uri)) this.remove(uri);
     for (const uri of found) this.queue.add(uri);
-    this.pump();
+    // Nothing to check (an empty workspace; in the browser, no report open): the scan itself completes the
+    // register, and the view, which was told "not complete", must hear of it.
+    if (this.queue.size === 0) this.changed();
+    else this.pump();
   }
 
   /** A report was created or changed (on disk, or an open document's text): check it again when its turn comes. */
