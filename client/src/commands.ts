@@ -1,3 +1,4 @@
+import { folderForNewReport } from './newReportFolder';
 import { languages, ProgressLocation, Uri, window, workspace, type DiagnosticCollection, type Disposable } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
@@ -27,9 +28,14 @@ export class ReportCommands implements Disposable {
   /** A new untitled report (its URI is returned), for the folder of the active report (else the first workspace folder): its configuration chooses the ATT&CK version and the template style. */
   async newReport(): Promise<Uri> {
     const client = await this.client();
-    const active = window.activeTextEditor?.document.uri;
-    const folder = active?.scheme === 'file' ? Uri.joinPath(active, '..') : workspace.workspaceFolders?.[0]?.uri;
-    const params: NewReportParams = folder ? { folderUri: folder.toString() } : {};
+    const folder = folderForNewReport(
+      window.activeTextEditor?.document.uri,
+      (uri) => workspace.getWorkspaceFolder(uri)?.uri,
+      (uri) => Uri.joinPath(uri, '..'),
+      workspace.workspaceFolders?.[0]?.uri,
+    );
+    // As the server names documents: in a browser workbench, a file: URI of the path (web/originalUris.ts).
+    const params: NewReportParams = folder ? { folderUri: client.code2ProtocolConverter.asUri(folder) } : {};
     const { text } = await client.sendRequest<NewReportResult>(NEW_REPORT_REQUEST, params);
     const document = await workspace.openTextDocument({ language: 'markdown', content: text });
     await window.showTextDocument(document);
