@@ -99,6 +99,12 @@ export function main(): void {
     process.exitCode = EXIT_TROUBLE;
     return;
   }
+  // A reader that stops early (`increport check reports/ | head`): stop there, as `cat` does, without a
+  // stack trace; the exit code says the output was not all written.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(EXIT_TROUBLE);
+  });
   const io: CliIo = {
     cwd: process.cwd(),
     now: clock.clock,
