@@ -66,6 +66,11 @@ export function specialIpv6Range(address: string): SpecialRange | undefined {
   if (expanded.every((group, index) => group === (index === 7 ? 1 : 0))) return { kind: 'loopback', range: '::1/128', rfc: 'RFC 4291' };
   if (expanded.every((group) => group === 0)) return { kind: 'unspecified', range: '::/128', rfc: 'RFC 4291' };
   const [first, second] = expanded;
+  // "::ffff:10.0.0.1" is the IPv4 address 10.0.0.1 as an IPv6 socket sees it (RFC 4291, 2.5.5.2): its range.
+  if (expanded.slice(0, 5).every((group) => group === 0) && expanded[5] === 0xffff) {
+    const mapped = specialIpv4Range(`${expanded[6] >> 8}.${expanded[6] & 0xff}.${expanded[7] >> 8}.${expanded[7] & 0xff}`);
+    return mapped && { kind: `${mapped.kind} (IPv4-mapped)`, range: `::ffff:${mapped.range}`, rfc: `${mapped.rfc}, RFC 4291` };
+  }
   if ((first & 0xffc0) === 0xfe80) return { kind: 'link-local', range: 'fe80::/10', rfc: 'RFC 4291' };
   if ((first & 0xfe00) === 0xfc00) return { kind: 'unique local (private)', range: 'fc00::/7', rfc: 'RFC 4193' };
   if (first === 0x2001 && second === 0x0db8) return { kind: 'documentation', range: '2001:db8::/32', rfc: 'RFC 3849' };
