@@ -91,9 +91,22 @@
     return ok;
   }
 
+  // A polite live region: a screen reader says "Copied …", which a changed button label alone is not.
+  let status = null;
+  function announce(text) {
+    if (!status) {
+      status = document.createElement('div');
+      status.setAttribute('role', 'status');
+      status.className = 'visually-hidden';
+      document.body.appendChild(status);
+    }
+    status.textContent = text;
+  }
+
   function copy(button) {
     const value = button.getAttribute('data-copy') || '';
     const done = function () {
+      announce('Copied ' + value);
       button.textContent = 'Copied';
       button.classList.add('copied');
       setTimeout(function () { button.textContent = 'Copy'; button.classList.remove('copied'); }, 1500);

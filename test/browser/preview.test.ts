@@ -142,6 +142,11 @@ describe('preview in Chromium', { timeout: 600_000 }, () => {
         [{ type: 'copied', value: 'hxxps[://]invoice-northwind[.]com/portal/login' }],
       );
       assert.equal(await preview.eval<string>('navigator.clipboard.readText()'), 'hxxps[://]invoice-northwind[.]com/portal/login');
+      // …and a screen reader hears it: a polite status region says what was copied.
+      assert.equal(
+        await preview.eval<string>(`document.querySelector('[role="status"]')?.textContent ?? ''`),
+        'Copied hxxps[://]invoice-northwind[.]com/portal/login',
+      );
       await clear();
 
       // Findings are buttons that reveal their line.
