@@ -8,6 +8,7 @@ import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, context } from 'esbuild';
 import { checkWebBundle, webEntry } from './bundle-web.mjs';
+import { writeThirdPartyNotices } from './third-party-notices.mjs';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: true, logLevel: 'warning' };
 
@@ -94,9 +95,11 @@ if (cssOnly) {
     writeBundledValidator();
   }
 } else {
-  const [web] = await Promise.all([build(webEntry), ...entries.map((entry) => build({ ...common, ...entry }))]);
+  const results = await Promise.all([build(webEntry), ...entries.map((entry) => build({ ...common, ...entry, metafile: true }))]);
   // The web extension (scripts/bundle-web.mjs): no node:* module, at most 1.5 MB, or the build fails.
-  checkWebBundle(web);
+  checkWebBundle(results[0]);
+  // The licenses of every package the bundles contain (dist/THIRD_PARTY_NOTICES.md).
+  writeThirdPartyNotices(results.map((result) => result.metafile));
   writePreviewCss();
   writeBundledValidator();
 }

@@ -116,6 +116,15 @@ test('packaging: the generated schema validator and the schema libraries ship ne
     assert.ok(npmShips.has(file), `the npm package lacks ${file}`);
 });
 
+test('packaging: the licenses of the packages inside the bundles ship beside them, in the .vsix and in the npm package', () => {
+  for (const ships of [vsixFiles(), npmPackFiles()]) assert.ok(ships.has('dist/THIRD_PARTY_NOTICES.md'), 'dist/THIRD_PARTY_NOTICES.md');
+  const notices = readFileSync(join(root, 'dist', 'THIRD_PARTY_NOTICES.md'), 'utf8');
+  // Generated from the bundles' inputs (scripts/third-party-notices.mjs): the engine's parser and the LSP libraries are in them.
+  for (const name of ['markdown-it', 'vscode-languageserver', 'vscode-languageclient', 'yaml', 'ajv'])
+    assert.match(notices, new RegExp(`^## ${name} \\d`, 'm'), name);
+  assert.match(notices, /Copyright \(c\) 2014 Vitaly Puzrin, Alex Kocharin/);
+});
+
 test('packaging: both ATT&CK catalogs ship with MITRE notice, in the .vsix and in the npm package', () => {
   const expected = [
     'server/data/attack/enterprise-attack-18.1.catalog.json',
