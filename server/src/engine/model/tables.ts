@@ -99,31 +99,32 @@ function trim(line: string, start: number, end: number): CellSpan {
 
 /**
  * The table whose `table_open` token is at `openIndex`: its header and body rows, each cell with its
- * text and range. Body rows keep at most as many cells as the header has (GFM ignores the rest).
+ * text and range. Every line of a table's span is a row but the delimiter row (parse/tableRule.ts).
+ * Body rows keep at most as many cells as the header has (GFM ignores the rest).
  */
 export function readTable(tokens: Token[], openIndex: number, lines: LineIndex, range: Range): Table {
-  const rows: TableRow[] = [];
-  const level = tokens[openIndex].level;
-  for (let index = openIndex + 1; index < tokens.length; index++) {
-    const token = tokens[index];
-    if (token.type === 'table_close' && token.level === level) break;
-    if (token.type !== 'tr_open' || !token.map) continue;
-    rows.push(readRow(lines, token.map[0]));
-  }
-  const header = rows.shift() ?? readRow(lines, range.start.line);
+  const map = tokens[openIndex].map;
+  const startLine = map ? map[0] : range.start.line;
+  const endLine = map ? map[1] : range.start.line + 1;
+  const header = readRow(lines, startLine, Infinity);
   const width = header.cells.length;
-  return { header, rows: rows.map((row) => (row.cells.length > width ? { ...row, cells: row.cells.slice(0, width) } : row)), range };
+  const rows: TableRow[] = [];
+  for (let line = startLine + 2; line < endLine; line++) rows.push(readRow(lines, line, width));
+  return { header, rows, range };
 }
 
-function readRow(lines: LineIndex, line: number): TableRow {
+function readRow(lines: LineIndex, line: number, width: number): TableRow {
   const text = lines.lineText(line);
-  const cells: TableCell[] = splitTableLine(text, contentStart(text)).map((span) => ({
-    text: text.slice(span.start, span.end),
-    range: { start: { line, character: span.start }, end: { line, character: span.end } },
-  }));
-  const first = cells[0]?.range.start.character ?? 0;
+  const start = contentStart(text);
+  const spans = splitTableLine(text, start);
+  const cells: TableCell[] = [];
+  for (let index = 0; index < spans.length && index < width; index++) {
+    const span = spans[index];
+    cells.push({ text: text.slice(span.start, span.end), range: { start: { line, character: span.start }, end: { line, character: span.end } } });
+  }
+  const first = cells.length > 0 ? cells[0].range.start.character : 0;
   const last = text.trimEnd().length;
-  return { cells, range: { start: { line, character: Math.min(first, contentStart(text)) }, end: { line, character: last } } };
+  return { cells, range: { start: { line, character: Math.min(first, start) }, end: { line, character: last } } };
 }
 
 /** Where a table line's content starts: after indentation and blockquote markers. */

@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { table } from './tableRule';
 type Token = MarkdownIt.Token;
 
 export type { Token };
@@ -12,6 +13,8 @@ const blockParser = new MarkdownIt('default', { html: true, linkify: false, typo
 // markdown-it's own `normalize` rewrites every line break of every text (a regex replace and a copy of the
 // whole report); parseBlocks does the same only for a text that has a carriage return or a NUL.
 blockParser.core.ruler.disable(['normalize', 'inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
+// Tables as markdown-it finds them, without the row and cell tokens nothing reads (parse/tableRule.ts).
+blockParser.block.ruler.at('table', table, { alt: ['paragraph', 'reference'] });
 
 export interface BlockParse {
   tokens: Token[];
