@@ -22,12 +22,12 @@ export interface BlockParse {
   references: Record<string, unknown>;
 }
 
-/** One pass over the text for either character markdown-it's normalisation rewrites. */
-const NEEDS_NORMALIZING = /[\r\0]/;
-
-/** markdown-it's normalisation, as its `normalize` rule does it: line breaks to `\n`, NUL to U+FFFD. */
+/**
+ * markdown-it's normalisation, as its `normalize` rule does it: line breaks to `\n`, NUL to U+FFFD. Two
+ * `indexOf` scans for the characters it rewrites cost less than one regex scan for either.
+ */
 function normalized(markdown: string): string {
-  if (!NEEDS_NORMALIZING.test(markdown)) return markdown;
+  if (markdown.indexOf('\r') < 0 && markdown.indexOf('\0') < 0) return markdown;
   return markdown.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
 }
 
