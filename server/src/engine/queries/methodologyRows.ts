@@ -144,7 +144,8 @@ function rowsOfTable({ table, roles }: ReadTable): MethodologyRow[] {
     const continued = !tacticless && !tacticCell && previous !== undefined;
     const keyRange = tacticCell?.range ?? (continued && previous ? previous.keyRange : startOf(row));
     const key = tacticCell?.text ?? (continued && previous ? previous.key : '');
-    const valueRange = written.length > 0 ? { start: written[0].range.start, end: written[written.length - 1].range.end } : emptyValueAt(row, firstTechniqueCell);
+    const valueRange =
+      written.length > 0 ? { start: written[0].range.start, end: written[written.length - 1].range.end } : emptyValueAt(row, firstTechniqueCell);
     rows.push({
       key,
       keyRange,
@@ -194,7 +195,11 @@ export function rowMentions(lines: LineIndex, row: MethodologyRow): LocatedMenti
     const [cell] = nameCells;
     const name = { text: cell.text, start: cell.range.start.character, end: cell.range.end.character };
     // The name cell is on the row's line: checks and quick fixes address it by line and columns.
-    if (cell.range.start.line === found[0].line) found[0] = { line: found[0].line, mention: { ...found[0].mention, name } };
+    if (cell.range.start.line === found[0].line) {
+      // Written out, not spread: a spread object of optional properties is slow to make and to read.
+      const { id, start, end, wellFormed } = found[0].mention;
+      found[0] = { line: found[0].line, mention: { id, start, end, wellFormed, name } };
+    }
   }
   return found;
 }
