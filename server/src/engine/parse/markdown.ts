@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { paragraph } from './paragraphRule';
 import { table } from './tableRule';
 type Token = MarkdownIt.Token;
 
@@ -15,6 +16,8 @@ const blockParser = new MarkdownIt('default', { html: true, linkify: false, typo
 blockParser.core.ruler.disable(['normalize', 'inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
 // Tables as markdown-it finds them, without the row and cell tokens nothing reads (parse/tableRule.ts).
 blockParser.block.ruler.at('table', table, { alt: ['paragraph', 'reference'] });
+// Paragraphs likewise, without the inline token that carries their text to the inline pass (parse/paragraphRule.ts).
+blockParser.block.ruler.at('paragraph', paragraph);
 
 export interface BlockParse {
   tokens: Token[];
