@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { heading } from './headingRule';
 import { paragraph } from './paragraphRule';
 import { table } from './tableRule';
 type Token = MarkdownIt.Token;
@@ -18,6 +19,7 @@ blockParser.core.ruler.disable(['normalize', 'inline', 'linkify', 'replacements'
 blockParser.block.ruler.at('table', table, { alt: ['paragraph', 'reference'] });
 // Paragraphs likewise, without the inline token that carries their text to the inline pass (parse/paragraphRule.ts).
 blockParser.block.ruler.at('paragraph', paragraph);
+blockParser.block.ruler.at('heading', heading, { alt: ['paragraph', 'reference', 'blockquote'] });
 
 export interface BlockParse {
   tokens: Token[];
