@@ -28,16 +28,16 @@ export interface BlockParse {
 }
 
 /**
- * markdown-it's normalisation, as its `normalize` rule does it: line breaks to `\n`, NUL to U+FFFD. Two
- * `indexOf` scans for the characters it rewrites cost less than one regex scan for either.
+ * markdown-it's normalisation, as its `normalize` rule does it: line breaks to `\n`, NUL to U+FFFD. Scans
+ * by `indexOf` cost less than a regex scan; `hasCarriageReturn` is given when the caller has looked for `\r`.
  */
-function normalized(markdown: string): string {
-  if (markdown.indexOf('\r') < 0 && markdown.indexOf('\0') < 0) return markdown;
+function normalized(markdown: string, hasCarriageReturn: boolean): string {
+  if (!hasCarriageReturn && markdown.indexOf('\0') < 0) return markdown;
   return markdown.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
 }
 
-export function parseBlocks(markdown: string): BlockParse {
+export function parseBlocks(markdown: string, hasCarriageReturn = markdown.includes('\r')): BlockParse {
   const env: { references?: Record<string, unknown> } = {};
-  const tokens = blockParser.parse(normalized(markdown), env);
+  const tokens = blockParser.parse(normalized(markdown, hasCarriageReturn), env);
   return { tokens, references: env.references ?? {} };
 }
