@@ -95,6 +95,7 @@ export function table(state: StateBlock, startLine: number, endLine: number, sil
   const terminatorRules = state.md.block.ruler.getRules('blockquote');
   const open = state.push('table_open', 'table', 1);
   let autocompletedCells = 0;
+  let counting = false;
   let nextLine = startLine + 2;
   for (; nextLine < endLine; nextLine++) {
     if (state.sCount[nextLine] < state.blkIndent) break;
@@ -109,6 +110,13 @@ export function table(state: StateBlock, startLine: number, endLine: number, sil
     const row = lineText(state, nextLine).trim();
     if (!row) break;
     if (state.sCount[nextLine] - state.blkIndent >= 4) break;
+    // A row adds at most `columnCount` cells, so the bound cannot be passed before the rows so far could
+    // add more than it: only then are their cells counted (once), and each later row's as it comes.
+    if (!counting && (nextLine - startLine - 1) * columnCount > MAX_AUTOCOMPLETED_CELLS) {
+      counting = true;
+      for (let line = startLine + 2; line < nextLine; line++) autocompletedCells += columnCount - rowCellCount(lineText(state, line).trim());
+    }
+    if (!counting) continue;
     autocompletedCells += columnCount - rowCellCount(row);
     if (autocompletedCells > MAX_AUTOCOMPLETED_CELLS) break;
   }
