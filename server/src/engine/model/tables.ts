@@ -20,9 +20,18 @@ const BACKTICK = 0x60;
  * line's backtick runs grouped by length, each group read once from left to right.
  */
 export function splitTableLine(line: string, from = 0): CellSpan[] {
+  const bounds: number[] = [];
+  splitCells(line, from, bounds);
+  const cells: CellSpan[] = [];
+  for (let index = 0; index < bounds.length; index += 2) cells.push({ start: bounds[index], end: bounds[index + 1] });
+  return cells;
+}
+
+/** {@link splitTableLine} into `bounds` (emptied first): each cell's start and end, one after the other, no object per cell. */
+function splitCells(line: string, from: number, bounds: number[]): void {
+  bounds.length = 0;
   // Most table lines hold no code span: the runs are only read when a backtick is there.
   const closers = line.indexOf('`', from) >= 0 ? new BacktickRuns(line, from) : undefined;
-  const cells: CellSpan[] = [];
   let index = skipSpaces(line, from);
   if (line.charCodeAt(index) === PIPE) index++;
   let cellStart = index;
@@ -33,17 +42,17 @@ export function splitTableLine(line: string, from = 0): CellSpan[] {
     } else if (code === BACKTICK && closers) {
       index = closers.codeSpanEnd(index);
     } else if (code === PIPE) {
-      cells.push(trim(line, cellStart, index));
+      pushTrimmed(line, cellStart, index, bounds);
       index++;
       cellStart = index;
     } else {
       index++;
     }
   }
-  const last = trim(line, cellStart, line.length);
+  const cells = bounds.length;
+  pushTrimmed(line, cellStart, line.length, bounds);
   // After a trailing pipe only spaces remain: no cell.
-  if (last.end > last.start || cells.length === 0) cells.push(last);
-  return cells;
+  if (bounds[cells + 1] <= bounds[cells] && cells > 0) bounds.length = cells;
 }
 
 /** Backtick runs of a line by length, for finding each code span's closing run in one pass. */
@@ -89,12 +98,13 @@ function skipSpaces(line: string, from: number): number {
   return index;
 }
 
-function trim(line: string, start: number, end: number): CellSpan {
+/** The cell `start`…`end` without its leading and trailing spaces and tabs (empty: zero-width at its middle's start). */
+function pushTrimmed(line: string, start: number, end: number, bounds: number[]): void {
   let first = skipSpaces(line, start);
   let last = end;
   while (last > first && (line[last - 1] === ' ' || line[last - 1] === '\t')) last--;
   if (first > end) first = end;
-  return { start: first, end: last };
+  bounds.push(first, last);
 }
 
 /**
@@ -113,14 +123,18 @@ export function readTable(tokens: Token[], openIndex: number, lines: LineIndex, 
   return { header, rows, range };
 }
 
+/** Cell bounds of the row being read: one array for every row (readRow makes the cells from it at once). */
+const rowBounds: number[] = [];
+
 function readRow(lines: LineIndex, line: number, width: number): TableRow {
   const text = lines.lineText(line);
   const start = contentStart(text);
-  const spans = splitTableLine(text, start);
+  splitCells(text, start, rowBounds);
   const cells: TableCell[] = [];
-  for (let index = 0; index < spans.length && index < width; index++) {
-    const span = spans[index];
-    cells.push({ text: text.slice(span.start, span.end), range: { start: { line, character: span.start }, end: { line, character: span.end } } });
+  for (let index = 0; index < rowBounds.length && index < 2 * width; index += 2) {
+    const cellStart = rowBounds[index];
+    const cellEnd = rowBounds[index + 1];
+    cells.push({ text: text.slice(cellStart, cellEnd), range: { start: { line, character: cellStart }, end: { line, character: cellEnd } } });
   }
   const first = cells.length > 0 ? cells[0].range.start.character : 0;
   const last = text.trimEnd().length;
