@@ -73,15 +73,22 @@ export interface LocatedMention {
   mention: TechniqueMention;
 }
 
+const tablesCache = new DerivedCache<Section, { spec: SectionSpec; tables: ReadTable[] }>('readTables');
+
+/** Kept on the section (rows, the section-form rule and its unread blocks each ask): callers do not change it. */
 export function readTables(section: Section, sectionSpec: SectionSpec): ReadTable[] {
+  const cached = tablesCache.get(section);
+  if (cached?.spec === sectionSpec) return cached.tables;
   const accepts = sectionSpec.dialects.includes('table');
   // Tables of its H3 subsections too ("### Enterprise", "### Cloud"): a mapping is often split so.
-  return [section, ...section.subsections]
+  const tables = [section, ...section.subsections]
     .flatMap((container) => container.tables)
     .map((table) => {
       const roles = table.header.cells.map((cell) => sectionSpec.columnRole(cell.text));
       return { table, roles, recognised: accepts && roles.includes('technique') };
     });
+  tablesCache.set(section, { spec: sectionSpec, tables });
+  return tables;
 }
 
 const cache = new DerivedCache<Section, { spec: SectionSpec; rows: MethodologyRow[] }>('methodologyRows');
