@@ -11,7 +11,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LICENSE_FILE = /^(licen[cs]e|copying)(\.(md|txt))?$/i;
 
 /** Project files adapted from a dependency's source: the package, and what was taken. */
-const ADAPTED = [];
+const ADAPTED = [
+  { file: 'server/src/engine/parse/tableRule.ts', from: 'markdown-it', what: 'lib/rules_block/table.mjs' },
+  { file: 'server/src/engine/parse/paragraphRule.ts', from: 'markdown-it', what: 'lib/rules_block/paragraph.mjs' },
+  { file: 'server/src/engine/parse/headingRule.ts', from: 'markdown-it', what: 'lib/rules_block/heading.mjs' },
+];
 
 /** The folder of the package an input path lies in: after its last `node_modules/` (scoped names included). */
 function packageFolder(input) {

@@ -304,6 +304,12 @@ function nameKey(text: string): string {
 }
 
 function normalizeTechniqueId(id: string): string {
+  // An ID as a mention reads it (T1566.002), `T` then digits and dots, is its normal form: no three new strings.
+  for (let index = 1; index < id.length && id.charCodeAt(0) === 0x54; index++) {
+    const code = id.charCodeAt(index);
+    if (code !== 0x2e && (code < 0x30 || code > 0x39)) break;
+    if (index === id.length - 1) return id;
+  }
   return id.trim().toUpperCase().replace('/', '.');
 }
 

@@ -74,7 +74,9 @@ export function readClock(text: string, start: number, iso: boolean, afterT: boo
     }
   }
   const meridiemStart = skipSpaces(text, clock.end);
-  const meridiem = /^([ap])(\.?)m\2/.exec(text.slice(meridiemStart, meridiemStart + 4).toLowerCase());
+  // Only an `a` or a `p` (either case) starts one: most times are read without a slice, a copy and a regex.
+  const initial = text.charCodeAt(meridiemStart) | 0x20;
+  const meridiem = initial === 0x61 || initial === 0x70 ? /^([ap])(\.?)m\2/.exec(text.slice(meridiemStart, meridiemStart + 4).toLowerCase()) : null;
   const meridiemEnd = meridiem ? meridiemStart + meridiem[0].length : meridiemStart;
   if (meridiem && meridiemStart - clock.end <= 1 && !isLetterAt(text, meridiemEnd) && !isDigitAt(text, meridiemEnd)) {
     const isPm = meridiem[1] === 'p';

@@ -11,6 +11,7 @@
  * So hex in a sentence, in a query or in a command line is never reported. Each check reads a bounded
  * slice, so the cost is linear in the line.
  */
+import { hasHexRun } from '../text/chars';
 import { HEX_RE } from './iocPatterns';
 import { HASH_LENGTHS, OTHER_HASH_BEFORE, type HashType } from './iocSurroundings';
 import { aHashName, HASH_BY_LENGTH } from './iocValues';
@@ -67,7 +68,7 @@ function nearestTypes(digits: number): HashType[] {
 /** Unlabelled hex values of 30–136 digits and no hash's length where an indicator stands, not inside `taken`. */
 export function oddLengthHashes(text: string, taken: readonly { start: number; end: number }[]): OddLengthHash[] {
   const found: OddLengthHash[] = [];
-  if (!/[0-9a-f]{30}/i.test(text)) return found;
+  if (!hasHexRun(text, MIN_HASH_DIGITS)) return found;
   const claimed = new Uint8Array(text.length + 1);
   for (const range of taken) claimed.fill(1, range.start, range.end);
   HEX_RE.lastIndex = 0;

@@ -7,6 +7,7 @@
  * reported again as a domain, nor an e-mail's domain. Results are sorted by position.
  * Offsets are UTF-16 code units (JavaScript string indices), end exclusive.
  */
+import { hasHexRun } from '../text/chars';
 import { defang, isDefanged, refang } from './defang';
 import { CVE_RE, DASHES, DOMAIN_RE, DOT, EMAIL_RE, HEX_RE, IPV4_RE, IPV6_RE, LABELLED_HASH_RE, URL_RE, VERSION_WORD_BEFORE } from './iocPatterns';
 import { combinedLabelType, hostValuesStart, isVersionNumber, labelType, OTHER_HASH_BEFORE, type HashType } from './iocSurroundings';
@@ -231,10 +232,11 @@ const MAY_HAVE_IPV6 = /:[0-9a-f]{0,4}:|\[:\]/i;
 const MAY_HAVE_IPV4 = new RegExp(String.raw`\d${DOT}\d`, 'i');
 /** A letter, digit or hyphen (a label's last character), a dot (or a defanged one), a letter or digit. */
 const MAY_HAVE_DOMAIN = new RegExp(String.raw`[a-z0-9-]${DOT}[a-z0-9]`, 'i');
-const MAY_HAVE_BARE_HASH = /[0-9a-f]{32}/i;
+/** 32 hex digits in a row (hasHexRun: one pass, not a match attempt at every position). */
+const MAY_HAVE_BARE_HASH = { test: (text: string) => hasHexRun(text, 32) };
 
 /** The passes in the order they claim text (an URL before the domain in it), each with its necessary condition. */
-const ALL_PASSES: readonly (readonly [Pass, RegExp])[] = [
+const ALL_PASSES: readonly (readonly [Pass, { test(text: string): boolean }])[] = [
   [scanUrls, MAY_HAVE_URL],
   [scanEmails, MAY_HAVE_EMAIL],
   [scanCves, MAY_HAVE_CVE],

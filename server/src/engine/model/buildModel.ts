@@ -30,11 +30,13 @@ export function joinLines(text: string): string {
 
 /** Parses a report into its located model. Never throws on any text. */
 export function buildModel(text: string): ReportModel {
-  const lines = new LineIndex(text);
+  // One scan for `\r`, for the line index and the Markdown parser's normalisation.
+  const hasCarriageReturn = text.includes('\r');
+  const lines = new LineIndex(text, hasCarriageReturn);
   const front = parseFrontMatter(lines);
   // Front matter lines are blanked for the Markdown parser so that line numbers stay aligned.
   const markdown = front ? '\n'.repeat(front.lineCount) + text.slice(lines.lineStart(front.lineCount)) : text;
-  const { tokens, references } = parseBlocks(markdown);
+  const { tokens, references } = parseBlocks(markdown, hasCarriageReturn);
   const builder = new ModelBuilder(lines);
   if (front) builder.markVerbatim(0, front.lineCount, true);
   builder.consume(tokens, front?.lineCount ?? 0);

@@ -20,9 +20,18 @@ const BACKTICK = 0x60;
  * line's backtick runs grouped by length, each group read once from left to right.
  */
 export function splitTableLine(line: string, from = 0): CellSpan[] {
+  const bounds: number[] = [];
+  splitCells(line, from, bounds);
+  const cells: CellSpan[] = [];
+  for (let index = 0; index < bounds.length; index += 2) cells.push({ start: bounds[index], end: bounds[index + 1] });
+  return cells;
+}
+
+/** {@link splitTableLine} into `bounds` (emptied first): each cell's start and end, one after the other, no object per cell. */
+function splitCells(line: string, from: number, bounds: number[]): void {
+  bounds.length = 0;
   // Most table lines hold no code span: the runs are only read when a backtick is there.
   const closers = line.indexOf('`', from) >= 0 ? new BacktickRuns(line, from) : undefined;
-  const cells: CellSpan[] = [];
   let index = skipSpaces(line, from);
   if (line.charCodeAt(index) === PIPE) index++;
   let cellStart = index;
@@ -33,17 +42,17 @@ export function splitTableLine(line: string, from = 0): CellSpan[] {
     } else if (code === BACKTICK && closers) {
       index = closers.codeSpanEnd(index);
     } else if (code === PIPE) {
-      cells.push(trim(line, cellStart, index));
+      pushTrimmed(line, cellStart, index, bounds);
       index++;
       cellStart = index;
     } else {
       index++;
     }
   }
-  const last = trim(line, cellStart, line.length);
+  const cells = bounds.length;
+  pushTrimmed(line, cellStart, line.length, bounds);
   // After a trailing pipe only spaces remain: no cell.
-  if (last.end > last.start || cells.length === 0) cells.push(last);
-  return cells;
+  if (bounds[cells + 1] <= bounds[cells] && cells > 0) bounds.length = cells;
 }
 
 /** Backtick runs of a line by length, for finding each code span's closing run in one pass. */
@@ -89,41 +98,47 @@ function skipSpaces(line: string, from: number): number {
   return index;
 }
 
-function trim(line: string, start: number, end: number): CellSpan {
+/** The cell `start`…`end` without its leading and trailing spaces and tabs (empty: zero-width at its middle's start). */
+function pushTrimmed(line: string, start: number, end: number, bounds: number[]): void {
   let first = skipSpaces(line, start);
   let last = end;
   while (last > first && (line[last - 1] === ' ' || line[last - 1] === '\t')) last--;
   if (first > end) first = end;
-  return { start: first, end: last };
+  bounds.push(first, last);
 }
 
 /**
  * The table whose `table_open` token is at `openIndex`: its header and body rows, each cell with its
- * text and range. Body rows keep at most as many cells as the header has (GFM ignores the rest).
+ * text and range. Every line of a table's span is a row but the delimiter row (parse/tableRule.ts).
+ * Body rows keep at most as many cells as the header has (GFM ignores the rest).
  */
 export function readTable(tokens: Token[], openIndex: number, lines: LineIndex, range: Range): Table {
-  const rows: TableRow[] = [];
-  const level = tokens[openIndex].level;
-  for (let index = openIndex + 1; index < tokens.length; index++) {
-    const token = tokens[index];
-    if (token.type === 'table_close' && token.level === level) break;
-    if (token.type !== 'tr_open' || !token.map) continue;
-    rows.push(readRow(lines, token.map[0]));
-  }
-  const header = rows.shift() ?? readRow(lines, range.start.line);
+  const map = tokens[openIndex].map;
+  const startLine = map ? map[0] : range.start.line;
+  const endLine = map ? map[1] : range.start.line + 1;
+  const header = readRow(lines, startLine, Infinity);
   const width = header.cells.length;
-  return { header, rows: rows.map((row) => (row.cells.length > width ? { ...row, cells: row.cells.slice(0, width) } : row)), range };
+  const rows: TableRow[] = [];
+  for (let line = startLine + 2; line < endLine; line++) rows.push(readRow(lines, line, width));
+  return { header, rows, range };
 }
 
-function readRow(lines: LineIndex, line: number): TableRow {
+/** Cell bounds of the row being read: one array for every row (readRow makes the cells from it at once). */
+const rowBounds: number[] = [];
+
+function readRow(lines: LineIndex, line: number, width: number): TableRow {
   const text = lines.lineText(line);
-  const cells: TableCell[] = splitTableLine(text, contentStart(text)).map((span) => ({
-    text: text.slice(span.start, span.end),
-    range: { start: { line, character: span.start }, end: { line, character: span.end } },
-  }));
-  const first = cells[0]?.range.start.character ?? 0;
+  const start = contentStart(text);
+  splitCells(text, start, rowBounds);
+  const cells: TableCell[] = [];
+  for (let index = 0; index < rowBounds.length && index < 2 * width; index += 2) {
+    const cellStart = rowBounds[index];
+    const cellEnd = rowBounds[index + 1];
+    cells.push({ text: text.slice(cellStart, cellEnd), range: { start: { line, character: cellStart }, end: { line, character: cellEnd } } });
+  }
+  const first = cells.length > 0 ? cells[0].range.start.character : 0;
   const last = text.trimEnd().length;
-  return { cells, range: { start: { line, character: Math.min(first, contentStart(text)) }, end: { line, character: last } } };
+  return { cells, range: { start: { line, character: Math.min(first, start) }, end: { line, character: last } } };
 }
 
 /** Where a table line's content starts: after indentation and blockquote markers. */

@@ -10,13 +10,13 @@ export function atxHeadingText(line: string): { start: number; end: number } | u
   if (!open) return undefined;
   const start = open[0].length;
   let end = line.length;
-  while (end > start && /[ \t]/.test(line[end - 1])) end--;
+  while (end > start && isBlank(line.charCodeAt(end - 1))) end--;
   // An optional closing sequence: spaces then only '#' characters.
   let hashes = end;
   while (hashes > start && line[hashes - 1] === '#') hashes--;
-  if (hashes < end && (hashes === start || /[ \t]/.test(line[hashes - 1]))) {
+  if (hashes < end && (hashes === start || isBlank(line.charCodeAt(hashes - 1)))) {
     end = hashes;
-    while (end > start && /[ \t]/.test(line[end - 1])) end--;
+    while (end > start && isBlank(line.charCodeAt(end - 1))) end--;
   }
   return { start, end: Math.max(start, end) };
 }
@@ -31,7 +31,15 @@ export function trimmedSpan(line: string): { start: number; end: number } {
   return { start, end };
 }
 
-/** Whether trim() removes the character: ASCII blanks and line breaks by code, others as `\s` says. */
+/** A space or a tab. */
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
+
+/**
+ * Whether trim() removes the character (what `\s` matches): ASCII blanks and line breaks by code, others as
+ * `\s` says. By code rather than `\s.test(line[i])`: no one-character string and no regex call per test.
+ */
 function isTrimmed(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   return code >= 0x80 && WHITE.test(String.fromCharCode(code));
@@ -94,20 +102,20 @@ export function fieldAt(line: string, from: number): FieldSyntax | undefined {
   const keyStart = from + 2;
   let close = keyStart;
   while (close < line.length && line.charCodeAt(close) !== 0x2a && line.charCodeAt(close) !== 0x5f) close++;
-  if (close === keyStart || line.charCodeAt(close) !== open || line.charCodeAt(close + 1) !== open || WHITE.test(line[keyStart])) return undefined;
+  if (close === keyStart || line.charCodeAt(close) !== open || line.charCodeAt(close + 1) !== open || isTrimmed(line.charCodeAt(keyStart))) return undefined;
   // Inside the emphasis: the key (first and last character not white space), spaces or tabs, a colon or not.
   let keyEnd = close;
   let colonInside = false;
   if (line.charCodeAt(close - 1) === 0x3a /* : */) {
     const end = blankRunStart(line, keyStart, close - 1);
     // `**:**` or a key ending in other white space: the colon is the key's last character.
-    if (end > keyStart && !WHITE.test(line[end - 1])) {
+    if (end > keyStart && !isTrimmed(line.charCodeAt(end - 1))) {
       keyEnd = end;
       colonInside = true;
     }
   } else {
     keyEnd = blankRunStart(line, keyStart, close);
-    if (WHITE.test(line[keyEnd - 1])) return undefined;
+    if (isTrimmed(line.charCodeAt(keyEnd - 1))) return undefined;
   }
   const colonOutside = line.charCodeAt(close + 2) === 0x3a;
   if (colonInside === colonOutside) return undefined;

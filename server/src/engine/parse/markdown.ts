@@ -1,4 +1,7 @@
 import MarkdownIt from 'markdown-it';
+import { heading } from './headingRule';
+import { paragraph } from './paragraphRule';
+import { table } from './tableRule';
 type Token = MarkdownIt.Token;
 
 export type { Token };
@@ -12,6 +15,11 @@ const blockParser = new MarkdownIt('default', { html: true, linkify: false, typo
 // markdown-it's own `normalize` rewrites every line break of every text (a regex replace and a copy of the
 // whole report); parseBlocks does the same only for a text that has a carriage return or a NUL.
 blockParser.core.ruler.disable(['normalize', 'inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
+// Tables as markdown-it finds them, without the row and cell tokens nothing reads (parse/tableRule.ts).
+blockParser.block.ruler.at('table', table, { alt: ['paragraph', 'reference'] });
+// Paragraphs likewise, without the inline token that carries their text to the inline pass (parse/paragraphRule.ts).
+blockParser.block.ruler.at('paragraph', paragraph);
+blockParser.block.ruler.at('heading', heading, { alt: ['paragraph', 'reference', 'blockquote'] });
 
 export interface BlockParse {
   tokens: Token[];
@@ -19,17 +27,17 @@ export interface BlockParse {
   references: Record<string, unknown>;
 }
 
-/** One pass over the text for either character markdown-it's normalisation rewrites. */
-const NEEDS_NORMALIZING = /[\r\0]/;
-
-/** markdown-it's normalisation, as its `normalize` rule does it: line breaks to `\n`, NUL to U+FFFD. */
-function normalized(markdown: string): string {
-  if (!NEEDS_NORMALIZING.test(markdown)) return markdown;
+/**
+ * markdown-it's normalisation, as its `normalize` rule does it: line breaks to `\n`, NUL to U+FFFD. Scans
+ * by `indexOf` cost less than a regex scan; `hasCarriageReturn` is given when the caller has looked for `\r`.
+ */
+function normalized(markdown: string, hasCarriageReturn: boolean): string {
+  if (!hasCarriageReturn && markdown.indexOf('\0') < 0) return markdown;
   return markdown.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
 }
 
-export function parseBlocks(markdown: string): BlockParse {
+export function parseBlocks(markdown: string, hasCarriageReturn = markdown.includes('\r')): BlockParse {
   const env: { references?: Record<string, unknown> } = {};
-  const tokens = blockParser.parse(normalized(markdown), env);
+  const tokens = blockParser.parse(normalized(markdown, hasCarriageReturn), env);
   return { tokens, references: env.references ?? {} };
 }

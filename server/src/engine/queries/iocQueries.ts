@@ -1,6 +1,7 @@
 import { defang, refang, scanIocs, urlClickableLength, type IocMatch } from '../iocs/scanIocs';
 import { typedIocs } from '../iocs/typedIocs';
-import { oddLengthHashes, oddLengthProblem } from '../iocs/hashLength';
+import { MIN_HASH_DIGITS, oddLengthHashes, oddLengthProblem } from '../iocs/hashLength';
+import { hasHexRun } from '../text/chars';
 import type { ReportModel } from '../model/modelTypes';
 import type { ReportSpec } from '../schema/reportSpec';
 import type { Range } from '../types';
@@ -99,7 +100,7 @@ export function oddLengthHashesOf(model: ReportModel, spec: ReportSpec): Located
     const typedCells = typedCellsByLine(section, sectionSpec);
     for (let line = section.heading.range.end.line + 1; line <= section.range.end.line; line++) {
       const text = model.lines.lineText(line);
-      if (code.has(line) || !/[0-9a-f]{30}/i.test(text)) continue;
+      if (code.has(line) || !hasHexRun(text, MIN_HASH_DIGITS)) continue;
       const cells = typedCells.get(line);
       for (const odd of oddLengthHashes(text, [...lineIocs(text, cells), ...(cells ?? [])])) {
         const range = { start: { line, character: odd.start }, end: { line, character: odd.end } };

@@ -73,15 +73,22 @@ export interface LocatedMention {
   mention: TechniqueMention;
 }
 
+const tablesCache = new DerivedCache<Section, { spec: SectionSpec; tables: ReadTable[] }>('readTables');
+
+/** Kept on the section (rows, the section-form rule and its unread blocks each ask): callers do not change it. */
 export function readTables(section: Section, sectionSpec: SectionSpec): ReadTable[] {
+  const cached = tablesCache.get(section);
+  if (cached?.spec === sectionSpec) return cached.tables;
   const accepts = sectionSpec.dialects.includes('table');
   // Tables of its H3 subsections too ("### Enterprise", "### Cloud"): a mapping is often split so.
-  return [section, ...section.subsections]
+  const tables = [section, ...section.subsections]
     .flatMap((container) => container.tables)
     .map((table) => {
       const roles = table.header.cells.map((cell) => sectionSpec.columnRole(cell.text));
       return { table, roles, recognised: accepts && roles.includes('technique') };
     });
+  tablesCache.set(section, { spec: sectionSpec, tables });
+  return tables;
 }
 
 const cache = new DerivedCache<Section, { spec: SectionSpec; rows: MethodologyRow[] }>('methodologyRows');
@@ -122,20 +129,34 @@ function rowsOfTable({ table, roles }: ReadTable): MethodologyRow[] {
   let previous: { key: string; keyRange: Range } | undefined;
   const tacticColumns = columnsOf(roles, 'tactic');
   const techniqueColumns = columnsOf(roles, 'technique');
+  // Loops rather than map/find/filter: this runs for every row of every check.
   for (const row of table.rows) {
-    const tacticCell = tacticColumns.map((index) => row.cells[index]).find((cell) => cell !== undefined && cell.text !== '');
-    const techniqueCells: TableCell[] = [];
-    for (const index of techniqueColumns) if (row.cells[index]) techniqueCells.push(row.cells[index]);
-    const written = techniqueCells.filter((cell) => cell.text !== '');
+    let tacticCell: TableCell | undefined;
+    for (const index of tacticColumns) {
+      const cell = row.cells[index];
+      if (cell !== undefined && cell.text !== '') {
+        tacticCell = cell;
+        break;
+      }
+    }
+    let firstTechniqueCell: TableCell | undefined;
+    const written: TableCell[] = [];
+    for (const index of techniqueColumns) {
+      const cell = row.cells[index];
+      if (!cell) continue;
+      firstTechniqueCell ??= cell;
+      if (cell.text !== '') written.push(cell);
+    }
     if (!tacticCell && written.length === 0) continue; // a blank row
     const continued = !tacticless && !tacticCell && previous !== undefined;
     const keyRange = tacticCell?.range ?? (continued && previous ? previous.keyRange : startOf(row));
     const key = tacticCell?.text ?? (continued && previous ? previous.key : '');
-    const valueRange = written.length > 0 ? { start: written[0].range.start, end: written[written.length - 1].range.end } : emptyValueAt(row, techniqueCells);
+    const valueRange =
+      written.length > 0 ? { start: written[0].range.start, end: written[written.length - 1].range.end } : emptyValueAt(row, firstTechniqueCell);
     rows.push({
       key,
       keyRange,
-      value: written.map((cell) => cell.text).join(' '),
+      value: written.length === 1 ? written[0].text : written.map((cell) => cell.text).join(' '),
       valueRange,
       range: row.range,
       table: { techniqueCells: written, tacticless, continued },
@@ -148,9 +169,7 @@ function rowsOfTable({ table, roles }: ReadTable): MethodologyRow[] {
 /** The indexes of the columns with a role. */
 function columnsOf(roles: readonly (string | undefined)[], role: string): number[] {
   const columns: number[] = [];
-  roles.forEach((candidate, index) => {
-    if (candidate === role) columns.push(index);
-  });
+  for (let index = 0; index < roles.length; index++) if (roles[index] === role) columns.push(index);
   return columns;
 }
 
@@ -158,8 +177,8 @@ function startOf(row: TableRow): Range {
   return { start: row.range.start, end: row.range.start };
 }
 
-function emptyValueAt(row: TableRow, techniqueCells: TableCell[]): Range {
-  const at = techniqueCells[0]?.range.start ?? row.range.end;
+function emptyValueAt(row: TableRow, firstTechniqueCell: TableCell | undefined): Range {
+  const at = firstTechniqueCell?.range.start ?? row.range.end;
   return { start: at, end: at };
 }
 
@@ -175,15 +194,19 @@ export function rowMentions(lines: LineIndex, row: MethodologyRow): LocatedMenti
   const nameCells: TableCell[] = [];
   for (const cell of row.table.techniqueCells) {
     const { line, character } = cell.range.start;
-    const mentions = findTechniqueMentions(cell.text).map((mention) => shifted(mention, character));
+    const mentions = findTechniqueMentions(cell.text);
     if (mentions.length === 0 && isLetterAt(cell.text, 0)) nameCells.push(cell);
-    for (const mention of mentions) found.push({ line, mention });
+    for (const mention of mentions) found.push({ line, mention: shifted(mention, character) });
   }
   if (found.length === 1 && !found[0].mention.name && nameCells.length === 1) {
     const [cell] = nameCells;
     const name = { text: cell.text, start: cell.range.start.character, end: cell.range.end.character };
     // The name cell is on the row's line: checks and quick fixes address it by line and columns.
-    if (cell.range.start.line === found[0].line) found[0] = { line: found[0].line, mention: { ...found[0].mention, name } };
+    if (cell.range.start.line === found[0].line) {
+      // Written out, not spread: a spread object of optional properties is slow to make and to read.
+      const { id, start, end, wellFormed } = found[0].mention;
+      found[0] = { line: found[0].line, mention: { id, start, end, wellFormed, name } };
+    }
   }
   return found;
 }

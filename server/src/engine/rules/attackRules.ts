@@ -5,6 +5,7 @@ import { findTechniqueMentions, type TechniqueMention } from '../attack/techniqu
 import type { ContentContainer, Field } from '../model/modelTypes';
 import { isTacticless } from '../queries/attackQueries';
 import { continuesTactic, coveredSpans, methodologyRows, rowMentions, type MethodologyRow } from '../queries/methodologyRows';
+import { isDigitAt } from '../text/chars';
 import type { Range } from '../types';
 import type { Rule, RuleContext, RuleMeta } from './ruleTypes';
 import { NameHints, checkWrittenName } from './techniqueNames';
@@ -105,6 +106,7 @@ export const attackRule: Rule = {
       const spans = covered.get(line);
       if (spans?.some((span) => span.end === Infinity)) continue;
       const text = model.lines.lineText(line);
+      if (spans && startsCovered(text, spans)) continue;
       for (const mention of findTechniqueMentions(text)) {
         if (spans?.some((span) => span.start <= mention.start && mention.end <= span.end)) continue;
         if (!mention.wellFormed) continue;
@@ -115,6 +117,21 @@ export const attackRule: Rule = {
     }
   },
 };
+
+/**
+ * Whether every `T` and two digits of a line (where any mention starts) lies in a span its row covers (a
+ * table row's key and technique cells): a mention starting in a cell ends in it (an ID holds no space nor
+ * pipe), so every mention of the line would be skipped, and the line need not be read for mentions again.
+ */
+function startsCovered(text: string, spans: readonly { start: number; end: number }[]): boolean {
+  for (let at = text.indexOf('T'); at >= 0; at = text.indexOf('T', at + 1)) {
+    if (!isDigitAt(text, at + 1) || !isDigitAt(text, at + 2)) continue;
+    let inSpan = false;
+    for (const span of spans) if (span.start <= at && at + 3 <= span.end) inSpan = true;
+    if (!inSpan) return false;
+  }
+  return true;
+}
 
 /** An ID ATT&CK does not have, not used as a technique (a ticket, a case, a part number): noted, not an error. */
 function reportUnknownMention(context: RuleContext, mention: TechniqueMention, line: number): void {

@@ -57,23 +57,24 @@ export const dateRule: Rule = {
     const { model, spec } = context;
     const dated: DatedValue[] = [];
     let zone: ZoneInfo | undefined;
-    const read = (label: string, fieldSpec: FieldSpec | undefined, valueRange: Range, phase?: string) => {
+    // The label is made only for a date field: most fields are not, and every field is read.
+    const read = (key: string, inFrontMatter: boolean, fieldSpec: FieldSpec | undefined, valueRange: Range, phase?: string) => {
       if (!fieldSpec?.kind || !DATE_KINDS.has(fieldSpec.kind)) return;
+      const label = inFrontMatter ? `Front matter field '${key}'` : `Field '${key}'`;
       const date = readDate(context, label, fieldSpec, valueRange, zone);
       if (date) dated.push({ label, spec: fieldSpec, date: date.date, range: date.range, phase });
     };
-    for (const entry of model.frontMatter?.entries ?? []) read(`Front matter field '${entry.key}'`, spec.findFrontMatterField(entry.key), entry.valueRange);
+    for (const entry of model.frontMatter?.entries ?? []) read(entry.key, true, spec.findFrontMatterField(entry.key), entry.valueRange);
     const timeline: DatedValue[] = [];
     for (const section of model.sections) {
       const sectionSpec = spec.sectionOf(section);
       if (!sectionSpec) continue;
       zone = headingZone(section.heading.text);
-      for (const field of sectionFields(section, sectionSpec)) read(`Field '${field.key}'`, sectionSpec.findField(field.key), field.valueRange);
+      for (const field of sectionFields(section, sectionSpec)) read(field.key, false, sectionSpec.findField(field.key), field.valueRange);
       const phases: DatedValue[] = [];
       for (const subsection of section.subsections) {
         const before = dated.length;
-        for (const field of subsection.fields)
-          read(`Field '${field.key}'`, sectionSpec.findSubsectionField(field.key), field.valueRange, subsection.heading.text);
+        for (const field of subsection.fields) read(field.key, false, sectionSpec.findSubsectionField(field.key), field.valueRange, subsection.heading.text);
         if (sectionSpec.kind === 'timeline' && dated.length > before) phases.push(dated[before]);
       }
       if (sectionSpec.kind !== 'timeline') continue;

@@ -151,10 +151,18 @@ export class NameHints {
    */
   longerName(written: string, than: number, except: string): TechniqueData | undefined {
     const words = written.split(/\s+/, MAX_NAME_WORDS);
+    // Squashing drops the spaces between words, and a word's letters lower-case alike alone or among
+    // others (a space ends a final sigma's context): the leading words' key is a prefix of the words'
+    // keys joined, sliced rather than joined and squashed again for each count.
+    let joined = '';
+    const ends: number[] = [];
+    for (const word of words) {
+      joined += squash(word);
+      ends.push(joined.length);
+    }
     for (let count = words.length; count > 0; count--) {
-      const key = squash(words.slice(0, count).join(' '));
-      if (key.length <= than) break;
-      const other = techniquesByName(this.catalog).get(key);
+      if (ends[count - 1] <= than) break;
+      const other = techniquesByName(this.catalog).get(joined.slice(0, ends[count - 1]));
       if (other && other.id !== except) return other;
     }
     return undefined;

@@ -75,3 +75,21 @@ export function isUppercaseAt(text: string, index: number): boolean {
   if (code <= 0x7f) return code >= 0x41 && code <= 0x5a;
   return UPPERCASE.test(text.slice(index, index + 2));
 }
+
+/**
+ * Whether the text holds `length` hex digits in a row (upper or lower case): what `/[0-9a-f]{30}/i`
+ * tests, in one pass rather than a match attempt, reading the hex run that follows, at every position.
+ */
+export function hasHexRun(text: string, length: number): boolean {
+  let run = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const letter = code | 0x20; // upper-case A–F as a–f
+    if ((code >= 0x30 && code <= 0x39) || (letter >= 0x61 && letter <= 0x66)) {
+      if (++run >= length) return true;
+    } else {
+      run = 0;
+    }
+  }
+  return false;
+}

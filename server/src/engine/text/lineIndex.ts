@@ -11,9 +11,13 @@ export class LineIndex {
   /** Each line's text, sliced once on first use: every rule reads lines, often the same ones. */
   private texts: (string | undefined)[] | undefined;
 
-  constructor(readonly text: string) {
+  /** `hasCarriageReturn`: whether the text holds a `\r`, when the caller has looked already (model/buildModel.ts). */
+  constructor(
+    readonly text: string,
+    hasCarriageReturn = text.includes('\r'),
+  ) {
     const starts = [0];
-    if (!text.includes('\r')) {
+    if (!hasCarriageReturn) {
       // The common case: indexOf is much faster than a character loop on large reports.
       for (let next = text.indexOf('\n'); next >= 0; next = text.indexOf('\n', next + 1)) starts.push(next + 1);
       this.starts = starts;
