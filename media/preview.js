@@ -79,11 +79,7 @@
   }, { passive: true });
 
   function fallbackCopy(value) {
-    const area = document.createElement('textarea');
-    area.value = value;
-    area.setAttribute('readonly', '');
-    area.className = 'visually-hidden';
-    document.body.appendChild(area);
+    const area = document.body.appendChild(Object.assign(document.createElement('textarea'), { value: value, readOnly: true, className: 'visually-hidden' }));
     area.select();
     let ok = false;
     try { ok = document.execCommand('copy'); } catch (error) { ok = false; }
@@ -91,22 +87,21 @@
     return ok;
   }
 
-  // A polite live region: a screen reader says "Copied …", which a changed button label alone is not.
+  // A polite live region, there before anything is copied (and again after an 'update' replaced the body):
+  // a screen reader then says "Copied …", which a changed button label alone is not.
   let status = null;
-  function announce(text) {
-    if (!status) {
-      status = document.createElement('div');
-      status.setAttribute('role', 'status');
-      status.className = 'visually-hidden';
-      document.body.appendChild(status);
-    }
-    status.textContent = text;
+  function statusRegion() {
+    if (status && status.isConnected) return status;
+    status = document.body.appendChild(Object.assign(document.createElement('div'), { className: 'visually-hidden' }));
+    status.setAttribute('role', 'status');
+    return status;
   }
+  statusRegion();
 
   function copy(button) {
     const value = button.getAttribute('data-copy') || '';
     const done = function () {
-      announce('Copied ' + value);
+      statusRegion().textContent = 'Copied ' + value;
       button.textContent = 'Copied';
       button.classList.add('copied');
       setTimeout(function () { button.textContent = 'Copy'; button.classList.remove('copied'); }, 1500);
@@ -157,6 +152,7 @@
       const y = window.scrollY;
       const body = inertBody(message.html);
       document.body.replaceChildren.apply(document.body, Array.from(body.childNodes).map(function (node) { return document.adoptNode(node); }));
+      statusRegion();
       scrollWindowTo(y);
     }
   });

@@ -147,6 +147,10 @@ describe('preview in Chromium', { timeout: 600_000 }, () => {
         await preview.eval<string>(`document.querySelector('[role="status"]')?.textContent ?? ''`),
         'Copied hxxps[://]invoice-northwind[.]com/portal/login',
       );
+      // The region outlives an update of the body, so that the next copy is said too.
+      await preview.page.evaluate(`window.postMessage({ type: 'update', html: ${JSON.stringify(renderText(text))} }, '*')`);
+      await preview.page.waitForTimeout(100);
+      assert.equal(await preview.eval<number>(`document.querySelectorAll('[role="status"]').length`), 1);
       await clear();
 
       // Findings are buttons that reveal their line.

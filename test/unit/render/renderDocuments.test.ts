@@ -161,7 +161,9 @@ describe('render: documents', () => {
 
   test('media/preview.js stays small and never evaluates content', () => {
     const script = readFileSync(join(ROOT, 'media', 'preview.js'), 'utf8');
-    assert.ok(script.trimEnd().split('\n').length <= 150);
+    // Small enough to read in one sitting (it runs next to report content): 150 lines, then 160 for the copy
+    // announcement's live region (accessibility).
+    assert.ok(script.trimEnd().split('\n').length <= 160);
     assert.ok(!/\beval\s*\(|new Function|\.innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML|document\.write|setTimeout\(\s*['"`]/.test(script));
     assert.match(script, /acquireVsCodeApi\(\)/);
   });
