@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +9,7 @@ import { runCli } from '../../server/src/cli/main';
 import { launchChromium } from '../editor/codeServer';
 import { fakeIo } from '../cli/fakeIo';
 import { projectRoot } from '../helpers';
+import { VECTORS } from './previewHarness';
 
 /**
  * The site of `increport site` in real Chromium, opened from file:// as a reader would open a CI artifact:
@@ -19,9 +20,6 @@ import { projectRoot } from '../helpers';
 
 const ROOT = projectRoot();
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'site');
-const VECTORS = readFileSync(join(ROOT, 'test', 'fixtures', 'xss-vectors.txt'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '');
 
 function hostileReport(v: string, index: number): string {
   const y = JSON.stringify(v);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,17 +14,7 @@ import {
 } from '../../server/src/lsp/protocol';
 import { writeCorpus } from '../registerCorpus';
 import { LspSession } from './lspHarness';
-
-/** Asks for the register until the workspace is indexed (each answer comes from the cache, at once). */
-export async function indexed(lsp: LspSession, until: (result: RegisterResult) => boolean = (result) => result.complete): Promise<RegisterResult> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const result = await lsp.request<RegisterResult>(REGISTER_REQUEST, {});
-    if (until(result)) return result;
-    assert.ok(Date.now() < deadline, `the register never got there: ${JSON.stringify({ complete: result.complete, pending: result.pending })}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { indexed, rewrite } from './registerHelpers';
 
 test('protocol: the register request lists the workspace reports, the page links them, hover says "also in", and a changed report re-checks only itself', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'increport-register-'));
@@ -80,10 +70,7 @@ test('protocol: the register request lists the workspace reports, the page links
     // A report changed on disk: only it is checked again.
     const before = await indexed(lsp);
     const changedPath = join(folder, 'reports/odd/003.md');
-    writeFileSync(changedPath, readFileSync(changedPath, 'utf8').replace(/^status: [\w-]+$/m, 'status: closed'));
-    // Its modification time moved 5 s past the write, read from the file rather than the clock: the stamp differs even on a coarse file system.
-    const seen = statSync(changedPath).mtimeMs;
-    utimesSync(changedPath, seen / 1000, (seen + 5_000) / 1000);
+    rewrite(changedPath, (text) => text.replace(/^status: [\w-]+$/m, 'status: closed'));
     const changedUri = pathToFileURL(changedPath).href;
     await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: changedUri, type: 2 }] });
     const after = await indexed(lsp, (result) => result.complete && result.stats.rowChecks > before.stats.rowChecks);

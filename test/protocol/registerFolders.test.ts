@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   REGISTER_PAGE_REQUEST,
-  REGISTER_REQUEST,
   REGISTER_TRACE_REQUEST,
   type RegisterPageResult,
   type RegisterResult,
@@ -14,23 +13,7 @@ import {
 } from '../../server/src/lsp/protocol';
 import { writeCorpus } from '../registerCorpus';
 import { LspSession } from './lspHarness';
-
-/** Asks for the register until `until` holds (each answer comes from the index's cache, at once). */
-async function indexed(lsp: LspSession, until: (result: RegisterResult) => boolean = (result) => result.complete): Promise<RegisterResult> {
-  for (let attempt = 0; attempt < 1200; attempt++) {
-    const result = await lsp.request<RegisterResult>(REGISTER_REQUEST, {});
-    if (until(result)) return result;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the register never got there');
-}
-
-/** Rewrites a report and moves its modification time (read from the file, not the clock) so the index sees a new stamp. */
-function rewrite(path: string, change: (text: string) => string): void {
-  writeFileSync(path, change(readFileSync(path, 'utf8')));
-  const seen = statSync(path).mtimeMs;
-  utimesSync(path, seen / 1000, (seen + 5_000) / 1000);
-}
+import { indexed, rewrite, sentSections } from './registerHelpers';
 
 test('protocol: a multi-root workspace: the register indexes every folder, names each, traces numbers to both, and redraws only the sections a change touched', async () => {
   const root = mkdtempSync(join(tmpdir(), 'increport-register-folders-'));
@@ -91,10 +74,7 @@ test('protocol: a multi-root workspace: the register indexes every folder, names
     await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(changed).href, type: 2 }] });
     await indexed(lsp, (next) => next.complete && next.stats.rowChecks > before);
     const update = await lsp.request<RegisterPageResult>(REGISTER_PAGE_REQUEST, { nonce: 'abcdefghijklmnopqrstuv', known });
-    assert.deepEqual(
-      update.sections.filter((section) => section.html !== undefined).map((section) => section.id),
-      ['metrics'],
-    );
+    assert.deepEqual(sentSections(update), ['metrics']);
     assert.match(update.sections.find((section) => section.id === 'metrics')!.html!, /2026-12/);
   } finally {
     await lsp.dispose();

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,19 +8,11 @@ import { WEBVIEW_SECTIONS } from '../../server/src/engine/site';
 import { REGISTER_PAGE_REQUEST, REGISTER_REQUEST, type RegisterPageResult, type RegisterResult } from '../../server/src/lsp/protocol';
 import { writeCorpus } from '../registerCorpus';
 import { LspSession } from './lspHarness';
+import { indexed, rewrite, sentSections } from './registerHelpers';
 
 const NONCE = 'abcdefghijklmnopqrstuv';
 
 /** Asks for the register until `until` holds: a bounded number of tries, no clock read. */
-async function waitFor(lsp: LspSession, until: (result: RegisterResult) => boolean): Promise<RegisterResult> {
-  for (let attempt = 0; attempt < 1200; attempt++) {
-    const result = await lsp.request<RegisterResult>(REGISTER_REQUEST, {});
-    if (until(result)) return result;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the register never got there');
-}
-
 test('protocol: once indexing is complete the metrics page is drawn in the background (the first request draws nothing), and a changed report redraws only the sections it touched', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'increport-register-warm-'));
   writeCorpus(folder, 0, 12);
@@ -28,7 +20,7 @@ test('protocol: once indexing is complete the metrics page is drawn in the backg
   try {
     await lsp.initialize(folder);
     // The page is never asked for here: the sections are drawn by the index's background slices alone.
-    const prepared = await waitFor(lsp, (result) => result.complete && result.stats.pagePrepared);
+    const prepared = await indexed(lsp, (result) => result.complete && result.stats.pagePrepared);
     assert.equal(prepared.items.length, 12);
     assert.equal(prepared.stats.sectionDraws, WEBVIEW_SECTIONS.length, 'every section drawn once, before any page request');
 
@@ -44,19 +36,13 @@ test('protocol: once indexing is complete the metrics page is drawn in the backg
     // A discovery date moved in one report: once the index has re-checked it, the background draws the metrics section alone.
     const known = Object.fromEntries(page.sections.map((section) => [section.id, section.version]));
     const changed = join(folder, 'reports/odd/007.md');
-    writeFileSync(changed, readFileSync(changed, 'utf8').replace(/(\*\*Discovery Date:\*\* )(\d{4}-\d{2}-\d{2})/, '$12026-12-30'));
-    // Its modification time moved 5 s past the write, read from the file rather than the clock.
-    const seen = statSync(changed).mtimeMs;
-    utimesSync(changed, seen / 1000, (seen + 5_000) / 1000);
+    rewrite(changed, (text) => text.replace(/(\*\*Discovery Date:\*\* )(\d{4}-\d{2}-\d{2})/, '$12026-12-30'));
     await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(changed).href, type: 2 }] });
-    const after = await waitFor(lsp, (result) => result.complete && result.stats.rowChecks > prepared.stats.rowChecks && result.stats.pagePrepared);
+    const after = await indexed(lsp, (result) => result.complete && result.stats.rowChecks > prepared.stats.rowChecks && result.stats.pagePrepared);
     assert.equal(after.stats.sectionDraws - prepared.stats.sectionDraws, 1, 'one section drawn again');
     const update = await lsp.request<RegisterPageResult>(REGISTER_PAGE_REQUEST, { nonce: NONCE, known });
     assert.equal(update.drawn, 0);
-    assert.deepEqual(
-      update.sections.filter((section) => section.html !== undefined).map((section) => section.id),
-      ['metrics'],
-    );
+    assert.deepEqual(sentSections(update), ['metrics']);
     assert.match(update.sections.find((section) => section.id === 'metrics')!.html!, /2026-12/);
   } finally {
     await lsp.dispose();

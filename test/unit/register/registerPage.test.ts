@@ -28,6 +28,14 @@ function stubIndex(register: Register): PageIndex & { register: (tool: typeof TO
   return stub;
 }
 
+/** A page over `register`, with the test's tactics and tool. */
+const pageOf = (register: ReturnType<typeof buildRegister>) =>
+  new RegisterPage(
+    stubIndex(register),
+    () => TACTICS,
+    () => TOOL,
+  );
+
 /** Steps until the page says it is ready; how many steps did work. */
 function prepare(page: RegisterPage): number {
   let steps = 0;
@@ -37,11 +45,7 @@ function prepare(page: RegisterPage): number {
 
 test('register page: prepared step by step (the register, one section per step, the targets), the first request draws nothing and gets the page drawn whole', () => {
   const register = buildRegister(rows, [], TOOL);
-  const page = new RegisterPage(
-    stubIndex(register),
-    () => TACTICS,
-    () => TOOL,
-  );
+  const page = pageOf(register);
   assert.equal(prepare(page), 1 + WEBVIEW_SECTIONS.length + Math.ceil(rows.length / TARGETS_PER_STEP));
   assert.equal(page.steps, WEBVIEW_SECTIONS.length, 'every section drawn once');
   const first = page.page({ nonce: NONCE });
@@ -55,21 +59,13 @@ test('register page: prepared step by step (the register, one section per step, 
 
 test('register page: a request while the preparation is half done draws the missing sections and gets the same page', () => {
   const register = buildRegister(rows, [], TOOL);
-  const half = new RegisterPage(
-    stubIndex(register),
-    () => TACTICS,
-    () => TOOL,
-  );
+  const half = pageOf(register);
   assert.equal(half.step(), true); // the register
   assert.equal(half.step(), true); // summary
   assert.equal(half.step(), true); // metrics
   const page = half.page({ nonce: NONCE });
   assert.equal(page.drawn, WEBVIEW_SECTIONS.length - 2);
-  const cold = new RegisterPage(
-    stubIndex(register),
-    () => TACTICS,
-    () => TOOL,
-  ).page({ nonce: NONCE });
+  const cold = pageOf(register).page({ nonce: NONCE });
   assert.equal(cold.drawn, WEBVIEW_SECTIONS.length);
   assert.equal(page.html, cold.html);
   assert.deepEqual(page.targets, cold.targets);

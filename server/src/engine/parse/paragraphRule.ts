@@ -1,6 +1,7 @@
 // Adapted from markdown-it 14 (lib/rules_block/paragraph.mjs), Copyright (c) 2014 Vitaly Puzrin, Alex Kocharin,
 // MIT License: see dist/THIRD_PARTY_NOTICES.md. test/unit/engine/blockRules.test.ts holds it to markdown-it's decisions.
 import type MarkdownIt from 'markdown-it';
+import { terminatedAt } from './terminators';
 type StateBlock = MarkdownIt.StateBlock;
 
 /**
@@ -18,14 +19,7 @@ export function paragraph(state: StateBlock, startLine: number, endLine: number)
     // More than 3 spaces of indentation is a lazy continuation; a negative indent, an empty list item's line.
     if (state.sCount[nextLine] - state.blkIndent > 3) continue;
     if (state.sCount[nextLine] < 0) continue;
-    let terminate = false;
-    for (let index = 0; index < terminatorRules.length; index++) {
-      if (terminatorRules[index](state, nextLine, endLine, true)) {
-        terminate = true;
-        break;
-      }
-    }
-    if (terminate) break;
+    if (terminatedAt(terminatorRules, state, nextLine, endLine)) break;
   }
   state.line = nextLine;
   const open = state.push('paragraph_open', 'p', 1);

@@ -1,6 +1,7 @@
 // Adapted from markdown-it 14 (lib/rules_block/table.mjs), Copyright (c) 2014 Vitaly Puzrin, Alex Kocharin,
 // MIT License: see dist/THIRD_PARTY_NOTICES.md. test/unit/engine/blockRules.test.ts holds it to markdown-it's decisions.
 import type MarkdownIt from 'markdown-it';
+import { terminatedAt } from './terminators';
 type StateBlock = MarkdownIt.StateBlock;
 
 /**
@@ -101,14 +102,7 @@ export function table(state: StateBlock, startLine: number, endLine: number, sil
   let nextLine = startLine + 2;
   for (; nextLine < endLine; nextLine++) {
     if (state.sCount[nextLine] < state.blkIndent) break;
-    let terminate = false;
-    for (let index = 0; index < terminatorRules.length; index++) {
-      if (terminatorRules[index](state, nextLine, endLine, true)) {
-        terminate = true;
-        break;
-      }
-    }
-    if (terminate) break;
+    if (terminatedAt(terminatorRules, state, nextLine, endLine)) break;
     const row = lineText(state, nextLine).trim();
     if (!row) break;
     if (state.sCount[nextLine] - state.blkIndent >= 4) break;
