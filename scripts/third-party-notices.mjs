@@ -15,6 +15,7 @@ const ADAPTED = [
   { file: 'server/src/engine/parse/tableRule.ts', from: 'markdown-it', what: 'lib/rules_block/table.mjs' },
   { file: 'server/src/engine/parse/paragraphRule.ts', from: 'markdown-it', what: 'lib/rules_block/paragraph.mjs' },
   { file: 'server/src/engine/parse/headingRule.ts', from: 'markdown-it', what: 'lib/rules_block/heading.mjs' },
+  { file: 'server/src/engine/parse/lineScanState.ts', from: 'markdown-it', what: 'lib/rules_block/state_block.mjs' },
 ];
 
 /** The folder of the package an input path lies in: after its last `node_modules/` (scoped names included). */

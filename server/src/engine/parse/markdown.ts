@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 import { heading } from './headingRule';
 import { paragraph } from './paragraphRule';
 import { table } from './tableRule';
+import { useLineScanState } from './lineScanState';
 type Token = MarkdownIt.Token;
 
 export type { Token };
@@ -20,6 +21,8 @@ blockParser.block.ruler.at('table', table, { alt: ['paragraph', 'reference'] });
 // Paragraphs likewise, without the inline token that carries their text to the inline pass (parse/paragraphRule.ts).
 blockParser.block.ruler.at('paragraph', paragraph);
 blockParser.block.ruler.at('heading', heading, { alt: ['paragraph', 'reference', 'blockquote'] });
+// The line table every block rule reads, found with `indexOf` rather than a look at every character (parse/lineScanState.ts).
+useLineScanState(blockParser);
 
 export interface BlockParse {
   tokens: Token[];
