@@ -27,6 +27,11 @@ export class InvalidDate {
   ) {}
 }
 
+/** Why `date` (one end of `core`) is no real date, or undefined; a month or year precision checks no day. */
+function calendarErrorOf(date: CalendarDate, core: DateCore): string | undefined {
+  return calendarError(date.year, date.month, core.precision === 'day' ? date.day : 1);
+}
+
 /** Reads the calendar date of a date expression; DateScanner adds times, zones, ranges and qualifiers. */
 export class CalendarDateReader extends DateLexer {
   /** After "between", a range connector is "and". */
@@ -101,12 +106,12 @@ export class CalendarDateReader extends DateLexer {
       if (core.to.month === core.month) [core.backwardsTo, core.to] = [core.to, undefined];
       else core.year--; // "December 30 – January 2, 2026"
     }
-    for (const date of [core, core.to ?? core.backwardsTo ?? core]) {
-      const reason = calendarError(date.year, date.month, core.precision === 'day' ? date.day : 1);
-      if (reason) throw new InvalidDate(reason, core.end);
-    }
+    const other = core.to ?? core.backwardsTo;
+    const reason = calendarErrorOf(core, core) ?? (other ? calendarErrorOf(other, core) : undefined);
+    if (reason) throw new InvalidDate(reason, core.end);
+    if (writtenWeekday < 0) return core;
     const actualWeekday = core.precision === 'day' ? weekdayOf(core.year, core.month, core.day) : writtenWeekday;
-    if (actualWeekday !== writtenWeekday && writtenWeekday >= 0) {
+    if (actualWeekday !== writtenWeekday) {
       const written = `${MONTH_NAMES[core.month - 1]} ${core.day}, ${core.year}`;
       throw new InvalidDate(`${written} is a ${WEEKDAY_NAMES[actualWeekday]}, not a ${WEEKDAY_NAMES[writtenWeekday]}`, core.end);
     }

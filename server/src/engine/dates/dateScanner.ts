@@ -20,6 +20,36 @@ function readingOf(day: CalendarDate, time?: ClockTime): DateReading {
 }
 const PRECISION_RANK: Precision[] = ['second', 'minute', 'day', 'month', 'year'];
 
+/** An endpoint's rank in PRECISION_RANK: its time's precision, else its date's. */
+function precisionRank(endpoint: Endpoint): number {
+  return PRECISION_RANK.indexOf(endpoint.time ? endpoint.time.precision : endpoint.core.precision);
+}
+
+/** A written zone that is a zone (not "Europe/Londn"). */
+function known(written: ZoneInfo | undefined): ZoneInfo | undefined {
+  return written?.unknown ? undefined : written;
+}
+
+/** The earliest and latest instant an endpoint can mean, read in `zone`. */
+function endpointSpan(endpoint: Endpoint, zone: ZoneInfo | undefined): [number, number] {
+  return spanOf(zone, endpoint.core.precision, endpoint.core, endpoint.core.to ?? endpoint.core, endpoint.time);
+}
+
+/**
+ * The qualifier of a whole expression from its parts' (leading, each endpoint's, trailing): "before" or "after"
+ * when one says so, else "approximate" when one does, else exact. "from June 1 to 3" is exact: "from" only
+ * means "after" without a range end.
+ */
+function qualifierOf(ranged: boolean, ...parts: (Qualifier | DateQualifier | undefined)[]): DateQualifier {
+  let approximate = false;
+  for (const part of parts) {
+    const meaning = typeof part === 'object' ? (ranged && part.phrase === 'from' ? 'exact' : part.meaning) : part;
+    if (meaning === 'before' || meaning === 'after') return meaning;
+    if (meaning === 'approximate') approximate = true;
+  }
+  return approximate ? 'approximate' : 'exact';
+}
+
 /** One end of a date expression: its calendar date, time (and a time range's end), zone and qualifier. */
 interface Endpoint {
   core: DateCore;
@@ -134,17 +164,13 @@ export class DateScanner extends CalendarDateReader {
         const time = !second && first.time ? readClock(this.text, connectorEnd, !!first.core.iso, false) : undefined;
         if (time) second = { core: first.core, time, zone: time.zone, end: time.end };
       }
-      for (const endpoint of [first, second]) {
-        if (endpoint?.time?.error) throw new InvalidDate(endpoint.time.error, endpoint.time.errorEnd ?? endpoint.time.end);
-      }
+      if (first.time?.error) throw new InvalidDate(first.time.error, first.time.errorEnd ?? first.time.end);
+      if (second?.time?.error) throw new InvalidDate(second.time.error, second.time.errorEnd ?? second.time.end);
       // A zone-like name that is no zone ("Europe/Londn") is not read as UTC: the date keeps no zone and says so.
       const unknown = first.zone?.unknown ?? second?.zone?.unknown;
-      const known = (written: ZoneInfo | undefined) => (written?.unknown ? undefined : written);
       const zone = known(first.zone) ?? known(second?.zone) ?? (unknown ? undefined : this.defaultZone);
-      const bounds = (endpoint: Endpoint, endpointZone: ZoneInfo | undefined) =>
-        spanOf(endpointZone, endpoint.core.precision, endpoint.core, endpoint.core.to ?? endpoint.core, endpoint.time);
-      const [earliest, firstLatest] = bounds(first, zone);
-      let latest = second ? bounds(second, known(second.zone) ?? zone)[1] : firstLatest;
+      const [earliest, firstLatest] = endpointSpan(first, zone);
+      let latest = second ? endpointSpan(second, known(second.zone) ?? zone)[1] : firstLatest;
       // 23:30–01:15 on one day crosses midnight; 14:00–13:00 (more than 12 hours on) is a range written backwards.
       if (second && second.core === first.core && latest < earliest && latest + DAY_MS - earliest < MIDNIGHT_CROSSING_MS + 60_000) latest += DAY_MS;
       const rangeEnd = second ? second.end : first.end;
@@ -159,13 +185,8 @@ export class DateScanner extends CalendarDateReader {
       const trailing = this.bare ? undefined : this.readTrailingQualifier(rangeEnd);
       const end = trailing ? trailing.end : rangeEnd;
       if (!this.canEndAt(end)) return this.bare ? undefined : 'retry';
-      // "from June 1 to 3" is exact: "from" only means "after" without a range end.
-      const meaningOf = (qualifier?: Qualifier) => (qualifier && ranged && qualifier.phrase === 'from' ? 'exact' : qualifier?.meaning);
-      const meanings = [meaningOf(leading?.qualifier), meaningOf(first.qualifier), meaningOf(second?.qualifier), trailing?.meaning];
-      const qualifier = meanings.find((meaning) => meaning === 'before' || meaning === 'after') ?? (meanings.includes('approximate') ? 'approximate' : 'exact');
-      const rank = Math.max(
-        ...[first, second].map((endpoint) => (endpoint ? PRECISION_RANK.indexOf(endpoint.time ? endpoint.time.precision : endpoint.core.precision) : 0)),
-      );
+      const qualifier = qualifierOf(ranged, leading?.qualifier, first.qualifier, second?.qualifier, trailing?.meaning);
+      const rank = second ? Math.max(precisionRank(first), precisionRank(second)) : precisionRank(first);
       const date: ParsedDate = { earliest, latest, precision: PRECISION_RANK[rank], qualifier, start, end };
       if (zone) date.zone = zone.name;
       if (zone && zone === this.defaultZone) date.zoneFromContext = true;

@@ -117,8 +117,10 @@ function fieldsInstance(
   targets: Map<string, PointerTarget> | undefined,
   section: Section,
 ): Record<string, string> {
-  const label = container === section ? `Section '${sectionSpec.title}'` : `Subsection '${container.heading.text}' of '${sectionSpec.title}'`;
-  targets?.set(pointer, { range: container.heading.textRange, label, section: sectionSpec, container });
+  if (targets) {
+    const label = container === section ? `Section '${sectionSpec.title}'` : `Subsection '${container.heading.text}' of '${sectionSpec.title}'`;
+    targets.set(pointer, { range: container.heading.textRange, label, section: sectionSpec, container });
+  }
   const values: Record<string, string> = {};
   for (const field of fields) {
     const fieldSpec = findField(field.key);
