@@ -46,10 +46,35 @@ function liveFormOf(marker: string): string {
   return marker.replace(/x/g, 't').replace(/X/g, 'T');
 }
 
+/** Live forms by marker as written: a report writes few different markers, each many times. */
+const LIVE_FORMS = new Map<string, string>();
+const MAX_LIVE_FORMS = 256;
+
+function liveForm(marker: string): string {
+  let live = LIVE_FORMS.get(marker);
+  if (live === undefined) {
+    if (LIVE_FORMS.size >= MAX_LIVE_FORMS) LIVE_FORMS.clear();
+    LIVE_FORMS.set(marker, (live = liveFormOf(marker)));
+  }
+  return live;
+}
+
+/** Every marker holds one of these characters (a defanged scheme its x): text without them has none. */
+const MAY_HOLD_MARKER = /[[({\\xX]/;
+
 /** Replace every recognised defang marker by its live form. Other text is left exactly as it is. */
 export function refang(text: string): string {
   if (typeof text !== 'string') return '';
-  return text.replace(MARKERS, liveFormOf);
+  if (!MAY_HOLD_MARKER.test(text)) return text;
+  // An exec loop: String.replace with a function calls it through the runtime for every match.
+  let live = '';
+  let copied = 0;
+  MARKERS.lastIndex = 0;
+  for (let match = MARKERS.exec(text); match; match = MARKERS.exec(text)) {
+    live += text.slice(copied, match.index) + liveForm(match[0]);
+    copied = match.index + match[0].length;
+  }
+  return copied === 0 ? text : live + text.slice(copied);
 }
 
 /** Whether the text contains any defang marker that {@link refang} recognises. */

@@ -57,8 +57,16 @@ export function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray>
   }
 }
 
+/** The written separators between a URL's scheme and host, live and defanged. */
+const URL_SEPARATOR = /:\/\/|\[:\/\/\]|\[:\]\/\/|\(:\/\/\)|\{:\/\/\}|:\[\/\/\]|\[:\/\]\//;
+/** A live URL's scheme and authority. */
+const URL_HEAD = /^([^:]*):\/\/([^/?#]*)/;
+/** A live URL's host (without user info and port). */
+const URL_HOST = /^[^:]*:\/\/(?:[^@/?#]*@)?([^/?#:[\]]+)/;
+const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
 function canonicalUrl(live: string): string {
-  const head = /^([^:]*):\/\/([^/?#]*)/.exec(live);
+  const head = URL_HEAD.exec(live);
   if (!head) return live;
   const authority = head[2];
   const at = authority.lastIndexOf('@');
@@ -108,13 +116,13 @@ interface Found {
 function scanUrls(text: string, add: (found: Found) => void): void {
   for (const match of matchesOf(URL_RE, text)) {
     const start = match.index;
-    const separator = /:\/\/|\[:\/\/\]|\[:\]\/\/|\(:\/\/\)|\{:\/\/\}|:\[\/\/\]|\[:\/\]\//.exec(match[0]);
+    const separator = URL_SEPARATOR.exec(match[0]);
     const minimumEnd = start + (separator ? separator.index + separator[0].length : 0) + 1;
     const end = trimUrlEnd(text, start, start + match[0].length, minimumEnd);
     const written = text.slice(start, end);
     const refanged = canonicalUrl(refang(written));
-    const host = /^[^:]*:\/\/(?:[^@/?#]*@)?([^/?#:[\]]+)/.exec(refanged)?.[1] ?? '';
-    const problems = /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host) ? ipv4Problems(host) : [];
+    const host = URL_HOST.exec(refanged)?.[1] ?? '';
+    const problems = DOTTED_QUAD.test(host) ? ipv4Problems(host) : [];
     // Only the scheme, separator and host make a URL clickable: a marker later in its path does not defang it.
     add({ type: 'url', start, end, refanged, defanged: isDefanged(written.slice(0, urlClickableLength(written))), problems });
   }
@@ -122,7 +130,7 @@ function scanUrls(text: string, add: (found: Found) => void): void {
 
 /** Length of a written URL's scheme, separator and host (and port), where its path, query or fragment starts. */
 export function urlClickableLength(written: string): number {
-  const separator = /:\/\/|\[:\/\/\]|\[:\]\/\/|\(:\/\/\)|\{:\/\/\}|:\[\/\/\]|\[:\/\]\//.exec(written);
+  const separator = URL_SEPARATOR.exec(written);
   const hostStart = separator ? separator.index + separator[0].length : 0;
   const pathStart = written.slice(hostStart).search(/[/?#]/);
   return pathStart < 0 ? written.length : hostStart + pathStart;
@@ -248,20 +256,31 @@ const ALL_PASSES: readonly (readonly [Pass, { test(text: string): boolean }])[] 
 ];
 const PASSES_WITHOUT_HASHES = ALL_PASSES.filter(([pass]) => pass !== scanLabelledHashes && pass !== scanBareHashes);
 
+/** Up to this many kept matches, a new one is compared with each; beyond, with a character map. */
+const FEW_MATCHES = 8;
+
 /**
  * All IOCs in `text`, in order of position and non-overlapping. Never throws: on unexpected input
  * it returns what it found (or nothing).
  */
 export function scanIocs(text: string, options: ScanOptions = {}): IocMatch[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  // Which characters a match took: made at the first match (most lines have none).
+  // Which characters a match took: the kept matches themselves while they are few (most lines have none or
+  // one), a character map from the ninth on, so that a line of thousands of matches is still read in linear time.
   let claimed: Uint8Array | undefined;
   const results: IocMatch[] = [];
   const add = (found: Found): void => {
     if (found.end <= found.start) return;
-    claimed ??= new Uint8Array(text.length);
-    for (let i = found.start; i < found.end; i++) if (claimed[i]) return;
-    claimed.fill(1, found.start, found.end);
+    if (claimed === undefined && results.length < FEW_MATCHES) {
+      for (const kept of results) if (kept.start < found.end && found.start < kept.end) return;
+    } else {
+      if (claimed === undefined) {
+        claimed = new Uint8Array(text.length);
+        for (const kept of results) claimed.fill(1, kept.start, kept.end);
+      }
+      for (let i = found.start; i < found.end; i++) if (claimed[i]) return;
+      claimed.fill(1, found.start, found.end);
+    }
     const { type, start, end, refanged, defanged, problems } = found;
     results.push({ type, text: text.slice(start, end), start, end, refanged, defanged, problems });
   };
