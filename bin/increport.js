@@ -10,8 +10,5 @@ if (process.argv[2] === 'lsp') {
   // cached-require.js does the same for the bundle (server/src/node/cachedRequire.ts).
   require('node:module').enableCompileCache?.();
   const start = require('../dist/cached-require.js');
-  // A check of many reports: each one's garbage dies young (server/src/node/heapSizing.ts); set before
-  // any bundle is compiled, as V8 stamps its code caches with the flags.
-  start.keepYoungGenerationSmall();
   start.cachedRequire(require('node:path').join(__dirname, '..', 'dist', 'cli.js')).main();
 }

@@ -12,6 +12,7 @@ import type { FormatContext } from './formatters/formatterTypes';
 import { decodeReport, readReportFile } from '../node/readReport';
 import { checkReadFile, NOT_A_REPORT, type CheckOutcome } from './checkFile';
 import { checkInWorkers, JOBS_VARIABLE, jobsFor, parseJobs, TINY_INPUT_FILES } from './checkPool';
+import { keepYoungGenerationSmall } from '../node/heapSizing';
 import type { WorkItem } from './checkWorker';
 import { ruleDocsContext } from '../node/ruleDocs';
 import { openResult, type ResultWriter } from './outputFile';
@@ -70,7 +71,15 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
       return workspace.configs.withoutFiles();
     }
   };
-  const targets = collectTargets(options.paths, io.cwd, configForDirectory);
+  // A check of many reports: each one's garbage dies young (node/heapSizing.ts). Set before a folder or glob
+  // is searched (its thousands of paths would grow the young generation first: peak RSS on 5,000 reports
+  // 90 MiB against 77), and not for a few named files, which then do not load node:v8.
+  let heapSized = options.paths.length >= TINY_INPUT_FILES;
+  if (heapSized) keepYoungGenerationSmall();
+  const targets = collectTargets(options.paths, io.cwd, configForDirectory, () => {
+    if (!heapSized) keepYoungGenerationSmall();
+    heapSized = true;
+  });
   const inputs = targets.flatMap((target) => (target.kind === 'file' ? [target.path] : []));
   const writer = openResult({ output: options.output, overwrite: options.overwrite, inputs }, io, 'increport check');
   if (typeof writer === 'number') return writer;

@@ -1,5 +1,5 @@
 import { availableParallelism, cpus } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CheckOutcome } from './checkFile';
 import { CHECK_WORKER_MARK, type FromWorker, type ToWorker, type WorkItem, type WorkerSettings } from './checkWorker';
 
@@ -50,6 +50,10 @@ export function checkInWorkers(
   jobs: number,
   onOutcome: (index: number, outcome: CheckOutcome) => void,
 ): Promise<void> {
+  // Loaded by the first pool, not with the bundle: a check in the main thread (one file, a pre-commit hook)
+  // never needs it (2-3 ms to load). A require: the bundle runs in a vm.Script, which has no dynamic import().
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   return new Promise((resolve, reject) => {
     let next = 0;
     let pending = items.length;

@@ -1,5 +1,4 @@
 import { relative } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
 import { ReportWorkspace } from '../engine/workspace';
 import { createNodeHost } from '../node/nodeHost';
 import { readReportFile } from '../node/readReport';
@@ -32,6 +31,9 @@ export const CHECK_WORKER_MARK = 'increport-check-worker';
  * them), then batches of files in, outcomes out, until the pool terminates it.
  */
 export function runCheckWorker(): void {
+  // Loaded here, in a worker: a check in the main thread (one file, a pre-commit hook) never needs it (2-3 ms to load).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports
+  const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
   const port = parentPort;
   const data = workerData as { mark?: string; settings?: WorkerSettings } | undefined;
   if (!port || data?.mark !== CHECK_WORKER_MARK || !data.settings) return;

@@ -20,9 +20,21 @@ export type Target = { kind: 'file'; path: string; explicit: boolean } | { kind:
 
 /**
  * Expands the CLI's arguments: `-` is standard input, files are taken as named, folders are searched
- * for Markdown files that their configuration includes, and anything else is a glob.
+ * for Markdown files that their configuration includes, and anything else is a glob. `beforeSearch` is
+ * called once, before the first folder or glob is searched (a search may find thousands of files).
  */
-export function collectTargets(args: readonly string[], cwd: string, configFor: (directory: string) => ResolvedConfig): Target[] {
+export function collectTargets(
+  args: readonly string[],
+  cwd: string,
+  configFor: (directory: string) => ResolvedConfig,
+  beforeSearch: () => void = () => {},
+): Target[] {
+  let searched = false;
+  const search = (root: string): string[] => {
+    if (!searched) beforeSearch();
+    searched = true;
+    return walk(root);
+  };
   const targets: Target[] = [];
   const seen = new Set<string>();
   const add = (path: string, explicit: boolean) => {
@@ -40,7 +52,7 @@ export function collectTargets(args: readonly string[], cwd: string, configFor: 
     if (stat?.isFile()) {
       add(path, true);
     } else if (stat?.isDirectory()) {
-      const found = walk(path).filter((file) => isIncluded(file, path, configFor));
+      const found = search(path).filter((file) => isIncluded(file, path, configFor));
       if (found.length === 0) targets.push({ kind: 'missing', argument, reason: 'No Markdown files found in this folder' });
       found.forEach((file) => add(file, false));
     } else if (stat) {
@@ -49,7 +61,7 @@ export function collectTargets(args: readonly string[], cwd: string, configFor: 
       const { base, glob } = picomatch.scan(argument);
       const root = resolve(cwd, base || '.');
       const matches = picomatch(glob, { dot: false });
-      const found = walk(root).filter((file) => matches(toPosix(relative(root, file))) && !isExcluded(file, root, configFor));
+      const found = search(root).filter((file) => matches(toPosix(relative(root, file))) && !isExcluded(file, root, configFor));
       if (found.length === 0) targets.push({ kind: 'missing', argument, reason: 'No files match this pattern' });
       found.forEach((file) => add(file, false));
     } else {

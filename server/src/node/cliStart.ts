@@ -1,6 +1,3 @@
 // dist/cached-require.js, what bin/increport.js loads first: the code cache loader for dist/cli.js
-// (cachedRequire.ts), and the heap sizing the CLI sets before that bundle is compiled (heapSizing.ts: V8
-// stamps a code cache with the flags set when it is made, so a flag set later would make every next
-// start reject the cache the one before wrote).
+// (cachedRequire.ts). The CLI's heap sizing (heapSizing.ts) is set by a check of many files, after the bundle is loaded.
 export { cachedRequire } from './cachedRequire';
-export { keepYoungGenerationSmall } from './heapSizing';

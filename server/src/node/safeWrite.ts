@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from './lazyCrypto';
 import {
   closeSync,
   fchmodSync,
@@ -209,7 +209,7 @@ function commit(temp: string, path: string, options: WriteOptions): WriteOutcome
 
 /** `.<name>.increport-<pid>-<random>.tmp`, hidden, recognisable, and short enough for any file system. */
 export function temporaryName(name: string): string {
-  return `.${name.slice(0, 100)}.increport-${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+  return `.${name.slice(0, 100)}.increport-${process.pid}-${nodeCrypto().randomBytes(6).toString('hex')}.tmp`;
 }
 
 /** Makes the new name durable too. Best effort: not every platform can open or sync a folder. */

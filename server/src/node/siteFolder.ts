@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from './lazyCrypto';
 import {
   closeSync,
   fsyncSync,
@@ -115,7 +115,7 @@ export class SiteWriter {
     private readonly target: string,
     private readonly inputs: readonly string[],
   ) {
-    this.staging = join(dirname(target), `.${basename(target).slice(0, 100)}.increport-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+    this.staging = join(dirname(target), `.${basename(target).slice(0, 100)}.increport-${process.pid}-${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
     mkdirSync(this.staging); // fails if the name exists: never a folder someone else made
     mkdirSync(join(this.staging, 'reports'));
   }

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -6,16 +5,22 @@ import type { ValidatorCodeStore } from '../engine/host';
 import { compileReportSchemaCode } from '../engine/schema/compileSchema';
 import { validatorKey } from '../engine/schema/standaloneValidator';
 import { loadBundledSchemaNode } from './bundledResources';
+import { nodeCrypto } from './lazyCrypto';
 import { packageRoot, PACKAGE_NAME } from './packageRoot';
 
 /*
  * Where report schema validators are kept as ajv standalone code (EngineHost.validatorCode): the bundled
  * schema's, generated at build time into dist/ (scripts/bundle.mjs calls writeBundledValidator), and those
- * of extended schemas, written on first use to the OS cache folder. Loading the code runs it, so an entry
- * is used only when it is intact and this program wrote it: its first line records its key and the
- * SHA-256 of the code, and on POSIX the file must be the user's own and not writable by others. Anything
- * else (missing, truncated, edited, stale, unreadable) is ignored and the schema compiled again; a folder
- * that cannot be written means no cache. No error of the cache ever reaches a check.
+ * of extended schemas, written on first use to the OS cache folder. Loading the code runs it, so a cache
+ * entry is used only when it is intact and this program wrote it: its first line records (the SHA-256 of)
+ * its key and the SHA-256 of the code, and on POSIX the file must be the user's own and not writable by
+ * others. Anything else (missing, truncated, edited, stale, unreadable) is ignored and the schema compiled
+ * again; a folder that cannot be written means no cache. No error of the cache ever reaches a check.
+ *
+ * The bundled validator is a file of the installed package, trusted as its bundles beside it are (whoever
+ * can edit it can edit dist/cli.js): its first line records its whole key and the code's length, so a stale
+ * or truncated file is ignored, with no hash to compute. A cold check of the bundled schema thus never loads
+ * node:crypto (3-4 ms).
  */
 
 /** The variable that names the cache folder instead of the OS one (tests, CI caches). */
@@ -27,7 +32,8 @@ const HEADER = '// incident-report-studio schema validator';
 const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 const HEX64 = /^[0-9a-f]{64}$/;
 
-const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+const sha256Hex = (text: string): string => nodeCrypto().createHash('sha256').update(text, 'utf8').digest('hex');
+const BUNDLED_HEADER = `${HEADER} (bundled) length=`;
 
 /** The name of a key's entry (and what its header records): the SHA-256 of the key (validatorKey). */
 export const validatorEntryId = (key: string): string => sha256Hex(key);
@@ -45,6 +51,21 @@ export function decodeValidatorEntry(text: string, id: string): string | undefin
   if (!match || match[1] !== HEADER || match[2] !== id || !HEX64.test(match[3])) return undefined;
   const code = text.slice(end + 1);
   return sha256Hex(code) === match[3] ? code : undefined;
+}
+
+/** The bundled validator's text: a header line with the code's length and the whole key (as a JSON string: one line), then the code. */
+export function encodeBundledValidator(key: string, code: string): string {
+  return `${BUNDLED_HEADER}${code.length} key=${JSON.stringify(key)}\n${code}`;
+}
+
+/** The code of the bundled validator if it was generated for `key` and is whole. */
+export function decodeBundledValidator(text: string, key: string): string | undefined {
+  const end = text.indexOf('\n');
+  if (end < 0 || !text.startsWith(BUNDLED_HEADER)) return undefined;
+  const keyAt = text.indexOf(' key=', BUNDLED_HEADER.length);
+  if (keyAt < 0 || keyAt > end || text.slice(keyAt + ' key='.length, end) !== JSON.stringify(key)) return undefined;
+  const code = text.slice(end + 1);
+  return String(code.length) === text.slice(BUNDLED_HEADER.length, keyAt) ? code : undefined;
 }
 
 /**
@@ -94,7 +115,7 @@ function readEntryFile(path: string, ownOnly: boolean): string | undefined {
 /** Writes `text` to `path` whole or not at all: a temporary file beside it, then a rename. */
 function writeAtomically(path: string, text: string, mode: number): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const temporary = `${path}.${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`;
   try {
     writeFileSync(temporary, text, { flag: 'wx', mode });
     renameSync(temporary, path);
@@ -122,10 +143,10 @@ export function createValidatorStore(options: ValidatorStoreOptions): ValidatorC
   const entryPath = (id: string) => (cacheDirectory ? join(cacheDirectory, `${id}.js`) : undefined);
   return {
     read(key) {
-      const id = validatorEntryId(key);
       bundled ??= { text: readEntryFile(bundledFile, false) };
-      const fromBuild = bundled.text === undefined ? undefined : decodeValidatorEntry(bundled.text, id);
+      const fromBuild = bundled.text === undefined ? undefined : decodeBundledValidator(bundled.text, key);
       if (fromBuild !== undefined) return fromBuild;
+      const id = validatorEntryId(key);
       const path = entryPath(id);
       const text = path === undefined ? undefined : readEntryFile(path, true);
       return text === undefined ? undefined : decodeValidatorEntry(text, id);
@@ -154,6 +175,6 @@ export function writeBundledValidator(root: string = packageRoot()): string {
   const schema = loadBundledSchemaNode();
   const path = join(root, BUNDLED_VALIDATOR);
   // Read by every user of an installed package, like the bundles beside it.
-  writeAtomically(path, encodeValidatorEntry(validatorEntryId(validatorKey(schema)), compileReportSchemaCode(schema).code), 0o644);
+  writeAtomically(path, encodeBundledValidator(validatorKey(schema), compileReportSchemaCode(schema).code), 0o644);
   return path;
 }

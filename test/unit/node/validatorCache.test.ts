@@ -10,7 +10,9 @@ import { mergeSchemas } from '../../../server/src/engine/schema/mergeSchemas';
 import { loadBundledSchemaNode } from '../../../server/src/node/bundledResources';
 import {
   createValidatorStore,
+  decodeBundledValidator,
   decodeValidatorEntry,
+  encodeBundledValidator,
   encodeValidatorEntry,
   validatorCacheDirectory,
   validatorEntryId,
@@ -117,6 +119,26 @@ test('validator cache: entries decode only for their key and their own hash', ()
   assert.equal(decodeValidatorEntry(text, 'a'.repeat(64)), 'module.exports = () => true;');
   assert.equal(decodeValidatorEntry(text, 'b'.repeat(64)), undefined);
   assert.equal(decodeValidatorEntry(`${text} `, 'a'.repeat(64)), undefined);
+});
+
+test('bundled validator: decodes only for its whole key and its whole code, with no hash', () => {
+  const key = 'increport-validator 1\0{"a":"line\nbreak"}';
+  const code = 'module.exports = () => true;';
+  const text = encodeBundledValidator(key, code);
+  assert.equal(text.split('\n').length, 2, 'the key, whatever it holds, stays on the header line');
+  assert.equal(decodeBundledValidator(text, key), code);
+  assert.equal(decodeBundledValidator(text, `${key} `), undefined, 'another schema');
+  assert.equal(decodeBundledValidator(text.slice(0, -1), key), undefined, 'truncated');
+  assert.equal(decodeBundledValidator(`${text}\n`, key), undefined, 'grown');
+  assert.equal(decodeBundledValidator(encodeValidatorEntry('a'.repeat(64), code), key), undefined, 'a cache entry is no bundled validator');
+  assert.equal(decodeValidatorEntry(text, validatorEntryId(key)), undefined, 'nor the other way round');
+  const folder = mkdtempSync(join(tmpdir(), 'increport-bundled-'));
+  try {
+    writeFileSync(join(folder, 'bundled.js'), text);
+    assert.equal(createValidatorStore({ cacheDirectory: undefined, bundledFile: join(folder, 'bundled.js') }).read(key), code);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 test('validator cache: the OS cache folder, or INCREPORT_CACHE_DIR', () => {

@@ -9,6 +9,7 @@ import { createSchemaRule, schemaRuleMeta } from './schemaRules';
 import { structureRule } from './structureRules';
 import { suppressionRule } from './suppressionRule';
 import { timelineUndatedRule } from './timelineUndatedRule';
+import { compareCodePoints } from '../types';
 
 /** A rule module: its metadata (declared beside its checks), and how an engine gets the rule. */
 interface RuleModule {
@@ -41,7 +42,7 @@ export function createDefaultRules(validate: SchemaValidator): Rule[] {
 }
 
 export function ruleMetaOf(rules: readonly Pick<Rule, 'meta'>[]): RuleMeta[] {
-  return rules.flatMap((rule) => rule.meta).sort((a, b) => a.id.localeCompare(b.id));
+  return rules.flatMap((rule) => rule.meta).sort((a, b) => compareCodePoints(a.id, b.id));
 }
 
 /** Every rule the engine can report, whatever the schema, sorted by id. */
