@@ -49,11 +49,21 @@ const entitiesDecoderOnly = {
     );
   },
 };
+// markdown-it compiles linkify-it's patterns in its constructor, for a feature no parser here turns on: the
+// stand-in in scripts/linkify-lazy/ makes the real instance on first use.
+const linkifyOnUse = {
+  name: 'linkify-on-use',
+  setup(build) {
+    build.onResolve({ filter: /^linkify-it$/ }, (args) =>
+      args.importer.includes(`${sep}markdown-it${sep}`) ? { path: fileURLToPath(new URL('./linkify-lazy/linkify-it.mjs', import.meta.url)) } : undefined,
+    );
+  },
+};
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './lsp-client.js'] },
   { entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/lsp-client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server-main.js', plugins: [schemaLibsApart, yamlApart, entitiesDecoderOnly] },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [schemaLibsApart, yamlApart, entitiesDecoderOnly] },
+  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server-main.js', plugins: [schemaLibsApart, yamlApart, entitiesDecoderOnly, linkifyOnUse] },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [schemaLibsApart, yamlApart, entitiesDecoderOnly, linkifyOnUse] },
   // The small entries that load those two through V8's code cache (server/src/node/cachedRequire.ts):
   // dist/server.js is what the extension and bin/increport-language-server.js start; bin/increport.js loads cli.js through cached-require.js.
   { entryPoints: ['server/src/node/serverStart.ts'], outfile: 'dist/server.js', external: ['./server-main.js'] },

@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import LinkifyIt from 'linkify-it';
 import MarkdownIt from 'markdown-it';
 import { ALL_RULE_META } from '../../server/src/engine/rules/index';
 import { projectRoot } from '../helpers';
@@ -156,4 +158,25 @@ test('packaging: the yaml parser is bundled apart, in dist/yaml-lib.js, and the 
     assert.ok(!bundle(file).includes(yamlMessage), `${file} carries the yaml parser itself`);
     assert.ok(bundle(file).includes('./yaml-lib.js'), `${file} does not reach dist/yaml-lib.js`);
   }
+});
+
+test('packaging: the bundles\u2019 linkify-it stand-in compiles nothing until used, then finds links as linkify-it does', async () => {
+  const standIn = pathToFileURL(join(projectRoot(), 'scripts', 'linkify-lazy', 'linkify-it.mjs')).href;
+  const { default: LazyLinkifyIt } = (await import(standIn)) as { default: new (schemas?: Record<string, unknown>) => LinkifyIt };
+  // linkify-it compiles in its constructor and throws there on a bad schema: the stand-in only on first use.
+  const bad = { 'bad:': 42 };
+  assert.throws(() => new LinkifyIt(bad as never), /Invalid schema/);
+  const unused = new LazyLinkifyIt(bad);
+  assert.throws(() => unused.test('x'), /Invalid schema/);
+  const text = 'see https://example.com/a?b=1 and www.example.org, not example.invalid.';
+  const lazy = new LazyLinkifyIt();
+  assert.deepEqual(
+    lazy.match(text)?.map((match) => match.url),
+    new LinkifyIt().match(text)?.map((match) => match.url),
+  );
+  // In markdown-it, with linkify turned on: the same links as with the real package.
+  const withStandIn = new MarkdownIt({ linkify: true });
+  (withStandIn as { linkify: LinkifyIt }).linkify = new LazyLinkifyIt();
+  assert.equal(withStandIn.render(text), new MarkdownIt({ linkify: true }).render(text));
+  assert.match(withStandIn.render(text), /<a href="https:\/\/example\.com\/a\?b=1">/);
 });
