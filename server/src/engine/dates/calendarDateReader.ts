@@ -6,7 +6,7 @@ import { type CalendarDate, MONTH_BY_NAME, MONTH_NAMES, WEEKDAY_BY_NAME, WEEKDAY
 import { DateLexer, isDigitAt } from './dateLexer';
 import { isLetterAt } from '../text/chars';
 import type { YearMode } from './dateQualifiers';
-import type { DateStyle } from './parseDate';
+import type { DateStyle, DayFirst } from './parseDate';
 
 /** A calendar date as written, before any time or zone: a year, a month, a day, or a day range within a year (`to`). */
 export interface DateCore extends CalendarDate {
@@ -38,8 +38,19 @@ export class CalendarDateReader extends DateLexer {
   protected between = false;
   /** A date right after a qualifier or range connector is exempt from the glued-number check ("late-2026", "…/2026-06-03"). */
   protected exempt = -1;
-  /** Read a/b/yyyy with a, b ≤ 12 as day/month: the report writes its numeric dates day first (numericOrder.ts). */
-  dayFirst = false;
+  /**
+   * Read a/b/yyyy with a, b ≤ 12 as day/month: the report writes its numeric dates day first (numericOrder.ts).
+   * A function is asked on the first numeric date read, if any: most dates are not numeric, and the answer
+   * may take a look at the whole report.
+   */
+  protected dayFirstOrder: DayFirst = false;
+  get dayFirst(): boolean {
+    const order = this.dayFirstOrder;
+    return typeof order === 'boolean' ? order : (this.dayFirstOrder = order());
+  }
+  set dayFirst(order: DayFirst) {
+    this.dayFirstOrder = order;
+  }
 
   /** A number may start here: not glued to a word, nor continuing a dotted or dashed number ("1.10.06.2026", "IR-2026-0117"). */
   protected canStartNumberAt(position: number): boolean {

@@ -154,7 +154,7 @@ export class DateScanner extends CalendarDateReader {
       if (connectorEnd >= 0) {
         this.exempt = connectorEnd;
         // Both ends of a range are written in one order: an end that can only be day first ("20/09/2026") reads the other so.
-        const dayFirst = this.dayFirst;
+        const dayFirst = this.dayFirstOrder;
         if (first.core.ambiguous === false) this.dayFirst = first.core.style === 'day-month-year';
         try {
           second = this.readEndpoint(connectorEnd, 0);

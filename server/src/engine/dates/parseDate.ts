@@ -14,6 +14,8 @@ import type { ZoneInfo } from './timeZones';
 import type { DateQualifier } from './dateQualifiers';
 export type { DateQualifier } from './dateQualifiers';
 export type DateStyle = 'iso' | 'month-day-year' | 'day-month-year';
+/** Whether numeric dates are read day first; a function is asked only when a numeric date is read (numericOrder.ts). */
+export type DayFirst = boolean | (() => boolean);
 export interface ParsedDate {
   /** Earliest instant the text can mean (UTC ms). For a bare date: its start in the given/assumed zone. */
   earliest: number;
@@ -88,7 +90,7 @@ function alphanumericEnd(text: string, position: number): number {
   return position;
 }
 
-function scan(text: string, firstOnly: boolean, defaultZone?: ZoneInfo, dayFirst = false): DateParseResult[] {
+function scan(text: string, firstOnly: boolean, defaultZone?: ZoneInfo, dayFirst: DayFirst = false): DateParseResult[] {
   const results: DateParseResult[] = [];
   if (typeof text !== 'string') return results;
   const scanner = new DateScanner(text);
@@ -121,9 +123,10 @@ function scan(text: string, firstOnly: boolean, defaultZone?: ZoneInfo, dayFirst
 /**
  * The first date expression in a field value, e.g. "June 1, 2026, approx. 05:00 AM ET"; one that writes no
  * zone is read in `defaultZone` when its context gives one (see headingZone.ts); `dayFirst` reads 04/03/2026
- * as 4 March, for a report that writes its numeric dates day first (numericOrder.ts).
+ * as 4 March, for a report that writes its numeric dates day first (numericOrder.ts): as a function, it is
+ * asked only if the text holds a numeric date.
  */
-export function parseReportDate(text: string, defaultZone?: ZoneInfo, dayFirst = false): DateParseResult {
+export function parseReportDate(text: string, defaultZone?: ZoneInfo, dayFirst: DayFirst = false): DateParseResult {
   return scan(text, true, defaultZone, dayFirst)[0] ?? { kind: 'none' };
 }
 

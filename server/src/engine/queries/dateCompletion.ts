@@ -1,4 +1,4 @@
-import { parseReportDate } from '../dates/parseDate';
+import { parseReportDate, type DayFirst } from '../dates/parseDate';
 import { splitQualifier } from '../schema/headingNames';
 
 /**
@@ -13,8 +13,8 @@ export interface DayContext {
   year?: string;
   /** The day of the last row that wrote one, as written ("Oct 31, 2021", "2026-06-01"). */
   day?: string;
-  /** The report writes numeric dates day first. */
-  dayFirst: boolean;
+  /** The report writes numeric dates day first (a function: asked only when a numeric date is read). */
+  dayFirst: DayFirst;
 }
 
 /** Longest date cell completed from its context: a day and a time, not a sentence. */
@@ -56,7 +56,7 @@ export function completeDate(text: string, context: DayContext): { text: string;
  * The cell's text with `year` written after its leading day ("Oct 31" → "Oct 31, 2021", "3 June 09:00" →
  * "3 June 2021 09:00", "10/31" → "10/31/2021"), when that makes all of it one date.
  */
-export function withYearAdded(text: string, year: string, dayFirst: boolean): string | undefined {
+export function withYearAdded(text: string, year: string, dayFirst: DayFirst): string | undefined {
   const words = text.split(/\s+/, DAY_PREFIX_WORDS);
   for (let count = Math.min(words.length, 3); count > 0; count--) {
     const day = words.slice(0, count).join(' ');
@@ -75,7 +75,7 @@ export function withYearAdded(text: string, year: string, dayFirst: boolean): st
 }
 
 /** The longest run of leading words of `text` that is a date of one day. */
-export function leadingDay(text: string, dayFirst: boolean): string | undefined {
+export function leadingDay(text: string, dayFirst: DayFirst): string | undefined {
   const words = text.split(/\s+/, DAY_PREFIX_WORDS);
   for (let count = words.length; count > 0; count--) {
     const prefix = words.slice(0, count).join(' ');
@@ -102,7 +102,7 @@ export function headerYear(header: string): string | undefined {
 }
 
 /** The text is a date of one day, without a time. */
-export function isDay(text: string, dayFirst: boolean): boolean {
+export function isDay(text: string, dayFirst: DayFirst): boolean {
   const result = parseReportDate(text, undefined, dayFirst);
   return result.kind === 'date' && result.date.precision === 'day' && !result.date.range;
 }

@@ -1,6 +1,6 @@
 import { reportWritesDayFirst } from '../dates/numericOrder';
 import { headingZone } from '../dates/headingZone';
-import { parseReportDate } from '../dates/parseDate';
+import { parseReportDate, type DayFirst } from '../dates/parseDate';
 import type { ZoneInfo } from '../dates/timeZones';
 import type { ContentContainer, Field, Section, Table, TableCell } from '../model/modelTypes';
 import { splitQualifier } from '../schema/headingNames';
@@ -98,13 +98,14 @@ export function timelineEntries(lines: LineIndex, section: Section, sectionSpec:
   const cached = cache.get(section);
   if (cached?.spec === sectionSpec) return cached.entries;
   const zone = headingZone(section.heading.text);
-  const dayFirst = reportWritesDayFirst(lines);
+  // The report's numeric order is read (a scan of the whole text) only if an entry's date is numeric.
+  const dayFirst = () => reportWritesDayFirst(lines);
   const entries = timelineTables(section, sectionSpec).flatMap(({ table, roles }) => tableEntries(table, roles, zone, dayFirst));
   if (sectionSpec.kind === 'timeline' && sectionSpec.dialects.includes('dated-list')) {
     // A year in the heading ("Timeline (November 2025, all times UTC)") completes bullets that write none.
     const context: DayContext = { year: headingYear(section.heading.text), dayFirst };
     for (const container of entryContainers(section, sectionSpec)) entries.push(...bulletEntries(lines, container, zone, context));
-    if (dayFirst) for (const entry of entries) entry.dayFirst = true;
+    if (entries.length > 0 && dayFirst()) for (const entry of entries) entry.dayFirst = true;
   }
   entries.sort((a, b) => a.range.start.line - b.range.start.line);
   cache.set(section, { spec: sectionSpec, entries });
@@ -122,7 +123,7 @@ function entryContainers(section: Section, sectionSpec: SectionSpec): ContentCon
   return containers;
 }
 
-function tableEntries(table: Table, roles: (string | undefined)[], sectionZone: ZoneInfo | undefined, dayFirst: boolean): TimelineEntry[] {
+function tableEntries(table: Table, roles: (string | undefined)[], sectionZone: ZoneInfo | undefined, dayFirst: DayFirst): TimelineEntry[] {
   const dateColumn = roles.indexOf('date');
   const timeColumn = roles.indexOf('date', dateColumn + 1); // `| Date | Time |`: a second date column holds the time
   const headers = table.header.cells;

@@ -129,7 +129,8 @@ function readDate(
   const value = text.trim().replace(/^["']/, '');
   if (value === '' || NO_DATE.test(value) || PLACEHOLDER_VALUE.test(value)) return undefined;
   if (!context.model.verbatimLines.has(valueRange.start.line) && placeholderAt(value, 0)) return undefined;
-  const result = parseReportDate(text, zone, reportWritesDayFirst(lines));
+  // The report's numeric order is read (a scan of the whole text) only for a value that holds a numeric date.
+  const result = parseReportDate(text, zone, () => reportWritesDayFirst(lines));
   const rangeOf = (start: number, end: number) => lines.rangeOf(base + start, base + end);
   if (result.kind === 'invalid') {
     context.report('date-invalid', rangeOf(result.start, result.end), `Impossible date '${text.slice(result.start, result.end)}': ${result.reason}`);
