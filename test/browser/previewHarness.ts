@@ -109,15 +109,15 @@ export interface Audit {
   csp: string[];
 }
 
+/** The front matter keys the preview and the register show, each holding `y` (a vector, JSON-quoted), one per line. */
+export function hostileFrontMatterKeys(y: string): string {
+  return [`type: incident-report`, ...['id', 'title', 'status', 'severity', 'tlp'].map((key) => `${key}: ${y}`)].join('\n');
+}
+
 export function reportWith(v: string): string {
   const y = JSON.stringify(v);
   return `---
-type: incident-report
-id: ${y}
-title: ${y}
-status: ${y}
-severity: ${y}
-tlp: ${y}
+${hostileFrontMatterKeys(y)}
 authors:
   - ${y}
 ${y}: ${y}

@@ -9,7 +9,7 @@ import { runCli } from '../../server/src/cli/main';
 import { launchChromium } from '../editor/codeServer';
 import { fakeIo } from '../cli/fakeIo';
 import { projectRoot } from '../helpers';
-import { VECTORS } from './previewHarness';
+import { hostileFrontMatterKeys, VECTORS } from './previewHarness';
 
 /**
  * The site of `increport site` in real Chromium, opened from file:// as a reader would open a CI artifact:
@@ -24,12 +24,7 @@ const ARTIFACTS = join(ROOT, 'test-artifacts', 'site');
 function hostileReport(v: string, index: number): string {
   const y = JSON.stringify(v);
   return `---
-type: incident-report
-id: ${y}
-title: ${y}
-status: ${y}
-severity: ${y}
-tlp: ${y}
+${hostileFrontMatterKeys(y)}
 ---
 # Incident Report: ${v}
 
